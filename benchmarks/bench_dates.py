@@ -1,0 +1,217 @@
+"""Accuracy and speed of `scrapeclean.dates` on the dev sets, next to dateparser if installed.
+
+Run from the repository root::
+
+    python benchmarks/bench_dates.py [--failures]
+
+Scoring
+-------
+date-strings: a row counts when ``parse_date(text, reference=relative_base)`` equals the
+expected naive datetime; an aware result also counts when its UTC time equals the expected
+one (some rows were written for a "convert to UTC" setting).  Rows written for other
+settings (not ``test_dates_parsing*``) are reported separately, since neither library is
+configured for them here.
+
+dates-in-text: each expected ``[substring, datetime]`` is found when a match has the expected
+value and its text overlaps the expected substring; recall over expected items and precision
+over reported matches.  Rows whose expectation is not a plain datetime are skipped.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+import time
+from collections.abc import Callable
+from datetime import datetime, timezone
+from pathlib import Path
+from typing import Any
+
+from scrapeclean.dates import find_dates, parse_date
+
+DATA = Path(__file__).resolve().parents[1].parent / "shared" / "data" / "dates"
+STRINGS = DATA / "date-strings-dev.jsonl"
+IN_TEXT = DATA / "dates-in-text-dev.jsonl"
+
+Found = list[tuple[str, datetime]]
+Parse = Callable[[str, datetime | None], datetime | None]
+Search = Callable[[str, list[str], datetime | None], Found]
+
+
+def load(path: Path) -> list[dict[str, Any]]:
+    with path.open(encoding="utf-8") as handle:
+        return [json.loads(line) for line in handle if line.strip()]
+
+
+def same(got: datetime | None, expected: datetime) -> bool:
+    if got is None:
+        return False
+    if got.replace(tzinfo=None) == expected:
+        return True
+    if got.tzinfo is not None:
+        return got.astimezone(timezone.utc).replace(tzinfo=None) == expected
+    return False
+
+
+def base_of(row: dict[str, Any]) -> datetime | None:
+    value = row.get("relative_base")
+    return datetime.fromisoformat(value) if value else None
+
+
+def ours_parse(text: str, base: datetime | None) -> datetime | None:
+    return parse_date(text, reference=base)
+
+
+def ours_search(text: str, languages: list[str], base: datetime | None) -> Found:
+    try:
+        found = find_dates(text, reference=base, languages=languages)
+    except ValueError:
+        found = find_dates(text, reference=base)
+    return [(match.text, match.value) for match in found]
+
+
+def dateparser_functions() -> tuple[Parse, Search] | None:
+    try:
+        import dateparser  # type: ignore[import-not-found, import-untyped, unused-ignore]
+        from dateparser.search import (  # type: ignore[import-not-found, import-untyped, unused-ignore]
+            search_dates,
+        )
+    except ImportError:
+        return None
+
+    def parse(text: str, base: datetime | None) -> datetime | None:
+        settings = {"RELATIVE_BASE": base} if base else {}
+        result: datetime | None = dateparser.parse(text, settings=settings)
+        return result
+
+    def search(text: str, languages: list[str], base: datetime | None) -> Found:
+        settings = {"RELATIVE_BASE": base} if base else {}
+        try:
+            found = search_dates(text, languages=languages, settings=settings)
+        except Exception:  # dateparser raises for unknown languages
+            found = search_dates(text, settings=settings)
+        return list(found or [])
+
+    return parse, search
+
+
+def score_strings(parse: Parse, rows: list[dict[str, Any]], show: bool) -> dict[str, float]:
+    plain_ok = plain = other_ok = other = 0
+    started = time.perf_counter()
+    for row in rows:
+        expected = datetime.fromisoformat(row["expected"])
+        got = parse(row["text"], base_of(row))
+        ok = same(got, expected)
+        if row["test"].startswith("test_dates_parsing"):
+            plain, plain_ok = plain + 1, plain_ok + ok
+        else:
+            other, other_ok = other + 1, other_ok + ok
+        if show and not ok:
+            print(f"  MISS {row['text']!r}: got {got}, expected {expected} ({row['test']})")
+    elapsed = time.perf_counter() - started
+    return {
+        "plain": plain_ok / plain,
+        "other": other_ok / other if other else 0.0,
+        "all": (plain_ok + other_ok) / len(rows),
+        "seconds_per_call": elapsed / len(rows),
+    }
+
+
+def score_in_text(search: Search, rows: list[dict[str, Any]], show: bool) -> dict[str, float]:
+    expected_total = found_total = hits = reported_hits = 0
+    started = time.perf_counter()
+    calls = 0
+    for row in rows:
+        wanted = [(s, datetime.fromisoformat(v)) for s, v in row["expected"] if isinstance(v, str)]
+        if not wanted:
+            continue
+        found = search(row["text"], row["languages"], base_of(row))
+        calls += 1
+        matched = [_find(found, text, value) for text, value in wanted]
+        expected_total += len(wanted)
+        hits += sum(matched)
+        found_total += len(found)
+        reported_hits += sum(
+            any(_overlaps(text, w) and same(value, v) for w, v in wanted) for text, value in found
+        )
+        if show and not all(matched):
+            print(f"  MISS {row['text'][:70]!r}: got {found}, expected {wanted}")
+    elapsed = time.perf_counter() - started
+    return {
+        "recall": hits / expected_total,
+        "precision": reported_hits / found_total if found_total else 0.0,
+        "seconds_per_call": elapsed / max(calls, 1),
+    }
+
+
+def _overlaps(a: str, b: str) -> bool:
+    return a.strip() in b or b.strip() in a
+
+
+def _find(found: list[tuple[str, datetime]], text: str, value: datetime) -> bool:
+    return any(_overlaps(got_text, text) and same(got, value) for got_text, got in found)
+
+
+def main() -> int:
+    options = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    options.add_argument("--failures", action="store_true", help="list the rows scrapeclean misses")
+    args = options.parse_args()
+    if not STRINGS.exists() or not IN_TEXT.exists():
+        print(f"skipped: dev data not found under {DATA}")
+        return 0
+    strings, in_text = load(STRINGS), load(IN_TEXT)
+    ours = score_strings(ours_parse, strings, args.failures)
+    ours_text = score_in_text(ours_search, in_text, args.failures)
+    print(f"date-strings-dev ({len(strings)} rows)")
+    _report("scrapeclean", ours)
+    other = dateparser_functions()
+    theirs: dict[str, float] | None = None
+    theirs_text: dict[str, float] | None = None
+    if other is not None:
+        theirs = score_strings(other[0], strings, False)
+        _report("dateparser", theirs)
+    else:
+        print("  dateparser: not installed (pip install dateparser to compare)")
+    print(f"dates-in-text-dev ({len(in_text)} rows)")
+    print(
+        f"  scrapeclean: recall {ours_text['recall']:.3f}  "
+        f"precision {ours_text['precision']:.3f}"
+    )
+    if other is not None:
+        theirs_text = score_in_text(other[1], in_text, False)
+        print(
+            f"  dateparser:  recall {theirs_text['recall']:.3f}  "
+            f"precision {theirs_text['precision']:.3f}"
+        )
+    _report_speed(ours, ours_text, theirs, theirs_text)
+    return 0
+
+
+def _report(name: str, score: dict[str, float]) -> None:
+    print(
+        f"  {name}: plain-settings rows {score['plain']:.3f}  other-settings rows "
+        f"{score['other']:.3f}  all {score['all']:.3f}"
+    )
+
+
+def _report_speed(
+    ours: dict[str, float],
+    ours_text: dict[str, float],
+    theirs: dict[str, float] | None,
+    theirs_text: dict[str, float] | None,
+) -> None:
+    print("time per call")
+    for label, mine, other in (
+        ("parse_date", ours, theirs),
+        ("find_dates", ours_text, theirs_text),
+    ):
+        line = f"  {label}: scrapeclean {mine['seconds_per_call'] * 1e6:.0f} us"
+        if other is not None:
+            ratio = other["seconds_per_call"] / mine["seconds_per_call"]
+            line += f", dateparser {other['seconds_per_call'] * 1e6:.0f} us ({ratio:.1f}x)"
+        print(line)
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,5 @@
+"""``python -m scrapeclean``: the command line."""
+
+from scrapeclean.cli import main
+
+raise SystemExit(main())

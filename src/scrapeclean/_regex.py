@@ -1,0 +1,62 @@
+"""`LazyRegex`: a pattern compiled on first use, so that `import scrapeclean` stays fast.
+
+Modules declare their patterns at the top as usual; the (sometimes large) compile happens the
+first time a pattern is used, once per process.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterator
+
+import regex
+
+__all__ = ["LazyRegex"]
+
+
+class LazyRegex:
+    """A `regex` pattern compiled the first time it is used."""
+
+    __slots__ = ("_compiled", "_flags", "_source")
+
+    def __init__(self, source: str, flags: int = 0) -> None:
+        self._source = source
+        self._flags = flags
+        self._compiled: regex.Pattern[str] | None = None
+
+    @property
+    def compiled(self) -> regex.Pattern[str]:
+        """The compiled pattern."""
+        if self._compiled is None:
+            self._compiled = regex.compile(self._source, self._flags)
+        return self._compiled
+
+    def match(self, string: str, pos: int = 0) -> regex.Match[str] | None:
+        """Match at the start of `string` (or at `pos`)."""
+        return self.compiled.match(string, pos)
+
+    def fullmatch(self, string: str) -> regex.Match[str] | None:
+        """Match the whole of `string`."""
+        return self.compiled.fullmatch(string)
+
+    def search(self, string: str, pos: int = 0) -> regex.Match[str] | None:
+        """Find the first match in `string`."""
+        return self.compiled.search(string, pos)
+
+    def finditer(self, string: str) -> Iterator[regex.Match[str]]:
+        """Every match in `string`."""
+        return self.compiled.finditer(string)
+
+    def findall(self, string: str) -> list[str]:
+        """Every matched substring."""
+        return [match.group() for match in self.compiled.finditer(string)]
+
+    def split(self, string: str) -> list[str]:
+        """`string` split at every match."""
+        return self.compiled.split(string)
+
+    def sub(self, replacement: str | Callable[[regex.Match[str]], str], string: str) -> str:
+        """`string` with every match replaced."""
+        return self.compiled.sub(replacement, string)
+
+    def __repr__(self) -> str:
+        return f"LazyRegex({self._source[:40]!r}…)"

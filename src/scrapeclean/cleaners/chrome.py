@@ -1,0 +1,198 @@
+"""`remove_chrome`: lines of page furniture (UI chrome) that a scraper glued into the text.
+
+Each line is judged on its own, by rules that name a *kind* of chrome, never a site:
+
+- icon labels: a run of words most of which are icon-font names (``fbicon``, ``chevron downicon``);
+- share bars and UI labels: a line made only of interface words (Share, Tweet, Print, Menu, …);
+- call-to-action lines: "Read more", "Sign up for our newsletter", "Skip to content", …;
+- cookie and consent prompts;
+- menus: four or more short items separated by ``|``, ``•`` or ``·``;
+- credits: "Photo: …", "Image credit: …", "(Getty Images)".
+
+Prose never matches: a line with a sentence in it (a verb phrase ending in a full stop, more than
+a few words outside the vocabulary) is kept. If the rules would remove more than `max_removed` of
+the text, nothing is removed and a warning says so: that page needs a human look.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass
+
+import regex
+
+from scrapeclean._model import ChangeKind, Document, Proposal
+from scrapeclean._regex import LazyRegex
+from scrapeclean.cleaners._base import BaseCleaner
+from scrapeclean.cleaners._text import Line, iter_lines, line_removals
+
+__all__ = ["RemoveChrome", "remove_chrome"]
+
+#: Interface words, in the languages scraped news is most often in. Lower case.
+_UI_WORDS = frozenset(
+    ["share", "shares", "shared", "sharing", "tweet", "retweet", "like", "likes", "follow", "print", "email", "e-mail", "mail", "comment", "comments", "reply", "save", "saved", "bookmark", "bookmarks", "copy", "link", "links", "menu", "search", "close", "open", "toggle", "login", "log", "sign", "register", "subscribe", "subscribed", "unsubscribe", "newsletter", "newsletters", "home", "back", "top", "next", "previous", "prev", "more", "less", "show", "hide", "expand", "collapse", "download", "upload", "play", "pause", "mute", "unmute", "stop", "volume", "fullscreen", "settings", "account", "profile", "logout", "cart", "basket", "whatsapp", "facebook", "twitter", "x", "linkedin", "pinterest", "reddit", "telegram", "instagram", "youtube", "tiktok", "flipboard", "tumblr", "vk", "vkontakte", "messenger", "snapchat", "xing", "pocket", "rss", "feed", "sms", "skype", "viber", "line", "weibo", "wechat", "google", "gmail", "outlook", "yahoo", "apple", "android", "ios", "app", "apps", "in", "up", "on", "out", "to", "of", "the", "this", "article", "story", "page", "via", "us", "with", "your", "and", "or", "a", "an", "it", "teilen", "drucken", "kommentar", "kommentare", "kommentieren", "merken", "suche", "schließen", "öffnen", "anmelden", "abmelden", "registrieren", "abonnieren", "startseite", "weiter", "zurück", "mehr", "artikel", "seite", "per", "mit", "partager", "imprimer", "commenter", "commentaires", "rechercher", "fermer", "connexion", "abonner", "accueil", "suite", "plus", "lire", "article", "la", "le", "les", "sur", "compartir", "imprimir", "comentar", "comentarios", "buscar", "cerrar", "iniciar", "sesión", "suscribirse", "inicio", "más", "leer", "artículo", "el", "en", "condividi", "stampa", "commenta", "commenti", "cerca", "chiudi", "accedi", "iscriviti"]
+)
+#: Share-bar and UI words only: a line of these alone is chrome even when short.
+_STRONG_UI_WORDS = _UI_WORDS - frozenset(
+    ["in", "up", "on", "out", "to", "of", "the", "this", "article", "story", "page", "via", "us", "with", "your", "and", "or", "a", "an", "it", "per", "mit", "mehr", "artikel", "seite", "plus", "lire", "la", "le", "les", "sur", "el", "en", "más", "leer", "artículo", "suite", "line", "apple"]
+)
+_ICON_TOKEN = LazyRegex(r"(?:^|[-_])?icons?(?:$|[-_])|^[a-z]{1,12}icons?$|^icon[-_a-z]+$", regex.I)
+_WORD = LazyRegex(r"[\p{L}\p{N}][\p{L}\p{N}'’._-]*")
+_SENTENCE_END = LazyRegex(r"[.!?…][\"'”’»)]*\s*$")
+_MENU_SEPARATOR = LazyRegex(r"\s+[|•·»/]\s+|\s*[|•·]\s*")
+
+#: Whole lines that are calls to action or notices (case-insensitive, after trimming).
+_CALL_TO_ACTION = LazyRegex(
+    r"""^(?:
+        read\ more|read\ the\ full\ (?:story|article)|continue\ reading|keep\ reading|
+        click\ here(?:\ to\ .{1,60})?|tap\ here(?:\ to\ .{1,60})?|see\ more|show\ more|load\ more|
+        view\ comments|show\ comments|leave\ a\ comment|add\ a\ comment|\d+\ comments?|
+        skip\ to\ (?:main\ )?content|skip\ to\ navigation|jump\ to\ (?:main\ )?content|
+        back\ to\ top|scroll\ to\ top|advertisement|advertising|sponsored(?:\ content)?|ad|
+        related(?:\ articles|\ stories|\ content|\ posts)?|more\ on\ this\ story|
+        most\ (?:read|popular|viewed)|you\ (?:may|might)\ also\ like|recommended(?:\ for\ you)?|
+        trending(?:\ now)?|share\ this(?:\ article|\ story|\ page|\ post)?|
+        share\ (?:on|via)\ \p{L}+|follow\ us(?:\ on\ .{1,60})?|
+        (?:sign\ up|subscribe)(?:\ (?:for|to)\ (?:our|the)\ .{1,60})?|
+        (?:get|receive)\ (?:our|the)\ .{1,40}newsletter.{0,60}|
+        enter\ your\ e-?mail(?:\ address)?.{0,60}|
+        all\ rights\ reserved\.?|©.{0,80}|copyright\ ©?.{0,80}|
+        weiterlesen|mehr\ lesen|mehr\ zum\ thema|anzeige|werbung|zum\ artikel|
+        lire\ la\ suite|lire\ aussi|publicité|à\ lire\ aussi|
+        leer\ más|seguir\ leyendo|publicidad|lee\ también|
+        continua\ a\ leggere|leggi\ anche|pubblicità
+    )[.:!]?$""",
+    regex.IGNORECASE | regex.VERBOSE,
+)
+_COOKIE = LazyRegex(
+    r"\bcookies?\b.{0,200}\b(?:use|uses|using|accept|consent|agree|policy|settings|preferences|"
+    r"browsing|experience)\b|\b(?:accept|allow|reject|manage)\b.{0,30}\bcookies?\b",
+    regex.IGNORECASE,
+)
+_CREDIT = LazyRegex(
+    r"""^[(\[]?(?:
+        (?:photo|photograph|image|picture|video|graphic|illustration|foto|bild|photo\ credit|
+        image\ credit|picture\ credit|credit|credits|source|quelle)s?\s*(?::|by\b)\s*.{1,80}
+        |.{1,60}/\s*(?:getty\ images|afp|reuters|ap|epa|dpa|shutterstock|istock)
+        |(?:getty\ images|shutterstock|istockphoto)
+    )[)\]]?$""",
+    regex.IGNORECASE | regex.VERBOSE,
+)
+_MAX_ICON_LINE = 3000
+_MAX_COOKIE_LINE = 400
+_MAX_CHROME_LINE = 300
+
+
+@dataclass(frozen=True, slots=True, repr=False)
+class RemoveChrome(BaseCleaner):
+    """Remove lines that are page furniture: icon labels, share bars, menus, prompts, credits."""
+
+    name = "remove_chrome"
+    max_removed: float = 0.8
+    extra_phrases: frozenset[str] = frozenset()
+
+    def __call__(self, doc: Document, /) -> Proposal:
+        """Propose removing each chrome line of `doc.text`."""
+        text = doc.text
+        flagged: list[tuple[Line, str, str]] = []
+        for line in iter_lines(text):
+            if line.blank:
+                continue
+            reason = self.judge(line.text)
+            if reason is not None:
+                flagged.append((line, ChangeKind.CHROME, reason))
+        if not flagged:
+            return Proposal()
+        removed = sum(line.end - line.start for line, _, _ in flagged)
+        if text.strip() and removed > self.max_removed * len(text.strip()):
+            share = removed / len(text.strip())
+            return Proposal(
+                warnings=(
+                    f"kept {len(flagged)} line(s) that look like chrome: removing them would "
+                    f"remove {share:.0%} of the text, more than max_removed={self.max_removed}",
+                )
+            )
+        return Proposal(edits=tuple(line_removals(text, flagged)))
+
+    def judge(self, line: str) -> str | None:
+        """Why `line` is chrome, or None when it is not."""
+        stripped = line.strip()
+        if self.extra_phrases and " ".join(stripped.split()).casefold() in self.extra_phrases:
+            return "matches a phrase given in extra_phrases"
+        return _judge(stripped)
+
+
+def _judge(line: str) -> str | None:
+    """Why a trimmed line is chrome, or None."""
+    if len(line) > _MAX_ICON_LINE:
+        return None
+    words = _WORD.findall(line)
+    icon_reason = _icon_labels(words)
+    if icon_reason is not None:
+        return icon_reason
+    if len(line) > _MAX_COOKIE_LINE:
+        return None
+    if _COOKIE.search(line) and len(_WORD.findall(line)) <= 60:
+        return "cookie or consent notice"
+    if len(line) > _MAX_CHROME_LINE:
+        return None
+    if _CALL_TO_ACTION.match(line):
+        return "call to action or notice, not article text"
+    if _CREDIT.match(line):
+        return "photo or source credit"
+    if not words:
+        return None
+    if _is_ui_labels(line, words):
+        return "interface labels (share bar, buttons, account links)"
+    if _is_menu(line):
+        return "navigation menu: short items separated by |, • or ·"
+    return None
+
+
+def _icon_labels(words: list[str]) -> str | None:
+    """A reason when most words are icon-font names (``fbicon``, ``icon-share``)."""
+    if len(words) < 4:
+        return None
+    icons = sum(1 for word in words if _ICON_TOKEN.search(word))
+    ui = sum(1 for word in words if word.casefold() in _UI_WORDS)
+    if icons >= 3 and (icons + ui) / len(words) >= 0.5:
+        return f"icon-font labels: {icons} of {len(words)} words are icon names"
+    return None
+
+
+def _is_ui_labels(line: str, words: list[str]) -> bool:
+    """Whether the line is nothing but interface words (a share bar, a row of buttons)."""
+    if _SENTENCE_END.search(line) and len(words) > 3:
+        return False
+    folded = [word.casefold().strip("'’.") for word in words]
+    if not all(word in _UI_WORDS for word in folded):
+        return False
+    return sum(1 for word in folded if word in _STRONG_UI_WORDS) >= max(1, len(folded) // 2)
+
+
+def _is_menu(line: str) -> bool:
+    """Whether the line is four or more short items separated by menu separators."""
+    items = [item.strip() for item in _MENU_SEPARATOR.split(line)]
+    items = [item for item in items if item]
+    if len(items) < 4:
+        return False
+    if any(len(item.split()) > 4 or _SENTENCE_END.search(item) for item in items):
+        return False
+    return sum(1 for item in items if item[:1].isupper() or item[:1].isdigit()) >= 0.75 * len(items)
+
+
+def remove_chrome(*, max_removed: float = 0.8, extra_phrases: Iterable[str] = ()) -> RemoveChrome:
+    """Make a cleaner that removes UI chrome lines (icon labels, share bars, menus, prompts).
+
+    `max_removed` (0 to 1) is the largest share of the text it may remove; above it nothing is
+    removed and a warning is recorded. `extra_phrases` are whole lines to remove too (matched
+    case-insensitively), for chrome the built-in rules do not know.
+    """
+    if isinstance(max_removed, bool) or not isinstance(max_removed, (int, float)):
+        raise TypeError(f"max_removed must be a number from 0 to 1, not {max_removed!r}")
+    if not 0 <= max_removed <= 1:
+        raise ValueError(f"max_removed must be from 0 to 1, not {max_removed!r}")
+    if isinstance(extra_phrases, str):
+        raise TypeError("extra_phrases must be an iterable of phrases, not a single str")
+    phrases = frozenset(" ".join(phrase.split()).casefold() for phrase in extra_phrases)
+    return RemoveChrome(max_removed=float(max_removed), extra_phrases=phrases)

@@ -1,0 +1,703 @@
+"""`normalize_spelling`: conservative typo correction and British/American spelling variants.
+
+Precision comes before recall: rewriting a correct word or a name does more harm than leaving a
+typo. The cleaner only looks at plain lowercase words of three or more ASCII letters standing on
+their own (a word may carry ordinary punctuation such as a comma or a closing quote), plus a
+capitalised word that starts a sentence. It never touches capitalised words inside a sentence
+(names), ALL-CAPS words (acronyms; British/American variants excepted), words with digits,
+apostrophes, hyphens, slashes or other joiners, URLs, e-mail addresses, @handles, #hashtags, the
+user's `words`, and text that does not read as English.
+
+Three kinds of edit are proposed:
+
+- ``typo`` for a *non-word*: a word missing from the English frequency list whose best neighbour
+  (one edit away, or two edits away with the same first letter) is far more frequent than the
+  runner-up. A word used twice in the document is taken as deliberate, and so is a word that is a
+  known word plus a common prefix or suffix, or a spelling variant of its candidate.
+- ``typo`` for a *real-word slip*: a lowercase word that is in the list but is at least 1,000
+  times rarer than one of the most frequent English function words (the, and, for, ...) that it
+  turns into by hitting a neighbouring key, standing between two lowercase content words with no
+  punctuation around it. This is what turns "legal ans sanctioned" into "legal and sanctioned".
+- ``variant`` when `variant` is ``'en-US'`` or ``'en-GB'``: a British spelling rewritten to the
+  American one or the reverse, from a hand-checked table. Pairs whose one side is ambiguous
+  (programme/program, metre/meter, licence/license, tyre/tire, cheque/check, storey/story, ...)
+  are rewritten to American only: the American form covers both senses, the British does not.
+"""
+
+from __future__ import annotations
+
+import re
+import threading
+from collections import Counter
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass, field
+from importlib import resources
+from typing import Any
+
+from scrapeclean._model import ChangeKind, Document, Edit, Proposal
+from scrapeclean.cleaners._base import BaseCleaner
+from scrapeclean.cleaners._spelling_index import Lexicon, keyboard_adjacent, lexicon
+
+__all__ = ["NormalizeSpelling", "normalize_spelling"]
+
+VARIANTS = (None, "en-US", "en-GB")
+
+#: English closed-class words: used to recognise English text and as real-word targets.
+FUNCTION_WORDS = frozenset(
+    {
+        "a",
+        "about",
+        "above",
+        "after",
+        "again",
+        "against",
+        "all",
+        "am",
+        "an",
+        "and",
+        "any",
+        "are",
+        "as",
+        "at",
+        "be",
+        "because",
+        "been",
+        "before",
+        "being",
+        "below",
+        "between",
+        "both",
+        "but",
+        "by",
+        "can",
+        "could",
+        "did",
+        "do",
+        "does",
+        "doing",
+        "down",
+        "during",
+        "each",
+        "few",
+        "for",
+        "from",
+        "further",
+        "had",
+        "has",
+        "have",
+        "having",
+        "he",
+        "her",
+        "here",
+        "hers",
+        "herself",
+        "him",
+        "himself",
+        "his",
+        "how",
+        "i",
+        "if",
+        "in",
+        "into",
+        "is",
+        "it",
+        "its",
+        "itself",
+        "just",
+        "me",
+        "more",
+        "most",
+        "my",
+        "myself",
+        "no",
+        "nor",
+        "not",
+        "now",
+        "of",
+        "off",
+        "on",
+        "once",
+        "only",
+        "or",
+        "other",
+        "our",
+        "ours",
+        "ourselves",
+        "out",
+        "over",
+        "own",
+        "same",
+        "she",
+        "should",
+        "so",
+        "some",
+        "such",
+        "than",
+        "that",
+        "the",
+        "their",
+        "theirs",
+        "them",
+        "themselves",
+        "then",
+        "there",
+        "these",
+        "they",
+        "this",
+        "those",
+        "through",
+        "to",
+        "too",
+        "under",
+        "until",
+        "up",
+        "very",
+        "was",
+        "we",
+        "were",
+        "what",
+        "when",
+        "where",
+        "which",
+        "while",
+        "who",
+        "whom",
+        "why",
+        "will",
+        "with",
+        "would",
+        "you",
+        "your",
+        "yours",
+        "yourself",
+        "yourselves",
+    }
+)
+
+#: How many of the most frequent function words a real-word slip may be corrected to.
+REAL_WORD_TARGETS = 20
+#: A real-word slip must be this many times rarer than the function word it is corrected to.
+REAL_WORD_RATIO = 1000.0
+#: A correction target must be at least this frequent in the reference counts.
+MIN_TARGET_COUNT = 100_000
+#: Share of function words from which a passage of 10+ words reads as English.
+ENGLISH_MIN_SHARE = 0.2
+
+_PREFIXES = (
+    "anti", "counter", "cyber", "de", "dis", "inter", "mega", "micro", "mis", "multi", "non",
+    "over", "post", "pre", "re", "sub", "super", "un", "under",
+)  # fmt: skip
+_SUFFIXES = (
+    "s", "es", "ed", "d", "ing", "er", "ers", "est", "ly", "ness", "ment", "ments", "ful",
+    "less", "able", "ism", "ist", "ists", "ity", "ize", "ized", "izes", "izing", "ization",
+    "ive", "ative", "ation", "al", "ally", "ic", "ical", "ship", "hood", "wise", "like",
+)  # fmt: skip
+#: American -> British letter patterns, each where it applies. The frequency list mostly spells
+#: British, so an unknown word that becomes a known one by such a swap is an American spelling.
+_US_TO_GB = tuple(
+    (re.compile(pattern), british)
+    for pattern, british in (
+        (r"or(?=$|s$|ed$|ing$|ful|less|able|ably|ite|hood|ly$|al|ers?$|ist)", "our"),
+        (r"iz(?=e$|es$|ed$|ing$|ations?$|ers?$|able$)", "is"),
+        (r"yz(?=e$|es$|ed$|ing$|ers?$)", "ys"),
+        (r"ter(?=$|s$|ed$)", "tre"),
+        (r"ber(?=$|s$)", "bre"),
+        (r"ense(?=$|s$)", "ence"),
+        (r"(?<=[aeiou])l(?=ed$|ing$|ers?$|ous$|ery$)", "ll"),
+        (r"(?<=[io])ll(?=$|s$|ment$|ments$)", "l"),
+        (r"e", "ae"),
+        (r"e", "oe"),
+        (r"og(?=$|s$|ed$)", "ogue"),
+        (r"ol(?=d|t)", "oul"),
+    )
+)
+#: Parts of a closed compound (roadmap, fanbase) must be at least this long and this frequent.
+_COMPOUND_PART = (3, 1_000_000)
+
+_CHUNK = re.compile(r"\S+")
+_LEAD = '"\u201c\u00ab\u2039([{\u00a1\u00bf'
+_TRAIL = '"\u201d\u00bb\u203a)]}.,;:!?\u2026'
+_CLOSERS = "\"'\u201d\u2019)]\u00bb"
+_WORD = re.compile(r"[A-Za-z]+")
+_SENTENCE_END = ".!?\u2026"
+
+
+@dataclass(frozen=True, slots=True)
+class _Token:
+    """One candidate word: its offsets in the text and what surrounds it."""
+
+    start: int
+    end: int
+    word: str
+    sentence_start: bool
+    bare: bool  # no punctuation attached on either side
+    line: int
+
+
+@dataclass(frozen=True, slots=True)
+class _Context:
+    """What the cleaner learns about a document before judging its words."""
+
+    tokens: tuple[_Token, ...]
+    counts: Counter[str]
+    names: frozenset[str]
+    english_lines: frozenset[int]
+
+
+def _split_chunk(text: str, start: int, end: int) -> tuple[int, int]:
+    """Return the offsets of `text[start:end]` without its leading and trailing punctuation."""
+    while start < end and text[start] in _LEAD:
+        start += 1
+    while end > start and text[end - 1] in _TRAIL:
+        end -= 1
+    return start, end
+
+
+def _is_abbreviation(chunk: str) -> bool:
+    """Whether a chunk ending in a full stop looks like an abbreviation (Mr., Dr., J.)."""
+    core = chunk.rstrip(_TRAIL)
+    return chunk.endswith(".") and len(core) <= 3 and core[:1].isupper() and core.isalpha()
+
+
+def _tokens(text: str) -> Iterator[tuple[_Token | None, str]]:
+    """Yield each whitespace-separated chunk as a word token (or None) with its lowercase core."""
+    previous = ""
+    previous_end = 0
+    line = 0
+    for match in _CHUNK.finditer(text):
+        chunk = match.group()
+        newline = "\n" in text[previous_end : match.start()]
+        line += text.count("\n", previous_end, match.start())
+        ends_sentence = previous.rstrip(_CLOSERS).endswith(tuple(_SENTENCE_END))
+        sentence_start = (
+            not previous or newline or (ends_sentence and not _is_abbreviation(previous))
+        )
+        start, end = _split_chunk(text, match.start(), match.end())
+        core = text[start:end]
+        token: _Token | None = None
+        if _WORD.fullmatch(core):
+            bare = start == match.start() and end == match.end()
+            token = _Token(start, end, core, sentence_start, bare, line)
+        yield token, core.lower()
+        previous, previous_end = chunk, match.end()
+
+
+def _is_english(words: list[str], lex: Lexicon) -> bool:
+    """Whether a passage reads as English: enough function words (short passages: known words)."""
+    if not words:
+        return False
+    function = sum(1 for w in words if w in FUNCTION_WORDS)
+    if len(words) >= 10:
+        return function / len(words) >= ENGLISH_MIN_SHARE
+    known = sum(1 for w in words if w in lex)
+    return known / len(words) >= 0.7 and (function > 0 or len(words) <= 3)
+
+
+def _analyse(text: str, lex: Lexicon) -> _Context:
+    """Tokenise `text` and collect the document-level evidence the rules need."""
+    tokens: list[_Token] = []
+    counts: Counter[str] = Counter()
+    names: set[str] = set()
+    line_words: dict[int, list[str]] = {}
+    all_words: list[str] = []
+    for token, lower in _tokens(text):
+        if token is None:
+            continue
+        counts[lower] += 1
+        tokens.append(token)
+        if token.word[:1].isupper() and not token.sentence_start:
+            names.add(lower)
+        if token.word.islower() or token.word.istitle():
+            line_words.setdefault(token.line, []).append(lower)
+            all_words.append(lower)
+    document_english = _is_english(all_words, lex)
+    english = {
+        number
+        for number, words in line_words.items()
+        if (_is_english(words, lex) if len(words) >= 10 else document_english)
+    }
+    return _Context(tuple(tokens), counts, frozenset(names), frozenset(english))
+
+
+def _match_case(template: str, word: str) -> str:
+    """Return `word` cased like `template` (lower, Title or UPPER)."""
+    if template.isupper() and len(template) > 1:
+        return word.upper()
+    if template[:1].isupper():
+        return word[:1].upper() + word[1:]
+    return word
+
+
+def _is_derived(word: str, lex: Lexicon) -> bool:
+    """Whether `word` is a known word plus a common prefix or suffix (a deliberate coinage)."""
+    for prefix in _PREFIXES:
+        if word.startswith(prefix) and len(word) - len(prefix) >= 4 and word[len(prefix) :] in lex:
+            return True
+    for suffix in _SUFFIXES:
+        if not word.endswith(suffix):
+            continue
+        stem = word[: -len(suffix)]
+        if len(stem) < 4:
+            continue
+        if stem in lex or stem + "e" in lex:
+            return True
+    return False
+
+
+def _is_american_variant(word: str, lex: Lexicon) -> bool:
+    """Whether `word` becomes a known word by one American -> British letter pattern."""
+    for pattern, british in _US_TO_GB:
+        for match in pattern.finditer(word):
+            if word[: match.start()] + british + word[match.end() :] in lex:
+                return True
+    return False
+
+
+def _is_compound(word: str, lex: Lexicon) -> bool:
+    """Whether `word` is two frequent known words written together (roadmap, onboard)."""
+    shortest, floor = _COMPOUND_PART
+    for cut in range(2, len(word) - shortest + 1):
+        head, tail = word[:cut], word[cut:]
+        if cut < shortest and head not in FUNCTION_WORDS:
+            continue
+        if lex.count(head) >= floor and lex.count(tail) >= floor:
+            return True
+    return False
+
+
+# -- variant table -----------------------------------------------------------------------------
+
+
+@dataclass(frozen=True, slots=True)
+class _VariantTable:
+    """British to American and American to British rewrites."""
+
+    to_us: dict[str, str]
+    to_gb: dict[str, str]
+
+
+_VARIANT_TABLE: _VariantTable | None = None
+_VARIANT_LOCK = threading.Lock()
+
+
+def _read_variants() -> _VariantTable:
+    """Parse ``data/variants_en.tsv`` (american, british, applies)."""
+    resource = resources.files("scrapeclean").joinpath("data").joinpath("variants_en.tsv")
+    to_us: dict[str, str] = {}
+    to_gb: dict[str, str] = {}
+    lines = resource.read_text(encoding="utf-8").splitlines()
+    for line in lines[1:]:
+        american, british, applies = line.split("\t")
+        if applies in ("both", "en-US"):
+            to_us[british] = american
+        if applies in ("both", "en-GB"):
+            to_gb[american] = british
+    return _VariantTable(to_us, to_gb)
+
+
+def _variants() -> _VariantTable:
+    """Return the variant table, loading it on first use (once per process)."""
+    global _VARIANT_TABLE
+    if _VARIANT_TABLE is None:
+        with _VARIANT_LOCK:
+            if _VARIANT_TABLE is None:
+                _VARIANT_TABLE = _read_variants()
+    return _VARIANT_TABLE
+
+
+# -- the cleaner --------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True, slots=True, repr=False)
+class NormalizeSpelling(BaseCleaner):
+    """Propose conservative typo fixes and, optionally, British/American variant rewrites.
+
+    Make one with `normalize_spelling()`; the fields are its options.
+    """
+
+    name = "normalize_spelling"
+
+    variant: str | None = None
+    correct_typos: bool = True
+    words: frozenset[str] = field(default=frozenset())
+    real_word_errors: bool = True
+    max_distance: int = 2
+    min_ratio: float = 10.0
+
+    def __post_init__(self) -> None:
+        _check_options(self)
+        object.__setattr__(self, "words", frozenset(w.casefold() for w in self.words))
+
+    def __repr__(self) -> str:
+        parts = []
+        for option, default in _DEFAULTS.items():
+            value = getattr(self, option)
+            if value == default:
+                continue
+            parts.append(f"{option}={_show(option, value)}")
+        return f"{self.name}({', '.join(parts)})"
+
+    def __reduce__(self) -> tuple[Any, ...]:
+        return (_rebuild, (self.variant, self.correct_typos, tuple(sorted(self.words)),
+                           self.real_word_errors, self.max_distance, self.min_ratio))  # fmt: skip
+
+    def __call__(self, doc: Document, /) -> Proposal:
+        """Propose one edit per word to correct or rewrite, in text order."""
+        if not self.correct_typos and self.variant is None:
+            return Proposal()
+        text = doc.text
+        lex = lexicon()
+        context = _analyse(text, lex)
+        table = _variants()
+        edits: list[Edit] = []
+        for index, token in enumerate(context.tokens):
+            if token.line not in context.english_lines:
+                continue
+            edit = self._judge(index, token, context, lex, table)
+            if edit is not None:
+                edits.append(edit)
+        return Proposal(edits=tuple(edits))
+
+    def _judge(
+        self, index: int, token: _Token, context: _Context, lex: Lexicon, table: _VariantTable
+    ) -> Edit | None:
+        """Return the edit for one token, or None to leave it alone."""
+        word = token.word
+        lower = word.lower()
+        if len(word) < 3 or lower in self.words:
+            return None
+        if not (word.islower() or word.isupper() or (word.istitle() and token.sentence_start)):
+            return None
+        if word.istitle() and lower in context.names:
+            return None
+        if self.variant is not None:
+            edit = _variant_edit(token, self.variant, table)
+            if edit is not None or lower in table.to_us or lower in table.to_gb:
+                return edit
+        if not self.correct_typos or word.isupper() or lower in table.to_us or lower in table.to_gb:
+            return None
+        if context.counts[lower] > 1:
+            return None
+        if lower in lex:
+            if self.real_word_errors and word.islower():
+                return _real_word_edit(index, context, lex)
+            return None
+        return self._non_word_edit(token, lex)
+
+    def _non_word_edit(self, token: _Token, lex: Lexicon) -> Edit | None:
+        """Correct a word missing from the dictionary when one neighbour clearly wins."""
+        lower = token.word.lower()
+        if _is_derived(lower, lex) or _is_american_variant(lower, lex):
+            return None
+        near = lex.neighbours1(lower)
+        found = _best_candidate(near, self.min_ratio)
+        how = "" if found is None else _describe_edit(lower, found[0])
+        if not near and self.max_distance >= 2 and len(lower) >= 5:
+            far = {w: c for w, c in lex.neighbours2(lower).items() if w[0] == lower[0]}
+            found = _best_candidate(far, self.min_ratio * 2)
+            how = "two edits"
+        if found is None:
+            return None
+        best, ratio, runner = found
+        if not token.word.islower() and best not in FUNCTION_WORDS:
+            return None  # a capitalised sentence start is far more often a name than a typo
+        if how in ("two edits", "one letter wrong") and _is_compound(lower, lex):
+            return None  # roadmap, courtside: a closed compound the dictionary does not know
+        replacement = _match_case(token.word, best)
+        odds = (
+            f"'{best}' is {ratio:,.0f}x more frequent than '{runner}'"
+            if runner
+            else f"'{best}' is the only frequent word that close"
+        )
+        reason = f"'{token.word}' -> '{replacement}': not in the dictionary; {how}; {odds}"
+        return Edit.replace(
+            token.start, token.end, replacement, kind=ChangeKind.TYPO, reason=reason
+        )
+
+
+def _describe_edit(word: str, candidate: str) -> str:
+    """Name the difference between `word` and its correction, for the reason."""
+    if len(candidate) == len(word) + 1:
+        return "one letter missing"
+    if len(candidate) + 1 == len(word):
+        return "one letter too many"
+    if len(candidate) != len(word):
+        return "two edits"
+    diffs = [i for i, (a, b) in enumerate(zip(word, candidate, strict=True)) if a != b]
+    if len(diffs) == 1:
+        return "one letter wrong"
+    if len(diffs) == 2 and diffs[1] == diffs[0] + 1:
+        first, second = diffs
+        if word[first] == candidate[second] and word[second] == candidate[first]:
+            return "two letters swapped"
+    return "two edits"
+
+
+def _best_candidate(candidates: dict[str, int], min_ratio: float) -> tuple[str, float, str] | None:
+    """Return (best, ratio over runner-up, runner-up) when the best candidate clearly wins."""
+    ranked = sorted(
+        ((w, c) for w, c in candidates.items() if len(w) >= 3),
+        key=lambda item: (-item[1], item[0]),
+    )
+    if not ranked or ranked[0][1] < MIN_TARGET_COUNT:
+        return None
+    best, best_count = ranked[0]
+    if len(ranked) == 1:
+        return best, float("inf"), ""
+    runner, runner_count = ranked[1]
+    ratio = best_count / runner_count
+    if ratio < min_ratio:
+        return None
+    return best, ratio, runner
+
+
+def _variant_edit(token: _Token, variant: str, table: _VariantTable) -> Edit | None:
+    """Rewrite a British spelling to American (``en-US``) or the reverse (``en-GB``)."""
+    lower = token.word.lower()
+    mapping = table.to_us if variant == "en-US" else table.to_gb
+    target = mapping.get(lower)
+    if target is None:
+        return None
+    replacement = _match_case(token.word, target)
+    origin = "British" if variant == "en-US" else "American"
+    reason = f"'{token.word}' -> '{replacement}': {origin} spelling; variant={variant!r}"
+    return Edit.replace(token.start, token.end, replacement, kind=ChangeKind.VARIANT, reason=reason)
+
+
+def _slip_target(word: str, lex: Lexicon) -> str | None:
+    """Return the top function word `word` becomes by one neighbouring-key substitution, if any."""
+    targets = [w for w in lex.most_frequent(60) if w in FUNCTION_WORDS][:REAL_WORD_TARGETS]
+    for target in targets:
+        if len(target) != len(word):
+            continue
+        diffs = [i for i, (a, b) in enumerate(zip(word, target, strict=True)) if a != b]
+        if len(diffs) == 1 and keyboard_adjacent(word[diffs[0]], target[diffs[0]]):
+            return target
+    return None
+
+
+def _real_word_edit(index: int, context: _Context, lex: Lexicon) -> Edit | None:
+    """Correct a rare word that is a one-key slip from a top function word, in plain prose."""
+    token = context.tokens[index]
+    word = token.word
+    target = _slip_target(word, lex)
+    if target is None or lex.count(target) < REAL_WORD_RATIO * lex.count(word):
+        return None
+    if not _between_content_words(index, context, lex):
+        return None
+    ratio = lex.count(target) / lex.count(word)
+    i = next(i for i, (a, b) in enumerate(zip(word, target, strict=True)) if a != b)
+    reason = (
+        f"'{word}' -> '{target}': one key apart ('{word[i]}' next to '{target[i]}'); "
+        f"'{target}' is {ratio:,.0f}x more frequent, and '{word}' stands between two ordinary "
+        "words where a function word belongs"
+    )
+    return Edit.replace(token.start, token.end, target, kind=ChangeKind.TYPO, reason=reason)
+
+
+def _between_content_words(index: int, context: _Context, lex: Lexicon) -> bool:
+    """Whether token `index` stands bare between two bare lowercase content words on its line."""
+    tokens = context.tokens
+    token = tokens[index]
+    if not token.bare:
+        return False
+    if index == 0 or index + 1 >= len(tokens):
+        return False
+    before, after = tokens[index - 1], tokens[index + 1]
+    for other in (before, after):
+        if other.line != token.line or not other.word.islower() or len(other.word) < 3:
+            return False
+        if other.word in FUNCTION_WORDS or other.word not in lex:
+            return False
+    # `before` may carry nothing after it, `after` nothing before it.
+    return before.bare and after.bare and before.end < token.start < after.start
+
+
+# -- options ------------------------------------------------------------------------------------
+
+_DEFAULTS: dict[str, object] = {
+    "variant": None,
+    "correct_typos": True,
+    "words": frozenset(),
+    "real_word_errors": True,
+    "max_distance": 2,
+    "min_ratio": 10.0,
+}
+
+
+def _show(option: str, value: object) -> str:
+    """Show an option value as it would be written in the factory call."""
+    if option == "words" and isinstance(value, frozenset):
+        items = sorted(value)
+        if len(items) > 8:
+            return f"<{len(items)} words>"
+        return repr(tuple(items))
+    return repr(value)
+
+
+def _check_options(cleaner: NormalizeSpelling) -> None:
+    """Raise TypeError/ValueError naming the option when one is invalid."""
+    if cleaner.variant not in VARIANTS:
+        raise ValueError(f"variant must be None, 'en-US' or 'en-GB', got {cleaner.variant!r}")
+    for option in ("correct_typos", "real_word_errors"):
+        if not isinstance(getattr(cleaner, option), bool):
+            raise TypeError(f"{option} must be True or False, got {getattr(cleaner, option)!r}")
+    if isinstance(cleaner.words, str) or not all(isinstance(w, str) for w in cleaner.words):
+        raise TypeError(f"words must be an iterable of strings, got {cleaner.words!r}")
+    if isinstance(cleaner.max_distance, bool) or cleaner.max_distance not in (1, 2):
+        raise ValueError(f"max_distance must be 1 or 2, got {cleaner.max_distance!r}")
+    ratio = cleaner.min_ratio
+    if isinstance(ratio, bool) or not isinstance(ratio, (int, float)) or not ratio >= 1:
+        raise ValueError(f"min_ratio must be a number >= 1, got {ratio!r}")
+
+
+def _rebuild(
+    variant: str | None,
+    correct_typos: bool,
+    words: tuple[str, ...],
+    real_word_errors: bool,
+    max_distance: int,
+    min_ratio: float,
+) -> NormalizeSpelling:
+    """Unpickle a cleaner (frozen slotted dataclasses need help on Python 3.10)."""
+    return NormalizeSpelling(
+        variant, correct_typos, frozenset(words), real_word_errors, max_distance, min_ratio
+    )
+
+
+def normalize_spelling(
+    *,
+    variant: str | None = None,
+    correct_typos: bool = True,
+    words: Iterable[str] = (),
+    real_word_errors: bool = True,
+    max_distance: int = 2,
+    min_ratio: float = 10.0,
+) -> NormalizeSpelling:
+    """Make a cleaner that fixes clear typos and, optionally, British/American spellings.
+
+    Args:
+        variant: None (default) leaves British and American spellings alone; ``'en-US'``
+            rewrites British spellings to American (colour -> color); ``'en-GB'`` the reverse.
+        correct_typos: propose ``typo`` edits (set False for variant rewriting only).
+        words: words never to touch (compared case-insensitively), e.g. product names.
+        real_word_errors: also fix a rare word that is a one-key slip of a top function word
+            in plain prose (``legal ans sanctioned`` -> ``legal and sanctioned``).
+        max_distance: 1 or 2, how many edits a non-word correction may span.
+        min_ratio: how many times more frequent the best candidate must be than the runner-up
+            (twice this for corrections two edits away).
+
+    Raises:
+        ValueError: `variant`, `max_distance` or `min_ratio` has an unsupported value.
+        TypeError: `words` is not an iterable of strings, or a flag is not a bool.
+    """
+    if isinstance(words, str):
+        raise TypeError(f"words must be an iterable of strings, not a string: {words!r}")
+    return NormalizeSpelling(
+        variant=variant,
+        correct_typos=correct_typos,
+        words=frozenset(words),
+        real_word_errors=real_word_errors,
+        max_distance=max_distance,
+        min_ratio=min_ratio,
+    )

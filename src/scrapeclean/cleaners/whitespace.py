@@ -1,0 +1,86 @@
+"""`normalize_whitespace`: one space between words, one blank line between paragraphs.
+
+Line breaks become ``\\n``; spaces and tabs at the ends of lines and of the text go; runs of
+spaces, tabs and other Unicode spaces inside a line become one space; two or more line breaks
+become exactly one blank line. A single line break is kept: it may be a deliberate line break
+inside a paragraph (an address, a verse). The ideographic space (U+3000) is left alone.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import regex
+
+from scrapeclean._model import ChangeKind, Document, Edit, Proposal
+from scrapeclean._regex import LazyRegex
+from scrapeclean.cleaners._base import BaseCleaner
+
+__all__ = ["NormalizeWhitespace", "normalize_whitespace"]
+
+_SPACE = r"[\t\x0b\x0c\p{Zs}--\u3000]"
+_BREAK = r"(?:\r\n|[\r\n\u2028\u2029])"
+#: A run of line breaks with the spaces around them, or a run of spaces inside a line.
+_PATTERN = LazyRegex(
+    rf"(?P<breaks>{_SPACE}*{_BREAK}(?:{_SPACE}*{_BREAK})*{_SPACE}*)|(?P<spaces>{_SPACE}+)",
+    regex.V1,
+)
+_BREAKS = LazyRegex(_BREAK)
+
+
+@dataclass(frozen=True, slots=True, repr=False)
+class NormalizeWhitespace(BaseCleaner):
+    """Collapse spaces and blank lines; normalize line breaks; trim lines and the text."""
+
+    name = "normalize_whitespace"
+
+    def __call__(self, doc: Document, /) -> Proposal:
+        """Propose one edit per whitespace run that is not already in its normal form."""
+        text = doc.text
+        edits: list[Edit] = []
+        for match in _PATTERN.finditer(text):
+            start, end = match.span()
+            at_edge = start == 0 or end == len(text)
+            run = match.group()
+            if match.group("breaks") is not None:
+                count = len(_BREAKS.findall(run))
+                wanted = "" if at_edge else ("\n" if count == 1 else "\n\n")
+            else:
+                wanted = "" if at_edge else " "
+            if run != wanted:
+                edits.append(
+                    Edit.replace(
+                        start, end, wanted, kind=ChangeKind.WHITESPACE, reason=_reason(run, wanted)
+                    )
+                )
+        return Proposal(edits=tuple(edits))
+
+
+def _reason(run: str, wanted: str) -> str:
+    """Say in words what normalizing `run` to `wanted` does."""
+    breaks = len(_BREAKS.findall(run))
+    if not wanted:
+        return "removed whitespace at the start or end of the text"
+    if breaks == 0:
+        if run == "\t":
+            return "replaced a tab with a space"
+        if len(run) == 1:
+            return f"replaced U+{ord(run):04X} with a plain space"
+        return f"collapsed a run of {len(run)} spaces into one"
+    parts = []
+    if "\r" in run or "\u2028" in run or "\u2029" in run:
+        parts.append("normalized line breaks to \\n")
+    if breaks > 2:
+        parts.append(f"collapsed {breaks - 1} blank lines into one")
+    if run.replace("\r\n", "\n").strip("\n\r\u2028\u2029") or _has_inner_spaces(run):
+        parts.append("removed spaces at line ends")
+    return "; ".join(parts) or "normalized a line break"
+
+
+def _has_inner_spaces(run: str) -> bool:
+    return any(char not in "\r\n\u2028\u2029" for char in run)
+
+
+def normalize_whitespace() -> NormalizeWhitespace:
+    """Make a cleaner that normalizes spaces, line breaks and blank lines."""
+    return NormalizeWhitespace()

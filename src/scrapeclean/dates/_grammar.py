@@ -1,0 +1,679 @@
+"""The date grammar: classified tokens in, date *fields* out.
+
+A date expression is a run of *components* (a calendar date, a time of day, a time zone, a
+weekday, a year, a relative phrase) joined by connectors (commas, dashes, filler words such as
+"at", "um", "à").  `Parser.parse_at` reads components greedily from one token, merging their
+fields as long as they do not contradict each other, so the order of the components is free
+("8:25 a.m. Dec. 12, 2014", "Wed Aug 05 12:00:00 2015").  Every component looks at a bounded
+number of tokens, so parsing is linear in the length of the text.
+
+Fields are plain ``str -> int`` maps; keys starting with ``_`` are flags.  Turning fields into
+a `datetime` is `_resolve`'s job.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from scrapeclean.dates._lexicon import (
+    AGO_AFTER,
+    AGO_BEFORE,
+    AM,
+    CJK,
+    CONJ,
+    DAY_AFTER,
+    DAY_BEFORE,
+    FILLER,
+    IN_AFTER,
+    IN_BEFORE,
+    MIDNIGHT,
+    MONTH,
+    MONTH_AFTER,
+    MONTH_BEFORE,
+    NOON,
+    NOW,
+    NUM,
+    NUMBER,
+    OCLOCK,
+    PM,
+    RELDAY,
+    UNIT,
+    WEEKDAY,
+    WORD,
+    YEAR_AFTER,
+    YEAR_BEFORE,
+    Item,
+    Lexicon,
+)
+from scrapeclean.dates._timezones import MAX_OFFSET_MINUTES, ZONE_OFFSETS
+
+__all__ = ["Fields", "Parser", "is_acceptable"]
+
+Fields = dict[str, int]
+Step = tuple[int, Fields]
+
+_UNIT_SECONDS = (1, 60, 3600, 86400, 7 * 86400)
+_UNIT_MONTHS = {5: 1, 6: 12}
+_MAX_QUANTITY = 100_000
+_DATE_SEPARATORS = "./-"
+_INNER_PUNCT_SEARCH = ".,-/"
+_INNER_PUNCT_STRICT = ".,-/[]()"
+_DASHES = "-\u2013\u2014"
+_BETWEEN_PUNCT_SEARCH = ",@|\u00b7\u2022" + _DASHES
+_BETWEEN_PUNCT_STRICT = _BETWEEN_PUNCT_SEARCH + ".;[]()/\u060c"
+_APOSTROPHES = "'\u2019"
+_SIGNS = "+-\u2212"
+_MAX_SKIP = 3
+_START_KINDS = (
+    MONTH, WEEKDAY, RELDAY, NOW, AGO_BEFORE, IN_BEFORE, NUMBER, UNIT, NOON, MIDNIGHT,
+    YEAR_BEFORE, MONTH_BEFORE, DAY_BEFORE, AM, PM,
+)
+_DATE_KEYS = ("year", "year2", "month", "day")
+_REL_KEYS = ("relday", "rel_sec", "rel_mon", "now")
+
+
+def is_acceptable(fields: Fields, strict: bool) -> bool:
+    """Return whether `fields` make a complete date expression.
+
+    Search mode (``strict=False``) asks for a calendar date (day and month, month and year or a
+    full numeric date) or a relative phrase; `parse_date` (strict) also takes a weekday or a
+    time of day on its own.
+    """
+    relative = any(key in fields for key in _REL_KEYS)
+    dated = any(key in fields for key in _DATE_KEYS)
+    if relative:
+        return not dated and (strict or "now" not in fields)
+    has_year = "year" in fields or "year2" in fields
+    if "month" in fields and ("day" in fields or has_year):
+        return strict or has_year or "_prefix" not in fields
+    if dated:
+        return False
+    return strict and ("weekday" in fields or "hour" in fields)
+
+
+class Parser:
+    """Reads date expressions from a list of classified tokens."""
+
+    def __init__(self, items: list[Item], lexicon: Lexicon, strict: bool) -> None:
+        self.items = items
+        self.lexicon = lexicon
+        self.strict = strict
+        self._components: tuple[Callable[[int, Fields], Step | None], ...] = (
+            self._relative,
+            self._compact,
+            self._numeric_date,
+            self._textual_date,
+            self._marked,
+            self._time,
+            self._zone,
+            self._weekday,
+            self._lone_year,
+            self._unit_time,
+        )
+
+    # -- driver ---------------------------------------------------------------------------
+
+    def can_start(self, index: int) -> bool:
+        """Return whether an expression can begin at token `index` (a cheap pre-filter)."""
+        item = self.items[index]
+        if item.kind == NUM:
+            return True
+        return any(sense.kind in _START_KINDS for sense in item.senses)
+
+    def parse_at(self, index: int) -> Step | None:
+        """Read the longest acceptable expression starting at `index`: (end index, fields)."""
+        fields: Fields = {}
+        best: Step | None = None
+        position = index
+        while True:
+            step = self._component(position, fields)
+            if step is None and fields:
+                step = self._component(self._skip_between(position), fields)
+            if step is None or not _compatible(fields, step[1]):
+                break
+            fields = {**fields, **step[1]}
+            position = step[0]
+            if is_acceptable(fields, self.strict):
+                best = (position, fields)
+        return best
+
+    def _component(self, index: int, fields: Fields) -> Step | None:
+        if index >= len(self.items):
+            return None
+        for component in self._components:
+            step = component(index, fields)
+            if step is not None:
+                return step
+        return None
+
+    # -- token helpers --------------------------------------------------------------------
+
+    def _at(self, index: int) -> Item | None:
+        return self.items[index] if 0 <= index < len(self.items) else None
+
+    def _number(self, index: int, max_digits: int = 2) -> Item | None:
+        item = self._at(index)
+        if item is None or item.kind != NUM or item.digits > max_digits or item.value < 0:
+            return None
+        return item
+
+    def _punct(self, index: int, chars: str, *, glued: bool = False) -> bool:
+        item = self._at(index)
+        return item is not None and item.is_punct(chars) and not (glued and item.spaced)
+
+    def _followed_by_clock(self, index: int) -> bool:
+        """Whether the number at `index` continues as a clock time (``14:26``, ``10h11``)."""
+        following = self._at(index + 1)
+        if following is None or following.spaced:
+            return False
+        if following.is_punct(":"):
+            return self._number(index + 2) is not None
+        return following.kind == WORD and following.key == "h"
+
+    def _skip(self, index: int, punct: str, *, fillers: bool = True) -> int:
+        skipped = 0
+        while skipped < _MAX_SKIP:
+            item = self._at(index)
+            if item is None:
+                break
+            if item.is_punct(punct) or (fillers and _is_filler(item)):
+                index += 1
+                skipped += 1
+            else:
+                break
+        return index
+
+    def _skip_inner(self, index: int) -> int:
+        return self._skip(index, _INNER_PUNCT_STRICT if self.strict else _INNER_PUNCT_SEARCH)
+
+    def _skip_between(self, index: int) -> int:
+        item = self._at(index)
+        if item is not None and item.kind == WORD and item.key == "t" and not item.spaced:
+            following = self._at(index + 1)
+            if following is not None and following.kind == NUM and not following.spaced:
+                return index + 1
+        return self._skip(index, _BETWEEN_PUNCT_STRICT if self.strict else _BETWEEN_PUNCT_SEARCH)
+
+    # -- calendar dates -------------------------------------------------------------------
+
+    def _compact(self, index: int, fields: Fields) -> Step | None:
+        """``20080311``, ``2008031114:26``, ``20080311142600`` (whole-string parsing only)."""
+        item = self._number(index, 14)
+        if not self.strict or item is None or item.digits not in (8, 10, 12, 14):
+            return None
+        text = item.key
+        result: Fields = {"year": int(text[:4]), "month": int(text[4:6]), "day": int(text[6:8])}
+        names = ("hour", "minute", "second")
+        for position, name in zip(range(8, item.digits, 2), names, strict=False):
+            result[name] = int(text[position : position + 2])
+        minute = self._number(index + 2) if self._punct(index + 1, ":", glued=True) else None
+        if item.digits == 10 and minute is not None and minute.digits == 2:
+            return index + 3, {**result, "minute": minute.value}
+        return index + 1, result
+
+    def _numeric_date(self, index: int, fields: Fields) -> Step | None:
+        """``2008-03-11``, ``11.03.2008``, ``03/11/2008``, ``26. 10.21``, ``5 .7 .2018``."""
+        first = self._number(index, 4)
+        if first is None:
+            return None
+        separator = self._separator(index + 1)
+        if separator is None:
+            return None
+        sep, second_index = separator
+        second = self._number(second_index)
+        after_second = self._separator(second_index + 1)
+        if second is None:
+            return None
+        if after_second is None or after_second[0] != sep:
+            return self._month_year(first, second, sep, second_index)
+        third = self._number(after_second[1], 4)
+        if third is None or self._separator(after_second[1] + 1, digit_follows=True):
+            return None
+        end = after_second[1] + 1
+        fields_out = self._order_numeric(first, second, third, sep)
+        if fields_out is None:
+            return None
+        return end, {**fields_out, "_numeric": 1}
+
+    def _separator(self, index: int, *, digit_follows: bool = False) -> tuple[str, int] | None:
+        item = self._at(index)
+        if item is None or not item.is_punct(_DATE_SEPARATORS):
+            return None
+        following = self._at(index + 1)
+        if following is None or following.kind != NUM:
+            return None
+        if item.text != "." and (item.spaced or following.spaced):
+            return None
+        if digit_follows and following.spaced:
+            return None
+        return item.text, index + 1
+
+    def _order_numeric(self, first: Item, second: Item, third: Item, sep: str) -> Fields | None:
+        if first.digits == 4:
+            if third.digits > 2 or second.digits > 2:
+                return None
+            return {"year": first.value, "month": second.value, "day": third.value}
+        if first.digits > 2 or third.digits not in (2, 4):
+            return None
+        if third.digits == 2 and not self.strict:
+            return None
+        year: Fields = {"year": third.value} if third.digits == 4 else {"year2": third.value}
+        a, b = first.value, second.value
+        month_first = self.lexicon.month_first and sep != "."
+        if a > 12 or (b <= 12 and not month_first):
+            return {"day": a, "month": b, **year}
+        return {"month": a, "day": b, **year}
+
+    def _month_year(self, first: Item, second: Item, sep: str, index: int) -> Step | None:
+        """``2014-03`` and ``03/2014``: only when the whole string is the date."""
+        if not self.strict:
+            return None
+        if first.digits == 4 and sep == "-" and second.digits == 2:
+            return index + 1, {"year": first.value, "month": second.value, "_numeric": 1}
+        return None
+
+    def _textual_date(self, index: int, fields: Fields) -> Step | None:
+        """Dates with a month name: ``11 Mar, 2008``, ``March 11, 2008``, ``1962 augusztus 11``."""
+        item = self.items[index]
+        if item.has(MONTH):
+            return self._month_first(index)
+        if item.kind != NUM:
+            return None
+        if item.digits == 4 and "year" not in fields:
+            return self._year_first(index)
+        return self._day_first(index)
+
+    def _month_of(self, index: int) -> Fields | None:
+        item = self._at(index)
+        sense = item.get(MONTH) if item is not None else None
+        if sense is None:
+            return None
+        return {"month": sense.value} if sense.exact else {"month": sense.value, "_prefix": 1}
+
+    def _day(self, index: int) -> Step | None:
+        """Read a day number (``4``, ``04``, ``22nd``, ``1er``, German ``3.``)."""
+        item = self._number(index)
+        if item is None or not 1 <= item.value <= 31 or self._followed_by_clock(index):
+            return None
+        end = index + 1
+        if not item.ordinal and self._punct(end, ".", glued=True) and not self._separator(end):
+            following = self._at(end + 1)
+            if following is not None and (following.kind == NUM or following.has(MONTH)):
+                end += 1
+        return end, {"day": item.value}
+
+    def _year(self, index: int) -> Step | None:
+        """Read a year after a month name: four digits, ``'08`` or (strict) two digits."""
+        if self._punct(index, _APOSTROPHES):
+            item = self._number(index + 1)
+            if item is not None and item.digits == 2 and not self._at(index + 1).spaced:  # type: ignore[union-attr]
+                return index + 2, {"year2": item.value}
+            return None
+        item = self._number(index, 4)
+        if item is None or self._followed_by_clock(index) or self._separator(index + 1):
+            return None
+        if item.digits == 4 and 1000 <= item.value <= 2999:
+            return index + 1, {"year": item.value}
+        if item.digits == 2 and self.strict and not self._followed_by_unit(index):
+            return index + 1, {"year2": item.value}
+        return None
+
+    def _followed_by_unit(self, index: int) -> bool:
+        following = self._at(index + 1)
+        return following is not None and following.has(UNIT)
+
+    def _month_first(self, index: int) -> Step | None:
+        month = self._month_of(index)
+        if month is None:
+            return None
+        after = self._skip_inner(index + 1)
+        day = self._day(after)
+        if day is not None:
+            result = {**month, **day[1]}
+            year = self._year(self._skip_inner(day[0]))
+            if year is not None:
+                return year[0], {**result, **year[1]}
+            return day[0], result
+        year = self._year(after)
+        if year is not None:
+            return year[0], {**month, **year[1]}
+        return None
+
+    def _day_first(self, index: int) -> Step | None:
+        day = self._day(index)
+        if day is None:
+            return None
+        month_index = self._skip_inner(day[0])
+        month = self._month_of(month_index)
+        if month is None:
+            return None
+        result = {**day[1], **month}
+        year = self._year(self._skip_inner(month_index + 1))
+        if year is not None:
+            return year[0], {**result, **year[1]}
+        return month_index + 1, result
+
+    def _year_first(self, index: int) -> Step | None:
+        year = self._year(index)
+        if year is None:
+            return None
+        month_index = self._skip_inner(year[0])
+        month = self._month_of(month_index)
+        if month is None:
+            return None
+        result = {**year[1], **month}
+        day = self._day(self._skip_inner(month_index + 1))
+        if day is not None:
+            return day[0], {**result, **day[1]}
+        return month_index + 1, result
+
+    def _marked(self, index: int, fields: Fields) -> Step | None:
+        """Numbers labelled by a word: Vietnamese ``tháng 4``, Chinese ``4月``, Korean ``4월``."""
+        item = self.items[index]
+        for kind, name in ((YEAR_BEFORE, "year"), (MONTH_BEFORE, "month"), (DAY_BEFORE, "day")):
+            number = self._number(index + 1, 4)
+            if item.has(kind) and number is not None and _in_range(name, number):
+                return index + 2, {name: number.value}
+        number = self._number(index, 4)
+        following = self._at(index + 1)
+        if number is None or following is None:
+            return None
+        for kind, name in ((YEAR_AFTER, "year"), (MONTH_AFTER, "month"), (DAY_AFTER, "day")):
+            if following.has(kind) and _in_range(name, number):
+                result = {name: number.value}
+                return self._bare_day_after_month(index + 2, result)
+        return None
+
+    def _bare_day_after_month(self, index: int, result: Fields) -> Step:
+        """``2016年6月29``: a day number right after a marked month needs no marker."""
+        if "month" not in result:
+            return index, result
+        day = self._number(index)
+        following = self._at(index + 1)
+        if (
+            day is not None
+            and 1 <= day.value <= 31
+            and not self._followed_by_clock(index)
+            and (following is None or not following.has(DAY_AFTER))
+            and (following is None or following.kind != CJK or following.has(AM))
+        ):
+            return index + 1, {**result, "day": day.value}
+        return index, result
+
+    def _lone_year(self, index: int, fields: Fields) -> Step | None:
+        """Read a year standing apart from the date (``1978, 1 Peb``, ``Aug 05 12:00 2015``)."""
+        if "year" in fields or "year2" in fields:
+            return None
+        item = self._number(index, 4)
+        if item is None or item.digits != 4:
+            return None
+        return self._year(index)
+
+    # -- time of day ----------------------------------------------------------------------
+
+    def _time(self, index: int, fields: Fields) -> Step | None:
+        """``14:26``, ``2:26 pm``, ``12.16 pm``, ``10h11``, ``4pm``, ``14 Uhr``, ``noon``."""
+        if "hour" in fields:
+            return None
+        item = self.items[index]
+        if item.has(NOON) or item.has(MIDNIGHT):
+            return index + 1, {"hour": 12 if item.has(NOON) else 0, "minute": 0}
+        meridian = _meridian(item)
+        if meridian is not None and item.kind != NUM:
+            step = self._clock(index + 1, fields)
+            if step is None:
+                return None
+            return _apply_meridian(step, meridian)
+        return self._clock(index, fields)
+
+    def _clock(self, index: int, fields: Fields) -> Step | None:
+        hour = self._number(index)
+        if hour is None:
+            return None
+        step = self._minutes(index, hour.value, fields)
+        if step is None:
+            return None
+        end, result = step
+        after = self._at(end)
+        meridian = _meridian(after) if after is not None else None
+        if meridian is not None:
+            step = _apply_meridian((end + 1, result), meridian)
+            if step is None:
+                return None
+            end, result = step
+        elif "minute" not in result:
+            return None
+        if self._at(end) is not None and self._at(end).has(OCLOCK):  # type: ignore[union-attr]
+            end += 1
+        if not (0 <= result["hour"] <= 23 and 0 <= result.get("minute", 0) <= 59):
+            return None
+        return end, result
+
+    def _minutes(self, index: int, hour: int, fields: Fields) -> Step | None:
+        following = self._at(index + 1)
+        glued = following is not None and not following.spaced
+        if glued and following is not None and following.is_punct(":"):
+            return self._colon_time(index, hour)
+        if glued and following is not None and following.kind == WORD and following.key == "h":
+            minute = self._number(index + 2)
+            if minute is not None and minute.digits == 2 and not minute.spaced:
+                return index + 3, {"hour": hour, "minute": minute.value}
+            return (index + 2, {"hour": hour, "minute": 0}) if self.strict else None
+        if glued and following is not None and following.is_punct("."):
+            return self._dot_time(index, hour, fields)
+        if following is not None and following.has(OCLOCK):
+            return index + 2, {"hour": hour, "minute": 0}
+        return index + 1, {"hour": hour}
+
+    def _colon_time(self, index: int, hour: int) -> Step | None:
+        minute = self._number(index + 2)
+        if minute is None or minute.digits != 2 or minute.spaced:
+            return None
+        result: Fields = {"hour": hour, "minute": minute.value}
+        end = index + 3
+        if self._punct(end, ":", glued=True):
+            second = self._number(end + 1)
+            if second is None or second.digits != 2 or second.value > 59:
+                return None
+            result["second"] = second.value
+            end += 2
+            if self._punct(end, ".,", glued=True):
+                fraction = self._number(end + 1, 9)
+                if fraction is not None and not self._at(end + 1).spaced:  # type: ignore[union-attr]
+                    result["micro"] = int((fraction.key + "000000")[:6])
+                    end += 2
+        return end, result
+
+    def _dot_time(self, index: int, hour: int, fields: Fields) -> Step | None:
+        """``13.12`` after a date, or ``5.45 pm`` anywhere (never ``1.2.2014``)."""
+        minute = self._number(index + 2)
+        if minute is None or minute.digits != 2 or minute.spaced or self._separator(index + 3):
+            return None
+        after = self._at(index + 3)
+        marked = after is not None and (_meridian(after) is not None or after.has(OCLOCK))
+        dated = any(key in fields for key in _DATE_KEYS)
+        if not (marked or dated):
+            return None
+        return index + 3, {"hour": hour, "minute": minute.value}
+
+    def _unit_time(self, index: int, fields: Fields) -> Step | None:
+        """Read hours and minutes spelled with unit words after a date (Belarusian)."""
+        if not self.strict or "hour" in fields or "month" not in fields:
+            return None
+        hour, unit = self._number(index), self._at(index + 1)
+        sense = unit.get(UNIT) if unit is not None else None
+        if hour is None or sense is None or sense.value != 2 or hour.value > 23:
+            return None
+        result: Fields = {"hour": hour.value, "minute": 0}
+        minute, unit = self._number(index + 2), self._at(index + 3)
+        sense = unit.get(UNIT) if unit is not None else None
+        if minute is not None and sense is not None and sense.value == 1 and minute.value < 60:
+            return index + 4, {**result, "minute": minute.value}
+        return index + 2, result
+
+    # -- zones, weekdays ------------------------------------------------------------------
+
+    def _zone(self, index: int, fields: Fields) -> Step | None:
+        """``Z``, ``UTC``, ``GMT+2``, ``+01:00``, ``-0500``, ``EDT`` right after a time."""
+        if "hour" not in fields or "tz" in fields:
+            return None
+        item = self.items[index]
+        if item.kind == WORD and item.key in ZONE_OFFSETS and item.text.isupper():
+            if item.key == "z" and item.spaced:
+                return None
+            base = ZONE_OFFSETS[item.key]
+            offset = self._offset(index + 1, short=True)
+            if offset is not None and base == 0:
+                return offset
+            return index + 1, {"tz": base}
+        return self._offset(index, short=False)
+
+    def _offset(self, index: int, *, short: bool) -> Step | None:
+        sign_item = self._at(index)
+        number = self._at(index + 1)
+        if sign_item is None or not sign_item.is_punct(_SIGNS) or number is None:
+            return None
+        if number.kind != NUM or number.spaced or number.value < 0:
+            return None
+        sign = 1 if sign_item.text == "+" else -1
+        end = index + 2
+        if number.digits == 4:
+            minutes = number.value // 100 * 60 + number.value % 100
+        elif number.digits == 2 or (short and number.digits == 1):
+            minutes = number.value * 60
+            extra = self._number(index + 3) if self._punct(index + 2, ":", glued=True) else None
+            if extra is not None and extra.digits == 2:
+                minutes += extra.value
+                end = index + 4
+        else:
+            return None
+        if minutes > MAX_OFFSET_MINUTES:
+            return None
+        return end, {"tz": sign * minutes}
+
+    def _weekday(self, index: int, fields: Fields) -> Step | None:
+        sense = self.items[index].get(WEEKDAY)
+        if sense is None:
+            return None
+        return index + 1, {"weekday": sense.value}
+
+    # -- relative phrases -----------------------------------------------------------------
+
+    def _relative(self, index: int, fields: Fields) -> Step | None:
+        """``yesterday``, ``now``, ``2 hours ago``, ``vor 2 Stunden``, ``in a minute``."""
+        item = self.items[index]
+        if item.has(RELDAY) and item.kind != NUM:
+            return index + 1, {"relday": item.get(RELDAY).value}  # type: ignore[union-attr]
+        if item.has(NOW) and item.kind != NUM:
+            return index + 1, {"now": 1}
+        direction = 0
+        position = index
+        if item.has(AGO_BEFORE) or item.has(IN_BEFORE):
+            direction = -1 if item.has(AGO_BEFORE) else 1
+            position += 1
+        quantities = self._quantities(position, implied_one=direction != 0)
+        if quantities is None:
+            return None
+        end, seconds, months = quantities
+        after = self._at(end)
+        if after is not None and (after.has(AGO_AFTER) or after.has(IN_AFTER)):
+            direction = -1 if after.has(AGO_AFTER) else 1
+            end += 1
+        elif direction == 0:
+            return None
+        return end, {"rel_sec": direction * seconds, "rel_mon": direction * months}
+
+    def _quantities(self, index: int, *, implied_one: bool) -> tuple[int, int, int] | None:
+        seconds = months = 0
+        count = 0
+        while count < len(_UNIT_SECONDS) + 2:
+            step = self._quantity(index, implied_one=implied_one or count > 0)
+            if step is None:
+                break
+            index, unit, amount = step
+            if unit in _UNIT_MONTHS:
+                months += amount * _UNIT_MONTHS[unit]
+            else:
+                seconds += amount * _UNIT_SECONDS[unit]
+            count += 1
+            following = self._skip(index, ",", fillers=False)
+            item = self._at(following)
+            if item is not None and item.has(CONJ):
+                following += 1
+            if self._quantity(following, implied_one=False) is None:
+                break
+            index = following
+        return (index, seconds, months) if count else None
+
+    def _marks_direction(self, index: int) -> bool:
+        item = self._at(index)
+        return item is not None and (item.has(AGO_AFTER) or item.has(IN_AFTER))
+
+    def _quantity(self, index: int, *, implied_one: bool) -> tuple[int, int, int] | None:
+        item = self._at(index)
+        if item is None:
+            return None
+        amount = 1
+        unit_index = index
+        number = item.get(NUMBER)
+        if item.kind == NUM and not item.ordinal and item.digits <= 6:
+            amount, unit_index = item.value, index + 1
+        elif number is not None:
+            amount, unit_index = number.value, index + 1
+        elif not (implied_one or self._marks_direction(index + 1)):
+            return None
+        unit = self._at(unit_index)
+        sense = unit.get(UNIT) if unit is not None else None
+        if sense is None or amount > _MAX_QUANTITY:
+            return None
+        return unit_index + 1, sense.value, amount
+
+
+def _compatible(fields: Fields, update: Fields) -> bool:
+    if not fields:
+        return True
+    for key in update:
+        if key.startswith("_"):
+            continue
+        if key in fields or (key == "year" and "year2" in fields):
+            return False
+        if key == "year2" and "year" in fields:
+            return False
+    relative = any(key in fields for key in _REL_KEYS) or any(k in update for k in _REL_KEYS)
+    dated = any(key in fields for key in _DATE_KEYS) or any(k in update for k in _DATE_KEYS)
+    return not (relative and dated)
+
+
+def _is_filler(item: Item) -> bool:
+    return item.has(FILLER) and not any(
+        sense.kind in (MONTH, WEEKDAY, RELDAY) for sense in item.senses
+    )
+
+
+def _in_range(name: str, item: Item) -> bool:
+    if name == "year":
+        return item.digits == 4
+    if name == "month":
+        return 1 <= item.value <= 12
+    return 1 <= item.value <= 31
+
+
+def _meridian(item: Item) -> int | None:
+    if item.kind == NUM:
+        return None
+    if item.has(AM):
+        return 0
+    if item.has(PM):
+        return 12
+    return None
+
+
+def _apply_meridian(step: Step, meridian: int) -> Step | None:
+    end, result = step
+    hour = result["hour"]
+    if hour > 12:
+        return step if meridian else None
+    if hour == 0:
+        return None if meridian else step
+    return end, {**result, "hour": hour % 12 + meridian, "minute": result.get("minute", 0)}
+

@@ -1,0 +1,388 @@
+"""Tokens and word senses: the layer between raw text and the date grammar.
+
+`tokenize` splits text into numbers, words, single CJK characters and punctuation.
+`build_lexicon` turns the language tables of `_languages` into lookup dictionaries (built
+lazily and cached per language selection), and `classify` attaches senses ("this word can be
+the month 3", "this word means hours ago") to the tokens.  The grammar only ever looks at the
+classified tokens, so no language has its own regular expression.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass
+from functools import lru_cache
+from itertools import pairwise
+
+from scrapeclean.dates._languages import LANGUAGES, Language
+
+__all__ = [
+    "CJK",
+    "NUM",
+    "PUNCT",
+    "WORD",
+    "Item",
+    "Lexicon",
+    "Sense",
+    "build_lexicon",
+    "classify",
+    "tokenize",
+]
+
+NUM = 1
+WORD = 2
+CJK = 3
+PUNCT = 4
+
+#: Sense kinds.
+MONTH = "month"
+WEEKDAY = "weekday"
+AM = "am"
+PM = "pm"
+FILLER = "filler"
+CONJ = "conj"
+RELDAY = "relday"
+NOW = "now"
+UNIT = "unit"
+AGO_BEFORE = "ago_before"
+AGO_AFTER = "ago_after"
+IN_BEFORE = "in_before"
+IN_AFTER = "in_after"
+NUMBER = "number"
+NOON = "noon"
+MIDNIGHT = "midnight"
+OCLOCK = "oclock"
+YEAR_BEFORE = "year_before"
+MONTH_BEFORE = "month_before"
+DAY_BEFORE = "day_before"
+YEAR_AFTER = "year_after"
+MONTH_AFTER = "month_after"
+DAY_AFTER = "day_after"
+
+_MIN_PREFIX = 3
+_MAX_DIGITS = 18
+_CJK_RANGES = "\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"
+
+
+@dataclass(frozen=True, slots=True)
+class Sense:
+    """One possible meaning of a word: a `kind` (see the module constants) and a value."""
+
+    kind: str
+    value: int = 0
+    exact: bool = True
+
+
+@dataclass(frozen=True, slots=True)
+class Token:
+    """A raw token: `kind` is NUM, WORD, CJK or PUNCT; `spaced` means whitespace precedes it."""
+
+    kind: int
+    text: str
+    start: int
+    end: int
+    spaced: bool
+
+
+@dataclass(frozen=True, slots=True)
+class Item:
+    """A classified token (or a multi-word phrase merged into one item)."""
+
+    kind: int
+    text: str
+    start: int
+    end: int
+    spaced: bool
+    key: str = ""
+    senses: tuple[Sense, ...] = ()
+    value: int = -1
+    digits: int = 0
+    ordinal: bool = False
+
+    def has(self, kind: str) -> bool:
+        """Return whether one of the item's senses is of `kind`."""
+        return any(sense.kind == kind for sense in self.senses)
+
+    def get(self, kind: str) -> Sense | None:
+        """Return the item's first sense of `kind`, or None."""
+        for sense in self.senses:
+            if sense.kind == kind:
+                return sense
+        return None
+
+    def is_punct(self, chars: str) -> bool:
+        """Return whether the item is one punctuation character out of `chars`."""
+        return self.kind == PUNCT and self.text in chars
+
+
+@dataclass(frozen=True, slots=True)
+class Lexicon:
+    """Lookup tables for one selection of languages (see `build_lexicon`)."""
+
+    codes: tuple[str, ...]
+    phrases: dict[tuple[str, ...], tuple[Sense, ...]]
+    prefixes: dict[str, tuple[Sense, ...]]
+    clitics: tuple[str, ...]
+    ordinals: frozenset[str]
+    max_phrase: int
+    month_first: bool
+
+
+@lru_cache(maxsize=1)
+def _token_pattern() -> re.Pattern[str]:
+    marks = "".join(_mark_ranges())
+    letter = rf"(?:[^\W\d_{_CJK_RANGES}]|[{marks}\u200c\u200d])"
+    return re.compile(
+        rf"(?P<num>\d+)|(?P<cjk>[{_CJK_RANGES}])"
+        rf"|(?P<word>{letter}+(?:['\u2019.\-]{letter}+)*\.?)|(?P<punct>\S)"
+    )
+
+
+def _mark_ranges() -> list[str]:
+    """Character-class ranges of the combining marks below U+3000 (vowel signs, accents)."""
+    ranges: list[str] = []
+    start = -1
+    for code in range(0x300, 0x3000 + 1):
+        is_mark = code < 0x3000 and unicodedata.category(chr(code)).startswith("M")
+        if is_mark and start < 0:
+            start = code
+        elif not is_mark and start >= 0:
+            ranges.append(f"\\u{start:04x}-\\u{code - 1:04x}")
+            start = -1
+    return ranges
+
+
+def tokenize(text: str) -> list[Token]:
+    """Split `text` into tokens, skipping whitespace."""
+    tokens: list[Token] = []
+    previous_end = 0
+    for match in _token_pattern().finditer(text):
+        kind = _kind_of(match.lastgroup)
+        start, end = match.span()
+        spaced = start == 0 or start > previous_end
+        tokens.append(Token(kind, match.group(), start, end, spaced))
+        previous_end = end
+    return tokens
+
+
+def _kind_of(group: str | None) -> int:
+    if group == "num":
+        return NUM
+    if group == "cjk":
+        return CJK
+    if group == "word":
+        return WORD
+    return PUNCT
+
+
+def normalize(word: str) -> str:
+    """Return the lookup key of `word`: NFC, case-folded, without dots, straight apostrophes."""
+    key = unicodedata.normalize("NFC", word).casefold().replace("\u2019", "'")
+    stripped = key.replace(".", "")
+    return stripped or key
+
+
+def strip_accents(key: str) -> str:
+    """Return `key` without combining accents, for Latin, Greek and Cyrillic text only."""
+    decomposed = unicodedata.normalize("NFD", key)
+    if any(ord(ch) >= 0x590 for ch in decomposed if not unicodedata.combining(ch)):
+        return key
+    bare = "".join(ch for ch in decomposed if not unicodedata.combining(ch))
+    return unicodedata.normalize("NFC", bare)
+
+
+def _forms(spec: str) -> list[str]:
+    return [form.strip() for form in spec.split("|") if form.strip()]
+
+
+def _key_of(form: str) -> tuple[str, ...] | None:
+    tokens = tokenize(form)
+    if not tokens or any(token.kind not in (WORD, CJK) for token in tokens):
+        return None
+    return tuple(normalize(token.text) for token in tokens)
+
+
+class _Builder:
+    """Accumulates senses while the lexicon is built."""
+
+    def __init__(self) -> None:
+        self.phrases: dict[tuple[str, ...], list[Sense]] = {}
+        self.prefixes: dict[str, list[Sense]] = {}
+
+    def add(self, spec: str, kind: str, value: int = 0) -> None:
+        for form in _forms(spec):
+            key = _key_of(form)
+            if key is None:
+                continue
+            for variant in {key, tuple(strip_accents(part) for part in key)}:
+                self._add_sense(self.phrases.setdefault(variant, []), Sense(kind, value))
+
+    def add_prefixes(self, specs: tuple[str, ...], kind: str, first: int) -> None:
+        """Register every unambiguous prefix (3+ letters) of the single-word forms in `specs`."""
+        owners: dict[str, set[int]] = {}
+        for index, spec in enumerate(specs):
+            for form in _forms(spec):
+                key = _key_of(form)
+                if key is None or len(key) != 1:
+                    continue
+                for variant in {key[0], strip_accents(key[0])}:
+                    for size in range(_MIN_PREFIX, len(variant)):
+                        owners.setdefault(variant[:size], set()).add(index)
+        for prefix, indexes in owners.items():
+            if len(indexes) == 1:
+                senses = self.prefixes.setdefault(prefix, [])
+                if not any(sense.kind == kind for sense in senses):
+                    senses.append(Sense(kind, next(iter(indexes)) + first, exact=False))
+
+    @staticmethod
+    def _add_sense(senses: list[Sense], sense: Sense) -> None:
+        # The first language to give a word a meaning of some kind wins (English first).
+        if not any(existing.kind == sense.kind for existing in senses):
+            senses.append(sense)
+
+
+def _add_language(builder: _Builder, lang: Language) -> None:
+    for index, spec in enumerate(lang.months):
+        builder.add(spec, MONTH, index + 1)
+    for index, spec in enumerate(lang.weekdays):
+        builder.add(spec, WEEKDAY, index)
+    for index, spec in enumerate(lang.units):
+        builder.add(spec, UNIT, index)
+    for phrase, days in lang.relative_days:
+        builder.add(phrase, RELDAY, days)
+    for phrase, number in lang.numbers:
+        builder.add(phrase, NUMBER, number)
+    simple = (
+        (lang.am, AM), (lang.pm, PM), (lang.fillers, FILLER), (lang.conjunctions, CONJ),
+        (lang.now, NOW), (lang.ago_before, AGO_BEFORE), (lang.ago_after, AGO_AFTER),
+        (lang.in_before, IN_BEFORE), (lang.in_after, IN_AFTER), (lang.noon, NOON),
+        (lang.midnight, MIDNIGHT), (lang.oclock, OCLOCK), (lang.year_before, YEAR_BEFORE),
+        (lang.month_before, MONTH_BEFORE), (lang.day_before, DAY_BEFORE),
+        (lang.year_after, YEAR_AFTER), (lang.month_after, MONTH_AFTER),
+        (lang.day_after, DAY_AFTER),
+    )
+    for spec, kind in simple:
+        builder.add(spec, kind)
+
+
+@lru_cache(maxsize=32)
+def build_lexicon(codes: tuple[str, ...]) -> Lexicon:
+    """Build (once per selection) the lookup tables for the languages `codes`, in order."""
+    builder = _Builder()
+    languages = [LANGUAGES[code] for code in codes]
+    for lang in languages:
+        _add_language(builder, lang)
+    for lang in languages:
+        builder.add_prefixes(lang.months, MONTH, 1)
+        builder.add_prefixes(lang.weekdays, WEEKDAY, 0)
+    ordinals = frozenset(
+        normalize(form) for lang in languages for form in _forms(lang.ordinals)
+    )
+    clitics = tuple(sorted({normalize(c) for lang in languages for c in _forms(lang.clitics)}))
+    return Lexicon(
+        codes=codes,
+        phrases={key: tuple(senses) for key, senses in builder.phrases.items()},
+        prefixes={key: tuple(senses) for key, senses in builder.prefixes.items()},
+        clitics=clitics,
+        ordinals=ordinals,
+        max_phrase=max((len(key) for key in builder.phrases), default=1),
+        month_first=bool(codes) and LANGUAGES[codes[0]].month_first,
+    )
+
+
+def classify(tokens: list[Token], lexicon: Lexicon) -> list[Item]:
+    """Attach senses to `tokens`, merging multi-word phrases and ordinal suffixes."""
+    items: list[Item] = []
+    index = 0
+    while index < len(tokens):
+        token = tokens[index]
+        if token.kind == NUM:
+            item, index = _number_item(tokens, index, lexicon)
+        elif token.kind in (WORD, CJK):
+            item, index = _word_item(tokens, index, lexicon)
+        else:
+            item = Item(PUNCT, token.text, token.start, token.end, token.spaced, token.text)
+            index += 1
+        items.append(item)
+    return items
+
+
+def _number_item(tokens: list[Token], index: int, lexicon: Lexicon) -> tuple[Item, int]:
+    token = tokens[index]
+    value = int(token.text) if len(token.text) <= _MAX_DIGITS else -1
+    item = Item(NUM, token.text, token.start, token.end, token.spaced, token.text,
+                value=value, digits=len(token.text))
+    following = tokens[index + 1] if index + 1 < len(tokens) else None
+    if (
+        following is not None
+        and following.kind == WORD
+        and not following.spaced
+        and normalize(following.text) in lexicon.ordinals
+    ):
+        item = Item(NUM, token.text + following.text, token.start, following.end,
+                    token.spaced, token.text, value=value, digits=len(token.text),
+                    ordinal=True)
+        return item, index + 2
+    return item, index + 1
+
+
+def _word_item(tokens: list[Token], index: int, lexicon: Lexicon) -> tuple[Item, int]:
+    limit = min(lexicon.max_phrase, _phrase_run(tokens, index, lexicon.max_phrase))
+    for size in range(limit, 0, -1):
+        senses = _phrase_senses(tokens[index : index + size], lexicon)
+        if senses:
+            first, last = tokens[index], tokens[index + size - 1]
+            key = " ".join(normalize(t.text) for t in tokens[index : index + size])
+            return Item(WORD, _join(tokens[index : index + size]), first.start, last.end,
+                        first.spaced, key, senses), index + size
+    token = tokens[index]
+    key = normalize(token.text)
+    senses = _prefix_senses(key, lexicon) or _clitic_senses(key, lexicon)
+    return Item(WORD, token.text, token.start, token.end, token.spaced, key, senses), index + 1
+
+
+def _join(tokens: list[Token]) -> str:
+    parts = [tokens[0].text]
+    for before, after in pairwise(tokens):
+        parts.append(" " * (after.start - before.end) + after.text)
+    return "".join(parts)
+
+
+def _phrase_run(tokens: list[Token], index: int, limit: int) -> int:
+    """How many word tokens from `index` on are separated by nothing but whitespace."""
+    size = 1
+    while (
+        size < limit
+        and index + size < len(tokens)
+        and tokens[index + size].kind in (WORD, CJK)
+        and tokens[index + size].start - tokens[index + size - 1].end <= 2
+    ):
+        size += 1
+    return size
+
+
+def _phrase_senses(tokens: list[Token], lexicon: Lexicon) -> tuple[Sense, ...]:
+    key = tuple(normalize(token.text) for token in tokens)
+    found = lexicon.phrases.get(key)
+    if found is None:
+        found = lexicon.phrases.get(tuple(strip_accents(part) for part in key))
+    return found or ()
+
+
+def _prefix_senses(key: str, lexicon: Lexicon) -> tuple[Sense, ...]:
+    found = lexicon.prefixes.get(key)
+    if found is None:
+        found = lexicon.prefixes.get(strip_accents(key))
+    return found or ()
+
+
+def _clitic_senses(key: str, lexicon: Lexicon) -> tuple[Sense, ...]:
+    for clitic in lexicon.clitics:
+        rest = key[len(clitic) :]
+        if key.startswith(clitic) and rest:
+            senses = lexicon.phrases.get((rest,), ()) or _prefix_senses(rest, lexicon)
+            kept = tuple(s for s in senses if s.kind in (MONTH, WEEKDAY))
+            if kept:
+                return kept
+    return ()

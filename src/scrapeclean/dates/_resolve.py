@@ -1,0 +1,94 @@
+"""Turn the fields read by the grammar into a `datetime`.
+
+Rules (documented in ``docs/dates.md``):
+
+- a missing year comes from `default_year` (the previous date in the same text, in
+  `find_dates`) or else the reference; a missing day is the 1st; a missing time is midnight;
+- a two-digit year is read in the century that puts it at most 20 years after the reference;
+- a weekday alone is the most recent such day on or before the reference date;
+- a time alone is on the reference date;
+- relative phrases count from the reference, keeping its time of day unless a time is given
+  ("yesterday at 10:04");
+- a stated zone makes the result aware (fixed offset); otherwise it is naive.
+"""
+
+from __future__ import annotations
+
+import calendar
+from datetime import date, datetime, time, timedelta
+
+from scrapeclean.dates._grammar import Fields
+from scrapeclean.dates._timezones import fixed_zone
+
+__all__ = ["resolve"]
+
+_CENTURY_WINDOW = 20
+
+
+def resolve(
+    fields: Fields, reference: datetime, default_year: int | None = None
+) -> datetime | None:
+    """Return the datetime `fields` describe, or None when it does not exist (Feb 30)."""
+    try:
+        if any(key in fields for key in ("relday", "rel_sec", "rel_mon", "now")):
+            return _relative(fields, reference)
+        day = _calendar_day(fields, reference, default_year)
+        return None if day is None else _combine(day, fields)
+    except (ValueError, OverflowError):
+        return None
+
+
+def _calendar_day(fields: Fields, reference: datetime, default_year: int | None) -> date | None:
+    if "month" in fields:
+        year = _year(fields, reference, default_year)
+        return date(year, fields["month"], fields.get("day", 1))
+    if "weekday" in fields:
+        back = (reference.weekday() - fields["weekday"]) % 7
+        return reference.date() - timedelta(days=back)
+    if "hour" in fields:
+        return reference.date()
+    return None
+
+
+def _year(fields: Fields, reference: datetime, default_year: int | None) -> int:
+    if "year" in fields:
+        return fields["year"]
+    if "year2" in fields:
+        candidate = 2000 + fields["year2"]
+        return candidate if candidate <= reference.year + _CENTURY_WINDOW else candidate - 100
+    return default_year if default_year is not None else reference.year
+
+
+def _clock(fields: Fields) -> time:
+    return time(
+        fields.get("hour", 0), fields.get("minute", 0), fields.get("second", 0),
+        fields.get("micro", 0),
+    )
+
+
+def _combine(day: date, fields: Fields) -> datetime:
+    result = datetime.combine(day, _clock(fields))
+    if "tz" in fields:
+        result = result.replace(tzinfo=fixed_zone(fields["tz"]))
+    return result
+
+
+def _relative(fields: Fields, reference: datetime) -> datetime:
+    result = reference + timedelta(days=fields.get("relday", 0), seconds=fields.get("rel_sec", 0))
+    result = add_months(result, fields.get("rel_mon", 0))
+    whole_days = fields.get("rel_sec", 0) % 86400 == 0
+    if "hour" in fields and whole_days:
+        result = datetime.combine(result.date(), _clock(fields), tzinfo=result.tzinfo)
+        if "tz" in fields:
+            result = result.replace(tzinfo=fixed_zone(fields["tz"]))
+    return result
+
+
+def add_months(moment: datetime, months: int) -> datetime:
+    """Return `moment` moved by `months` calendar months, clamping the day (Mar 31 - 1 = Feb 28)."""
+    if not months:
+        return moment
+    index = moment.year * 12 + moment.month - 1 + months
+    year, month = divmod(index, 12)
+    day = min(moment.day, calendar.monthrange(year, month + 1)[1])
+    return moment.replace(year=year, month=month + 1, day=day)

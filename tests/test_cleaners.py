@@ -1,0 +1,83 @@
+"""The built-in cleaners, one data-driven case at a time (schema: tests/cases/README.md)."""
+
+from __future__ import annotations
+
+import dataclasses
+import json
+import pickle
+from datetime import datetime
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from scrapeclean import Document, Pipeline, cleaners
+
+CASES: list[dict[str, Any]] = json.loads(
+    (Path(__file__).parent / "cases" / "cleaners.json").read_text(encoding="utf-8")
+)
+
+
+def _make(case: dict[str, Any]) -> Any:
+    return getattr(cleaners, case["cleaner"])(**case.get("options", {}))
+
+
+@pytest.mark.parametrize("case", CASES, ids=[case["id"] for case in CASES])
+def test_case(case: dict[str, Any]) -> None:
+    """Each case's cleaner turns its input into its expected text, with the expected kinds."""
+    result = Pipeline([_make(case)]).clean(case["input"], html=False)
+    assert result.text == case["expected"]
+    if "kinds" in case:
+        assert [change.kind for change in result.changes] == case["kinds"]
+
+
+@pytest.mark.parametrize(
+    "factory", cleaners.__all__, ids=cleaners.__all__
+)
+def test_cleaners_are_frozen_picklable_and_named(factory: str) -> None:
+    """Every factory makes a cleaner that pickles, compares equal, and has its factory's name."""
+    cleaner = getattr(cleaners, factory)()
+    assert cleaner.name == factory
+    assert repr(cleaner).startswith(f"{factory}(")
+    assert pickle.loads(pickle.dumps(cleaner)) == cleaner
+    for option in dataclasses.fields(cleaner):
+        with pytest.raises(dataclasses.FrozenInstanceError):
+            setattr(cleaner, option.name, None)
+
+
+def test_dateline_fields() -> None:
+    """The dateline cleaner reports the date, authors, location and agency it read."""
+    text = (
+        "By Jane Doe and John Roe | 11 Mar, 2008 14:26\n\n"
+        "PARIS (Reuters) - Russia and France held security talks on Tuesday in the capital."
+    )
+    proposal = cleaners.parse_dateline()(Document.from_text(text))
+    dateline = proposal.dateline
+    assert dateline is not None
+    assert dateline.published == datetime(2008, 3, 11, 14, 26)
+    assert dateline.authors == ("Jane Doe", "John Roe")
+    assert (dateline.location, dateline.agency) == ("PARIS", "Reuters")
+
+
+def test_title_reported() -> None:
+    """extract_title reports the headline it removed."""
+    text = "Council votes to reopen ferry\n\nThe town council voted on Thursday to bring it back."
+    assert cleaners.extract_title()(Document.from_text(text)).title == "Council votes to reopen ferry"
+
+
+@pytest.mark.parametrize(
+    ("factory", "options", "message"),
+    [
+        pytest.param("remove_chrome", {"max_removed": 2}, "from 0 to 1", id="chrome-ratio"),
+        pytest.param("remove_chrome", {"max_removed": "half"}, "must be a number", id="chrome-type"),
+        pytest.param("remove_chrome", {"extra_phrases": "Read on"}, "not a single str", id="chrome-str"),
+        pytest.param("fix_encoding", {"normalization": "NFX"}, "normalization must be", id="encoding-nf"),
+        pytest.param("extract_title", {"max_words": 0}, "max_words must be", id="title-words"),
+        pytest.param("parse_dateline", {"languages": "en"}, "not a str", id="dateline-str"),
+        pytest.param("parse_dateline", {"languages": ["xx"]}, "xx", id="dateline-unknown-language"),
+    ],
+)
+def test_bad_options_are_named(factory: str, options: dict[str, Any], message: str) -> None:
+    """A bad option raises an error that names it and says what is accepted."""
+    with pytest.raises((TypeError, ValueError), match=message):
+        getattr(cleaners, factory)(**options)
