@@ -175,8 +175,7 @@ def main() -> int:
         print("  dateparser: not installed (pip install dateparser to compare)")
     print(f"dates-in-text-dev ({len(in_text)} rows)")
     print(
-        f"  scrapeclean: recall {ours_text['recall']:.3f}  "
-        f"precision {ours_text['precision']:.3f}"
+        f"  scrapeclean: recall {ours_text['recall']:.3f}  precision {ours_text['precision']:.3f}"
     )
     if other is not None:
         theirs_text = score_in_text(other[1], in_text, False)

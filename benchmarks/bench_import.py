@@ -15,7 +15,16 @@ import subprocess
 import sys
 import time
 
-MODULES = ["scrapeclean", "ftfy", "bs4", "regex", "dateparser", "trafilatura", "cleantext", "justext"]
+MODULES = [
+    "scrapeclean",
+    "ftfy",
+    "bs4",
+    "regex",
+    "dateparser",
+    "trafilatura",
+    "cleantext",
+    "justext",
+]
 TARGET_MS = 150.0
 
 
@@ -37,7 +46,9 @@ def main() -> int:
             samples[name].append(_wall(f"import {name}"))
     bare = statistics.median(samples["<bare>"])
     ours = statistics.median(samples["scrapeclean"]) - bare
-    print(f"python {sys.version.split()[0]}, {args.runs} runs each, bare start {bare * 1000:.1f} ms")
+    print(
+        f"python {sys.version.split()[0]}, {args.runs} runs each, bare start {bare * 1000:.1f} ms"
+    )
     print(f"{'module':<14}{'import ms':>10}{'x ours':>9}")
     for name in modules:
         cost = statistics.median(samples[name]) - bare

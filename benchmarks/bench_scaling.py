@@ -21,7 +21,7 @@ SIZES_MB = (1, 2, 5, 10)
 
 
 def _document(megabytes: int) -> str:
-    article = files("scrapeclean").joinpath("data", "example-article.txt").read_text("utf-8")
+    article = (files("scrapeclean") / "data" / "example-article.txt").read_text("utf-8")
     copies = megabytes * 1_000_000 // len(article) + 1
     return "\n\n".join([article] * copies)[: megabytes * 1_000_000]
 
@@ -42,7 +42,10 @@ def main() -> int:
         ours = time.perf_counter() - start
         reference = _time(ftfy.fix_text, text)
         per_mb.append(ours / size)
-        print(f"{size:>4}{ours:>15.2f}{ours / size:>8.2f}{len(result.changes):>9}{reference / size:>20.2f}")
+        print(
+            f"{size:>4}{ours:>15.2f}{ours / size:>8.2f}{len(result.changes):>9}"
+            f"{reference / size:>20.2f}"
+        )
     print(f"s/MB at {SIZES_MB[-1]} MB over s/MB at {SIZES_MB[0]} MB: {per_mb[-1] / per_mb[0]:.2f}")
     return 0
 

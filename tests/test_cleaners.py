@@ -31,9 +31,7 @@ def test_case(case: dict[str, Any]) -> None:
         assert [change.kind for change in result.changes] == case["kinds"]
 
 
-@pytest.mark.parametrize(
-    "factory", cleaners.__all__, ids=cleaners.__all__
-)
+@pytest.mark.parametrize("factory", cleaners.__all__, ids=cleaners.__all__)
 def test_cleaners_are_frozen_picklable_and_named(factory: str) -> None:
     """Every factory makes a cleaner that pickles, compares equal, and has its factory's name."""
     cleaner = getattr(cleaners, factory)()
@@ -62,16 +60,24 @@ def test_dateline_fields() -> None:
 def test_title_reported() -> None:
     """extract_title reports the headline it removed."""
     text = "Council votes to reopen ferry\n\nThe town council voted on Thursday to bring it back."
-    assert cleaners.extract_title()(Document.from_text(text)).title == "Council votes to reopen ferry"
+    assert (
+        cleaners.extract_title()(Document.from_text(text)).title == "Council votes to reopen ferry"
+    )
 
 
 @pytest.mark.parametrize(
     ("factory", "options", "message"),
     [
         pytest.param("remove_chrome", {"max_removed": 2}, "from 0 to 1", id="chrome-ratio"),
-        pytest.param("remove_chrome", {"max_removed": "half"}, "must be a number", id="chrome-type"),
-        pytest.param("remove_chrome", {"extra_phrases": "Read on"}, "not a single str", id="chrome-str"),
-        pytest.param("fix_encoding", {"normalization": "NFX"}, "normalization must be", id="encoding-nf"),
+        pytest.param(
+            "remove_chrome", {"max_removed": "half"}, "must be a number", id="chrome-type"
+        ),
+        pytest.param(
+            "remove_chrome", {"extra_phrases": "Read on"}, "not a single str", id="chrome-str"
+        ),
+        pytest.param(
+            "fix_encoding", {"normalization": "NFX"}, "normalization must be", id="encoding-nf"
+        ),
         pytest.param("extract_title", {"max_words": 0}, "max_words must be", id="title-words"),
         pytest.param("parse_dateline", {"languages": "en"}, "not a str", id="dateline-str"),
         pytest.param("parse_dateline", {"languages": ["xx"]}, "xx", id="dateline-unknown-language"),

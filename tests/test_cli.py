@@ -40,7 +40,9 @@ def test_explain_lists_changes(capsys: pytest.CaptureFixture[str]) -> None:
     assert "[remove_chrome/chrome]" in out and "because:" in out
 
 
-def test_file_and_stdin(tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]) -> None:
+def test_file_and_stdin(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
     """A file path and '-' (standard input) are both read as bytes and cleaned."""
     page = tmp_path / "page.txt"
     page.write_bytes("Share Tweet Email\n\nThe cafÃ© opened.".encode())
@@ -66,6 +68,9 @@ def test_unknown_step_is_a_clear_error(capsys: pytest.CaptureFixture[str]) -> No
 def test_python_dash_m() -> None:
     """`python -m scrapeclean` runs the same command line."""
     done = subprocess.run(
-        [sys.executable, "-m", "scrapeclean", "--version"], capture_output=True, text=True, check=True
+        [sys.executable, "-m", "scrapeclean", "--version"],
+        capture_output=True,
+        text=True,
+        check=True,
     )
     assert done.stdout.startswith("scrapeclean ")

@@ -17,10 +17,13 @@ _PLAIN = Pipeline([cleaners.normalize_whitespace()])
     ("data", "codec", "how"),
     [
         pytest.param(codecs.BOM_UTF8 + "café".encode(), "utf-8", "bom", id="utf8-bom"),
-        pytest.param(codecs.BOM_UTF16_LE + "café".encode("utf-16-le"), "utf-16-le", "bom", id="utf16-bom"),
+        pytest.param(
+            codecs.BOM_UTF16_LE + "café".encode("utf-16-le"), "utf-16-le", "bom", id="utf16-bom"
+        ),
         pytest.param("café".encode(), "utf-8", "utf-8", id="utf8"),
         pytest.param(
-            b'<html><head><meta charset="iso-8859-7"></head><body><p>\xe1\xe2\xe3</p></body></html>',
+            b'<html><head><meta charset="iso-8859-7"></head>'
+            b"<body><p>\xe1\xe2\xe3</p></body></html>",
             "iso8859-7",
             "declared",
             id="meta-charset",
@@ -57,7 +60,9 @@ def test_wrong_declared_charset_falls_through() -> None:
     assert any("not valid ascii" in warning for warning in result.warnings)
 
 
-@pytest.mark.parametrize("value", [None, 42, ["text"], object()], ids=["none", "int", "list", "object"])
+@pytest.mark.parametrize(
+    "value", [None, 42, ["text"], object()], ids=["none", "int", "list", "object"]
+)
 def test_other_types_are_rejected_with_what_is_accepted(value: object) -> None:
     """clean() says which types it accepts; the error is a TypeError too."""
     with pytest.raises(InputTypeError, match="accepts str, bytes, or a bs4 BeautifulSoup/Tag"):
@@ -86,7 +91,9 @@ def test_html_is_detected_and_read() -> None:
     result = clean(html)
     assert result.source.format == "html"
     assert result.title == "Ferry returns"
-    assert result.published is not None and result.published.isoformat() == "2024-06-14T09:45:00+00:00"
+    assert (
+        result.published is not None and result.published.isoformat() == "2024-06-14T09:45:00+00:00"
+    )
     assert result.text == (
         "The council voted on Thursday.\n\nCrossings start next spring.\nWeather permitting."
     )
@@ -94,7 +101,9 @@ def test_html_is_detected_and_read() -> None:
 
 def test_soup_and_tag_input() -> None:
     """A BeautifulSoup document or a single tag can be cleaned directly."""
-    soup = BeautifulSoup("<div><p>One para.</p><p>Two para.</p></div><p>Outside.</p>", "html.parser")
+    soup = BeautifulSoup(
+        "<div><p>One para.</p><p>Two para.</p></div><p>Outside.</p>", "html.parser"
+    )
     assert clean(soup).text == "One para.\n\nTwo para.\n\nOutside."
     tag = soup.find("div")
     assert tag is not None

@@ -70,7 +70,9 @@ def test_explain_says_what_where_and_why() -> None:
     text = _result().explain()
     assert "title: Council meets" in text
     assert "location=PARIS; agency=Reuters; authors=Jane Doe" in text
-    assert "[remove_chrome/chrome] at 1:1-3:1 (chars 0-19): removed 'Share Tweet Email\\n\\n'" in text
+    assert (
+        "[remove_chrome/chrome] at 1:1-3:1 (chars 0-19): removed 'Share Tweet Email\\n\\n'" in text
+    )
     assert "because: interface labels" in text
     assert "[normalize_whitespace/whitespace]" in text
 

@@ -146,14 +146,20 @@ def test_cleaner_exception_is_wrapped_with_its_name() -> None:
         ),
         pytest.param(
             Proposal(
-                edits=(Edit.delete(3, 5, kind="k", reason="r"), Edit.delete(4, 6, kind="k", reason="r"))
+                edits=(
+                    Edit.delete(3, 5, kind="k", reason="r"),
+                    Edit.delete(4, 6, kind="k", reason="r"),
+                )
             ),
             "overlaps or comes before",
             id="overlapping",
         ),
         pytest.param(
             Proposal(
-                edits=(Edit.delete(4, 5, kind="k", reason="r"), Edit.delete(0, 1, kind="k", reason="r"))
+                edits=(
+                    Edit.delete(4, 5, kind="k", reason="r"),
+                    Edit.delete(0, 1, kind="k", reason="r"),
+                )
             ),
             "sorted and disjoint",
             id="unsorted",

@@ -4,8 +4,6 @@ from __future__ import annotations
 
 from datetime import datetime
 
-import pytest
-
 from scrapeclean import Pipeline, clean, cleaners, replay
 from tests.conftest import read_jsonl, shared_file
 
@@ -56,7 +54,7 @@ def test_gold_text_keeps_nearly_all_its_characters() -> None:
 
 
 def test_ftfy_cases() -> None:
-    """fix_encoding repairs the mojibake ftfy repairs (our quotes stay curly) and leaves clean text alone."""
+    """fix_encoding repairs what ftfy repairs (quotes stay curly) and leaves clean text alone."""
     pipeline = Pipeline([cleaners.fix_encoding()])
     for row in read_jsonl("encoding/ftfy-cases.jsonl"):
         if row["expect"] != "pass":

@@ -12,9 +12,7 @@ from scrapeclean import Change, Document, Edit, Pipeline, Proposal, ReplayError,
 
 # One proposed edit, relative to whatever text the step sees: where it starts (a fraction of the
 # text), how long it is (a fraction of what is left), and what replaces it.
-_EDIT = st.tuples(
-    st.floats(0, 1), st.floats(0, 1), st.text(alphabet="xyZ\n ", max_size=4)
-)
+_EDIT = st.tuples(st.floats(0, 1), st.floats(0, 1), st.text(alphabet="xyZ\n ", max_size=4))
 _STEP = st.lists(_EDIT, max_size=6)
 
 
@@ -56,7 +54,9 @@ def _replay_one_by_one(text: str, changes: tuple[Change, ...]) -> str:
 
 @settings(max_examples=400, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(text=st.text(alphabet="ab \n", max_size=30), steps=st.lists(_STEP, max_size=5))
-def test_replay_rebuilds_output_of_any_edits(text: str, steps: list[list[tuple[float, float, str]]]) -> None:
+def test_replay_rebuilds_output_of_any_edits(
+    text: str, steps: list[list[tuple[float, float, str]]]
+) -> None:
     """Whatever sequence of edits the steps propose, replaying the changes gives the output."""
     result = _pipeline(steps).clean(text, html=False)
     assert replay(text, result.changes) == result.text
@@ -77,7 +77,9 @@ def test_default_pipeline_replays_on_arbitrary_text(text: str) -> None:
 
 
 _PROSEY = st.lists(
-    st.sampled_from([*"abcdefghij KLMN.,\n\t\u00a0\u200bÃ©â€™", "icon ", "Share ", "ans ", "2008 "]),
+    st.sampled_from(
+        [*"abcdefghij KLMN.,\n\t\u00a0\u200bÃ©â€™", "icon ", "Share ", "ans ", "2008 "]
+    ),
     max_size=200,
 ).map("".join)
 

@@ -22,9 +22,8 @@ from scrapeclean.exceptions import (
 )
 
 
-
 def __getattr__(name: str) -> str:
-    """Read `__version__` from the package metadata when first asked (importlib.metadata is slow)."""
+    """Read `__version__` from the package metadata on first use (importlib.metadata is slow)."""
     if name == "__version__":
         from importlib.metadata import PackageNotFoundError, version
 
@@ -33,6 +32,7 @@ def __getattr__(name: str) -> str:
         except PackageNotFoundError:  # pragma: no cover - a source tree that is not installed
             return "0.0.0"
     raise AttributeError(f"module 'scrapeclean' has no attribute {name!r}")
+
 
 __all__ = [
     "Change",

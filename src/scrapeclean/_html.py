@@ -90,10 +90,17 @@ def _title(soup: Tag) -> str | None:
 
 
 def _published(soup: Tag) -> datetime | None:
+    metas: dict[tuple[str, str], str] = {}
+    for meta in soup.find_all("meta"):
+        content = str(meta.get("content") or "")
+        for attribute in ("property", "name", "itemprop"):
+            key = meta.get(attribute)
+            if isinstance(key, str) and content:
+                metas.setdefault((attribute, key.strip().lower()), content)
     for attribute, value in _PUBLISHED_META:
-        meta = soup.find("meta", attrs={attribute: regex.compile(f"^{regex.escape(value)}$", regex.I)})
-        if meta is not None:
-            found = _parse_time(str(meta.get("content") or ""))
+        stated = metas.get((attribute, value.lower()))
+        if stated is not None:
+            found = _parse_time(stated)
             if found is not None:
                 return found
     for script in soup.find_all("script", attrs={"type": "application/ld+json"}):
@@ -127,16 +134,16 @@ def _is_chrome(tag: Tag) -> bool:
     role = tag.get("role")
     if isinstance(role, str) and role.lower() in _CHROME_ROLES:
         return True
-    hidden = tag.get("hidden") is not None or tag.get("aria-hidden") == "true"
-    return hidden
+    return tag.get("hidden") is not None or tag.get("aria-hidden") == "true"
 
 
 def _content_root(soup: Tag) -> Tag:
     articles = soup.find_all("article")
     if articles:
         best = max(articles, key=lambda tag: len(tag.get_text()))
-        body = soup.find("body") or soup
-        if len(best.get_text()) >= 0.3 * len(body.get_text()):
+        body = soup.find("body")
+        whole = body if body is not None else soup
+        if len(best.get_text()) >= 0.3 * len(whole.get_text()):
             return best
     main = soup.find("main")
     if main is not None:
@@ -147,7 +154,7 @@ def _content_root(soup: Tag) -> Tag:
 
 def _paragraphs(root: Tag) -> Iterator[str]:
     """The block-level paragraphs under `root`, whitespace collapsed (kept inside ``<pre>``)."""
-    from bs4 import Comment, NavigableString, Tag
+    from bs4.element import Comment, NavigableString, Tag
 
     lines: list[str] = []
     current: list[str] = []

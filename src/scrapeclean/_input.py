@@ -10,9 +10,8 @@ as a warning. HTML (detected, or forced with ``html=True``) is turned into text 
 from __future__ import annotations
 
 import codecs
-from typing import TYPE_CHECKING, Union
-
 import re
+from typing import TYPE_CHECKING, Union
 
 from scrapeclean._model import Source
 from scrapeclean.exceptions import InputTypeError
@@ -20,7 +19,7 @@ from scrapeclean.exceptions import InputTypeError
 if TYPE_CHECKING:
     from bs4 import BeautifulSoup, Tag
 
-    RawInput = Union[str, bytes, bytearray, memoryview, BeautifulSoup, Tag]
+    RawInput = Union[str, bytes, bytearray, memoryview, BeautifulSoup, Tag]  # noqa: UP007
 else:
     RawInput = object
 
@@ -82,11 +81,11 @@ def decode_bytes(
         declared = _DECLARED_CHARSET.search(data[:_SNIFF_BYTES])
         if declared is not None:
             label = declared.group(1).decode("ascii")
-            codec = _codec_name(label)
-            if codec is None:
+            declared_codec = _codec_name(label)
+            if declared_codec is None:
                 warnings.append(f"the page declares an unknown charset {label!r}")
             else:
-                candidates.append((codec, "declared"))
+                candidates.append((declared_codec, "declared"))
     candidates.append(("utf-8", "utf-8"))
     for codec, how in candidates:
         try:

@@ -21,9 +21,9 @@ from datetime import datetime
 from typing import Any
 
 __all__ = [
+    "Change",
     "ChangeKind",
     "CleanResult",
-    "Change",
     "Dateline",
     "Document",
     "Edit",
@@ -44,7 +44,9 @@ class Span:
         if not isinstance(self.start, int) or not isinstance(self.end, int):
             raise TypeError(f"Span offsets must be int, got {self.start!r} and {self.end!r}")
         if self.start < 0 or self.end < self.start:
-            raise ValueError(f"Span needs 0 <= start <= end, got start={self.start}, end={self.end}")
+            raise ValueError(
+                f"Span needs 0 <= start <= end, got start={self.start}, end={self.end}"
+            )
 
     def __len__(self) -> int:
         return self.end - self.start

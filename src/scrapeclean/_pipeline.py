@@ -316,7 +316,7 @@ def replay(text: str, changes: Iterable[Change]) -> str:
 
     def flush() -> None:
         nonlocal current
-        pieces = []
+        pieces: list[Piece] = []
         for change in batch:
             start = offsets.forward_start(change.span.start)
             end = offsets.forward_end(change.span.end)
@@ -326,9 +326,7 @@ def replay(text: str, changes: Iterable[Change]) -> str:
                     f"change by {change.cleaner!r} at {change.span.to_list()} expected "
                     f"{_clip(change.before)!r} but found {_clip(found)!r}"
                 )
-            pieces.append(
-                Piece(start, end, change.span.start, change.span.end, change.after, [])
-            )
+            pieces.append(Piece(start, end, change.span.start, change.span.end, change.after, []))
         current = apply_pieces(current, pieces)
         offsets.update(pieces)
         batch.clear()

@@ -54,7 +54,7 @@ def _parser() -> argparse.ArgumentParser:
 
 def _read(path: str | None) -> bytes:
     if path is None:
-        return files("scrapeclean").joinpath("data", EXAMPLE).read_bytes()
+        return (files("scrapeclean") / "data" / EXAMPLE).read_bytes()
     if path == "-":
         return sys.stdin.buffer.read()
     with open(path, "rb") as handle:
@@ -73,7 +73,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     try:
         raw = _read(args.file)
     except OSError as exc:
-        print(f"scrapeclean: error: cannot read {args.file}: {exc.strerror or exc}", file=sys.stderr)
+        print(
+            f"scrapeclean: error: cannot read {args.file}: {exc.strerror or exc}", file=sys.stderr
+        )
         return 2
     try:
         pipeline = Pipeline.default()

@@ -1,4 +1,6 @@
-"""The errors scrapeclean raises, all under one base class::
+"""The errors scrapeclean raises, all under one base class.
+
+::
 
     ScrapecleanError
     ├── InputTypeError (also a TypeError)    clean() was given something it cannot read

@@ -1,5 +1,7 @@
-"""The built-in cleaners. Each factory takes keyword-only options and returns a frozen,
-picklable cleaner with a `name` and a readable repr, ready to be a `Pipeline` step.
+"""The built-in cleaners, one factory per concern.
+
+Each factory takes keyword-only options and returns a frozen, picklable cleaner with a `name`
+and a readable repr, ready to be a `Pipeline` step.
 
 ==========================  ================================================================
 factory                     what it does

@@ -39,7 +39,10 @@ _UPDATED_LABEL = LazyRegex(
     r"mis\ à\ jour|actualizado|aggiornato|bijgewerkt)(?:\ (?:on|at|am|le|el|il|op))?\s*:?\s*",
     regex.IGNORECASE | regex.VERBOSE,
 )
-_NAME = r"\p{Lu}[\p{L}'’.-]*(?:\s+(?:van|von|de|der|den|da|di|del|la|le|bin|al|\p{Lu}[\p{L}'’.-]*)){0,4}"
+_NAME = (
+    r"\p{Lu}[\p{L}'’.-]*"
+    r"(?:\s+(?:van|von|de|der|den|da|di|del|la|le|bin|al|\p{Lu}[\p{L}'’.-]*)){0,4}"
+)
 #: Not case-insensitive: names must be capitalized ("By the way" is no byline).
 _BYLINE = LazyRegex(
     rf"^(?i:by|von|par|por|di|door|av|af)\s+(?P<names>{_NAME}(?:\s*(?:,|\band\b|\bund\b|"
@@ -128,8 +131,12 @@ class ParseDateline(BaseCleaner):
             if match is None or len(line.text) < 40:
                 return None
             location = match["location"].strip(" ,") if match["location"] else None
-            found.add_wire(location, match["agency"].strip(), match.group().strip(),
-                           Span(line.start, line.start + match.end()))
+            found.add_wire(
+                location,
+                match["agency"].strip(),
+                match.group().strip(),
+                Span(line.start, line.start + match.end()),
+            )
             if not self.remove_wire:
                 return None
             return Edit.delete(

@@ -14,7 +14,6 @@ from typing import TYPE_CHECKING, Literal
 from scrapeclean._model import ChangeKind, Document, Edit, Proposal
 from scrapeclean._regex import LazyRegex
 from scrapeclean.cleaners._base import BaseCleaner
-from scrapeclean.cleaners._text import iter_lines
 
 if TYPE_CHECKING:
     import ftfy
@@ -25,9 +24,20 @@ Normalization = Literal["NFC", "NFKC"]
 
 #: Characters that render as nothing and carry no meaning in article text. Joiners (U+200C,
 #: U+200D) and direction marks are left alone: Persian, Indic scripts and emoji need them.
-_INVISIBLE = LazyRegex("[\u200b\u2060\ufeff\u00ad\u180e\u2061-\u2064]")
+_INVISIBLE_CHARS = frozenset("\u200b\u2060\ufeff\u00ad\u180e\u2061\u2062\u2063\u2064")
+_INVISIBLE_RUN = LazyRegex("[\u200b\u2060\ufeff\u00ad\u180e\u2061-\u2064]+")
+#: A line, split at every kind of line break (whitespace normalization makes them all \n).
+_LINE = LazyRegex("[^\r\n\u2028\u2029]+")
 #: ASCII lines need ftfy only for entities and control characters.
 _ASCII_SUSPECT = LazyRegex(r"[&\x00-\x08\x0b-\x1f\x7f]")
+#: Spaces that whitespace normalization turns into plain spaces. A no-break space right after
+#: a character that can start a UTF-8 sequence misread as Latin-1 (Â to ô) may be that
+#: sequence's second byte, so it stays.
+_OTHER_SPACES = LazyRegex(
+    "[\t\r\x0b\x0c\u2028\u2029\u1680\u2000-\u200a\u202f\u205f]|(?<![\u00c2-\u00f4])\u00a0"
+)
+#: Rounds of repair on one line before its result is taken as final.
+_MAX_ROUNDS = 3
 #: Longer lines are compared by trimming the common prefix and suffix instead of a full diff.
 _DIFF_LIMIT = 3000
 _INVISIBLE_NAMES = {
@@ -52,26 +62,67 @@ class FixEncoding(BaseCleaner):
         """Propose a repair for each damaged run of characters in `doc.text`."""
         config = _config(self.normalization, self.unescape_html)
         edits: list[Edit] = []
-        for line in iter_lines(doc.text):
-            if line.text.isascii() and not _ASCII_SUSPECT.search(line.text):
+        for line in _LINE.finditer(doc.text):
+            text = line.group()
+            if text.isascii() and not _ASCII_SUSPECT.search(text):
                 continue
-            edits.extend(self._line_edits(line.start, line.text, config))
+            edits.extend(self._line_edits(line.start(), text, config))
         return Proposal(edits=tuple(edits))
 
     def _line_edits(self, offset: int, text: str, config: ftfy.TextFixerConfig) -> list[Edit]:
-        import ftfy
+        lead, view = _spacing_view(text)
+        fixed, steps = _repair(view, config, drop_invisible=self.remove_invisible)
+        edits = []
+        for start, end, after in _differences(view, fixed):
+            kind, reason = _describe(text[lead + start : lead + end], after, steps)
+            edits.append(
+                Edit.replace(
+                    offset + lead + start, offset + lead + end, after, kind=kind, reason=reason
+                )
+            )
+        return edits
 
-        fixed, explanation = ftfy.fix_and_explain(text, config)
-        if self.remove_invisible:
-            fixed = _INVISIBLE.sub("", fixed)
-        if fixed == text:
-            return []
-        steps = [f"{action} {parameter}" for action, parameter in explanation or ()]
-        return [
-            Edit.replace(offset + start, offset + end, after, kind=kind, reason=reason)
-            for start, end, after in _differences(text, fixed)
-            for kind, reason in [_describe(text[start:end], after, steps)]
-        ]
+
+def _spacing_view(text: str) -> tuple[int, str]:
+    """The line with the spacing whitespace normalization gives it: ``(offset, view)``.
+
+    ftfy judges a character by its neighbours, so it must see the line as the rest of the
+    pipeline will leave it, or cleaning the output again could repair what the first pass
+    left. Tabs and other spaces become plain spaces, one for one (runs stay: ftfy reads a
+    space after ``Ã`` as a lost byte, and the run tells it whether a real space follows), and
+    spaces at the ends of the line are cut (`offset` says how many at the start).
+    """
+    view = _OTHER_SPACES.sub(" ", text)
+    stripped = view.lstrip(" ")
+    return len(view) - len(stripped), stripped.rstrip(" ")
+
+
+def _repair(
+    text: str, config: ftfy.TextFixerConfig, *, drop_invisible: bool
+) -> tuple[str, list[str]]:
+    """Repair `text` until it stops changing; return it and the ftfy steps taken.
+
+    Invisible characters are removed after ftfy has seen them (a soft hyphen can be the second
+    byte of a misread character), and ftfy looks again at what is left, with the spaces that
+    removal brought to the ends of the text set aside, as a second cleaning would see it.
+    """
+    import ftfy
+
+    steps: list[str] = []
+    current = text
+    for _ in range(_MAX_ROUNDS):
+        core = current.strip(" ")
+        head = current[: len(current) - len(current.lstrip(" "))]
+        tail = current[len(head) + len(core) :]
+        repaired, explanation = ftfy.fix_and_explain(core, config)
+        steps.extend(f"{action} {parameter}" for action, parameter in explanation or ())
+        if drop_invisible:
+            repaired = _INVISIBLE_RUN.sub("", repaired)
+        repaired = head + repaired + tail
+        if repaired == current:
+            break
+        current = repaired
+    return current, steps
 
 
 def _differences(before: str, after: str) -> list[tuple[int, int, str]]:
@@ -82,9 +133,7 @@ def _differences(before: str, after: str) -> list[tuple[int, int, str]]:
         while prefix < limit and before[prefix] == after[prefix]:
             prefix += 1
         suffix = 0
-        while (
-            suffix < limit - prefix and before[-1 - suffix] == after[-1 - suffix]
-        ):
+        while suffix < limit - prefix and before[-1 - suffix] == after[-1 - suffix]:
             suffix += 1
         return [(prefix, len(before) - suffix, after[prefix : len(after) - suffix])]
     matcher = difflib.SequenceMatcher(None, before, after, autojunk=False)
@@ -102,7 +151,7 @@ def _differences(before: str, after: str) -> list[tuple[int, int, str]]:
 
 def _describe(before: str, after: str, steps: list[str]) -> tuple[str, str]:
     """The kind and a readable reason for one repaired run."""
-    if not after and before and not _INVISIBLE.sub("", before):
+    if not after and before and all(char in _INVISIBLE_CHARS for char in before):
         names = sorted({_INVISIBLE_NAMES.get(char, f"U+{ord(char):04X}") for char in before})
         return ChangeKind.INVISIBLE, f"removed invisible character(s): {', '.join(names)}"
     detail = f" (ftfy: {', '.join(steps)})" if steps else ""

@@ -16,8 +16,10 @@ Three kinds of edit are proposed:
   known word plus a common prefix or suffix, or a spelling variant of its candidate.
 - ``typo`` for a *real-word slip*: a lowercase word that is in the list but is at least 1,000
   times rarer than one of the most frequent English function words (the, and, for, ...) that it
-  turns into by hitting a neighbouring key, standing between two lowercase content words with no
-  punctuation around it. This is what turns "legal ans sanctioned" into "legal and sanctioned".
+  turns into by hitting a neighbouring key, has no English inflections in the list (so it is a
+  foreign word or an abbreviation, not an English word like "fir" or "foe"), and stands between
+  two lowercase content words with no punctuation around it. This is what turns "legal ans
+  sanctioned" into "legal and sanctioned".
 - ``variant`` when `variant` is ``'en-US'`` or ``'en-GB'``: a British spelling rewritten to the
   American one or the reverse, from a hand-checked table. Pairs whose one side is ambiguous
   (programme/program, metre/meter, licence/license, tyre/tire, cheque/check, storey/story, ...)
@@ -179,7 +181,9 @@ REAL_WORD_TARGETS = 20
 #: A real-word slip must be this many times rarer than the function word it is corrected to.
 REAL_WORD_RATIO = 1000.0
 #: A correction target must be at least this frequent in the reference counts.
-MIN_TARGET_COUNT = 100_000
+MIN_TARGET_COUNT = 1_000_000
+#: Corrections two edits away are only tried on words at least this long.
+MIN_LENGTH_TWO_EDITS = 7
 #: Share of function words from which a passage of 10+ words reads as English.
 ENGLISH_MIN_SHARE = 0.2
 
@@ -194,32 +198,30 @@ _SUFFIXES = (
 )  # fmt: skip
 #: American -> British letter patterns, each where it applies. The frequency list mostly spells
 #: British, so an unknown word that becomes a known one by such a swap is an American spelling.
-_US_TO_GB = tuple(
-    (re.compile(pattern), british)
-    for pattern, british in (
-        (r"or(?=$|s$|ed$|ing$|ful|less|able|ably|ite|hood|ly$|al|ers?$|ist)", "our"),
-        (r"iz(?=e$|es$|ed$|ing$|ations?$|ers?$|able$)", "is"),
-        (r"yz(?=e$|es$|ed$|ing$|ers?$)", "ys"),
-        (r"ter(?=$|s$|ed$)", "tre"),
-        (r"ber(?=$|s$)", "bre"),
-        (r"ense(?=$|s$)", "ence"),
-        (r"(?<=[aeiou])l(?=ed$|ing$|ers?$|ous$|ery$)", "ll"),
-        (r"(?<=[io])ll(?=$|s$|ment$|ments$)", "l"),
-        (r"e", "ae"),
-        (r"e", "oe"),
-        (r"og(?=$|s$|ed$)", "ogue"),
-        (r"ol(?=d|t)", "oul"),
-    )
-)
-#: Parts of a closed compound (roadmap, fanbase) must be at least this long and this frequent.
-_COMPOUND_PART = (3, 1_000_000)
+_US_TO_GB: tuple[tuple[str, str], ...] = (
+    (r"or(?=$|s$|ed$|ing$|ful|less|able|ably|ite|hood|ly$|al|ers?$|ist)", "our"),
+    (r"iz(?=e$|es$|ed$|ing$|ations?$|ers?$|able$)", "is"),
+    (r"yz(?=e$|es$|ed$|ing$|ers?$)", "ys"),
+    (r"ter(?=$|s$|ed$)", "tre"),
+    (r"ber(?=$|s$)", "bre"),
+    (r"ense(?=$|s$)", "ence"),
+    (r"(?<=[aeiou])l(?=ed$|ing$|ers?$|ous$|ery$)", "ll"),
+    (r"(?<=[io])ll(?=$|s$|ment$|ments$)", "l"),
+    (r"e", "ae"),
+    (r"e", "oe"),
+    (r"og(?=$|s$|ed$)", "ogue"),
+    (r"ol(?=d|t)", "oul"),
+)  # compiled on first use (re caches them), to keep the import fast
+#: A closed compound (roadmap, fanbase) is a head of 4+ letters (or a function word) and a tail
+#: of 3+ letters, each at least this frequent.
+_COMPOUND_PART_COUNT = 1_000_000
 
 _CHUNK = re.compile(r"\S+")
 _LEAD = '"\u201c\u00ab\u2039([{\u00a1\u00bf'
 _TRAIL = '"\u201d\u00bb\u203a)]}.,;:!?\u2026'
 _CLOSERS = "\"'\u201d\u2019)]\u00bb"
 _WORD = re.compile(r"[A-Za-z]+")
-_SENTENCE_END = ".!?\u2026"
+_SENTENCE_END = (".", "!", "?", "\u2026")
 
 
 @dataclass(frozen=True, slots=True)
@@ -266,9 +268,10 @@ def _tokens(text: str) -> Iterator[tuple[_Token | None, str]]:
     line = 0
     for match in _CHUNK.finditer(text):
         chunk = match.group()
-        newline = "\n" in text[previous_end : match.start()]
-        line += text.count("\n", previous_end, match.start())
-        ends_sentence = previous.rstrip(_CLOSERS).endswith(tuple(_SENTENCE_END))
+        breaks = text.count("\n", previous_end, match.start())
+        newline = breaks > 0
+        line += breaks
+        ends_sentence = previous.rstrip(_CLOSERS).endswith(_SENTENCE_END)
         sentence_start = (
             not previous or newline or (ends_sentence and not _is_abbreviation(previous))
         )
@@ -289,7 +292,8 @@ def _is_english(words: list[str], lex: Lexicon) -> bool:
     function = sum(1 for w in words if w in FUNCTION_WORDS)
     if len(words) >= 10:
         return function / len(words) >= ENGLISH_MIN_SHARE
-    known = sum(1 for w in words if w in lex)
+    table = _variants()
+    known = sum(1 for w in words if w in lex or w in table.to_us or w in table.to_gb)
     return known / len(words) >= 0.7 and (function > 0 or len(words) <= 3)
 
 
@@ -305,7 +309,7 @@ def _analyse(text: str, lex: Lexicon) -> _Context:
             continue
         counts[lower] += 1
         tokens.append(token)
-        if token.word[:1].isupper() and not token.sentence_start:
+        if token.word[:1].isupper() and not token.word.isupper() and not token.sentence_start:
             names.add(lower)
         if token.word.islower() or token.word.istitle():
             line_words.setdefault(token.line, []).append(lower)
@@ -347,7 +351,7 @@ def _is_derived(word: str, lex: Lexicon) -> bool:
 def _is_american_variant(word: str, lex: Lexicon) -> bool:
     """Whether `word` becomes a known word by one American -> British letter pattern."""
     for pattern, british in _US_TO_GB:
-        for match in pattern.finditer(word):
+        for match in re.finditer(pattern, word):
             if word[: match.start()] + british + word[match.end() :] in lex:
                 return True
     return False
@@ -355,14 +359,31 @@ def _is_american_variant(word: str, lex: Lexicon) -> bool:
 
 def _is_compound(word: str, lex: Lexicon) -> bool:
     """Whether `word` is two frequent known words written together (roadmap, onboard)."""
-    shortest, floor = _COMPOUND_PART
-    for cut in range(2, len(word) - shortest + 1):
+    floor = _COMPOUND_PART_COUNT
+    for cut in range(2, len(word) - 2):
         head, tail = word[:cut], word[cut:]
-        if cut < shortest and head not in FUNCTION_WORDS:
+        if cut < 4 and head not in FUNCTION_WORDS:
             continue
         if lex.count(head) >= floor and lex.count(tail) >= floor:
             return True
     return False
+
+
+def _is_plausible_slip(word: str, candidate: str, distance: int) -> bool:
+    """Whether turning `candidate` into `word` looks like a typing or spelling slip.
+
+    Writers keep the first letter of a word and rarely get its last letter wrong (the ends of a
+    word are what is remembered best), and an unknown word that is a known one minus a final
+    ``s`` is more likely a form the dictionary lacks (afterward) than a typo.
+    """
+    if word[0] != candidate[0]:
+        return False
+    if candidate in (word + "s", word + "es"):
+        return False
+    if distance == 2:
+        return word[-1] == candidate[-1]
+    same_length = len(word) == len(candidate)
+    return not (same_length and word[:-1] == candidate[:-1])
 
 
 # -- variant table -----------------------------------------------------------------------------
@@ -482,28 +503,26 @@ class NormalizeSpelling(BaseCleaner):
             if self.real_word_errors and word.islower():
                 return _real_word_edit(index, context, lex)
             return None
-        return self._non_word_edit(token, lex)
+        return self._non_word_edit(index, context, lex)
 
-    def _non_word_edit(self, token: _Token, lex: Lexicon) -> Edit | None:
+    def _non_word_edit(self, index: int, context: _Context, lex: Lexicon) -> Edit | None:
         """Correct a word missing from the dictionary when one neighbour clearly wins."""
+        token = context.tokens[index]
         lower = token.word.lower()
-        if _is_derived(lower, lex) or _is_american_variant(lower, lex):
+        if _is_derived(lower, lex) or _is_american_variant(lower, lex) or _is_compound(lower, lex):
             return None
-        near = lex.neighbours1(lower)
-        found = _best_candidate(near, self.min_ratio)
-        how = "" if found is None else _describe_edit(lower, found[0])
-        if not near and self.max_distance >= 2 and len(lower) >= 5:
-            far = {w: c for w, c in lex.neighbours2(lower).items() if w[0] == lower[0]}
-            found = _best_candidate(far, self.min_ratio * 2)
-            how = "two edits"
+        if len(lower) == 3 and not _between_known_words(index, context, lex):
+            return None  # short unknown words are often fragments, codes or abbreviations
+        found, distance = self._candidate(lower, lex)
         if found is None:
             return None
         best, ratio, runner = found
+        if not _is_plausible_slip(lower, best, distance):
+            return None
         if not token.word.islower() and best not in FUNCTION_WORDS:
             return None  # a capitalised sentence start is far more often a name than a typo
-        if how in ("two edits", "one letter wrong") and _is_compound(lower, lex):
-            return None  # roadmap, courtside: a closed compound the dictionary does not know
         replacement = _match_case(token.word, best)
+        how = "two edits" if distance == 2 else _describe_edit(lower, best)
         odds = (
             f"'{best}' is {ratio:,.0f}x more frequent than '{runner}'"
             if runner
@@ -513,6 +532,14 @@ class NormalizeSpelling(BaseCleaner):
         return Edit.replace(
             token.start, token.end, replacement, kind=ChangeKind.TYPO, reason=reason
         )
+
+    def _candidate(self, word: str, lex: Lexicon) -> tuple[tuple[str, float, str] | None, int]:
+        """Return the winning candidate (best, ratio, runner-up) and its edit distance."""
+        near = lex.neighbours1(word)
+        if near or self.max_distance < 2 or len(word) < MIN_LENGTH_TWO_EDITS:
+            return _best_candidate(near, self.min_ratio), 1
+        far = lex.neighbours2(word)
+        return _best_candidate(far, self.min_ratio * 2), 2
 
 
 def _describe_edit(word: str, candidate: str) -> str:
@@ -564,10 +591,21 @@ def _variant_edit(token: _Token, variant: str, table: _VariantTable) -> Edit | N
     return Edit.replace(token.start, token.end, replacement, kind=ChangeKind.VARIANT, reason=reason)
 
 
+_SLIP_TARGETS: tuple[str, ...] | None = None
+
+
+def _slip_targets(lex: Lexicon) -> tuple[str, ...]:
+    """Return the most frequent function words (computed once per process)."""
+    global _SLIP_TARGETS
+    if _SLIP_TARGETS is None:
+        ranked = [w for w in lex.most_frequent(100) if w in FUNCTION_WORDS]
+        _SLIP_TARGETS = tuple(ranked[:REAL_WORD_TARGETS])
+    return _SLIP_TARGETS
+
+
 def _slip_target(word: str, lex: Lexicon) -> str | None:
     """Return the top function word `word` becomes by one neighbouring-key substitution, if any."""
-    targets = [w for w in lex.most_frequent(60) if w in FUNCTION_WORDS][:REAL_WORD_TARGETS]
-    for target in targets:
+    for target in _slip_targets(lex):
         if len(target) != len(word):
             continue
         diffs = [i for i, (a, b) in enumerate(zip(word, target, strict=True)) if a != b]
@@ -580,10 +618,13 @@ def _real_word_edit(index: int, context: _Context, lex: Lexicon) -> Edit | None:
     """Correct a rare word that is a one-key slip from a top function word, in plain prose."""
     token = context.tokens[index]
     word = token.word
+    longest = max(len(t) for t in _slip_targets(lex))
+    if len(word) > longest or lex.count(word) * REAL_WORD_RATIO > lex.count(_slip_targets(lex)[0]):
+        return None  # too long or too common to be a slip of a top function word
     target = _slip_target(word, lex)
     if target is None or lex.count(target) < REAL_WORD_RATIO * lex.count(word):
         return None
-    if not _between_content_words(index, context, lex):
+    if _has_inflections(word, lex) or not _between_content_words(index, context, lex):
         return None
     ratio = lex.count(target) / lex.count(word)
     i = next(i for i, (a, b) in enumerate(zip(word, target, strict=True)) if a != b)
@@ -593,6 +634,33 @@ def _real_word_edit(index: int, context: _Context, lex: Lexicon) -> Edit | None:
         "words where a function word belongs"
     )
     return Edit.replace(token.start, token.end, target, kind=ChangeKind.TYPO, reason=reason)
+
+
+def _has_inflections(word: str, lex: Lexicon) -> bool:
+    """Whether the dictionary knows inflected forms of `word` (fir: firs, fired; jot: jotted).
+
+    A word with English inflections is an ordinary English word, never taken for a slip; words
+    without (foreign words, abbreviations such as "ans") may be.
+    """
+    forms = (word + "s", word + "es", word + "ed", word + "ing", word + word[-1] + "ed")
+    return any(form in lex for form in forms)
+
+
+def _between_known_words(index: int, context: _Context, lex: Lexicon) -> bool:
+    """Whether token `index` has known lowercase words around it (or starts a sentence)."""
+    tokens = context.tokens
+    token = tokens[index]
+    if index + 1 >= len(tokens):
+        return False
+    neighbours = [tokens[index + 1]]
+    if not token.sentence_start:
+        if index == 0:
+            return False
+        neighbours.append(tokens[index - 1])
+    return all(
+        other.line == token.line and other.word.islower() and other.word in lex
+        for other in neighbours
+    )
 
 
 def _between_content_words(index: int, context: _Context, lex: Lexicon) -> bool:

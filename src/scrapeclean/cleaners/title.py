@@ -38,7 +38,9 @@ class ExtractTitle(BaseCleaner):
         if doc.title is not None:
             if _same_title(candidate, doc.title):
                 reason = "headline, repeating the page title"
-                return Proposal(edits=tuple(line_removals(doc.text, [(first, ChangeKind.TITLE, reason)])))
+                return Proposal(
+                    edits=tuple(line_removals(doc.text, [(first, ChangeKind.TITLE, reason)]))
+                )
             return Proposal()
         if len(lines) < 2 or not self._looks_like_headline(candidate, lines[1]):
             return Proposal()

@@ -32,6 +32,8 @@ __all__ = ["SUPPORTED_LANGUAGES", "DateMatch", "find_dates", "parse_date"]
 SUPPORTED_LANGUAGES: tuple[str, ...] = tuple(LANGUAGES)
 
 _MAX_EDGE = 4
+#: No single date expression is longer than this; longer strings are rejected unread.
+_MAX_EXPRESSION_CHARS = 300
 
 
 @dataclass(frozen=True, slots=True)
@@ -57,10 +59,13 @@ def parse_date(
     times and weekdays are resolved against `reference` (default: `datetime.now()`).
     `languages` restricts the vocabulary (ISO 639-1 codes); None tries every supported
     language, English first.  Raises TypeError for a non-str `text` and ValueError for an
-    unknown language code; never raises for any str.
+    unknown language code; never raises for any str.  Strings longer than 300 characters
+    (after stripping whitespace) are never one date expression and give None.
     """
     _check_text(text)
     lexicon = build_lexicon(_language_codes(languages))
+    if len(text) > _MAX_EXPRESSION_CHARS and len(text.strip()) > _MAX_EXPRESSION_CHARS:
+        return None
     items = classify(tokenize(text), lexicon)
     parser = Parser(items, lexicon, strict=True)
     fields = _whole_expression(parser, items)

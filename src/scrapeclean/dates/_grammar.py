@@ -36,6 +36,7 @@ from scrapeclean.dates._lexicon import (
     NUMBER,
     OCLOCK,
     PM,
+    PUNCT,
     RELDAY,
     UNIT,
     WEEKDAY,
@@ -51,6 +52,7 @@ __all__ = ["Fields", "Parser", "is_acceptable"]
 
 Fields = dict[str, int]
 Step = tuple[int, Fields]
+Component = Callable[[int, Fields], "Step | None"]
 
 _UNIT_SECONDS = (1, 60, 3600, 86400, 7 * 86400)
 _UNIT_MONTHS = {5: 1, 6: 12}
@@ -64,10 +66,26 @@ _BETWEEN_PUNCT_STRICT = _BETWEEN_PUNCT_SEARCH + ".;[]()/\u060c"
 _APOSTROPHES = "'\u2019"
 _SIGNS = "+-\u2212"
 _MAX_SKIP = 3
-_START_KINDS = (
-    MONTH, WEEKDAY, RELDAY, NOW, AGO_BEFORE, IN_BEFORE, NUMBER, UNIT, NOON, MIDNIGHT,
-    YEAR_BEFORE, MONTH_BEFORE, DAY_BEFORE, AM, PM,
+_START_KINDS = frozenset(
+    (
+        MONTH,
+        WEEKDAY,
+        RELDAY,
+        NOW,
+        AGO_BEFORE,
+        IN_BEFORE,
+        NUMBER,
+        UNIT,
+        NOON,
+        MIDNIGHT,
+        YEAR_BEFORE,
+        MONTH_BEFORE,
+        DAY_BEFORE,
+        AM,
+        PM,
+    )
 )
+_NUMBER_FOLLOWERS = frozenset("./-:'\u2019,")
 _DATE_KEYS = ("year", "year2", "month", "day")
 _REL_KEYS = ("relday", "rel_sec", "rel_mon", "now")
 
@@ -98,17 +116,24 @@ class Parser:
         self.items = items
         self.lexicon = lexicon
         self.strict = strict
-        self._components: tuple[Callable[[int, Fields], Step | None], ...] = (
+        self._size = len(items)
+        self._number_components: tuple[Component, ...] = (
             self._relative,
             self._compact,
             self._numeric_date,
             self._textual_date,
             self._marked,
             self._time,
-            self._zone,
-            self._weekday,
             self._lone_year,
             self._unit_time,
+        )
+        self._word_components: tuple[Component, ...] = (
+            self._relative,
+            self._textual_date,
+            self._marked,
+            self._time,
+            self._zone,
+            self._weekday,
         )
 
     # -- driver ---------------------------------------------------------------------------
@@ -116,9 +141,14 @@ class Parser:
     def can_start(self, index: int) -> bool:
         """Return whether an expression can begin at token `index` (a cheap pre-filter)."""
         item = self.items[index]
-        if item.kind == NUM:
-            return True
-        return any(sense.kind in _START_KINDS for sense in item.senses)
+        if item.kind != NUM:
+            return not item.kinds.isdisjoint(_START_KINDS)
+        following = self._at(index + 1)
+        if following is None:
+            return False
+        if following.kind == PUNCT:
+            return following.text in _NUMBER_FOLLOWERS
+        return bool(following.kinds) or following.key == "h" or item.ordinal
 
     def parse_at(self, index: int) -> Step | None:
         """Read the longest acceptable expression starting at `index`: (end index, fields)."""
@@ -138,9 +168,16 @@ class Parser:
         return best
 
     def _component(self, index: int, fields: Fields) -> Step | None:
-        if index >= len(self.items):
+        if index >= self._size:
             return None
-        for component in self._components:
+        item = self.items[index]
+        if item.kind == NUM:
+            components = self._number_components
+        elif item.kind == PUNCT:
+            components = (self._zone,)
+        else:
+            components = self._word_components
+        for component in components:
             step = component(index, fields)
             if step is not None:
                 return step
@@ -149,7 +186,7 @@ class Parser:
     # -- token helpers --------------------------------------------------------------------
 
     def _at(self, index: int) -> Item | None:
-        return self.items[index] if 0 <= index < len(self.items) else None
+        return self.items[index] if index < self._size else None
 
     def _number(self, index: int, max_digits: int = 2) -> Item | None:
         item = self._at(index)
@@ -370,13 +407,15 @@ class Parser:
     def _marked(self, index: int, fields: Fields) -> Step | None:
         """Numbers labelled by a word: Vietnamese ``tháng 4``, Chinese ``4月``, Korean ``4월``."""
         item = self.items[index]
+        following = self._at(index + 1)
+        if following is None or not (item.kinds or following.kinds):
+            return None
         for kind, name in ((YEAR_BEFORE, "year"), (MONTH_BEFORE, "month"), (DAY_BEFORE, "day")):
             number = self._number(index + 1, 4)
             if item.has(kind) and number is not None and _in_range(name, number):
                 return index + 2, {name: number.value}
         number = self._number(index, 4)
-        following = self._at(index + 1)
-        if number is None or following is None:
+        if number is None:
             return None
         for kind, name in ((YEAR_AFTER, "year"), (MONTH_AFTER, "month"), (DAY_AFTER, "day")):
             if following.has(kind) and _in_range(name, number):
@@ -676,4 +715,3 @@ def _apply_meridian(step: Step, meridian: int) -> Step | None:
     if hour == 0:
         return None if meridian else step
     return end, {**result, "hour": hour % 12 + meridian, "minute": result.get("minute", 0)}
-

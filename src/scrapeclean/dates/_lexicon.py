@@ -60,6 +60,7 @@ YEAR_AFTER = "year_after"
 MONTH_AFTER = "month_after"
 DAY_AFTER = "day_after"
 
+_NO_KINDS: frozenset[str] = frozenset()
 _MIN_PREFIX = 3
 _MAX_DIGITS = 18
 _CJK_RANGES = "\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"
@@ -99,10 +100,11 @@ class Item:
     value: int = -1
     digits: int = 0
     ordinal: bool = False
+    kinds: frozenset[str] = frozenset()
 
     def has(self, kind: str) -> bool:
         """Return whether one of the item's senses is of `kind`."""
-        return any(sense.kind == kind for sense in self.senses)
+        return kind in self.kinds
 
     def get(self, kind: str) -> Sense | None:
         """Return the item's first sense of `kind`, or None."""
@@ -123,6 +125,7 @@ class Lexicon:
     codes: tuple[str, ...]
     phrases: dict[tuple[str, ...], tuple[Sense, ...]]
     prefixes: dict[str, tuple[Sense, ...]]
+    starts: frozenset[str]
     clitics: tuple[str, ...]
     ordinals: frozenset[str]
     max_phrase: int
@@ -185,6 +188,8 @@ def normalize(word: str) -> str:
 
 def strip_accents(key: str) -> str:
     """Return `key` without combining accents, for Latin, Greek and Cyrillic text only."""
+    if key.isascii():
+        return key
     decomposed = unicodedata.normalize("NFD", key)
     if any(ord(ch) >= 0x590 for ch in decomposed if not unicodedata.combining(ch)):
         return key
@@ -254,12 +259,23 @@ def _add_language(builder: _Builder, lang: Language) -> None:
     for phrase, number in lang.numbers:
         builder.add(phrase, NUMBER, number)
     simple = (
-        (lang.am, AM), (lang.pm, PM), (lang.fillers, FILLER), (lang.conjunctions, CONJ),
-        (lang.now, NOW), (lang.ago_before, AGO_BEFORE), (lang.ago_after, AGO_AFTER),
-        (lang.in_before, IN_BEFORE), (lang.in_after, IN_AFTER), (lang.noon, NOON),
-        (lang.midnight, MIDNIGHT), (lang.oclock, OCLOCK), (lang.year_before, YEAR_BEFORE),
-        (lang.month_before, MONTH_BEFORE), (lang.day_before, DAY_BEFORE),
-        (lang.year_after, YEAR_AFTER), (lang.month_after, MONTH_AFTER),
+        (lang.am, AM),
+        (lang.pm, PM),
+        (lang.fillers, FILLER),
+        (lang.conjunctions, CONJ),
+        (lang.now, NOW),
+        (lang.ago_before, AGO_BEFORE),
+        (lang.ago_after, AGO_AFTER),
+        (lang.in_before, IN_BEFORE),
+        (lang.in_after, IN_AFTER),
+        (lang.noon, NOON),
+        (lang.midnight, MIDNIGHT),
+        (lang.oclock, OCLOCK),
+        (lang.year_before, YEAR_BEFORE),
+        (lang.month_before, MONTH_BEFORE),
+        (lang.day_before, DAY_BEFORE),
+        (lang.year_after, YEAR_AFTER),
+        (lang.month_after, MONTH_AFTER),
         (lang.day_after, DAY_AFTER),
     )
     for spec, kind in simple:
@@ -276,14 +292,13 @@ def build_lexicon(codes: tuple[str, ...]) -> Lexicon:
     for lang in languages:
         builder.add_prefixes(lang.months, MONTH, 1)
         builder.add_prefixes(lang.weekdays, WEEKDAY, 0)
-    ordinals = frozenset(
-        normalize(form) for lang in languages for form in _forms(lang.ordinals)
-    )
+    ordinals = frozenset(normalize(form) for lang in languages for form in _forms(lang.ordinals))
     clitics = tuple(sorted({normalize(c) for lang in languages for c in _forms(lang.clitics)}))
     return Lexicon(
         codes=codes,
         phrases={key: tuple(senses) for key, senses in builder.phrases.items()},
         prefixes={key: tuple(senses) for key, senses in builder.prefixes.items()},
+        starts=frozenset(key[0] for key in builder.phrases if len(key) > 1),
         clitics=clitics,
         ordinals=ordinals,
         max_phrase=max((len(key) for key in builder.phrases), default=1),
@@ -293,6 +308,7 @@ def build_lexicon(codes: tuple[str, ...]) -> Lexicon:
 
 def classify(tokens: list[Token], lexicon: Lexicon) -> list[Item]:
     """Attach senses to `tokens`, merging multi-word phrases and ordinal suffixes."""
+    keys = _Keys()
     items: list[Item] = []
     index = 0
     while index < len(tokens):
@@ -300,7 +316,7 @@ def classify(tokens: list[Token], lexicon: Lexicon) -> list[Item]:
         if token.kind == NUM:
             item, index = _number_item(tokens, index, lexicon)
         elif token.kind in (WORD, CJK):
-            item, index = _word_item(tokens, index, lexicon)
+            item, index = _word_item(tokens, index, lexicon, keys)
         else:
             item = Item(PUNCT, token.text, token.start, token.end, token.spaced, token.text)
             index += 1
@@ -308,11 +324,33 @@ def classify(tokens: list[Token], lexicon: Lexicon) -> list[Item]:
     return items
 
 
+class _Keys:
+    """Memoised lookup keys (plain and accent-free) of the words of one text."""
+
+    def __init__(self) -> None:
+        self._cache: dict[str, tuple[str, str]] = {}
+
+    def of(self, word: str) -> tuple[str, str]:
+        found = self._cache.get(word)
+        if found is None:
+            key = normalize(word)
+            found = self._cache[word] = (key, strip_accents(key))
+        return found
+
+
 def _number_item(tokens: list[Token], index: int, lexicon: Lexicon) -> tuple[Item, int]:
     token = tokens[index]
     value = int(token.text) if len(token.text) <= _MAX_DIGITS else -1
-    item = Item(NUM, token.text, token.start, token.end, token.spaced, token.text,
-                value=value, digits=len(token.text))
+    item = Item(
+        NUM,
+        token.text,
+        token.start,
+        token.end,
+        token.spaced,
+        token.text,
+        value=value,
+        digits=len(token.text),
+    )
     following = tokens[index + 1] if index + 1 < len(tokens) else None
     if (
         following is not None
@@ -320,26 +358,54 @@ def _number_item(tokens: list[Token], index: int, lexicon: Lexicon) -> tuple[Ite
         and not following.spaced
         and normalize(following.text) in lexicon.ordinals
     ):
-        item = Item(NUM, token.text + following.text, token.start, following.end,
-                    token.spaced, token.text, value=value, digits=len(token.text),
-                    ordinal=True)
+        item = Item(
+            NUM,
+            token.text + following.text,
+            token.start,
+            following.end,
+            token.spaced,
+            token.text,
+            value=value,
+            digits=len(token.text),
+            ordinal=True,
+        )
         return item, index + 2
     return item, index + 1
 
 
-def _word_item(tokens: list[Token], index: int, lexicon: Lexicon) -> tuple[Item, int]:
-    limit = min(lexicon.max_phrase, _phrase_run(tokens, index, lexicon.max_phrase))
+def _word_item(tokens: list[Token], index: int, lexicon: Lexicon, keys: _Keys) -> tuple[Item, int]:
+    first = tokens[index]
+    key, bare = keys.of(first.text)
+    limit = 1
+    if key in lexicon.starts or bare in lexicon.starts:
+        limit = _phrase_run(tokens, index, lexicon.max_phrase)
     for size in range(limit, 0, -1):
-        senses = _phrase_senses(tokens[index : index + size], lexicon)
+        run = tokens[index : index + size]
+        pairs = [keys.of(token.text) for token in run]
+        senses = lexicon.phrases.get(tuple(p[0] for p in pairs)) or lexicon.phrases.get(
+            tuple(p[1] for p in pairs)
+        )
         if senses:
-            first, last = tokens[index], tokens[index + size - 1]
-            key = " ".join(normalize(t.text) for t in tokens[index : index + size])
-            return Item(WORD, _join(tokens[index : index + size]), first.start, last.end,
-                        first.spaced, key, senses), index + size
-    token = tokens[index]
-    key = normalize(token.text)
-    senses = _prefix_senses(key, lexicon) or _clitic_senses(key, lexicon)
-    return Item(WORD, token.text, token.start, token.end, token.spaced, key, senses), index + 1
+            joined = " ".join(p[0] for p in pairs)
+            return Item(
+                WORD,
+                _join(run),
+                first.start,
+                run[-1].end,
+                first.spaced,
+                joined,
+                senses,
+                kinds=_kinds(senses),
+            ), index + size
+    senses = _prefix_senses(key, bare, lexicon) or _clitic_senses(key, lexicon)
+    item = Item(
+        WORD, first.text, first.start, first.end, first.spaced, key, senses, kinds=_kinds(senses)
+    )
+    return item, index + 1
+
+
+def _kinds(senses: tuple[Sense, ...]) -> frozenset[str]:
+    return frozenset(sense.kind for sense in senses) if senses else _NO_KINDS
 
 
 def _join(tokens: list[Token]) -> str:
@@ -362,26 +428,16 @@ def _phrase_run(tokens: list[Token], index: int, limit: int) -> int:
     return size
 
 
-def _phrase_senses(tokens: list[Token], lexicon: Lexicon) -> tuple[Sense, ...]:
-    key = tuple(normalize(token.text) for token in tokens)
-    found = lexicon.phrases.get(key)
-    if found is None:
-        found = lexicon.phrases.get(tuple(strip_accents(part) for part in key))
-    return found or ()
-
-
-def _prefix_senses(key: str, lexicon: Lexicon) -> tuple[Sense, ...]:
-    found = lexicon.prefixes.get(key)
-    if found is None:
-        found = lexicon.prefixes.get(strip_accents(key))
-    return found or ()
+def _prefix_senses(key: str, bare: str, lexicon: Lexicon) -> tuple[Sense, ...]:
+    return lexicon.prefixes.get(key) or lexicon.prefixes.get(bare) or ()
 
 
 def _clitic_senses(key: str, lexicon: Lexicon) -> tuple[Sense, ...]:
     for clitic in lexicon.clitics:
         rest = key[len(clitic) :]
         if key.startswith(clitic) and rest:
-            senses = lexicon.phrases.get((rest,), ()) or _prefix_senses(rest, lexicon)
+            bare = strip_accents(rest)
+            senses = lexicon.phrases.get((rest,), ()) or _prefix_senses(rest, bare, lexicon)
             kept = tuple(s for s in senses if s.kind in (MONTH, WEEKDAY))
             if kept:
                 return kept

@@ -61,7 +61,9 @@ def _year(fields: Fields, reference: datetime, default_year: int | None) -> int:
 
 def _clock(fields: Fields) -> time:
     return time(
-        fields.get("hour", 0), fields.get("minute", 0), fields.get("second", 0),
+        fields.get("hour", 0),
+        fields.get("minute", 0),
+        fields.get("second", 0),
         fields.get("micro", 0),
     )
 
