@@ -1,7 +1,11 @@
 """`fix_encoding`: repair mojibake (with ftfy), leftover HTML entities, and invisible characters.
 
 The text is repaired a line at a time; each repaired line is compared with the original,
-character by character, so that every change covers only the characters that changed.
+character by character, so that every change covers only the characters that changed. A line
+is repaired until it stops changing, and seen with the spacing whitespace normalization will
+give it, so that cleaning the output again repairs nothing more. A no-break space that a repair
+uncovers comes out as a plain space; curly quotes, full-width characters and line breaks are
+left as they are.
 """
 
 from __future__ import annotations
@@ -74,6 +78,8 @@ class FixEncoding(BaseCleaner):
         fixed, steps = _repair(view, config, drop_invisible=self.remove_invisible)
         edits = []
         for start, end, after in _differences(view, fixed):
+            if _only_spacing(view[start:end], after):
+                continue  # normalize_whitespace's business
             kind, reason = _describe(text[lead + start : lead + end], after, steps)
             edits.append(
                 Edit.replace(
@@ -102,9 +108,9 @@ def _repair(
 ) -> tuple[str, list[str]]:
     """Repair `text` until it stops changing; return it and the ftfy steps taken.
 
-    Invisible characters are removed after ftfy has seen them (a soft hyphen can be the second
-    byte of a misread character), and ftfy looks again at what is left, with the spaces that
-    removal brought to the ends of the text set aside, as a second cleaning would see it.
+    Invisible characters are removed and no-break spaces become spaces only after ftfy has seen
+    them (either can be the second byte of a misread character); then ftfy looks again at what
+    is left, as a second cleaning would see it, with spaces at the ends set aside.
     """
     import ftfy
 
@@ -118,11 +124,16 @@ def _repair(
         steps.extend(f"{action} {parameter}" for action, parameter in explanation or ())
         if drop_invisible:
             repaired = _INVISIBLE_RUN.sub("", repaired)
-        repaired = head + repaired + tail
+        repaired = head + repaired.replace("\u00a0", " ") + tail
         if repaired == current:
             break
         current = repaired
     return current, steps
+
+
+def _only_spacing(before: str, after: str) -> bool:
+    """Whether a difference only turns no-break spaces into spaces."""
+    return len(before) == len(after) and set(before) == {"\u00a0"} and set(after) == {" "}
 
 
 def _differences(before: str, after: str) -> list[tuple[int, int, str]]:
