@@ -373,7 +373,7 @@ def _judge(line: str) -> str | None:
 
 def _icon_labels(words: list[str]) -> str | None:
     """A reason when most words are icon-font names (``fbicon``, ``icon-share``)."""
-    if len(words) < 4:
+    if len(words) < 4 or sum(word.casefold().count("icon") for word in words) < 3:
         return None
     icons = sum(1 for word in words if _ICON_TOKEN.search(word))
     ui = sum(1 for word in words if word.casefold() in _UI_WORDS)

@@ -40,10 +40,13 @@ _ASCII_SUSPECT = LazyRegex(r"[&\x00-\x08\x0b-\x1f\x7f]")
 _OTHER_SPACES = LazyRegex(
     "[\t\r\x0b\x0c\u2028\u2029\u1680\u2000-\u200a\u202f\u205f]|(?<![\u00c2-\u00f4])\u00a0"
 )
+_CHUNK = LazyRegex(r" +|[^ ]+")
+_MAY_LEAD = LazyRegex("[\u00c2-\u00f4]")
+_SPACE_RUN = LazyRegex(" {2,}")
 #: Rounds of repair on one line before its result is taken as final.
 _MAX_ROUNDS = 3
-#: Longer lines are compared by trimming the common prefix and suffix instead of a full diff.
-_DIFF_LIMIT = 3000
+#: A changed part longer than this is recorded as one run instead of being diffed.
+_DIFF_LIMIT = 2000
 _INVISIBLE_NAMES = {
     "\u200b": "zero-width space",
     "\u2060": "word joiner",
@@ -74,33 +77,46 @@ class FixEncoding(BaseCleaner):
         return Proposal(edits=tuple(edits))
 
     def _line_edits(self, offset: int, text: str, config: ftfy.TextFixerConfig) -> list[Edit]:
-        lead, view = _spacing_view(text)
+        view, origin = _spacing_view(text)
         fixed, steps = _repair(view, config, drop_invisible=self.remove_invisible)
         edits = []
         for start, end, after in _differences(view, fixed):
             if _only_spacing(view[start:end], after):
                 continue  # normalize_whitespace's business
-            kind, reason = _describe(text[lead + start : lead + end], after, steps)
+            first = origin[start]
+            last = origin[end - 1] + 1 if end > start else first
+            kind, reason = _describe(text[first:last], after, steps)
             edits.append(
-                Edit.replace(
-                    offset + lead + start, offset + lead + end, after, kind=kind, reason=reason
-                )
+                Edit.replace(offset + first, offset + last, after, kind=kind, reason=reason)
             )
         return edits
 
 
-def _spacing_view(text: str) -> tuple[int, str]:
-    """The line with the spacing whitespace normalization gives it: ``(offset, view)``.
+def _spacing_view(text: str) -> tuple[str, list[int]]:
+    """The line spaced as whitespace normalization will leave it, and each character's origin.
+
+    `origin` has one more entry than the view: the position after its last character.
 
     ftfy judges a character by its neighbours, so it must see the line as the rest of the
     pipeline will leave it, or cleaning the output again could repair what the first pass
-    left. Tabs and other spaces become plain spaces, one for one (runs stay: ftfy reads a
-    space after ``Ã`` as a lost byte, and the run tells it whether a real space follows), and
-    spaces at the ends of the line are cut (`offset` says how many at the start).
+    left. Tabs and other spaces become plain spaces, runs of spaces become one, and spaces at
+    the ends go; but a run right after a character that can start a misread UTF-8 sequence
+    (Â to ô) is kept whole, since ftfy may read its first space as the sequence's lost byte.
     """
-    view = _OTHER_SPACES.sub(" ", text)
-    stripped = view.lstrip(" ")
-    return len(view) - len(stripped), stripped.rstrip(" ")
+    spaced = _OTHER_SPACES.sub(" ", text)
+    chars: list[str] = []
+    origin: list[int] = []
+    for match in _CHUNK.finditer(spaced):
+        start, end = match.span()
+        if spaced[start] != " ":
+            chars.append(match.group())
+            origin.extend(range(start, end))
+        elif start > 0 and end < len(spaced):
+            keep = end - start if _MAY_LEAD.match(spaced[start - 1]) else 1
+            chars.append(" " * keep)
+            origin.extend(range(start, start + keep))
+    origin.append(origin[-1] + 1 if origin else 0)
+    return "".join(chars), origin
 
 
 def _repair(
@@ -108,23 +124,20 @@ def _repair(
 ) -> tuple[str, list[str]]:
     """Repair `text` until it stops changing; return it and the ftfy steps taken.
 
-    Invisible characters are removed and no-break spaces become spaces only after ftfy has seen
-    them (either can be the second byte of a misread character); then ftfy looks again at what
-    is left, as a second cleaning would see it, with spaces at the ends set aside.
+    Invisible characters are removed, no-break spaces become spaces and spacing is tidied only
+    after ftfy has seen the line (a soft hyphen or a no-break space can be the second byte of a
+    misread character); then ftfy looks again, as a second cleaning would.
     """
     import ftfy
 
     steps: list[str] = []
     current = text
     for _ in range(_MAX_ROUNDS):
-        core = current.strip(" ")
-        head = current[: len(current) - len(current.lstrip(" "))]
-        tail = current[len(head) + len(core) :]
-        repaired, explanation = ftfy.fix_and_explain(core, config)
+        repaired, explanation = ftfy.fix_and_explain(current, config)
         steps.extend(f"{action} {parameter}" for action, parameter in explanation or ())
         if drop_invisible:
             repaired = _INVISIBLE_RUN.sub("", repaired)
-        repaired = head + repaired.replace("\u00a0", " ") + tail
+        repaired = _SPACE_RUN.sub(" ", repaired.replace("\u00a0", " ")).strip(" ")
         if repaired == current:
             break
         current = repaired
@@ -132,31 +145,38 @@ def _repair(
 
 
 def _only_spacing(before: str, after: str) -> bool:
-    """Whether a difference only turns no-break spaces into spaces."""
-    return len(before) == len(after) and set(before) == {"\u00a0"} and set(after) == {" "}
+    """Whether a difference only changes spaces (tidying them is whitespace normalization's)."""
+    return not (before + after).strip(" \u00a0")
 
 
 def _differences(before: str, after: str) -> list[tuple[int, int, str]]:
-    """The changed runs between two versions of a line: ``(start, end, replacement)``."""
-    if len(before) > _DIFF_LIMIT or len(after) > _DIFF_LIMIT:
-        prefix = 0
-        limit = min(len(before), len(after))
-        while prefix < limit and before[prefix] == after[prefix]:
-            prefix += 1
-        suffix = 0
-        while suffix < limit - prefix and before[-1 - suffix] == after[-1 - suffix]:
-            suffix += 1
-        return [(prefix, len(before) - suffix, after[prefix : len(after) - suffix])]
-    matcher = difflib.SequenceMatcher(None, before, after, autojunk=False)
+    """The changed runs between two versions of a line: ``(start, end, replacement)``.
+
+    The common prefix and suffix are set aside first, so the character diff only sees the part
+    that changed; a long changed part is taken as one run.
+    """
+    limit = min(len(before), len(after))
+    prefix = 0
+    while prefix < limit and before[prefix] == after[prefix]:
+        prefix += 1
+    suffix = 0
+    while suffix < limit - prefix and before[-1 - suffix] == after[-1 - suffix]:
+        suffix += 1
+    old = before[prefix : len(before) - suffix]
+    new = after[prefix : len(after) - suffix]
+    if len(old) > _DIFF_LIMIT or len(new) > _DIFF_LIMIT:
+        return [(prefix, prefix + len(old), new)]
+    matcher = difflib.SequenceMatcher(None, old, new, autojunk=False)
     runs: list[tuple[int, int, str]] = []
     for tag, i1, i2, j1, j2 in matcher.get_opcodes():
         if tag == "equal":
             continue
-        if runs and runs[-1][1] == i1:
-            start, _, replacement = runs.pop()
-            runs.append((start, i2, replacement + after[j1:j2]))
+        start, end = prefix + i1, prefix + i2
+        if runs and runs[-1][1] == start:
+            first, _, replacement = runs.pop()
+            runs.append((first, end, replacement + new[j1:j2]))
         else:
-            runs.append((i1, i2, after[j1:j2]))
+            runs.append((start, end, new[j1:j2]))
     return runs
 
 

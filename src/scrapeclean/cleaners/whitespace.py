@@ -20,9 +20,13 @@ __all__ = ["NormalizeWhitespace", "normalize_whitespace"]
 
 _SPACE = r"[\t\x0b\x0c\p{Zs}--\u3000]"
 _BREAK = r"(?:\r\n|[\r\n\u2028\u2029])"
-#: A run of line breaks with the spaces around them, or a run of spaces inside a line.
+#: Whitespace that may need normalizing: a run of line breaks with the spaces around them,
+#: spaces at either end of the text, or a run of spaces inside a line other than one plain
+#: space (which is already normal and is the most common match by far, so it is not matched).
 _PATTERN = LazyRegex(
-    rf"(?P<breaks>{_SPACE}*{_BREAK}(?:{_SPACE}*{_BREAK})*{_SPACE}*)|(?P<spaces>{_SPACE}+)",
+    rf"(?P<breaks>{_SPACE}*{_BREAK}(?:{_SPACE}*{_BREAK})*{_SPACE}*)"
+    rf"|(?P<edge>\A{_SPACE}+|{_SPACE}+\Z)"
+    rf"|(?P<spaces> {_SPACE}+|[{_SPACE}--[ ]]{_SPACE}*)",
     regex.V1,
 )
 _BREAKS = LazyRegex(_BREAK)
@@ -39,9 +43,12 @@ class NormalizeWhitespace(BaseCleaner):
         text = doc.text
         edits: list[Edit] = []
         for match in _PATTERN.finditer(text):
+            run = match.group()
+            inside = match.start() > 0 and match.end() < len(text)
+            if inside and run in ("\n", "\n\n"):
+                continue  # already normal: the common case, decided early
             start, end = match.span()
             at_edge = start == 0 or end == len(text)
-            run = match.group()
             if match.group("breaks") is not None:
                 count = len(_BREAKS.findall(run))
                 wanted = "" if at_edge else ("\n" if count == 1 else "\n\n")
