@@ -521,14 +521,21 @@ class NormalizeSpelling(BaseCleaner):
             return None
         if not token.word.islower() and best not in FUNCTION_WORDS:
             return None  # a capitalised sentence start is far more often a name than a typo
-        replacement = _match_case(token.word, best)
         how = "two edits" if distance == 2 else _describe_edit(lower, best)
         odds = (
             f"'{best}' is {ratio:,.0f}x more frequent than '{runner}'"
             if runner
             else f"'{best}' is the only frequent word that close"
         )
+        spelled = best
+        if self.variant is not None:
+            # Correct straight to the chosen variety, or a second run would rewrite it again.
+            mapping = _variants().to_us if self.variant == "en-US" else _variants().to_gb
+            spelled = mapping.get(best, best)
+        replacement = _match_case(token.word, spelled)
         reason = f"'{token.word}' -> '{replacement}': not in the dictionary; {how}; {odds}"
+        if spelled != best:
+            reason += f"; spelled '{spelled}' for variant={self.variant!r}"
         return Edit.replace(
             token.start, token.end, replacement, kind=ChangeKind.TYPO, reason=reason
         )
