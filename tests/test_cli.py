@@ -20,7 +20,7 @@ def test_no_file_cleans_the_bundled_example(capsys: pytest.CaptureFixture[str]) 
     assert out.startswith("LUNDHAVEN (Nordwire) - The town council")
     assert "icon" not in out and "cookies" not in out and "Read more" not in out
     assert "14 Jun, 2024" not in out and "By Marta" not in out
-    assert "café" in out and "received" in out
+    assert "café" in out and "received only minor repairs and repainting" in out
 
 
 def test_json_output_is_the_whole_result(capsys: pytest.CaptureFixture[str]) -> None:
@@ -30,6 +30,7 @@ def test_json_output_is_the_whole_result(capsys: pytest.CaptureFixture[str]) -> 
     assert data["title"] == "River town votes to reopen its old ferry crossing"
     assert data["published"] == "2024-06-14T09:45:00"
     assert data["dateline"]["authors"] == ["Marta Lindqvist"]
+    assert (data["dateline"]["location"], data["dateline"]["agency"]) == ("LUNDHAVEN", "Nordwire")
     assert {change["cleaner"] for change in data["changes"]} >= {"remove_chrome", "fix_encoding"}
 
 

@@ -29,6 +29,9 @@ __all__ = ["ParseDateline", "parse_dateline"]
 
 _HEADER_LINES = 8
 _BODY_LINE = 200
+#: A wire dateline opens a body paragraph: a line at least this long, among the first few.
+_MIN_WIRE_LINE = 40
+_WIRE_LINES = 3
 _PUBLISHED_LABEL = LazyRegex(
     r"^(?:published|posted|first\ published|created|date|dated|veröffentlicht|erschienen|"
     r"publié|publié\ le|publicado|pubblicato|gepubliceerd)(?:\ (?:on|at|am|le|el|il|op))?\s*:?\s*",
@@ -122,28 +125,36 @@ class ParseDateline(BaseCleaner):
     def _read_wire(
         self, text: str, flagged: Sequence[tuple[Line, str, str]], found: _Found
     ) -> Edit | None:
-        """Read a wire dateline opening the first body paragraph; an edit if it is to go."""
+        """Read a wire dateline opening the first body paragraph; an edit if it is to go.
+
+        The first few lines left after the header are tried (a headline may still stand above
+        the body); the search stops at the first long line, which is the body.
+        """
         removed = {line.number for line, _, _ in flagged}
+        tried = 0
         for line in iter_lines(text):
             if line.blank or line.number in removed:
                 continue
             match = _WIRE.match(line.text)
-            if match is None or len(line.text) < 40:
+            if match is not None and len(line.text) >= _MIN_WIRE_LINE:
+                return self._wire_edit(line, match, found)
+            tried += 1
+            if tried == _WIRE_LINES or len(line.text) >= _BODY_LINE:
                 return None
-            location = match["location"].strip(" ,") if match["location"] else None
-            found.add_wire(
-                location,
-                match["agency"].strip(),
-                match.group().strip(),
-                Span(line.start, line.start + match.end()),
-            )
-            if not self.remove_wire:
-                return None
-            return Edit.delete(
-                line.start, line.start + match.end(), kind=ChangeKind.DATELINE,
-                reason="wire dateline (location and agency), recorded in the dateline",
-            )  # fmt: skip
         return None
+
+    def _wire_edit(self, line: Line, match: regex.Match[str], found: _Found) -> Edit | None:
+        location = match["location"].strip(" ,") if match["location"] else None
+        span = Span(line.start, line.start + match.end())
+        found.add_wire(location, match["agency"].strip(), match.group().strip(), span)
+        if not self.remove_wire:
+            return None
+        return Edit.delete(
+            span.start,
+            span.end,
+            kind=ChangeKind.DATELINE,
+            reason="wire dateline (location and agency), recorded in the dateline",
+        )
 
 
 class _Found:
