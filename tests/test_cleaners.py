@@ -11,7 +11,7 @@ from typing import Any
 
 import pytest
 
-from scrapeclean import Document, Pipeline, cleaners
+from scrapeclean import Dateline, Document, Pipeline, cleaners
 
 CASES: list[dict[str, Any]] = json.loads(
     (Path(__file__).parent / "cases" / "cleaners.json").read_text(encoding="utf-8")
@@ -58,11 +58,12 @@ def test_dateline_fields() -> None:
 
 
 def test_title_reported() -> None:
-    """extract_title reports the headline it removed."""
+    """extract_title reports the headline it removed, by default only below a header."""
     text = "Council votes to reopen ferry\n\nThe town council voted on Thursday to bring it back."
-    assert (
-        cleaners.extract_title()(Document.from_text(text)).title == "Council votes to reopen ferry"
-    )
+    doc = Document.from_text(text)
+    assert cleaners.extract_title()(doc).title is None  # no date line or byline found
+    with_header = dataclasses.replace(doc, dateline=Dateline(authors=("Jane Doe",)))
+    assert cleaners.extract_title()(with_header).title == "Council votes to reopen ferry"
 
 
 @pytest.mark.parametrize(

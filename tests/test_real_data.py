@@ -50,16 +50,17 @@ def test_replay_on_every_zyte_page() -> None:
 
 
 def test_gold_text_keeps_nearly_all_its_characters() -> None:
-    """Human-checked article bodies lose almost nothing: precision before recall."""
-    pipeline = Pipeline.default().without("extract_title")
-    kept = total = 0
+    """Human-checked article bodies lose almost nothing to removals: precision before recall."""
+    pipeline = Pipeline.default()
+    removed = total = 0
     for row in _zyte():
         gold = row["expected_text"]
         result = pipeline.clean(gold, html=False)
-        removed = sum(len(c.before) - len(c.after) for c in result.changes if c.kind == "chrome")
-        kept += len(gold) - removed
+        removals = [c for c in result.changes if c.kind in ("chrome", "dateline", "title")]
+        removed += sum(len(c.before.strip()) for c in removals)
         total += len(gold)
-    assert kept / total >= 0.995
+    # Measured: 269 of 445,751 characters (credits such as "© Reuters", "UP NEXT").
+    assert 1 - removed / total >= 0.999
 
 
 def test_ftfy_cases() -> None:

@@ -1,15 +1,18 @@
 """`extract_title`: take the headline off the top of the text and report it as the title.
 
 For plain text, the first line is the headline when it looks like one: short, not ending like a
-sentence, set apart by a blank line, and followed by a longer paragraph. For HTML, the page's
-title is already known from its metadata; a first line that repeats it is removed.
+sentence, set apart by a blank line, and followed by a longer paragraph; and, by default, only
+when the text had a header (a date line or a byline found by `parse_dateline`): without one, a
+short first line is as often a standfirst or a subheading of the body as it is a headline. For
+HTML, the page's title is already known from its metadata; a first line that repeats it is
+removed.
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass
 
-from scrapeclean._model import ChangeKind, Document, Proposal
+from scrapeclean._model import ChangeKind, Dateline, Document, Proposal
 from scrapeclean._regex import LazyRegex
 from scrapeclean.cleaners._base import BaseCleaner
 from scrapeclean.cleaners._text import Line, iter_lines, line_removals
@@ -27,6 +30,7 @@ class ExtractTitle(BaseCleaner):
     name = "extract_title"
     max_words: int = 25
     max_length: int = 200
+    require_header: bool = True
 
     def __call__(self, doc: Document, /) -> Proposal:
         """Find the headline at the top of `doc.text`."""
@@ -41,6 +45,8 @@ class ExtractTitle(BaseCleaner):
                 return Proposal(
                     edits=tuple(line_removals(doc.text, [(first, ChangeKind.TITLE, reason)]))
                 )
+            return Proposal()
+        if self.require_header and not _has_header(doc.dateline):
             return Proposal()
         if len(lines) < 2 or not self._looks_like_headline(candidate, lines[1]):
             return Proposal()
@@ -58,6 +64,11 @@ class ExtractTitle(BaseCleaner):
             and candidate[:1].upper() == candidate[:1]
             and len(following.text.strip()) > len(candidate)
         )
+
+
+def _has_header(dateline: Dateline | None) -> bool:
+    """Whether a date line or byline was found above the body."""
+    return dateline is not None and bool(dateline.published or dateline.updated or dateline.authors)
 
 
 def _first_two_paragraph_lines(text: str) -> list[Line]:
@@ -86,12 +97,18 @@ def _same_title(line: str, title: str) -> bool:
     return len(line_key) >= 15 and title_key.startswith(line_key)
 
 
-def extract_title(*, max_words: int = 25, max_length: int = 200) -> ExtractTitle:
+def extract_title(
+    *, max_words: int = 25, max_length: int = 200, require_header: bool = True
+) -> ExtractTitle:
     """Make a cleaner that reports the headline as the title and removes it from the text.
 
-    A plain-text headline has at most `max_words` words and `max_length` characters.
+    A plain-text headline has at most `max_words` words and `max_length` characters. With
+    `require_header` (the default) it is only taken when `parse_dateline` found a date line or
+    byline; set it to False for text known to start with its headline.
     """
     for option, value in (("max_words", max_words), ("max_length", max_length)):
         if isinstance(value, bool) or not isinstance(value, int) or value < 1:
             raise ValueError(f"{option} must be a positive int, not {value!r}")
-    return ExtractTitle(max_words=max_words, max_length=max_length)
+    return ExtractTitle(
+        max_words=max_words, max_length=max_length, require_header=bool(require_header)
+    )
