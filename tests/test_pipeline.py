@@ -165,6 +165,11 @@ def test_cleaner_exception_is_wrapped_with_its_name() -> None:
             id="unsorted",
         ),
         pytest.param(Proposal(edits="x"), "expected a tuple", id="edits-not-a-sequence"),  # type: ignore[arg-type]
+        pytest.param(Proposal(title=3), "title of type int", id="title-not-str"),  # type: ignore[arg-type]
+        pytest.param(Proposal(dateline="x"), "dateline of type str", id="dateline-wrong"),  # type: ignore[arg-type]
+        pytest.param(
+            Proposal(warnings=(1,)), "warnings that are not all str", id="warning-not-str"
+        ),  # type: ignore[arg-type]
     ],
 )
 def test_invalid_proposals_name_the_cleaner(result: object, message: str) -> None:

@@ -67,6 +67,8 @@ class ChangeKind:
     DATELINE = "dateline"
     TITLE = "title"
     MOJIBAKE = "mojibake"
+    ENTITY = "entity"
+    UNICODE = "unicode"
     INVISIBLE = "invisible"
     WHITESPACE = "whitespace"
     TYPO = "typo"

@@ -9,6 +9,7 @@ with the same map, so ``replay(result.source.text, result.changes) == result.tex
 
 from __future__ import annotations
 
+import dataclasses
 from collections.abc import Iterable, Iterator, Sequence
 from functools import lru_cache
 from typing import TYPE_CHECKING, Any
@@ -175,6 +176,7 @@ class _Run:
         if not isinstance(proposal, Proposal):
             raise CleanerError(name, f"returned {type(proposal).__name__}, expected a Proposal")
         edits = _checked_edits(name, proposal.edits, self.text)
+        _check_findings(name, proposal)
         if proposal.title is not None:
             self.title = proposal.title
         if proposal.dateline is not None:
@@ -190,15 +192,7 @@ class _Run:
             if found.span.end > len(self.text):
                 raise CleanerError(name, f"proposed a dateline span {found.span} out of bounds")
             in_start, in_end, _, _ = self.offsets.locate(found.span.start, found.span.end)
-            found = Dateline(
-                published=found.published,
-                updated=found.updated,
-                location=found.location,
-                agency=found.agency,
-                authors=found.authors,
-                raw=found.raw,
-                span=Span(in_start, in_end),
-            )
+            found = dataclasses.replace(found, span=Span(in_start, in_end))
         self.dateline = found if self.dateline is None else found.merge(self.dateline)
 
     def result(self, *, steps: tuple[str, ...]) -> CleanResult:
@@ -217,6 +211,16 @@ class _Run:
             warnings=tuple(self.warnings),
             steps=steps,
         )
+
+
+def _check_findings(name: str, proposal: Proposal) -> None:
+    """Raise a `CleanerError` when a proposal's title, dateline or warnings have the wrong type."""
+    if proposal.title is not None and not isinstance(proposal.title, str):
+        raise CleanerError(name, f"proposed a title of type {type(proposal.title).__name__}")
+    if proposal.dateline is not None and not isinstance(proposal.dateline, Dateline):
+        raise CleanerError(name, f"proposed a dateline of type {type(proposal.dateline).__name__}")
+    if not all(isinstance(warning, str) for warning in proposal.warnings):
+        raise CleanerError(name, "proposed warnings that are not all str")
 
 
 def _checked_edits(name: str, edits: Any, text: str) -> list[Edit]:

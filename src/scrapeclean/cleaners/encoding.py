@@ -189,8 +189,8 @@ def _describe(before: str, after: str, steps: list[str]) -> tuple[str, str]:
     if any(step.startswith(("encode", "decode")) for step in steps):
         return ChangeKind.MOJIBAKE, f"mojibake: text decoded with the wrong encoding{detail}"
     if "apply unescape_html" in steps:
-        return "entity", f"HTML entity left in the text{detail}"
-    return "unicode", f"unusual or control character{detail}"
+        return ChangeKind.ENTITY, f"HTML entity left in the text{detail}"
+    return ChangeKind.UNICODE, f"unusual or control character{detail}"
 
 
 @lru_cache(maxsize=8)
