@@ -81,9 +81,20 @@ _CALL_TO_ACTION = LazyRegex(
     )[.:!]?$""",
     regex.IGNORECASE | regex.VERBOSE,
 )
-_COOKIE = LazyRegex(
-    r"\bcookies?\b.{0,200}\b(?:use|uses|using|accept|consent|agree|policy|settings|preferences|"
-    r"browsing|experience)\b|\b(?:accept|allow|reject|manage)\b.{0,30}\bcookies?\b",
+#: A cookie notice names cookies, asks for consent, and speaks to the reader: all three.
+_COOKIE = LazyRegex(r"\bcookies?\b", regex.IGNORECASE)
+_CONSENT = LazyRegex(
+    r"\b(?:use|uses|accept|consent|agree|policy|settings|preferences|privacy|manage|reject|"
+    r"verwenden|nutzen|akzeptieren|zustimmen|einverstanden|datenschutz|einstellungen|"
+    r"utilise|utilisons|accepter|acceptez|consentement|politique|paramètres|"
+    r"utiliza|utilizamos|aceptar|acepta|consentimiento|política|configuración|"
+    r"utilizza|utilizziamo|accetta|consenso|informativa)\b",
+    regex.IGNORECASE,
+)
+_AUDIENCE = LazyRegex(
+    r"\b(?:you|your|we|our|site|website|browser|browsing|"
+    r"sie|ihre|wir|unsere|webseite|nous|vous|votre|notre|usted|nuestra|nuestro|sitio|"
+    r"noi|nostro|sito)\b",
     regex.IGNORECASE,
 )
 _CREDIT = LazyRegex(
@@ -96,6 +107,7 @@ _CREDIT = LazyRegex(
     regex.IGNORECASE | regex.VERBOSE,
 )
 _MAX_ICON_LINE = 3000
+_MIN_ICONS = 3
 _MAX_COOKIE_LINE = 400
 _MAX_CHROME_LINE = 300
 
@@ -143,13 +155,13 @@ def _judge(line: str) -> str | None:
     """Why a trimmed line is chrome, or None."""
     if len(line) > _MAX_ICON_LINE:
         return None
-    words = _WORD.findall(line)
-    icon_reason = _icon_labels(words)
-    if icon_reason is not None:
-        return icon_reason
+    if line.casefold().count("icon") >= _MIN_ICONS:
+        icon_reason = _icon_labels(_WORD.findall(line))
+        if icon_reason is not None:
+            return icon_reason
     if len(line) > _MAX_COOKIE_LINE:
         return None
-    if _COOKIE.search(line) and len(_WORD.findall(line)) <= 60:
+    if _is_cookie_notice(line):
         return "cookie or consent notice"
     if len(line) > _MAX_CHROME_LINE:
         return None
@@ -157,6 +169,7 @@ def _judge(line: str) -> str | None:
         return "call to action or notice, not article text"
     if _CREDIT.match(line):
         return "photo or source credit"
+    words = _WORD.findall(line)
     if not words:
         return None
     if _is_ui_labels(line, words):
@@ -166,13 +179,18 @@ def _judge(line: str) -> str | None:
     return None
 
 
+def _is_cookie_notice(line: str) -> bool:
+    """Whether a line names cookies, asks for consent, and addresses the reader."""
+    return bool(_COOKIE.search(line) and _CONSENT.search(line) and _AUDIENCE.search(line))
+
+
 def _icon_labels(words: list[str]) -> str | None:
     """A reason when most words are icon-font names (``fbicon``, ``icon-share``)."""
-    if len(words) < 4 or sum(word.casefold().count("icon") for word in words) < 3:
+    if len(words) < 4:
         return None
     icons = sum(1 for word in words if _ICON_TOKEN.search(word))
     ui = sum(1 for word in words if word.casefold() in _UI_WORDS)
-    if icons >= 3 and (icons + ui) / len(words) >= 0.5:
+    if icons >= _MIN_ICONS and (icons + ui) / len(words) >= 0.5:
         return f"icon-font labels: {icons} of {len(words)} words are icon names"
     return None
 
