@@ -95,3 +95,18 @@ def test_change_dict_round_trip() -> None:
     """A change survives to_dict/from_dict."""
     change = Change("c", "k", Span(1, 2), "a", "b", "why")
     assert Change.from_dict(change.to_dict()) == change
+
+
+def test_result_pickles_and_crosses_processes() -> None:
+    """Results pickle, so a process pool can send them back; the pool's results equal local ones."""
+    import pickle
+    from concurrent.futures import ProcessPoolExecutor
+
+    from scrapeclean import clean
+
+    result = _result()
+    assert pickle.loads(pickle.dumps(result)) == result
+    texts = ["Share Tweet\n\nThe cafÃ© opened.", "By Jane Doe\n\nThe council met on Monday."]
+    with ProcessPoolExecutor(max_workers=2) as pool:
+        remote = list(pool.map(clean, texts))
+    assert remote == [clean(text) for text in texts]

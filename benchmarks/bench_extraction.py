@@ -1,0 +1,155 @@
+"""Article text from real pages, next to the peers installed in the same run.
+
+Run: python benchmarks/bench_extraction.py [--limit N]
+
+Two development sets from ../shared/data/extraction (skipped with a message when absent):
+
+- zyte-dev: HTML pages with a human-annotated body. Score: bag-of-words precision, recall and F1
+  of the extracted text against the annotation (the measure of the Zyte benchmark).
+- snippets-dev: multilingual pages with `with` snippets (must stay) and `without` snippets
+  (chrome: must go). Score: share of `with` kept, share of `without` removed, after folding
+  whitespace.
+
+scrapeclean runs its default pipeline on the HTML. Peers, when installed: trafilatura
+(`extract`), jusText (paragraphs not marked boilerplate). Time per page is reported as a ratio
+to scrapeclean's.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import re
+import sys
+import time
+from collections import Counter
+from collections.abc import Callable, Iterator
+from pathlib import Path
+from typing import Any
+
+from scrapeclean import clean
+
+DATA = Path(__file__).resolve().parents[1].parent / "shared" / "data" / "extraction"
+_TOKEN = re.compile(r"\w+", re.UNICODE)
+_SPACE = re.compile(r"\s+")
+
+Extractor = Callable[[str], str]
+
+
+def _ours(html: str) -> str:
+    return clean(html, html=True).text
+
+
+def _peers() -> dict[str, Extractor]:
+    peers: dict[str, Extractor] = {}
+    try:
+        import trafilatura
+
+        peers["trafilatura"] = lambda html: trafilatura.extract(html) or ""
+    except ImportError:
+        print("trafilatura is not installed: skipped")
+    try:
+        import justext
+
+        def _justext(html: str) -> str:
+            stoplist = justext.get_stoplist("English")
+            paragraphs = justext.justext(html.encode("utf-8"), stoplist)
+            return "\n\n".join(p.text for p in paragraphs if not p.is_boilerplate)
+
+        peers["jusText"] = _justext
+    except ImportError:
+        print("jusText is not installed: skipped")
+    return peers
+
+
+def _rows(name: str, limit: int | None) -> Iterator[dict[str, Any]]:
+    with (DATA / name).open(encoding="utf-8") as handle:
+        for number, line in enumerate(handle):
+            if limit is not None and number >= limit:
+                return
+            yield json.loads(line)
+
+
+def _bag(text: str) -> Counter[str]:
+    return Counter(token.lower() for token in _TOKEN.findall(text))
+
+
+def _prf(found: str, gold: str) -> tuple[float, float, float]:
+    got, want = _bag(found), _bag(gold)
+    overlap = sum((got & want).values())
+    precision = overlap / max(1, sum(got.values()))
+    recall = overlap / max(1, sum(want.values()))
+    f1 = 2 * precision * recall / (precision + recall) if precision + recall else 0.0
+    return precision, recall, f1
+
+
+def _fold(text: str) -> str:
+    return _SPACE.sub(" ", text).strip()
+
+
+def _timed(extract: Extractor, html: str) -> tuple[str, float]:
+    start = time.perf_counter()
+    try:
+        text = extract(html)
+    except Exception as exc:  # a peer failing on a page scores zero there
+        print(f"  error: {type(exc).__name__}: {exc}", file=sys.stderr)
+        text = ""
+    return text, time.perf_counter() - start
+
+
+def zyte(extractors: dict[str, Extractor], limit: int | None) -> None:
+    rows = list(_rows("zyte-dev.jsonl", limit))
+    print(f"\nzyte-dev: {len(rows)} pages, bag-of-words against the annotated body")
+    print(f"{'extractor':<14}{'precision':>10}{'recall':>8}{'F1':>7}{'s/page':>9}{'x time':>8}")
+    ours_time = None
+    for name, extract in extractors.items():
+        scores, seconds = [], 0.0
+        for row in rows:
+            text, spent = _timed(extract, row["html"])
+            seconds += spent
+            scores.append(_prf(text, row["expected_text"]))
+        means = [sum(column) / len(scores) for column in zip(*scores, strict=True)]
+        per_page = seconds / len(rows)
+        ours_time = ours_time or per_page
+        print(
+            f"{name:<14}{means[0]:>10.3f}{means[1]:>8.3f}{means[2]:>7.3f}"
+            f"{per_page:>9.3f}{per_page / ours_time:>8.2f}"
+        )
+
+
+def snippets(extractors: dict[str, Extractor], limit: int | None) -> None:
+    rows = list(_rows("snippets-dev.jsonl", limit))
+    print(f"\nsnippets-dev: {len(rows)} pages; `with` kept and `without` removed")
+    print(f"{'extractor':<14}{'with kept':>10}{'without removed':>17}{'s/page':>9}")
+    for name, extract in extractors.items():
+        kept = wanted = removed = unwanted = 0
+        seconds = 0.0
+        for row in rows:
+            text, spent = _timed(extract, row["html"])
+            seconds += spent
+            folded = _fold(text)
+            kept += sum(1 for snippet in row["with"] if _fold(snippet) in folded)
+            wanted += len(row["with"])
+            removed += sum(1 for snippet in row["without"] if _fold(snippet) not in folded)
+            unwanted += len(row["without"])
+        print(
+            f"{name:<14}{kept / max(1, wanted):>10.3f}{removed / max(1, unwanted):>17.3f}"
+            f"{seconds / len(rows):>9.3f}"
+        )
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__)
+    parser.add_argument("--limit", type=int, help="only the first N pages of each set")
+    args = parser.parse_args()
+    if not DATA.exists():
+        print(f"development data not found at {DATA}: nothing to measure")
+        return 0
+    extractors: dict[str, Extractor] = {"scrapeclean": _ours, **_peers()}
+    zyte(extractors, args.limit)
+    snippets(extractors, args.limit)
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
