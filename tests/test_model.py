@@ -99,6 +99,7 @@ def test_change_dict_round_trip() -> None:
 
 def test_result_pickles_and_crosses_processes() -> None:
     """Results pickle, so a process pool can send them back; the pool's results equal local ones."""
+    import multiprocessing
     import pickle
     from concurrent.futures import ProcessPoolExecutor
 
@@ -107,6 +108,7 @@ def test_result_pickles_and_crosses_processes() -> None:
     result = _result()
     assert pickle.loads(pickle.dumps(result)) == result
     texts = ["Share Tweet\n\nThe cafÃ© opened.", "By Jane Doe\n\nThe council met on Monday."]
-    with ProcessPoolExecutor(max_workers=2) as pool:
+    spawn = multiprocessing.get_context("spawn")  # workers start clean, as on macOS and Windows
+    with ProcessPoolExecutor(max_workers=2, mp_context=spawn) as pool:
         remote = list(pool.map(clean, texts))
     assert remote == [clean(text) for text in texts]
