@@ -1592,23 +1592,26 @@ _BN = Language(
     ordinals="শে|লা|ই|রা|ঠা|য়",
 )
 
+#: Chinese and Japanese write the months alike: the number and 月.
+_CJK_MONTHS = (
+    "一月",
+    "二月",
+    "三月",
+    "四月",
+    "五月",
+    "六月",
+    "七月",
+    "八月",
+    "九月",
+    "十月",
+    "十一月",
+    "十二月",
+)
+
 _ZH = Language(
     code="zh",
     name="Chinese",
-    months=(
-        "一月",
-        "二月",
-        "三月",
-        "四月",
-        "五月",
-        "六月",
-        "七月",
-        "八月",
-        "九月",
-        "十月",
-        "十一月",
-        "十二月",
-    ),
+    months=_CJK_MONTHS,
     weekdays=(
         "星期一|周一|礼拜一",
         "星期二|周二|礼拜二",
@@ -1635,20 +1638,7 @@ _ZH = Language(
 _JA = Language(
     code="ja",
     name="Japanese",
-    months=(
-        "一月",
-        "二月",
-        "三月",
-        "四月",
-        "五月",
-        "六月",
-        "七月",
-        "八月",
-        "九月",
-        "十月",
-        "十一月",
-        "十二月",
-    ),
+    months=_CJK_MONTHS,
     weekdays=(
         "月曜日|月曜",
         "火曜日|火曜",
