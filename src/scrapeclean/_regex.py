@@ -34,10 +34,6 @@ class LazyRegex:
         """Match at the start of `string` (or at `pos`)."""
         return self.compiled.match(string, pos)
 
-    def fullmatch(self, string: str) -> regex.Match[str] | None:
-        """Match the whole of `string`."""
-        return self.compiled.fullmatch(string)
-
     def search(self, string: str, pos: int = 0) -> regex.Match[str] | None:
         """Find the first match in `string`."""
         return self.compiled.search(string, pos)

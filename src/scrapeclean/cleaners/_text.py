@@ -8,7 +8,7 @@ from dataclasses import dataclass
 from scrapeclean._model import Edit
 from scrapeclean._regex import LazyRegex
 
-__all__ = ["Line", "block_removal", "iter_lines", "line_removals", "top_lines"]
+__all__ = ["Line", "block_removal", "iter_lines", "line_removals"]
 
 _TRAILING_NEWLINES = LazyRegex(r"\n[ \t]*(?:\n[ \t]*)*")
 
@@ -40,17 +40,6 @@ def iter_lines(text: str) -> Iterator[Line]:
         yield Line(number, start, end, text[start:end])
         number += 1
         start = end + 1
-
-
-def top_lines(text: str, *, limit: int) -> list[Line]:
-    """The first `limit` non-blank lines of `text`."""
-    found: list[Line] = []
-    for line in iter_lines(text):
-        if not line.blank:
-            found.append(line)
-            if len(found) == limit:
-                break
-    return found
 
 
 def block_removal(text: str, start: int, end: int) -> tuple[int, int]:

@@ -1027,6 +1027,26 @@ _SV = Language(
     ordinals="e|a",
 )
 
+#: Danish and Norwegian write weekdays and "yesterday", "today", "tomorrow" alike.
+_DA_NO_WEEKDAYS = (
+    "mandag|man",
+    "tirsdag|tir",
+    "onsdag|ons",
+    "torsdag|tor",
+    "fredag|fre",
+    "lørdag|lør",
+    "søndag|søn",
+)
+_DA_NO_RELATIVE_DAYS = (
+    ("i går", -1),
+    ("igår", -1),
+    ("i forgårs", -2),
+    ("i dag", 0),
+    ("idag", 0),
+    ("i morgen", 1),
+    ("imorgen", 1),
+)
+
 _DA = Language(
     code="da",
     name="Danish",
@@ -1044,26 +1064,10 @@ _DA = Language(
         "november|nov",
         "december|dec",
     ),
-    weekdays=(
-        "mandag|man",
-        "tirsdag|tir",
-        "onsdag|ons",
-        "torsdag|tor",
-        "fredag|fre",
-        "lørdag|lør",
-        "søndag|søn",
-    ),
+    weekdays=_DA_NO_WEEKDAYS,
     fillers="den|kl|klokken|d|udgivet|opdateret",
     conjunctions="og",
-    relative_days=(
-        ("i går", -1),
-        ("igår", -1),
-        ("i forgårs", -2),
-        ("i dag", 0),
-        ("idag", 0),
-        ("i morgen", 1),
-        ("imorgen", 1),
-    ),
+    relative_days=_DA_NO_RELATIVE_DAYS,
     now="nu|lige nu",
     units=(
         "sekund|sekunder",
@@ -1097,26 +1101,10 @@ _NO = Language(
         "november|nov",
         "desember|des",
     ),
-    weekdays=(
-        "mandag|man",
-        "tirsdag|tir",
-        "onsdag|ons",
-        "torsdag|tor",
-        "fredag|fre",
-        "lørdag|lør",
-        "søndag|søn",
-    ),
+    weekdays=_DA_NO_WEEKDAYS,
     fillers="den|kl|klokken|publisert|oppdatert",
     conjunctions="og",
-    relative_days=(
-        ("i går", -1),
-        ("igår", -1),
-        ("i forgårs", -2),
-        ("i dag", 0),
-        ("idag", 0),
-        ("i morgen", 1),
-        ("imorgen", 1),
-    ),
+    relative_days=_DA_NO_RELATIVE_DAYS,
     now="nå|akkurat nå",
     units=(
         "sekund|sekunder",

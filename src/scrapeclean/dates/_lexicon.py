@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import lru_cache
 from itertools import pairwise
 
@@ -358,18 +358,8 @@ def _number_item(tokens: list[Token], index: int, lexicon: Lexicon) -> tuple[Ite
         and not following.spaced
         and normalize(following.text) in lexicon.ordinals
     ):
-        item = Item(
-            NUM,
-            token.text + following.text,
-            token.start,
-            following.end,
-            token.spaced,
-            token.text,
-            value=value,
-            digits=len(token.text),
-            ordinal=True,
-        )
-        return item, index + 2
+        ordinal = replace(item, text=token.text + following.text, end=following.end, ordinal=True)
+        return ordinal, index + 2
     return item, index + 1
 
 
