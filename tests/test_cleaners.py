@@ -25,7 +25,8 @@ def _make(case: dict[str, Any]) -> Any:
 @pytest.mark.parametrize("case", CASES, ids=[case["id"] for case in CASES])
 def test_case(case: dict[str, Any]) -> None:
     """Each case's cleaner turns its input into its expected text, with the expected kinds."""
-    result = Pipeline([_make(case)]).clean(case["input"], html=False)
+    before = [getattr(cleaners, name)() for name in case.get("before", ())]
+    result = Pipeline([*before, _make(case)]).clean(case["input"], html=False)
     assert result.text == case["expected"]
     if "kinds" in case:
         assert [change.kind for change in result.changes] == case["kinds"]
@@ -61,9 +62,15 @@ def test_title_reported() -> None:
     """extract_title reports the headline it removed, by default only below a header."""
     text = "Council votes to reopen ferry\n\nThe town council voted on Thursday to bring it back."
     doc = Document.from_text(text)
-    assert cleaners.extract_title()(doc).title is None  # no date line or byline found
+    assert cleaners.extract_title()(doc).findings == ()  # no date line or byline found
     with_header = dataclasses.replace(doc, dateline=Dateline(authors=("Jane Doe",)))
-    assert cleaners.extract_title()(with_header).title == "Council votes to reopen ferry"
+    (found,) = cleaners.extract_title()(with_header).findings
+    assert (found.name, found.value, found.origin) == (
+        "title",
+        "Council votes to reopen ferry",
+        "text",
+    )
+    assert found.span is not None and found.span.of(text) == "Council votes to reopen ferry"
 
 
 @pytest.mark.parametrize(

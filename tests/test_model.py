@@ -8,15 +8,31 @@ from datetime import datetime, timedelta, timezone
 
 import pytest
 
-from scrapeclean import Change, CleanResult, Dateline, Pipeline, Source, Span, cleaners
+from scrapeclean import (
+    Change,
+    CleanResult,
+    Dateline,
+    Finding,
+    Metadata,
+    Pipeline,
+    Source,
+    Span,
+    cleaners,
+)
 
 
 def _result() -> CleanResult:
     pipeline = Pipeline([cleaners.normalize_whitespace(), cleaners.remove_chrome()])
+    published = datetime(2008, 3, 11, 14, 26, tzinfo=timezone(timedelta(hours=1)))
     return dataclasses.replace(
         pipeline.clean("Share Tweet Email\n\nThe  council met.\n"),
-        title="Council meets",
-        published=datetime(2008, 3, 11, 14, 26, tzinfo=timezone(timedelta(hours=1))),
+        metadata=Metadata.merge(
+            [
+                Finding("title", "Council meets", "extract_title", "text", 0.6, Span(0, 13)),
+                Finding("published", published, "read_input", "json-ld", 0.85),
+                Finding("authors", ("Jane Doe",), "parse_dateline", "text", 0.9),
+            ]
+        ),
         dateline=Dateline(
             published=datetime(2008, 3, 11, 14, 26),
             location="PARIS",

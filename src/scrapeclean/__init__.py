@@ -11,7 +11,19 @@ steps and `scrapeclean.cleaners` for the steps themselves.
 """
 
 from scrapeclean import cleaners
-from scrapeclean._model import Change, CleanResult, Dateline, Document, Edit, Proposal, Source, Span
+from scrapeclean._model import (
+    Block,
+    Change,
+    CleanResult,
+    Dateline,
+    Document,
+    Edit,
+    Finding,
+    Metadata,
+    Proposal,
+    Source,
+    Span,
+)
 from scrapeclean._pipeline import Pipeline, clean, replay
 from scrapeclean.exceptions import (
     CleanerError,
@@ -35,13 +47,16 @@ def __getattr__(name: str) -> str:
 
 
 __all__ = [
+    "Block",
     "Change",
     "CleanResult",
     "CleanerError",
     "Dateline",
     "Document",
     "Edit",
+    "Finding",
     "InputTypeError",
+    "Metadata",
     "Pipeline",
     "PipelineError",
     "Proposal",

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from bisect import bisect_right
+from datetime import datetime
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
@@ -33,10 +34,17 @@ def _show(text: str, width: int) -> str:
 def explain_result(result: CleanResult, *, width: int = 60) -> str:
     """Describe `result`: what was found, then each change (cleaner, where, what, why)."""
     lines = []
-    if result.title is not None:
-        lines.append(f"title: {result.title}")
-    if result.published is not None:
-        lines.append(f"published: {result.published.isoformat()}")
+    metadata = result.metadata
+    for finding in metadata.provenance:
+        value = finding.value
+        shown = (
+            value.isoformat()
+            if isinstance(value, datetime)
+            else ", ".join(value)
+            if isinstance(value, tuple)
+            else value
+        )
+        lines.append(f"{finding.name}: {shown}  (from {finding.origin}, by {finding.step})")
     dateline = result.dateline
     if dateline is not None:
         found = [
@@ -68,7 +76,8 @@ def explain_result(result: CleanResult, *, width: int = 60) -> str:
             f"{number:>4}. [{change.cleaner}/{change.kind}] at {where} "
             f"(chars {span.start}-{span.end}): {action}"
         )
-        lines.append(f"      because: {change.reason}")
+        rule = f" [{change.rule}]" if change.rule else ""
+        lines.append(f"      because: {change.reason}{rule}")
     for warning in result.warnings:
         lines.append(f"warning: {warning}")
     return "\n".join(lines)

@@ -15,7 +15,7 @@ from typing import TYPE_CHECKING
 
 import regex
 
-from scrapeclean._model import Source
+from scrapeclean._model import Finding, Source
 
 if TYPE_CHECKING:
     from bs4 import BeautifulSoup, Tag
@@ -57,11 +57,16 @@ _LD_PUBLISHED = regex.compile(r'"datePublished"\s*:\s*"([^"]{6,40})"')
 def html_to_source(markup: str | BeautifulSoup | Tag) -> Source:
     """Read HTML into a `Source`: the content text, the title and the published time."""
     soup = _parse(markup) if isinstance(markup, str) else markup
+    findings: list[Finding] = []
     title = _title(soup)
+    if title is not None:
+        findings.append(Finding("title", title[0], "read_input", title[1], title[2]))
     published = _published(soup)
+    if published is not None:
+        findings.append(Finding("published", published[0], "read_input", published[1], 0.8))
     root = _content_root(soup)
     text = "\n\n".join(_paragraphs(root))
-    return Source(text=text, format="html", html_title=title, html_published=published)
+    return Source(text=text, format="html", findings=tuple(findings))
 
 
 def _parse(markup: str) -> Tag:
@@ -74,22 +79,24 @@ def _clean_inline(text: str) -> str:
     return _SPACES.sub(" ", text).strip()
 
 
-def _title(soup: Tag) -> str | None:
+def _title(soup: Tag) -> tuple[str, str, float] | None:
+    """The page's title: ``(title, origin, confidence)``, or None."""
     meta = soup.find("meta", attrs={"property": "og:title"})
     if meta is not None:
         content = _clean_inline(str(meta.get("content") or ""))
         if content:
-            return content
-    for name in ("h1", "title"):
+            return content, "meta[property=og:title]", 0.8
+    for name, confidence in (("h1", 0.7), ("title", 0.6)):
         tag = soup.find(name)
         if tag is not None:
             text = _clean_inline(tag.get_text(" "))
             if text:
-                return text
+                return text, f"<{name}>", confidence
     return None
 
 
-def _published(soup: Tag) -> datetime | None:
+def _published(soup: Tag) -> tuple[datetime, str] | None:
+    """The page's stated publication time and where it was stated, or None."""
     metas: dict[tuple[str, str], str] = {}
     for meta in soup.find_all("meta"):
         content = str(meta.get("content") or "")
@@ -102,16 +109,22 @@ def _published(soup: Tag) -> datetime | None:
         if stated is not None:
             found = _parse_time(stated)
             if found is not None:
-                return found
+                return found, f"meta[{attribute}={value}]"
     for script in soup.find_all("script", attrs={"type": "application/ld+json"}):
         match = _LD_PUBLISHED.search(script.get_text())
         if match is not None:
-            found = _parse_time(json.loads(f'"{match.group(1)}"'))
+            try:
+                stated = json.loads(f'"{match.group(1)}"')
+            except ValueError:
+                continue
+            found = _parse_time(stated)
             if found is not None:
-                return found
+                return found, "json-ld"
     time_tag = soup.find("time", attrs={"datetime": True})
     if time_tag is not None:
-        return _parse_time(str(time_tag.get("datetime") or ""))
+        found = _parse_time(str(time_tag.get("datetime") or ""))
+        if found is not None:
+            return found, "<time datetime>"
     return None
 
 

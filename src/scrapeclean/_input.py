@@ -10,6 +10,7 @@ as a warning. HTML (detected, or forced with ``html=True``) is turned into text 
 from __future__ import annotations
 
 import codecs
+import dataclasses
 import re
 from typing import TYPE_CHECKING, Union
 
@@ -156,11 +157,4 @@ def _source_from_text(text: str, is_html: bool) -> Source:
 
 
 def _with_encoding(source: Source, codec: str, how: str) -> Source:
-    return Source(
-        text=source.text,
-        format=source.format,
-        encoding=codec,
-        encoding_source=how,
-        html_title=source.html_title,
-        html_published=source.html_published,
-    )
+    return dataclasses.replace(source, encoding=codec, encoding_source=how)

@@ -6,6 +6,8 @@ Every value here is immutable, slotted and picklable:
 - `Edit`: what a cleaner *proposes*, in the coordinates of the text it was given.
 - `Change`: what the pipeline *did*, in the coordinates of the input text.
 - `Dateline`: the parsed dateline of an article (when, where, who).
+- `Block`: a block of the input text (paragraph, heading, line) and the evidence about it.
+- `Finding`, `Metadata`: metadata values with their provenance, and the merged record.
 - `Source`: the input text that every span points into, and how it was obtained.
 - `Document`: what a cleaner is shown: the current text and what earlier steps found.
 - `Proposal`: what a cleaner returns: edits and metadata.
@@ -15,18 +17,22 @@ Every value here is immutable, slotted and picklable:
 from __future__ import annotations
 
 import json
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from datetime import datetime
-from typing import Any
+from typing import Any, Union
 
 __all__ = [
+    "SCHEMA_VERSION",
+    "Block",
     "Change",
     "ChangeKind",
     "CleanResult",
     "Dateline",
     "Document",
     "Edit",
+    "Finding",
+    "Metadata",
     "Proposal",
     "Source",
     "Span",
@@ -83,16 +89,24 @@ class Edit:
     replacement: str
     kind: str
     reason: str
+    rule: str = ""
 
     @classmethod
-    def delete(cls, start: int, end: int, *, kind: str, reason: str) -> Edit:
-        """Propose removing ``text[start:end]``."""
-        return cls(Span(start, end), "", kind, reason)
+    def delete(cls, start: int, end: int, *, kind: str, reason: str, rule: str = "") -> Edit:
+        """Propose removing ``text[start:end]``; `rule` is the stable id of the rule that fired."""
+        return cls(Span(start, end), "", kind, reason, rule)
 
     @classmethod
-    def replace(cls, start: int, end: int, replacement: str, *, kind: str, reason: str) -> Edit:
+    def replace(
+        cls, start: int, end: int, replacement: str, *, kind: str, reason: str, rule: str = ""
+    ) -> Edit:
         """Propose replacing ``text[start:end]`` with `replacement`."""
-        return cls(Span(start, end), replacement, kind, reason)
+        return cls(Span(start, end), replacement, kind, reason, rule)
+
+    @property
+    def rule_id(self) -> str:
+        """`rule`, or the kind when the cleaner gave no rule id."""
+        return self.rule or self.kind
 
 
 @dataclass(frozen=True, slots=True)
@@ -102,6 +116,9 @@ class Change:
     `span` is in the coordinates of the input text (`CleanResult.source.text`). `before` is the
     text that was replaced as it stood when the cleaner ran (an earlier cleaner may already have
     rewritten part of it), `after` what replaced it. `replay()` re-applies a sequence of changes.
+    `rule` is the stable, machine-readable id of the rule that made the change (such as
+    ``chrome.icon_labels`` or ``encoding.mojibake``; several ids joined by ``+`` when the
+    pipeline merged edits), `reason` the same thing said for a person.
     """
 
     cleaner: str
@@ -110,12 +127,14 @@ class Change:
     before: str
     after: str
     reason: str
+    rule: str = ""
 
     def to_dict(self) -> dict[str, Any]:
         """Return a JSON-ready dict."""
         return {
             "cleaner": self.cleaner,
             "kind": self.kind,
+            "rule": self.rule,
             "span": self.span.to_list(),
             "before": self.before,
             "after": self.after,
@@ -133,6 +152,7 @@ class Change:
             before=data["before"],
             after=data["after"],
             reason=data["reason"],
+            rule=data.get("rule", ""),
         )
 
 
@@ -200,21 +220,267 @@ class Dateline:
 
 
 @dataclass(frozen=True, slots=True)
+class Block:
+    """One block of the input text (a paragraph, heading, list item, line) and its evidence.
+
+    Reading HTML gives one block per block-level element, with what the DOM says about it;
+    plain text gives one block per line, with what its shape and position say. A chrome remover
+    is written once against blocks and uses the DOM evidence when it is there.
+
+    - `span`: where the block is, in the input text (in the current text, in a `Document`).
+    - `tag`: the element's tag name (``"p"``, ``"li"``, ``"h2"``), or ``"line"`` for plain text.
+    - `path`: the tag names from the root down to the element (``"body>div>article>p"``).
+    - `landmark`: the nearest enclosing landmark (``nav``, ``header``, ``footer``, ``aside``,
+      ``main``, ``article``, ``form``, or an ARIA role), or None.
+    - `tokens`: the class and id words of the element and its ancestors, lower case, in order.
+    - `link_share`: the share of the block's characters that are link text (0 to 1).
+    - `depth`: how deep the element is in the tree.
+    - `position`: where the block starts, as a share of the text (0 at the top, 1 at the end).
+    - `in_main`: whether it sits inside the element that structured data, ``<article>`` or
+      ``<main>`` points at as the content.
+    - `markup`: where the element is in the HTML markup (character offsets), when known.
+    """
+
+    span: Span
+    tag: str = "line"
+    path: str = ""
+    landmark: str | None = None
+    tokens: tuple[str, ...] = ()
+    link_share: float = 0.0
+    depth: int = 0
+    position: float = 0.0
+    in_main: bool = False
+    markup: Span | None = None
+
+    def to_dict(self) -> dict[str, Any]:
+        """Return a JSON-ready dict."""
+        return {
+            "span": self.span.to_list(),
+            "tag": self.tag,
+            "path": self.path,
+            "landmark": self.landmark,
+            "tokens": list(self.tokens),
+            "link_share": self.link_share,
+            "depth": self.depth,
+            "position": self.position,
+            "in_main": self.in_main,
+            "markup": None if self.markup is None else self.markup.to_list(),
+        }
+
+    @classmethod
+    def from_dict(cls, data: Mapping[str, Any]) -> Block:
+        """Rebuild a block from `to_dict()` output."""
+        return cls(
+            span=Span(*data["span"]),
+            tag=data.get("tag", "line"),
+            path=data.get("path", ""),
+            landmark=data.get("landmark"),
+            tokens=tuple(data.get("tokens", ())),
+            link_share=float(data.get("link_share", 0.0)),
+            depth=int(data.get("depth", 0)),
+            position=float(data.get("position", 0.0)),
+            in_main=bool(data.get("in_main", False)),
+            markup=None if data.get("markup") is None else Span(*data["markup"]),
+        )
+
+
+#: The value of a metadata field: text, a time, or a list of names (authors).
+MetaValue = Union[str, datetime, tuple[str, ...]]  # noqa: UP007  (a runtime alias on 3.10)
+
+#: The metadata fields with their own attribute on `Metadata`, and the type of each value.
+METADATA_FIELDS: dict[str, type] = {
+    "title": str,
+    "authors": tuple,
+    "published": datetime,
+    "updated": datetime,
+    "language": str,
+    "url": str,
+    "site_name": str,
+    "description": str,
+}
+
+
+@dataclass(frozen=True, slots=True)
+class Finding:
+    """One metadata value and where it came from.
+
+    `name` is the field (``"title"``, ``"published"``, ``"authors"``, or any other name, kept in
+    `Metadata.extra`); `step` the pipeline step that found it (``"read_html"`` for the page's
+    own metadata); `origin` what it was read from (``"text"``, ``"json-ld"``,
+    ``"meta[property=og:title]"``, ``"<title>"``, ``"<time datetime>"``, ``"url"``);
+    `confidence` how sure that source is, from 0 to 1; `span` where in the input text, when it
+    was found in the text.
+    """
+
+    name: str
+    value: MetaValue
+    step: str
+    origin: str
+    confidence: float = 0.5
+    span: Span | None = None
+
+    def __post_init__(self) -> None:
+        wanted = METADATA_FIELDS.get(self.name, str)
+        if not isinstance(self.value, wanted):
+            raise TypeError(
+                f"metadata field {self.name!r} takes a {wanted.__name__}, got {self.value!r}"
+            )
+        if isinstance(self.value, tuple) and not all(isinstance(item, str) for item in self.value):
+            raise TypeError(f"metadata field {self.name!r} takes a tuple of str")
+        if not 0.0 <= self.confidence <= 1.0:
+            raise ValueError(f"confidence must be from 0 to 1, not {self.confidence!r}")
+
+    def to_dict(self) -> dict[str, Any]:
+        """Return a JSON-ready dict (a datetime as ISO 8601, authors as a list)."""
+        value: Any = self.value
+        if isinstance(value, datetime):
+            value = value.isoformat()
+        elif isinstance(value, tuple):
+            value = list(value)
+        return {
+            "name": self.name,
+            "value": value,
+            "step": self.step,
+            "origin": self.origin,
+            "confidence": self.confidence,
+            "span": None if self.span is None else self.span.to_list(),
+        }
+
+    @classmethod
+    def from_dict(cls, data: Mapping[str, Any]) -> Finding:
+        """Rebuild a finding from `to_dict()` output."""
+        name = data["name"]
+        value = data["value"]
+        wanted = METADATA_FIELDS.get(name, str)
+        if wanted is datetime:
+            value = datetime.fromisoformat(value)
+        elif wanted is tuple:
+            value = tuple(value)
+        span = data.get("span")
+        return cls(
+            name=name,
+            value=value,
+            step=data.get("step", ""),
+            origin=data.get("origin", ""),
+            confidence=float(data.get("confidence", 0.5)),
+            span=None if span is None else Span(span[0], span[1]),
+        )
+
+
+@dataclass(frozen=True, slots=True)
+class Metadata:
+    """The article's metadata, each value with its provenance.
+
+    Built by the pipeline from every `Finding` the steps (and the HTML reader) reported, by one
+    documented precedence (`Metadata.merge`). `provenance` holds the finding each set field came
+    from; `source_of(name)` looks one up. Fields without their own attribute are in `extra`.
+    """
+
+    title: str | None = None
+    authors: tuple[str, ...] = ()
+    published: datetime | None = None
+    updated: datetime | None = None
+    language: str | None = None
+    url: str | None = None
+    site_name: str | None = None
+    description: str | None = None
+    extra: tuple[tuple[str, str], ...] = ()
+    provenance: tuple[Finding, ...] = ()
+
+    @classmethod
+    def merge(cls, findings: Iterable[Finding]) -> Metadata:
+        """Pick one value per field: the most confident finding, the earliest one on a tie.
+
+        Findings arrive in the order they were made (the HTML reader first, then the steps in
+        pipeline order), so on equal confidence the page's own metadata wins over a guess from
+        the text only when it is at least as sure.
+        """
+        best: dict[str, Finding] = {}
+        for finding in findings:
+            held = best.get(finding.name)
+            if held is None or finding.confidence > held.confidence:
+                best[finding.name] = finding
+        values: dict[str, Any] = {}
+        extra: list[tuple[str, str]] = []
+        for name, finding in best.items():
+            if name in METADATA_FIELDS:
+                values[name] = finding.value
+            else:
+                extra.append((name, str(finding.value)))
+        return cls(
+            **values,
+            extra=tuple(sorted(extra)),
+            provenance=tuple(sorted(best.values(), key=lambda found: found.name)),
+        )
+
+    def source_of(self, name: str) -> Finding | None:
+        """The finding the value of field `name` came from, or None when it is not set."""
+        for finding in self.provenance:
+            if finding.name == name:
+                return finding
+        return None
+
+    def get(self, name: str) -> MetaValue | None:
+        """The value of field `name` (an attribute or an `extra` field), or None."""
+        if name in METADATA_FIELDS:
+            value: MetaValue | None = getattr(self, name)
+            return value if value != () else None
+        return dict(self.extra).get(name)
+
+    def to_dict(self) -> dict[str, Any]:
+        """Return a JSON-ready dict: each field's value, then the provenance of each."""
+        data: dict[str, Any] = {}
+        for name in METADATA_FIELDS:
+            value = getattr(self, name)
+            data[name] = (
+                _iso(value)
+                if isinstance(value, datetime)
+                else list(value)
+                if isinstance(value, tuple)
+                else value
+            )
+        data["extra"] = dict(self.extra)
+        data["provenance"] = [finding.to_dict() for finding in self.provenance]
+        return data
+
+    @classmethod
+    def from_dict(cls, data: Mapping[str, Any]) -> Metadata:
+        """Rebuild metadata from `to_dict()` output."""
+        provenance = tuple(Finding.from_dict(item) for item in data.get("provenance", ()))
+        return cls(
+            title=data.get("title"),
+            authors=tuple(data.get("authors") or ()),
+            published=_from_iso(data.get("published")),
+            updated=_from_iso(data.get("updated")),
+            language=data.get("language"),
+            url=data.get("url"),
+            site_name=data.get("site_name"),
+            description=data.get("description"),
+            extra=tuple(sorted((data.get("extra") or {}).items())),
+            provenance=provenance,
+        )
+
+
+@dataclass(frozen=True, slots=True)
 class Source:
     """The input text that every `Change.span` points into, and how it was obtained.
 
-    `format` is ``"text"`` or ``"html"`` (HTML input is first turned into text; spans point into
-    that text). `encoding` names the codec used to decode bytes input and `encoding_source` says
-    how it was chosen (``"bom"``, ``"declared"``, ``"utf-8"`` or ``"fallback"``); both are None
-    for str input.
+    `format` is ``"text"`` or ``"html"``. HTML input is read into the page's visible text, one
+    block per block-level element, paragraphs separated by a blank line; `blocks` describes
+    each block with the DOM's evidence and `findings` holds the page's own metadata (``<title>``,
+    meta tags, JSON-LD). For plain text `blocks` is empty (a `Document` derives line blocks on
+    demand). `encoding` names the codec used to decode bytes input and `encoding_source` says
+    how it was chosen (``"bom"``, ``"given"``, ``"declared"``, ``"utf-8"`` or ``"fallback"``);
+    both are None for str input. `url` is the page's address, when the caller gave it.
     """
 
     text: str
     format: str = "text"
     encoding: str | None = None
     encoding_source: str | None = None
-    html_title: str | None = None
-    html_published: datetime | None = None
+    url: str | None = None
+    blocks: tuple[Block, ...] = ()
+    findings: tuple[Finding, ...] = ()
 
     def to_dict(self) -> dict[str, Any]:
         """Return a JSON-ready dict."""
@@ -223,20 +489,28 @@ class Source:
             "format": self.format,
             "encoding": self.encoding,
             "encoding_source": self.encoding_source,
-            "html_title": self.html_title,
-            "html_published": _iso(self.html_published),
+            "url": self.url,
+            "blocks": [block.to_dict() for block in self.blocks],
+            "findings": [finding.to_dict() for finding in self.findings],
         }
 
     @classmethod
     def from_dict(cls, data: Mapping[str, Any]) -> Source:
-        """Rebuild a source from `to_dict()` output."""
+        """Rebuild a source from `to_dict()` output (schema 1's ``html_title`` read as findings)."""
+        findings = [Finding.from_dict(item) for item in data.get("findings", ())]
+        if data.get("html_title"):
+            findings.append(Finding("title", data["html_title"], "read_html", "html", 0.8))
+        if data.get("html_published"):
+            published = datetime.fromisoformat(data["html_published"])
+            findings.append(Finding("published", published, "read_html", "html", 0.8))
         return cls(
             text=data["text"],
             format=data.get("format", "text"),
             encoding=data.get("encoding"),
             encoding_source=data.get("encoding_source"),
-            html_title=data.get("html_title"),
-            html_published=_from_iso(data.get("html_published")),
+            url=data.get("url"),
+            blocks=tuple(Block.from_dict(item) for item in data.get("blocks", ())),
+            findings=tuple(findings),
         )
 
 
@@ -244,19 +518,35 @@ class Source:
 class Document:
     """What a cleaner is shown: the current text and what earlier steps found.
 
-    `source` is the original input, for cleaners that want to consult metadata such as the HTML
-    title; edits must always be proposed against `text`.
+    `source` is the original input. `metadata` is what the reader and earlier steps found so far
+    (`title` and `dateline` are kept as their own fields for convenience). `blocks` is the block
+    table of the HTML page with spans in the *current* text (a block an earlier step removed
+    whole has an empty span), or None for plain text: `block_table()` then derives one block per
+    line. `reference` is the time relative dates resolve against (None: leave them unresolved);
+    `url` the page's address, when known. Edits must always be proposed against `text`.
     """
 
     text: str
     source: Source
     title: str | None = None
     dateline: Dateline | None = None
+    metadata: Metadata = field(default_factory=Metadata)
+    blocks: tuple[Block, ...] | None = None
+    reference: datetime | None = None
+    url: str | None = None
 
     @classmethod
-    def from_text(cls, text: str) -> Document:
+    def from_text(cls, text: str, *, reference: datetime | None = None) -> Document:
         """Make a document from plain text, as a cleaner used on its own would see it."""
-        return cls(text=text, source=Source(text=text))
+        return cls(text=text, source=Source(text=text), reference=reference)
+
+    def block_table(self) -> tuple[Block, ...]:
+        """The blocks of the current text: the page's blocks for HTML, else one per line."""
+        if self.blocks is not None:
+            return self.blocks
+        from scrapeclean._blocks import text_blocks
+
+        return text_blocks(self.text)
 
 
 @dataclass(frozen=True, slots=True)
@@ -264,63 +554,96 @@ class Proposal:
     """What a cleaner returns: edits to the text it was given, and what it found.
 
     Edits must be sorted by position, must not overlap, and must lie within the text; the pipeline
-    rejects anything else with a `CleanerError`. A `title` or `dateline` set here is adopted by
-    the pipeline (a dateline's span is in the coordinates of the text the cleaner was given).
+    rejects anything else with a `CleanerError`. `findings` are metadata values with their
+    provenance (a finding's span is in the coordinates of the text the cleaner was given). A
+    `title` or `dateline` set here is adopted too, as findings from the text.
     """
 
     edits: tuple[Edit, ...] = ()
     title: str | None = None
     dateline: Dateline | None = None
     warnings: tuple[str, ...] = ()
+    findings: tuple[Finding, ...] = ()
+
+
+#: The version of the JSON form written by `CleanResult.to_dict`. 1 had ``title`` and
+#: ``published`` at the top only and no rule ids; `from_dict` still reads it.
+SCHEMA_VERSION = 2
 
 
 @dataclass(frozen=True, slots=True)
 class CleanResult:
     """What `clean()` returns: the cleaned text, its metadata, and every change made.
 
-    ``str(result) == result.text``. `published` is the best publication time from any source
-    (the dateline first, then the page's metadata).
+    ``str(result) == result.text``. `metadata` holds every value found with its provenance;
+    `title` and `published` are its title and publication time (the best from any source).
     """
 
     text: str
     source: Source
-    title: str | None = None
+    metadata: Metadata = field(default_factory=Metadata)
     dateline: Dateline | None = None
-    published: datetime | None = None
     changes: tuple[Change, ...] = ()
     warnings: tuple[str, ...] = ()
-    steps: tuple[str, ...] = field(default=())
+    steps: tuple[str, ...] = ()
 
     def __str__(self) -> str:
         return self.text
 
-    def to_dict(self) -> dict[str, Any]:
-        """Return a JSON-ready dict; `from_dict` turns it back into an equal result."""
-        return {
+    @property
+    def title(self) -> str | None:
+        """The article's title, from the best source (`metadata.source_of("title")` says which)."""
+        return self.metadata.title
+
+    @property
+    def published(self) -> datetime | None:
+        """The best publication time from any source: the dateline, then the page's metadata."""
+        return self.metadata.published
+
+    def to_dict(self, *, include_source: bool = True) -> dict[str, Any]:
+        """Return a JSON-ready dict; `from_dict` turns it back into an equal result.
+
+        With ``include_source=False`` the input text and its block table are left out (for JSONL
+        output and golden files); such a dict reads back with the source text empty.
+        """
+        data: dict[str, Any] = {
+            "schema": SCHEMA_VERSION,
             "text": self.text,
             "title": self.title,
-            "dateline": None if self.dateline is None else self.dateline.to_dict(),
             "published": _iso(self.published),
+            "dateline": None if self.dateline is None else self.dateline.to_dict(),
+            "metadata": self.metadata.to_dict(),
             "changes": [change.to_dict() for change in self.changes],
             "warnings": list(self.warnings),
             "steps": list(self.steps),
-            "source": self.source.to_dict(),
         }
+        if include_source:
+            data["source"] = self.source.to_dict()
+        return data
 
-    def to_json(self, *, indent: int | None = None) -> str:
+    def to_json(self, *, indent: int | None = None, include_source: bool = True) -> str:
         """Return the result as JSON (datetimes as ISO 8601 strings, non-ASCII kept as is)."""
-        return json.dumps(self.to_dict(), ensure_ascii=False, indent=indent)
+        return json.dumps(
+            self.to_dict(include_source=include_source), ensure_ascii=False, indent=indent
+        )
 
     @classmethod
     def from_dict(cls, data: Mapping[str, Any]) -> CleanResult:
-        """Rebuild a result from `to_dict()` output."""
+        """Rebuild a result from `to_dict()` output (this schema version or the one before)."""
+        version = data.get("schema", 1)
+        if version not in (1, SCHEMA_VERSION):
+            raise ValueError(f"unknown result schema version {version!r}")
         dateline = data.get("dateline")
+        source = data.get("source")
+        if "metadata" in data:
+            metadata = Metadata.from_dict(data["metadata"])
+        else:
+            metadata = _metadata_v1(data)
         return cls(
             text=data["text"],
-            source=Source.from_dict(data["source"]),
-            title=data.get("title"),
+            source=Source(text="") if source is None else Source.from_dict(source),
+            metadata=metadata,
             dateline=None if dateline is None else Dateline.from_dict(dateline),
-            published=_from_iso(data.get("published")),
             changes=tuple(Change.from_dict(item) for item in data.get("changes", ())),
             warnings=tuple(data.get("warnings", ())),
             steps=tuple(data.get("steps", ())),
@@ -336,3 +659,14 @@ class CleanResult:
         from scrapeclean._explain import explain_result
 
         return explain_result(self, width=width)
+
+
+def _metadata_v1(data: Mapping[str, Any]) -> Metadata:
+    """Metadata from a schema-1 dict, which had only a title and a publication time."""
+    findings = []
+    if data.get("title") is not None:
+        findings.append(Finding("title", data["title"], "unknown", "schema-1", 0.5))
+    if data.get("published") is not None:
+        published = datetime.fromisoformat(data["published"])
+        findings.append(Finding("published", published, "unknown", "schema-1", 0.5))
+    return Metadata.merge(findings)

@@ -11,16 +11,20 @@ from __future__ import annotations
 
 import dataclasses
 from collections.abc import Iterable, Iterator, Sequence
+from datetime import datetime, timedelta
 from functools import lru_cache
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, Literal, Union
 
 from scrapeclean._input import RawInput, read_input
 from scrapeclean._model import (
+    Block,
     Change,
     CleanResult,
     Dateline,
     Document,
     Edit,
+    Finding,
+    Metadata,
     Proposal,
     Source,
     Span,
@@ -31,7 +35,15 @@ from scrapeclean.exceptions import CleanerError, PipelineError, ReplayError
 if TYPE_CHECKING:
     from scrapeclean.typing import Cleaner
 
-__all__ = ["Pipeline", "clean", "replay"]
+__all__ = ["Pipeline", "Reference", "clean", "replay"]
+
+#: What `reference=` takes: a datetime, ``"now"`` (read the clock once, at the call), or None
+#: (relative dates stay unresolved).
+Reference = Union[datetime, Literal["now"], None]  # noqa: UP007
+
+#: A time stated without a zone may be in any zone from UTC-12 to UTC+14: a naive publication
+#: time is "after the reference" only when it is later than this even in the farthest zone.
+_ZONE_SLACK = timedelta(hours=14)
 
 
 class Pipeline:
@@ -46,8 +58,11 @@ class Pipeline:
 
     def __init__(self, steps: Iterable[Cleaner]) -> None:
         """Make a pipeline that runs `steps` in order; step names must be unique."""
+        if isinstance(steps, (str, bytes)) or not isinstance(steps, Iterable):
+            raise PipelineError(f"a pipeline takes an iterable of cleaners, not {steps!r}")
         checked = tuple(steps)
         seen: set[str] = set()
+        provided: dict[str, str] = {}
         for step in checked:
             name = getattr(step, "name", None)
             if not isinstance(name, str) or not callable(step):
@@ -56,9 +71,19 @@ class Pipeline:
                 )
             if name in seen:
                 raise PipelineError(
-                    f"duplicate step name {name!r}: each step of a pipeline needs its own name"
+                    f"duplicate step name {name!r}: each step of a pipeline needs its own name "
+                    f"(give one of them another, e.g. name={name + '_2'!r})"
                 )
             seen.add(name)
+            for need in sorted(_needs(step)):
+                if need not in provided:
+                    raise PipelineError(
+                        f"step {name!r} needs {need!r} from an earlier step, and no step before "
+                        f"it provides it: add a step that does (the default pipeline's "
+                        f"{_PROVIDERS.get(need, need)!r}) before {name!r}, or drop {name!r}"
+                    )
+            for made in getattr(step, "provides", ()):
+                provided.setdefault(made, name)
         self._steps: tuple[Cleaner, ...] = checked
 
     @classmethod
@@ -131,44 +156,168 @@ class Pipeline:
         self._steps = state
 
     def __call__(
-        self, raw: RawInput, *, html: bool | None = None, encoding: str | None = None
+        self,
+        raw: RawInput,
+        *,
+        html: bool | None = None,
+        encoding: str | None = None,
+        url: str | None = None,
+        reference: Reference = None,
     ) -> CleanResult:
         """Same as `clean`."""
-        return self.clean(raw, html=html, encoding=encoding)
+        return self.clean(raw, html=html, encoding=encoding, url=url, reference=reference)
 
     def clean(
-        self, raw: RawInput, *, html: bool | None = None, encoding: str | None = None
+        self,
+        raw: RawInput,
+        *,
+        html: bool | None = None,
+        encoding: str | None = None,
+        url: str | None = None,
+        reference: Reference = None,
     ) -> CleanResult:
         """Clean `raw` (str, bytes, or a BeautifulSoup document or tag) with this pipeline.
 
         `html` forces (True) or forbids (False) reading str/bytes input as HTML; by default it
         is detected. `encoding` is the charset to try first for bytes input (e.g. from an HTTP
-        header).
+        header). `url` is the page's address (recorded in the metadata). `reference` is the
+        time relative dates ("2 hours ago", "yesterday") resolve against: a datetime, or
+        ``"now"`` to read the clock once; with None (the default) they are left unresolved and
+        nothing reads the clock, so the same input always gives the same result.
         """
+        when = _reference(reference)
+        _check_option("html", html, (bool, type(None)), "True, False or None")
+        _check_option("url", url, (str, type(None)), "a str or None")
         source, warnings = read_input(raw, html=html, encoding=encoding)
-        run = _Run(source, warnings)
+        if url is not None:
+            source = dataclasses.replace(
+                source,
+                url=url,
+                findings=(*source.findings, Finding("url", url, "clean", "argument", 1.0)),
+            )
+        run = _Run(source, warnings, when)
         for step in self._steps:
             run.step(step)
         return run.result(steps=self.names)
 
 
+_PROVIDERS = {"dateline": "parse_dateline"}
+
+
+def _needs(step: object) -> frozenset[str]:
+    needs: object = getattr(step, "needs", frozenset())
+    return (
+        frozenset(str(need) for need in needs)
+        if isinstance(needs, (set, frozenset, tuple, list))
+        else frozenset()
+    )
+
+
+def _reference(reference: object) -> datetime | None:
+    """The reference time from `clean(reference=...)`; only ``"now"`` reads the clock."""
+    if reference is None or isinstance(reference, datetime):
+        return reference
+    if reference == "now":
+        return datetime.now().astimezone()
+    raise TypeError(
+        f"reference must be a datetime, 'now' or None, not {reference!r} "
+        f"({type(reference).__name__})"
+    )
+
+
+def _check_option(name: str, value: object, types: tuple[type, ...], accepted: str) -> None:
+    if not isinstance(value, types):
+        raise TypeError(f"{name} must be {accepted}, not {type(value).__name__} {value!r}")
+
+
+def _after_reference(value: datetime, reference: datetime) -> bool:
+    """Whether `value` is later than `reference` (with slack when either has no zone)."""
+    if (value.tzinfo is None) == (reference.tzinfo is None):
+        return value > reference
+    return value.replace(tzinfo=None) > reference.replace(tzinfo=None) + _ZONE_SLACK
+
+
+def _without_time(dateline: Dateline, field_name: str) -> Dateline:
+    """`dateline` with its ``published`` or ``updated`` time dropped."""
+    if field_name == "published":
+        return dataclasses.replace(dateline, published=None)
+    return dataclasses.replace(dateline, updated=None)
+
+
 class _Run:
     """The state of one document going through a pipeline."""
 
-    __slots__ = ("changes", "dateline", "offsets", "source", "text", "title", "warnings")
+    __slots__ = (
+        "changes",
+        "dateline",
+        "findings",
+        "offsets",
+        "reference",
+        "source",
+        "text",
+        "title",
+        "warnings",
+    )
 
-    def __init__(self, source: Source, warnings: list[str]) -> None:
+    def __init__(self, source: Source, warnings: list[str], reference: datetime | None) -> None:
         self.source = source
         self.text = source.text
         self.offsets = OffsetMap()
         self.changes: list[Change] = []
         self.warnings = warnings
-        self.title: str | None = source.html_title
+        self.reference = reference
+        self.findings: list[Finding] = []
+        for finding in source.findings:
+            self._add_finding("read_input", finding)
+        self.title: str | None = self.metadata().title
         self.dateline: Dateline | None = None
+
+    def metadata(self) -> Metadata:
+        return Metadata.merge(self.findings)
+
+    def _add_finding(self, step: str, finding: Finding) -> bool:
+        """Keep `finding`, unless it is a publication time later than the reference."""
+        value = finding.value
+        if (
+            isinstance(value, datetime)
+            and finding.name in ("published", "updated")
+            and self.reference is not None
+            and _after_reference(value, self.reference)
+        ):
+            self.warnings.append(
+                f"{step}: ignored {finding.name} time {value.isoformat()} from {finding.origin}: "
+                f"it is after the reference time {self.reference.isoformat()}"
+            )
+            return False
+        self.findings.append(finding)
+        return True
+
+    def _blocks(self) -> tuple[Block, ...] | None:
+        """The source's blocks located in the current text, or None for plain text."""
+        if not self.source.blocks:
+            return None
+        if not len(self.offsets):
+            return self.source.blocks
+        forward_start, forward_end = self.offsets.forward_start, self.offsets.forward_end
+        located = []
+        for block in self.source.blocks:
+            start = forward_start(block.span.start)
+            end = max(start, forward_end(block.span.end))
+            located.append(dataclasses.replace(block, span=Span(start, end)))
+        return tuple(located)
 
     def step(self, step: Cleaner) -> None:
         name = step.name
-        doc = Document(self.text, self.source, title=self.title, dateline=self.dateline)
+        doc = Document(
+            self.text,
+            self.source,
+            title=self.title,
+            dateline=self.dateline,
+            metadata=self.metadata(),
+            blocks=self._blocks(),
+            reference=self.reference,
+            url=self.source.url,
+        )
         try:
             proposal = step(doc)
         except Exception as exc:
@@ -177,36 +326,53 @@ class _Run:
             raise CleanerError(name, f"returned {type(proposal).__name__}, expected a Proposal")
         edits = _checked_edits(name, proposal.edits, self.text)
         _check_findings(name, proposal)
+        for finding in proposal.findings:
+            self._add_finding(name, self._located(name, finding))
         if proposal.title is not None:
             self.title = proposal.title
+            self._add_finding(name, Finding("title", proposal.title, name, "text", 0.6))
         if proposal.dateline is not None:
             self._adopt_dateline(name, proposal.dateline)
+        self.title = self.metadata().title
         self.warnings.extend(f"{name}: {warning}" for warning in proposal.warnings)
         pieces = _plan(self.offsets, edits, self.text)
         self.changes.extend(_record(name, pieces, edits, self.text))
         self.text = apply_pieces(self.text, pieces)
         self.offsets.update(pieces)
 
+    def _input_span(self, name: str, span: Span, what: str) -> Span:
+        if span.end > len(self.text):
+            raise CleanerError(name, f"proposed a {what} span {span} out of bounds")
+        in_start, in_end, _, _ = self.offsets.locate(span.start, span.end)
+        return Span(in_start, in_end)
+
+    def _located(self, name: str, finding: Finding) -> Finding:
+        """`finding` with its span moved into the input text, and the step that found it."""
+        span = None if finding.span is None else self._input_span(name, finding.span, "finding")
+        return dataclasses.replace(finding, span=span, step=name)
+
     def _adopt_dateline(self, name: str, found: Dateline) -> None:
         if found.span is not None:
-            if found.span.end > len(self.text):
-                raise CleanerError(name, f"proposed a dateline span {found.span} out of bounds")
-            in_start, in_end, _, _ = self.offsets.locate(found.span.start, found.span.end)
-            found = dataclasses.replace(found, span=Span(in_start, in_end))
+            found = dataclasses.replace(found, span=self._input_span(name, found.span, "dateline"))
+        for field_name in ("published", "updated"):
+            value = getattr(found, field_name)
+            if value is None:
+                continue
+            finding = Finding(field_name, value, name, "text", 0.9, found.span)
+            if not self._add_finding(name, finding):
+                found = _without_time(found, field_name)
+        if found.authors:
+            self._add_finding(
+                name, Finding("authors", found.authors, name, "text", 0.9, found.span)
+            )
         self.dateline = found if self.dateline is None else found.merge(self.dateline)
 
     def result(self, *, steps: tuple[str, ...]) -> CleanResult:
-        published = None
-        if self.dateline is not None:
-            published = self.dateline.published
-        if published is None:
-            published = self.source.html_published
         return CleanResult(
             text=self.text,
             source=self.source,
-            title=self.title,
+            metadata=self.metadata(),
             dateline=self.dateline,
-            published=published,
             changes=tuple(self.changes),
             warnings=tuple(self.warnings),
             steps=steps,
@@ -219,6 +385,10 @@ def _check_findings(name: str, proposal: Proposal) -> None:
         raise CleanerError(name, f"proposed a title of type {type(proposal.title).__name__}")
     if proposal.dateline is not None and not isinstance(proposal.dateline, Dateline):
         raise CleanerError(name, f"proposed a dateline of type {type(proposal.dateline).__name__}")
+    if not isinstance(proposal.findings, (tuple, list)) or not all(
+        isinstance(finding, Finding) for finding in proposal.findings
+    ):
+        raise CleanerError(name, "proposed findings that are not all Finding")
     if not all(isinstance(warning, str) for warning in proposal.warnings):
         raise CleanerError(name, "proposed warnings that are not all str")
 
@@ -293,6 +463,7 @@ def _record(name: str, pieces: Sequence[Piece], edits: Sequence[Edit], text: str
     for piece in pieces:
         sources = [edits[index] for index in piece.sources]
         kinds = dict.fromkeys(edit.kind for edit in sources)
+        rules = dict.fromkeys(edit.rule_id for edit in sources)
         reasons = dict.fromkeys(edit.reason for edit in sources)
         changes.append(
             Change(
@@ -302,6 +473,7 @@ def _record(name: str, pieces: Sequence[Piece], edits: Sequence[Edit], text: str
                 before=text[piece.start : piece.end],
                 after=piece.after,
                 reason="; ".join(reasons),
+                rule="+".join(rules),
             )
         )
     return changes
@@ -369,13 +541,25 @@ def clean(
     pipeline: Pipeline | None = None,
     html: bool | None = None,
     encoding: str | None = None,
+    url: str | None = None,
+    reference: Reference = None,
 ) -> CleanResult:
     """Clean a scraped article and return its text, metadata and every change made.
 
     `raw` is a str (plain text or HTML), bytes (decoded by BOM, declared charset, UTF-8, or a
     recorded fallback) or a BeautifulSoup document or tag. `pipeline` defaults to
     `Pipeline.default()`. `html` forces or forbids HTML reading; `encoding` is the charset to try
-    first for bytes. Empty input gives an empty result.
+    first for bytes; `url` is the page's address. `reference` is the time relative dates resolve
+    against (a datetime, or ``"now"``); without one they stay unresolved and the result depends
+    on nothing but the input and the options. Empty input gives an empty result.
     """
-    chosen = _default_pipeline() if pipeline is None else pipeline
-    return chosen.clean(raw, html=html, encoding=encoding)
+    if pipeline is None:
+        chosen = _default_pipeline()
+    elif isinstance(pipeline, Pipeline):
+        chosen = pipeline
+    else:
+        raise TypeError(
+            f"pipeline must be a Pipeline (e.g. Pipeline.default().without('normalize_spelling')),"
+            f" not {type(pipeline).__name__} {pipeline!r}"
+        )
+    return chosen.clean(raw, html=html, encoding=encoding, url=url, reference=reference)

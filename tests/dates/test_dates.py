@@ -87,10 +87,19 @@ def test_no_zone_gives_naive_result() -> None:
     assert result is not None and result.tzinfo is None
 
 
-def test_relative_defaults_to_now() -> None:
-    """Without a reference, relative dates count from datetime.now()."""
+def test_relative_without_reference_is_unresolved() -> None:
+    """Without a reference nothing reads the clock: what needs one gives None."""
+    for text in ("yesterday", "2 hours ago", "Sunday", "14:26", "11 March"):
+        assert parse_date(text) is None, text
+    assert parse_date("11 Mar 08") == datetime(2008, 3, 11)
+    assert parse_date("11 Mar 75") == datetime(1975, 3, 11)
+    assert [m.text for m in find_dates("On 3 May 2020 and 2 days ago.")] == ["3 May 2020"]
+
+
+def test_reference_now_reads_the_clock() -> None:
+    """``reference="now"`` resolves against the clock at the time of the call."""
     before = datetime.now()
-    result = parse_date("yesterday")
+    result = parse_date("yesterday", reference="now")
     after = datetime.now()
     assert result is not None
     assert before.date().toordinal() - 1 <= result.date().toordinal() <= after.date().toordinal()

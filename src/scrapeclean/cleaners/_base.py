@@ -6,7 +6,7 @@ pipeline checks and applies the proposed edits and records each one as a `Change
 
 from __future__ import annotations
 
-from dataclasses import dataclass, fields
+from dataclasses import dataclass, field, fields
 from typing import ClassVar
 
 from scrapeclean._model import Document, Proposal
@@ -19,15 +19,40 @@ class BaseCleaner:
     """Base class of the built-in cleaners.
 
     Subclasses are frozen slotted dataclasses whose fields are the cleaner's options; they set
-    `name` (the factory's name, used in `Pipeline.names` and `Change.cleaner`) and implement
-    `__call__`. The repr reads like the factory call that makes an equal cleaner.
+    `factory` (the factory's name) and implement `__call__`. `name` is the step's name in a
+    pipeline (`Pipeline.names`, `Change.cleaner`): the factory's name unless the caller gave
+    another, so that two steps of one kind with different settings can share a pipeline. The
+    repr reads like the factory call that makes an equal cleaner.
+
+    `needs` are the findings the step reads from earlier steps (such as ``"dateline"``), and
+    `provides` the findings it makes; a `Pipeline` checks that every need is met by an earlier
+    step and says which step to add when it is not.
     """
 
-    name: ClassVar[str] = "cleaner"
+    factory: ClassVar[str] = "cleaner"
+    provides: ClassVar[frozenset[str]] = frozenset()
+    name: str = field(default="", kw_only=True)
+
+    def __post_init__(self) -> None:
+        if not self.name:
+            object.__setattr__(self, "name", self.factory)
+        elif not isinstance(self.name, str) or not self.name.strip():
+            raise ValueError(f"a step name must be a non-empty str, not {self.name!r}")
+
+    @property
+    def needs(self) -> frozenset[str]:
+        """The findings this step needs from earlier steps (none by default)."""
+        return frozenset()
 
     def __repr__(self) -> str:
-        options = ", ".join(f"{f.name}={getattr(self, f.name)!r}" for f in fields(self) if f.repr)
-        return f"{self.name}({options})"
+        options = [
+            f"{f.name}={getattr(self, f.name)!r}"
+            for f in fields(self)
+            if f.repr and f.name != "name"
+        ]
+        if self.name != self.factory:
+            options.append(f"name={self.name!r}")
+        return f"{self.factory}({', '.join(options)})"
 
     def __call__(self, doc: Document, /) -> Proposal:
         """Propose edits to `doc.text` and report what was found."""

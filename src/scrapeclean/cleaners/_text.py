@@ -8,7 +8,7 @@ from dataclasses import dataclass
 from scrapeclean._model import Edit
 from scrapeclean._regex import LazyRegex
 
-__all__ = ["Line", "block_removal", "iter_lines", "line_removals"]
+__all__ = ["Flag", "Line", "block_removal", "iter_lines", "line_removals"]
 
 _TRAILING_NEWLINES = LazyRegex(r"\n[ \t]*(?:\n[ \t]*)*")
 
@@ -63,21 +63,25 @@ def block_removal(text: str, start: int, end: int) -> tuple[int, int]:
     return start, after_end
 
 
-def line_removals(text: str, flagged: Sequence[tuple[Line, str, str]]) -> list[Edit]:
-    """Edits that delete the flagged lines (``(line, kind, reason)``, in order) tidily.
+#: A line to remove: ``(line, kind, reason, rule)``.
+Flag = tuple[Line, str, str, str]
+
+
+def line_removals(text: str, flagged: Sequence[Flag]) -> list[Edit]:
+    """Edits that delete the flagged lines (``(line, kind, reason, rule)``, in order) tidily.
 
     Flagged lines with only blank lines between them form one block: the block is removed with
     `block_removal`, and each line's edit covers its own share of the block.
     """
     edits: list[Edit] = []
-    group: list[tuple[Line, str, str]] = []
+    group: list[Flag] = []
 
     def flush() -> None:
         start, end = block_removal(text, group[0][0].start, group[-1][0].end)
-        for index, (line, kind, reason) in enumerate(group):
+        for index, (line, kind, reason, rule) in enumerate(group):
             line_start = start if index == 0 else line.start
             line_end = end if index == len(group) - 1 else group[index + 1][0].start
-            edits.append(Edit.delete(line_start, line_end, kind=kind, reason=reason))
+            edits.append(Edit.delete(line_start, line_end, kind=kind, reason=reason, rule=rule))
         group.clear()
 
     for item in flagged:

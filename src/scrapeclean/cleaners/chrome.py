@@ -24,7 +24,7 @@ import regex
 from scrapeclean._model import ChangeKind, Document, Proposal
 from scrapeclean._regex import LazyRegex
 from scrapeclean.cleaners._base import BaseCleaner
-from scrapeclean.cleaners._text import Line, iter_lines, line_removals
+from scrapeclean.cleaners._text import Flag, iter_lines, line_removals
 
 __all__ = ["RemoveChrome", "remove_chrome"]
 
@@ -116,23 +116,23 @@ _MAX_CHROME_LINE = 300
 class RemoveChrome(BaseCleaner):
     """Remove lines that are page furniture: icon labels, share bars, menus, prompts, credits."""
 
-    name = "remove_chrome"
+    factory = "remove_chrome"
     max_removed: float = 0.8
     extra_phrases: frozenset[str] = frozenset()
 
     def __call__(self, doc: Document, /) -> Proposal:
         """Propose removing each chrome line of `doc.text`."""
         text = doc.text
-        flagged: list[tuple[Line, str, str]] = []
+        flagged: list[Flag] = []
         for line in iter_lines(text):
             if line.blank:
                 continue
-            reason = self.judge(line.text)
-            if reason is not None:
-                flagged.append((line, ChangeKind.CHROME, reason))
+            verdict = self.verdict(line.text)
+            if verdict is not None:
+                flagged.append((line, ChangeKind.CHROME, verdict[1], verdict[0]))
         if not flagged:
             return Proposal()
-        removed = sum(line.end - line.start for line, _, _ in flagged)
+        removed = sum(line.end - line.start for line, _, _, _ in flagged)
         if text.strip() and removed > self.max_removed * len(text.strip()):
             share = removed / len(text.strip())
             return Proposal(
@@ -145,37 +145,42 @@ class RemoveChrome(BaseCleaner):
 
     def judge(self, line: str) -> str | None:
         """Why `line` is chrome, or None when it is not."""
+        verdict = self.verdict(line)
+        return None if verdict is None else verdict[1]
+
+    def verdict(self, line: str) -> tuple[str, str] | None:
+        """``(rule id, reason)`` when `line` is chrome, or None when it is not."""
         stripped = line.strip()
         if self.extra_phrases and " ".join(stripped.split()).casefold() in self.extra_phrases:
-            return "matches a phrase given in extra_phrases"
+            return "chrome.extra_phrase", "matches a phrase given in extra_phrases"
         return _judge(stripped)
 
 
-def _judge(line: str) -> str | None:
-    """Why a trimmed line is chrome, or None."""
+def _judge(line: str) -> tuple[str, str] | None:
+    """``(rule id, reason)`` when a trimmed line is chrome, or None."""
     if len(line) > _MAX_ICON_LINE:
         return None
     if line.casefold().count("icon") >= _MIN_ICONS:
         icon_reason = _icon_labels(_WORD.findall(line))
         if icon_reason is not None:
-            return icon_reason
+            return "chrome.icon_labels", icon_reason
     if len(line) > _MAX_COOKIE_LINE:
         return None
     if _is_cookie_notice(line):
-        return "cookie or consent notice"
+        return "chrome.cookie_notice", "cookie or consent notice"
     if len(line) > _MAX_CHROME_LINE:
         return None
     if _CALL_TO_ACTION.match(line):
-        return "call to action or notice, not article text"
+        return "chrome.call_to_action", "call to action or notice, not article text"
     if _CREDIT.match(line):
-        return "photo or source credit"
+        return "chrome.credit", "photo or source credit"
     words = _WORD.findall(line)
     if not words:
         return None
     if _is_ui_labels(line, words):
-        return "interface labels (share bar, buttons, account links)"
+        return "chrome.ui_labels", "interface labels (share bar, buttons, account links)"
     if _is_menu(line):
-        return "navigation menu: short items separated by |, • or ·"
+        return "chrome.menu", "navigation menu: short items separated by |, • or ·"
     return None
 
 
@@ -216,12 +221,15 @@ def _is_menu(line: str) -> bool:
     return sum(1 for item in items if item[:1].isupper() or item[:1].isdigit()) >= 0.75 * len(items)
 
 
-def remove_chrome(*, max_removed: float = 0.8, extra_phrases: Iterable[str] = ()) -> RemoveChrome:
+def remove_chrome(
+    *, max_removed: float = 0.8, extra_phrases: Iterable[str] = (), name: str | None = None
+) -> RemoveChrome:
     """Make a cleaner that removes UI chrome lines (icon labels, share bars, menus, prompts).
 
     `max_removed` (0 to 1) is the largest share of the text it may remove; above it nothing is
     removed and a warning is recorded. `extra_phrases` are whole lines to remove too (matched
-    case-insensitively), for chrome the built-in rules do not know.
+    case-insensitively), for chrome the built-in rules do not know. `name` is the step's name
+    in a pipeline (default ``"remove_chrome"``).
     """
     if isinstance(max_removed, bool) or not isinstance(max_removed, (int, float)):
         raise TypeError(f"max_removed must be a number from 0 to 1, not {max_removed!r}")
@@ -230,4 +238,4 @@ def remove_chrome(*, max_removed: float = 0.8, extra_phrases: Iterable[str] = ()
     if isinstance(extra_phrases, str):
         raise TypeError("extra_phrases must be an iterable of phrases, not a single str")
     phrases = frozenset(" ".join(phrase.split()).casefold() for phrase in extra_phrases)
-    return RemoveChrome(max_removed=float(max_removed), extra_phrases=phrases)
+    return RemoveChrome(max_removed=float(max_removed), extra_phrases=phrases, name=name or "")

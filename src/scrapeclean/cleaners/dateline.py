@@ -23,7 +23,7 @@ import regex
 from scrapeclean._model import ChangeKind, Dateline, Document, Edit, Proposal, Span
 from scrapeclean._regex import LazyRegex
 from scrapeclean.cleaners._base import BaseCleaner
-from scrapeclean.cleaners._text import Line, iter_lines, line_removals
+from scrapeclean.cleaners._text import Flag, Line, iter_lines, line_removals
 
 __all__ = ["ParseDateline", "parse_dateline"]
 
@@ -63,7 +63,8 @@ _SEPARATORS = LazyRegex(r"\s*[|·•]\s*")
 class ParseDateline(BaseCleaner):
     """Find the dateline (date, byline, wire location and agency) above the article body."""
 
-    name = "parse_dateline"
+    factory = "parse_dateline"
+    provides = frozenset({"dateline"})
     languages: tuple[str, ...] | None = None
     remove_wire: bool = False
 
@@ -71,11 +72,11 @@ class ParseDateline(BaseCleaner):
         """Parse the header lines of `doc.text`; propose removing the date and byline lines."""
         text = doc.text
         found = _Found()
-        flagged: list[tuple[Line, str, str]] = []
+        flagged: list[Flag] = []
         for line in _header(text):
-            reason = self._read_line(line, found)
-            if reason is not None:
-                flagged.append((line, ChangeKind.DATELINE, reason))
+            verdict = self._read_line(line, found)
+            if verdict is not None:
+                flagged.append((line, ChangeKind.DATELINE, verdict[1], verdict[0]))
         edits = line_removals(text, flagged)
         wire_edit = self._read_wire(text, flagged, found)
         if wire_edit is not None:
@@ -84,8 +85,8 @@ class ParseDateline(BaseCleaner):
             return Proposal()
         return Proposal(edits=tuple(edits), dateline=found.dateline())
 
-    def _read_line(self, line: Line, found: _Found) -> str | None:
-        """Record what a header line says; return why it should go, or None to keep it."""
+    def _read_line(self, line: Line, found: _Found) -> tuple[str, str] | None:
+        """Record what a header line says; return ``(rule, reason)`` to remove it, or None."""
         content = line.text.strip()
         offset = line.start + (len(line.text) - len(line.text.lstrip()))
         byline = _BYLINE.match(content)
@@ -98,7 +99,7 @@ class ParseDateline(BaseCleaner):
             found.add_authors(authors, content, Span(offset, offset + len(content)))
             if when is not None:
                 found.add_date(when[0], updated=when[1], raw=rest or "", span=None)
-            return "byline: the authors' names, recorded in the dateline"
+            return "dateline.byline", "byline: the authors' names, recorded in the dateline"
         parts = [part for part in _SEPARATORS.split(content) if part]
         dates = [self._date(part) for part in parts]
         if not parts or any(date is None for date in dates):
@@ -108,7 +109,10 @@ class ParseDateline(BaseCleaner):
             found.add_date(
                 date[0], updated=date[1], raw=content, span=Span(offset, offset + len(content))
             )
-        return "dateline: the date and time of the article, recorded in the dateline"
+        return (
+            "dateline.date",
+            "dateline: the date and time of the article, recorded in the dateline",
+        )
 
     def _date(self, text: str) -> tuple[datetime, bool] | None:
         """A labelled or bare date: ``(value, is_update)``, or None."""
@@ -122,15 +126,13 @@ class ParseDateline(BaseCleaner):
             return None
         return value, updated is not None
 
-    def _read_wire(
-        self, text: str, flagged: Sequence[tuple[Line, str, str]], found: _Found
-    ) -> Edit | None:
+    def _read_wire(self, text: str, flagged: Sequence[Flag], found: _Found) -> Edit | None:
         """Read a wire dateline opening the first body paragraph; an edit if it is to go.
 
         The first few lines left after the header are tried (a headline may still stand above
         the body); the search stops at the first long line, which is the body.
         """
-        removed = {line.number for line, _, _ in flagged}
+        removed = {flag[0].number for flag in flagged}
         tried = 0
         for line in iter_lines(text):
             if line.blank or line.number in removed:
@@ -154,6 +156,7 @@ class ParseDateline(BaseCleaner):
             span.end,
             kind=ChangeKind.DATELINE,
             reason="wire dateline (location and agency), recorded in the dateline",
+            rule="dateline.wire",
         )
 
 
@@ -223,13 +226,16 @@ def _header(text: str) -> list[Line]:
 
 
 def parse_dateline(
-    *, languages: Sequence[str] | None = None, remove_wire: bool = False
+    *,
+    languages: Sequence[str] | None = None,
+    remove_wire: bool = False,
+    name: str | None = None,
 ) -> ParseDateline:
     """Make a cleaner that parses the dateline and byline above an article's body.
 
     `languages` limits the date grammar to these language codes (default: all it knows).
     `remove_wire` also removes a wire prefix such as "PARIS (Reuters) -" from the first
-    paragraph (it is always recorded).
+    paragraph (it is always recorded). `name` is the step's name in a pipeline.
     """
     if isinstance(languages, str):
         raise TypeError("languages must be a sequence of codes such as ['en', 'de'], not a str")
@@ -238,4 +244,4 @@ def parse_dateline(
         from scrapeclean.dates import parse_date
 
         parse_date("", languages=codes)  # raises ValueError naming any unknown code
-    return ParseDateline(languages=codes, remove_wire=bool(remove_wire))
+    return ParseDateline(languages=codes, remove_wire=bool(remove_wire), name=name or "")

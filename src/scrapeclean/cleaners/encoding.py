@@ -47,6 +47,12 @@ _SPACE_RUN = LazyRegex(" {2,}")
 _MAX_ROUNDS = 3
 #: A changed part longer than this is recorded as one run instead of being diffed.
 _DIFF_LIMIT = 2000
+_RULES = {
+    ChangeKind.INVISIBLE: "encoding.invisible",
+    ChangeKind.MOJIBAKE: "encoding.mojibake",
+    ChangeKind.ENTITY: "encoding.entity",
+    ChangeKind.UNICODE: "encoding.unicode",
+}
 _INVISIBLE_NAMES = {
     "\u200b": "zero-width space",
     "\u2060": "word joiner",
@@ -60,7 +66,7 @@ _INVISIBLE_NAMES = {
 class FixEncoding(BaseCleaner):
     """Repair mojibake, HTML entities left in text, control and invisible characters."""
 
-    name = "fix_encoding"
+    factory = "fix_encoding"
     normalization: Normalization | None = "NFC"
     unescape_html: bool = True
     remove_invisible: bool = True
@@ -87,7 +93,14 @@ class FixEncoding(BaseCleaner):
             last = origin[end - 1] + 1 if end > start else first
             kind, reason = _describe(text[first:last], after, steps)
             edits.append(
-                Edit.replace(offset + first, offset + last, after, kind=kind, reason=reason)
+                Edit.replace(
+                    offset + first,
+                    offset + last,
+                    after,
+                    kind=kind,
+                    reason=reason,
+                    rule=_RULES[kind],
+                )
             )
         return edits
 
@@ -213,11 +226,13 @@ def fix_encoding(
     normalization: Normalization | None = "NFC",
     unescape_html: bool = True,
     remove_invisible: bool = True,
+    name: str | None = None,
 ) -> FixEncoding:
     """Make a cleaner that repairs mojibake, leftover HTML entities and invisible characters.
 
     `normalization` is the Unicode normal form to apply (``"NFC"``, ``"NFKC"`` or None).
-    Curly quotes, full-width characters and line breaks are left as they are.
+    Curly quotes, full-width characters and line breaks are left as they are. `name` is the
+    step's name in a pipeline (default ``"fix_encoding"``).
     """
     if normalization not in ("NFC", "NFKC", None):
         raise ValueError(f"normalization must be 'NFC', 'NFKC' or None, not {normalization!r}")
@@ -225,4 +240,5 @@ def fix_encoding(
         normalization=normalization,
         unescape_html=bool(unescape_html),
         remove_invisible=bool(remove_invisible),
+        name=name or "",
     )

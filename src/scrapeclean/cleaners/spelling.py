@@ -436,7 +436,7 @@ class NormalizeSpelling(BaseCleaner):
     Make one with `normalize_spelling()`; the fields are its options.
     """
 
-    name = "normalize_spelling"
+    factory = "normalize_spelling"
 
     variant: str | None = None
     correct_typos: bool = True
@@ -446,6 +446,7 @@ class NormalizeSpelling(BaseCleaner):
     min_ratio: float = 10.0
 
     def __post_init__(self) -> None:
+        BaseCleaner.__post_init__(self)
         _check_options(self)
         object.__setattr__(self, "words", frozenset(w.casefold() for w in self.words))
 
@@ -456,11 +457,14 @@ class NormalizeSpelling(BaseCleaner):
             if value == default:
                 continue
             parts.append(f"{option}={_show(option, value)}")
-        return f"{self.name}({', '.join(parts)})"
+        if self.name != self.factory:
+            parts.append(f"name={self.name!r}")
+        return f"{self.factory}({', '.join(parts)})"
 
     def __reduce__(self) -> tuple[Any, ...]:
         return (_rebuild, (self.variant, self.correct_typos, tuple(sorted(self.words)),
-                           self.real_word_errors, self.max_distance, self.min_ratio))  # fmt: skip
+                           self.real_word_errors, self.max_distance, self.min_ratio,
+                           self.name))  # fmt: skip
 
     def __call__(self, doc: Document, /) -> Proposal:
         """Propose one edit per word to correct or rewrite, in text order."""
@@ -537,7 +541,12 @@ class NormalizeSpelling(BaseCleaner):
         if spelled != best:
             reason += f"; spelled '{spelled}' for variant={self.variant!r}"
         return Edit.replace(
-            token.start, token.end, replacement, kind=ChangeKind.TYPO, reason=reason
+            token.start,
+            token.end,
+            replacement,
+            kind=ChangeKind.TYPO,
+            reason=reason,
+            rule="spelling.non_word",
         )
 
     def _candidate(self, word: str, lex: Lexicon) -> tuple[tuple[str, float, str] | None, int]:
@@ -595,7 +604,14 @@ def _variant_edit(token: _Token, variant: str, table: _VariantTable) -> Edit | N
     replacement = _match_case(token.word, target)
     origin = "British" if variant == "en-US" else "American"
     reason = f"'{token.word}' -> '{replacement}': {origin} spelling; variant={variant!r}"
-    return Edit.replace(token.start, token.end, replacement, kind=ChangeKind.VARIANT, reason=reason)
+    return Edit.replace(
+        token.start,
+        token.end,
+        replacement,
+        kind=ChangeKind.VARIANT,
+        reason=reason,
+        rule="spelling.variant",
+    )
 
 
 _SLIP_TARGETS: tuple[str, ...] | None = None
@@ -640,7 +656,14 @@ def _real_word_edit(index: int, context: _Context, lex: Lexicon) -> Edit | None:
         f"'{target}' is {ratio:,.0f}x more frequent, and '{word}' stands between two ordinary "
         "words where a function word belongs"
     )
-    return Edit.replace(token.start, token.end, target, kind=ChangeKind.TYPO, reason=reason)
+    return Edit.replace(
+        token.start,
+        token.end,
+        target,
+        kind=ChangeKind.TYPO,
+        reason=reason,
+        rule="spelling.real_word",
+    )
 
 
 def _has_inflections(word: str, lex: Lexicon) -> bool:
@@ -733,10 +756,17 @@ def _rebuild(
     real_word_errors: bool,
     max_distance: int,
     min_ratio: float,
+    name: str = "",
 ) -> NormalizeSpelling:
     """Unpickle a cleaner (frozen slotted dataclasses need help on Python 3.10)."""
     return NormalizeSpelling(
-        variant, correct_typos, frozenset(words), real_word_errors, max_distance, min_ratio
+        variant,
+        correct_typos,
+        frozenset(words),
+        real_word_errors,
+        max_distance,
+        min_ratio,
+        name=name,
     )
 
 
@@ -748,6 +778,7 @@ def normalize_spelling(
     real_word_errors: bool = True,
     max_distance: int = 2,
     min_ratio: float = 10.0,
+    name: str | None = None,
 ) -> NormalizeSpelling:
     """Make a cleaner that fixes clear typos and, optionally, British/American spellings.
 
@@ -761,6 +792,7 @@ def normalize_spelling(
         max_distance: 1 or 2, how many edits a non-word correction may span.
         min_ratio: how many times more frequent the best candidate must be than the runner-up
             (twice this for corrections two edits away).
+        name: the step's name in a pipeline (default ``"normalize_spelling"``).
 
     Raises:
         ValueError: `variant`, `max_distance` or `min_ratio` has an unsupported value.
@@ -775,4 +807,5 @@ def normalize_spelling(
         real_word_errors=real_word_errors,
         max_distance=max_distance,
         min_ratio=min_ratio,
+        name=name or "",
     )

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from scrapeclean._model import ChangeKind, Dateline, Document, Proposal
+from scrapeclean._model import ChangeKind, Dateline, Document, Finding, Proposal, Span
 from scrapeclean._regex import LazyRegex
 from scrapeclean.cleaners._base import BaseCleaner
 from scrapeclean.cleaners._text import Line, iter_lines, line_removals
@@ -21,16 +21,23 @@ __all__ = ["ExtractTitle", "extract_title"]
 
 _ENDS_LIKE_SENTENCE = LazyRegex(r"[.,;:]\s*$")
 _LETTER = LazyRegex(r"\p{L}")
+#: A headline guessed from the text's shape is less sure than a page's stated title.
+_HEADLINE_CONFIDENCE = 0.6
 
 
 @dataclass(frozen=True, slots=True, repr=False)
 class ExtractTitle(BaseCleaner):
     """Report the headline as the title and take it off the top of the text."""
 
-    name = "extract_title"
+    factory = "extract_title"
     max_words: int = 25
     max_length: int = 200
     require_header: bool = True
+
+    @property
+    def needs(self) -> frozenset[str]:
+        """The dateline's findings, when a plain-text headline needs a header below it."""
+        return frozenset({"dateline"}) if self.require_header else frozenset()
 
     def __call__(self, doc: Document, /) -> Proposal:
         """Find the headline at the top of `doc.text`."""
@@ -42,17 +49,18 @@ class ExtractTitle(BaseCleaner):
         if doc.title is not None:
             if _same_title(candidate, doc.title):
                 reason = "headline, repeating the page title"
-                return Proposal(
-                    edits=tuple(line_removals(doc.text, [(first, ChangeKind.TITLE, reason)]))
-                )
+                flag = (first, ChangeKind.TITLE, reason, "title.repeats_page_title")
+                return Proposal(edits=tuple(line_removals(doc.text, [flag])))
             return Proposal()
         if self.require_header and not _has_header(doc.dateline):
             return Proposal()
         if len(lines) < 2 or not self._looks_like_headline(candidate, lines[1]):
             return Proposal()
         reason = "headline: a short line set apart above the body, recorded as the title"
-        edits = line_removals(doc.text, [(first, ChangeKind.TITLE, reason)])
-        return Proposal(edits=tuple(edits), title=candidate)
+        edits = line_removals(doc.text, [(first, ChangeKind.TITLE, reason, "title.headline")])
+        where = Span(first.start, first.end)
+        found = Finding("title", candidate, self.name, "text", _HEADLINE_CONFIDENCE, where)
+        return Proposal(edits=tuple(edits), findings=(found,))
 
     def _looks_like_headline(self, candidate: str, following: Line) -> bool:
         words = candidate.split()
@@ -98,17 +106,25 @@ def _same_title(line: str, title: str) -> bool:
 
 
 def extract_title(
-    *, max_words: int = 25, max_length: int = 200, require_header: bool = True
+    *,
+    max_words: int = 25,
+    max_length: int = 200,
+    require_header: bool = True,
+    name: str | None = None,
 ) -> ExtractTitle:
     """Make a cleaner that reports the headline as the title and removes it from the text.
 
     A plain-text headline has at most `max_words` words and `max_length` characters. With
     `require_header` (the default) it is only taken when `parse_dateline` found a date line or
-    byline; set it to False for text known to start with its headline.
+    byline (so it needs that step before it); set it to False for text known to start with its
+    headline. `name` is the step's name in a pipeline.
     """
     for option, value in (("max_words", max_words), ("max_length", max_length)):
         if isinstance(value, bool) or not isinstance(value, int) or value < 1:
             raise ValueError(f"{option} must be a positive int, not {value!r}")
     return ExtractTitle(
-        max_words=max_words, max_length=max_length, require_header=bool(require_header)
+        max_words=max_words,
+        max_length=max_length,
+        require_header=bool(require_header),
+        name=name or "",
     )

@@ -36,7 +36,7 @@ _BREAKS = LazyRegex(_BREAK)
 class NormalizeWhitespace(BaseCleaner):
     """Collapse spaces and blank lines; normalize line breaks; trim lines and the text."""
 
-    name = "normalize_whitespace"
+    factory = "normalize_whitespace"
 
     def __call__(self, doc: Document, /) -> Proposal:
         """Propose one edit per whitespace run that is not already in its normal form."""
@@ -57,10 +57,22 @@ class NormalizeWhitespace(BaseCleaner):
             if run != wanted:
                 edits.append(
                     Edit.replace(
-                        start, end, wanted, kind=ChangeKind.WHITESPACE, reason=_reason(run, wanted)
+                        start,
+                        end,
+                        wanted,
+                        kind=ChangeKind.WHITESPACE,
+                        reason=_reason(run, wanted),
+                        rule=_rule(match, at_edge),
                     )
                 )
         return Proposal(edits=tuple(edits))
+
+
+def _rule(match: regex.Match[str], at_edge: bool) -> str:
+    """The rule id of one whitespace edit."""
+    if at_edge:
+        return "whitespace.edges"
+    return "whitespace.breaks" if match.group("breaks") is not None else "whitespace.spaces"
 
 
 def _reason(run: str, wanted: str) -> str:
@@ -88,6 +100,9 @@ def _has_inner_spaces(run: str) -> bool:
     return any(char not in "\r\n\u2028\u2029" for char in run)
 
 
-def normalize_whitespace() -> NormalizeWhitespace:
-    """Make a cleaner that normalizes spaces, line breaks and blank lines."""
-    return NormalizeWhitespace()
+def normalize_whitespace(*, name: str | None = None) -> NormalizeWhitespace:
+    """Make a cleaner that normalizes spaces, line breaks and blank lines.
+
+    `name` is the step's name in a pipeline (default ``"normalize_whitespace"``).
+    """
+    return NormalizeWhitespace(name=name or "")

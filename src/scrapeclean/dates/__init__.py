@@ -1,6 +1,7 @@
 """Dates and times in scraped text, in many languages, parsed by a small grammar.
 
 >>> from datetime import datetime
+from typing import Literal
 >>> parse_date("11 Mar, 2008 14:26")
 datetime.datetime(2008, 3, 11, 14, 26)
 >>> parse_date("vor 2 Stunden", reference=datetime(2020, 1, 1, 12), languages=["de"])
@@ -10,7 +11,9 @@ datetime.datetime(2020, 1, 1, 10, 0)
 
 `parse_date` reads one whole string; `find_dates` finds every date in running text.  Relative
 expressions ("yesterday", "2 hours ago"), bare times and dates without a year are resolved
-against `reference`, which defaults to `datetime.now()` (local, naive) at the time of the call.
+against `reference`: a datetime, or ``"now"`` for the clock at the time of the call.  Without
+one they are unresolved (`parse_date` gives None, `find_dates` skips them): nothing reads the
+clock unless asked, so the same call gives the same answer on any day.
 See ``docs/dates.md`` for the formats, languages and ambiguity rules.
 """
 
@@ -19,6 +22,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import datetime
+from typing import Literal
 
 from scrapeclean._model import Span
 from scrapeclean.dates._grammar import Parser, is_acceptable
@@ -48,7 +52,7 @@ class DateMatch:
 def parse_date(
     text: str,
     *,
-    reference: datetime | None = None,
+    reference: datetime | Literal["now"] | None = None,
     languages: Sequence[str] | None = None,
 ) -> datetime | None:
     """Parse `text` as one date expression, or return None when it is not exactly one.
@@ -56,7 +60,8 @@ def parse_date(
     Surrounding whitespace and punctuation, a weekday name and little words such as "on",
     "at", "le", "am", "published" or "updated" are allowed around the date.  The result is
     timezone-aware when the text states a zone, naive otherwise.  Relative expressions, bare
-    times and weekdays are resolved against `reference` (default: `datetime.now()`).
+    times and weekdays are resolved against `reference` (a datetime, or ``"now"``); without
+    one they give None.
     `languages` restricts the vocabulary (ISO 639-1 codes); None tries every supported
     language, English first.  Raises TypeError for a non-str `text` and ValueError for an
     unknown language code; never raises for any str.  Strings longer than 300 characters
@@ -77,7 +82,7 @@ def parse_date(
 def find_dates(
     text: str,
     *,
-    reference: datetime | None = None,
+    reference: datetime | Literal["now"] | None = None,
     languages: Sequence[str] | None = None,
 ) -> list[DateMatch]:
     """Return every date expression in `text`, in order and without overlaps.
@@ -86,7 +91,8 @@ def find_dates(
     full numeric date, with an optional time and zone) and relative phrases ("yesterday",
     "3 days ago"), but not bare numbers, bare years, bare times, or a month name alone.  A
     date without a year takes the year of the previous date found in the same text, else that
-    of `reference`; relative phrases count from `reference` (default: `datetime.now()`).
+    of `reference`; relative phrases count from `reference` (a datetime, or ``"now"``). Without
+    a reference, matches that need one are left out.
     """
     _check_text(text)
     lexicon = build_lexicon(_language_codes(languages))
@@ -139,12 +145,12 @@ def _language_codes(languages: Sequence[str] | None) -> tuple[str, ...]:
     return tuple(codes)
 
 
-def _reference(reference: datetime | None) -> datetime:
-    if reference is None:
+def _reference(reference: object) -> datetime | None:
+    if reference is None or isinstance(reference, datetime):
+        return reference
+    if reference == "now":
         return datetime.now()
-    if not isinstance(reference, datetime):
-        raise TypeError(f"reference must be a datetime or None, got {type(reference).__name__}")
-    return reference
+    raise TypeError(f"reference must be a datetime, 'now' or None, got {type(reference).__name__}")
 
 
 def _is_edge(item: Item) -> bool:

@@ -4,7 +4,10 @@ Rules (documented in ``docs/dates.md``):
 
 - a missing year comes from `default_year` (the previous date in the same text, in
   `find_dates`) or else the reference; a missing day is the 1st; a missing time is midnight;
-- a two-digit year is read in the century that puts it at most 20 years after the reference;
+- a two-digit year is read in the century that puts it at most 20 years after the reference
+  (without a reference: 00-68 are 2000-2068, 69-99 are 1969-1999, as POSIX does);
+- without a reference, whatever needs one (a relative phrase, a weekday or time alone, a date
+  without a year and no earlier year in the text) is unresolved: None. Nothing reads the clock;
 - a weekday alone is the most recent such day on or before the reference date;
 - a time alone is on the reference date;
 - relative phrases count from the reference, keeping its time of day unless a time is given
@@ -23,12 +26,34 @@ from scrapeclean.dates._timezones import fixed_zone
 __all__ = ["resolve"]
 
 _CENTURY_WINDOW = 20
+#: Stands in for a missing reference once `needs_reference` said none is needed; never read
+#: for anything but its identity.
+_NO_REFERENCE = datetime(2000, 1, 1)
+
+
+_POSIX_PIVOT = 69
+
+
+def needs_reference(fields: Fields, default_year: int | None = None) -> bool:
+    """Whether `fields` can only be resolved against a reference time."""
+    if any(key in fields for key in ("relday", "rel_sec", "rel_mon", "now")):
+        return True
+    if "month" in fields:
+        return "year" not in fields and "year2" not in fields and default_year is None
+    return True
 
 
 def resolve(
-    fields: Fields, reference: datetime, default_year: int | None = None
+    fields: Fields, reference: datetime | None, default_year: int | None = None
 ) -> datetime | None:
-    """Return the datetime `fields` describe, or None when it does not exist (Feb 30)."""
+    """Return the datetime `fields` describe, or None when it does not exist (Feb 30).
+
+    Also None when it needs a reference time and `reference` is None.
+    """
+    if reference is None:
+        if needs_reference(fields, default_year):
+            return None
+        reference = _NO_REFERENCE
     try:
         if any(key in fields for key in ("relday", "rel_sec", "rel_mon", "now")):
             return _relative(fields, reference)
@@ -54,6 +79,9 @@ def _year(fields: Fields, reference: datetime, default_year: int | None) -> int:
     if "year" in fields:
         return fields["year"]
     if "year2" in fields:
+        if reference is _NO_REFERENCE:
+            short = fields["year2"]
+            return 2000 + short if short < _POSIX_PIVOT else 1900 + short
         candidate = 2000 + fields["year2"]
         return candidate if candidate <= reference.year + _CENTURY_WINDOW else candidate - 100
     return default_year if default_year is not None else reference.year
