@@ -218,7 +218,7 @@ def _reference(reference: object) -> datetime | None:
     if reference is None or isinstance(reference, datetime):
         return reference
     if reference == "now":
-        return datetime.now().astimezone()
+        return datetime.now()
     raise TypeError(
         f"reference must be a datetime, 'now' or None, not {reference!r} "
         f"({type(reference).__name__})"

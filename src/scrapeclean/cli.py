@@ -9,7 +9,9 @@ from __future__ import annotations
 import argparse
 import sys
 from collections.abc import Sequence
+from datetime import datetime
 from importlib.resources import files
+from typing import Literal
 
 from scrapeclean._pipeline import Pipeline
 from scrapeclean.exceptions import ScrapecleanError
@@ -48,6 +50,13 @@ def _parser() -> argparse.ArgumentParser:
         metavar="STEP",
         help="leave out a step of the default pipeline (repeatable), e.g. normalize_spelling",
     )
+    parser.add_argument(
+        "--reference",
+        metavar="TIME",
+        help="the time relative dates ('2 hours ago') resolve against: an ISO 8601 time or "
+        "'now'; without it they are left unresolved",
+    )
+    parser.add_argument("--url", help="the page's address, recorded in the metadata")
     parser.add_argument("--version", action="store_true", help="print the version and exit")
     return parser
 
@@ -59,6 +68,13 @@ def _read(path: str | None) -> bytes:
         return sys.stdin.buffer.read()
     with open(path, "rb") as handle:
         return handle.read()
+
+
+def _reference(value: str | None) -> datetime | Literal["now"] | None:
+    """The ``--reference`` value: None, ``"now"``, or an ISO 8601 time (ValueError otherwise)."""
+    if value is None or value == "now":
+        return value
+    return datetime.fromisoformat(value)
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -78,10 +94,16 @@ def main(argv: Sequence[str] | None = None) -> int:
         )
         return 2
     try:
+        reference = _reference(args.reference)
+    except ValueError:
+        parser.error(f"--reference takes an ISO 8601 time or 'now', not {args.reference!r}")
+    try:
         pipeline = Pipeline.default()
         if args.without:
             pipeline = pipeline.without(*args.without)
-        result = pipeline.clean(raw, html=args.html, encoding=args.encoding)
+        result = pipeline.clean(
+            raw, html=args.html, encoding=args.encoding, url=args.url, reference=reference
+        )
     except ScrapecleanError as exc:
         print(f"scrapeclean: error: {exc}", file=sys.stderr)
         return 1
