@@ -173,3 +173,14 @@ def test_reads_schema_version_1() -> None:
     assert result.source.findings[0].value == "Council meets"
     with pytest.raises(ValueError, match="schema version 9"):
         CleanResult.from_dict({**old, "schema": 9})
+
+
+def test_plain_text_block_table() -> None:
+    """Plain text gets one block per non-blank line, trimmed, with its position."""
+    from scrapeclean import Document
+
+    text = "  Share Tweet \n\nThe council met.\n"
+    blocks = Document.from_text(text).block_table()
+    assert [block.span.of(text) for block in blocks] == ["Share Tweet", "The council met."]
+    assert [block.tag for block in blocks] == ["line", "line"]
+    assert blocks[0].position == 2 / len(text) and 0 < blocks[1].position < 1

@@ -8,30 +8,18 @@ a line is a block, and its evidence is its position on the page. Cleaners read b
 from __future__ import annotations
 
 from scrapeclean._model import Block, Span
+from scrapeclean.cleaners._text import iter_lines
 
 __all__ = ["text_blocks"]
 
 
 def text_blocks(text: str) -> tuple[Block, ...]:
-    """One `Block` per non-blank line of `text` (tag ``"line"``), in order."""
-    blocks: list[Block] = []
+    """One `Block` per non-blank line of `text` (tag ``"line"``, span trimmed), in order."""
     length = len(text) or 1
-    start = 0
-    end_of_text = len(text)
-    while start < end_of_text:
-        end = text.find("\n", start)
-        if end < 0:
-            end = end_of_text
-        line = text[start:end]
-        stripped = line.strip()
+    blocks = []
+    for line in iter_lines(text):
+        stripped = line.text.strip()
         if stripped:
-            lead = len(line) - len(line.lstrip())
-            first = start + lead
-            blocks.append(
-                Block(
-                    span=Span(first, first + len(stripped)),
-                    position=first / length,
-                )
-            )
-        start = end + 1
+            first = line.start + line.text.index(stripped[0])
+            blocks.append(Block(span=Span(first, first + len(stripped)), position=first / length))
     return tuple(blocks)
