@@ -116,7 +116,7 @@ def test_two_steps_of_one_kind_with_their_own_names() -> None:
 
 def test_a_step_whose_needs_are_unmet_is_refused() -> None:
     """Dropping the step another step needs says which and what to do."""
-    with pytest.raises(PipelineError, match="'extract_title' needs 'dateline'.*parse_dateline"):
+    with pytest.raises(PipelineError, match=r"'extract_title' needs 'dateline'.*parse_dateline"):
         Pipeline.default().without("parse_dateline")
     with pytest.raises(PipelineError, match="needs 'dateline'"):
         Pipeline([cleaners.extract_title(), cleaners.parse_dateline()])
