@@ -72,8 +72,10 @@ def _read(path: str | None) -> bytes:
 
 def _reference(value: str | None) -> datetime | Literal["now"] | None:
     """The ``--reference`` value: None, ``"now"``, or an ISO 8601 time (ValueError otherwise)."""
-    if value is None or value == "now":
-        return value
+    if value is None:
+        return None
+    if value == "now":
+        return "now"
     return datetime.fromisoformat(value)
 
 
