@@ -74,7 +74,7 @@ class ParseDateline(BaseCleaner):
         found = _Found()
         flagged: list[Flag] = []
         for line in _header(text):
-            verdict = self._read_line(line, found)
+            verdict = self._read_line(line, found, doc.reference)
             if verdict is not None:
                 flagged.append((line, ChangeKind.DATELINE, verdict[1], verdict[0]))
         edits = line_removals(text, flagged)
@@ -85,7 +85,9 @@ class ParseDateline(BaseCleaner):
             return Proposal()
         return Proposal(edits=tuple(edits), dateline=found.dateline())
 
-    def _read_line(self, line: Line, found: _Found) -> tuple[str, str] | None:
+    def _read_line(
+        self, line: Line, found: _Found, reference: datetime | None
+    ) -> tuple[str, str] | None:
         """Record what a header line says; return ``(rule, reason)`` to remove it, or None."""
         content = line.text.strip()
         offset = line.start + (len(line.text) - len(line.text.lstrip()))
@@ -93,7 +95,7 @@ class ParseDateline(BaseCleaner):
         if byline is not None:
             authors = tuple(name for name in _NAME_SPLIT.split(byline["names"]) if name)
             rest = byline["rest"]
-            when = self._date(rest) if rest else None
+            when = self._date(rest, reference) if rest else None
             if rest and when is None:
                 return None
             found.add_authors(authors, content, Span(offset, offset + len(content)))
@@ -101,7 +103,7 @@ class ParseDateline(BaseCleaner):
                 found.add_date(when[0], updated=when[1], raw=rest or "", span=None)
             return "dateline.byline", "byline: the authors' names, recorded in the dateline"
         parts = [part for part in _SEPARATORS.split(content) if part]
-        dates = [self._date(part) for part in parts]
+        dates = [self._date(part, reference) for part in parts]
         if not parts or any(date is None for date in dates):
             return None
         for date in dates:
@@ -114,14 +116,22 @@ class ParseDateline(BaseCleaner):
             "dateline: the date and time of the article, recorded in the dateline",
         )
 
-    def _date(self, text: str) -> tuple[datetime, bool] | None:
-        """A labelled or bare date: ``(value, is_update)``, or None."""
+    def _date(self, text: str, reference: datetime | None) -> tuple[datetime, bool] | None:
+        """A labelled or bare date: ``(value, is_update)``, or None.
+
+        Relative dates ("2 hours ago") resolve against `reference`; without one they are not
+        dates here, and the line stays.
+        """
         from scrapeclean.dates import parse_date
 
         updated = _UPDATED_LABEL.match(text)
         label = updated or _PUBLISHED_LABEL.match(text)
         rest = text[label.end() :] if label else text
-        value = parse_date(rest, languages=self.languages) if rest.strip() else None
+        value = (
+            parse_date(rest, languages=self.languages, reference=reference)
+            if rest.strip()
+            else None
+        )
         if value is None:
             return None
         return value, updated is not None
