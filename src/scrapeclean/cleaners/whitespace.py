@@ -9,6 +9,7 @@ inside a paragraph (an address, a verse). The ideographic space (U+3000) is left
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import lru_cache
 
 import regex
 
@@ -19,17 +20,20 @@ from scrapeclean.cleaners._base import BaseCleaner
 __all__ = ["NormalizeWhitespace", "normalize_whitespace"]
 
 _SPACE = r"[\t\x0b\x0c\p{Zs}--\u3000]"
-_BREAK = r"(?:\r\n|[\r\n\u2028\u2029])"
+_BREAK_CHARS = "\r\n\u2028\u2029"
+_SPACE_OR_BREAK = rf"[\t\x0b\x0c{_BREAK_CHARS}\p{{Zs}}--\u3000]"
 #: Whitespace that may need normalizing: a run of line breaks with the spaces around them,
 #: spaces at either end of the text, or a run of spaces inside a line other than one plain
 #: space (which is already normal and is the most common match by far, so it is not matched).
+#: Every repeat is of one character class and possessive: the regex engine keeps no
+#: backtracking state per repetition, so millions of consecutive line breaks cost linear time
+#: and constant memory (a repeated group would keep one entry per break).
 _PATTERN = LazyRegex(
-    rf"(?P<breaks>{_SPACE}*{_BREAK}(?:{_SPACE}*{_BREAK})*{_SPACE}*)"
-    rf"|(?P<edge>\A{_SPACE}+|{_SPACE}+\Z)"
-    rf"|(?P<spaces> {_SPACE}+|[{_SPACE}--[ ]]{_SPACE}*)",
+    rf"(?P<breaks>{_SPACE}*+[{_BREAK_CHARS}]{_SPACE_OR_BREAK}*+)"
+    rf"|(?P<edge>\A{_SPACE}++|{_SPACE}++\Z)"
+    rf"|(?P<spaces> {_SPACE}++|[{_SPACE}--[ ]]{_SPACE}*+)",
     regex.V1,
 )
-_BREAKS = LazyRegex(_BREAK)
 
 
 @dataclass(frozen=True, slots=True, repr=False)
@@ -50,7 +54,7 @@ class NormalizeWhitespace(BaseCleaner):
             start, end = match.span()
             at_edge = start == 0 or end == len(text)
             if match.group("breaks") is not None:
-                count = len(_BREAKS.findall(run))
+                count = _count_breaks(run)
                 wanted = "" if at_edge else ("\n" if count == 1 else "\n\n")
             else:
                 wanted = "" if at_edge else " "
@@ -75,9 +79,31 @@ def _rule(match: regex.Match[str], at_edge: bool) -> str:
     return "whitespace.breaks" if match.group("breaks") is not None else "whitespace.spaces"
 
 
+def _count_breaks(run: str) -> int:
+    """How many line breaks `run` holds (``\\r\\n`` counts as one), without copying it."""
+    return sum(run.count(char) for char in _BREAK_CHARS) - run.count("\r\n")
+
+
 def _reason(run: str, wanted: str) -> str:
-    """Say in words what normalizing `run` to `wanted` does."""
-    breaks = len(_BREAKS.findall(run))
+    """Say in words what normalizing `run` to `wanted` does.
+
+    Short runs (nearly all of them) share one reason string per distinct run, so a text with
+    millions of whitespace edits does not hold millions of equal reasons.
+    """
+    return _short_reason(run, wanted) if len(run) <= _CACHED_RUN else _describe(run, wanted)
+
+
+#: Runs up to this length have their reason cached (longer ones are rare and not kept alive).
+_CACHED_RUN = 32
+
+
+@lru_cache(maxsize=256)
+def _short_reason(run: str, wanted: str) -> str:
+    return _describe(run, wanted)
+
+
+def _describe(run: str, wanted: str) -> str:
+    breaks = _count_breaks(run)
     if not wanted:
         return "removed whitespace at the start or end of the text"
     if breaks == 0:
