@@ -307,3 +307,49 @@ def test_precision_on_clean_prose() -> None:
         text = row["expected_text"]
         found += [e.span.of(text) for e in cleaner(Document.from_text(text)).edits]
     assert len(found) <= ZYTE_CHANGES_CEILING, found
+
+
+# -- hostile input: adjacent typos, long tokens, the neighbour pre-filter ------------------------
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The company said the deal was legal ans sanctoined by the board of the city council.",
+        "The council said that teh budgte was not in the plan for the city and the town at all.",
+    ],
+    ids=["real-word-slip-next-to-typo", "two-typos-side-by-side"],
+)
+def test_adjacent_typos_fixed_in_one_pass(text: str) -> None:
+    """A typo next to another typo is fixed in the same pass: a second pass changes nothing."""
+    once = _clean(text)
+    assert once != text
+    assert _clean(once) == once
+
+
+@pytest.mark.parametrize("length", [25, 200, 1600])
+def test_overlong_token_is_not_judged(length: int) -> None:
+    """A token longer than any correctable word is left alone (its search was cubic)."""
+    from scrapeclean.cleaners.spelling import MAX_WORD_LENGTH
+
+    assert length > MAX_WORD_LENGTH
+    text = "The council said that the " + "e" * length + " was not in the budget."
+    assert _clean(text) == text
+
+
+@settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(st.text(alphabet="abcdeilmnorstu", min_size=3, max_size=12))
+def test_neighbour_prefilter_has_no_false_negatives(word: str) -> None:
+    """`may_be_near` is never False when a neighbour exists (it only skips hopeless searches)."""
+    from scrapeclean.cleaners._spelling_index import lexicon
+    from scrapeclean.cleaners.spelling import MIN_TARGET_COUNT
+
+    lex = lexicon()
+    if lex.neighbours1(word):
+        assert lex.may_be_near(word, 0, 1)
+    if any(count >= MIN_TARGET_COUNT for count in lex.neighbours2(word).values()):
+        assert lex.may_be_near(word, MIN_TARGET_COUNT, 2)
+
+
+def _clean(text: str) -> str:
+    return apply(text, edits_of(text))

@@ -9,19 +9,27 @@ adjacent transposition, substitution, insertion) and looking each up: about 500 
 an 8-letter word. Neighbours at distance 2 use a SymSpell-style deletion index built on first use:
 each frequent dictionary word is filed under each string obtained by deleting one of its letters,
 so the distance-1 neighbours of any string can be found with a dozen lookups, and the distance-2
-neighbours of the query are the distance-1 neighbours of its distance-1 edits.
+neighbours of the query are the distance-1 neighbours of its distance-1 edits. That search
+makes thousands of lookups per word, so it is guarded by a cheap exact test: two strings within
+two edits of each other share a string reached from each by at most two deletions, so the
+hashes of every such deletion of the frequent words (a sorted array of 64-bit integers, a few
+megabytes) tell in a few dozen lookups that no frequent word is near; only words that pass it
+pay for the full search.
 """
 
 from __future__ import annotations
 
 import gzip
 import threading
+from array import array
+from bisect import bisect_left
 from collections.abc import Iterable, Iterator
 from importlib import resources
 
 __all__ = [
     "LETTERS",
     "Lexicon",
+    "deletes_within2",
     "edit_distance",
     "edits1",
     "keyboard_adjacent",
@@ -72,6 +80,16 @@ def _deletes(word: str) -> Iterator[str]:
         yield word[:i] + word[i + 1 :]
 
 
+def deletes_within2(word: str) -> set[str]:
+    """Return `word` and every string made from it by deleting one or two letters."""
+    out = {word}
+    for i in range(len(word)):
+        shorter = word[:i] + word[i + 1 :]
+        out.add(shorter)
+        out.update(shorter[:j] + shorter[j + 1 :] for j in range(i, len(shorter)))
+    return out
+
+
 def edits1(word: str) -> set[str]:
     """Return every string one deletion, transposition, substitution or insertion from `word`."""
     splits = [(word[:i], word[i:]) for i in range(len(word) + 1)]
@@ -114,12 +132,13 @@ class Lexicon:
     Build one with `lexicon()` (shared, loaded once) or from pairs for tests.
     """
 
-    __slots__ = ("_counts", "_index", "_lock", "_ranked")
+    __slots__ = ("_counts", "_index", "_lock", "_ranked", "_reach")
 
     def __init__(self, counts: Iterable[tuple[str, int]]) -> None:
         self._counts: dict[str, int] = dict(counts)
         self._ranked: tuple[str, ...] | None = None
         self._index: dict[str, str | tuple[str, ...]] | None = None
+        self._reach: dict[tuple[int, int], array[int]] = {}
         self._lock = threading.Lock()
 
     def __contains__(self, word: object) -> bool:
@@ -154,6 +173,39 @@ class Lexicon:
             found.update(self._indexed_near(edit, index))
         counts = self._counts
         return {w: counts[w] for w in found if edit_distance(word, w) == 2}
+
+    def may_be_near(self, word: str, min_count: int = 0, distance: int = 2) -> bool:
+        """Whether a known word at least `min_count` frequent may lie within `distance` edits.
+
+        `distance` is 1 or 2. Never False when such a word exists (it may be True when none
+        does). Costs a few dozen lookups, against hundreds for `neighbours1` and thousands for
+        `neighbours2`.
+        """
+        hashes = self._reach_hashes(min_count, distance)
+        size = len(hashes)
+        keys = deletes_within2(word) if distance == 2 else {word, *_deletes(word)}
+        for key in keys:
+            value = hash(key)
+            at = bisect_left(hashes, value)
+            if at < size and hashes[at] == value:
+                return True
+        return False
+
+    def _reach_hashes(self, min_count: int, distance: int) -> array[int]:
+        """The sorted hashes of every deletion of up to `distance` letters of frequent words."""
+        key = (min_count, distance)
+        found = self._reach.get(key)
+        if found is not None:
+            return found
+        with self._lock:
+            frequent = [w for w, c in self._counts.items() if c >= min_count]
+            if distance == 2:
+                keys = {hash(k) for w in frequent for k in deletes_within2(w)}
+            else:
+                keys = {hash(k) for w in frequent for k in (w, *_deletes(w))}
+            hashes = array("q", sorted(keys))
+            self._reach[key] = hashes
+            return hashes
 
     @staticmethod
     def _indexed_near(edit: str, index: dict[str, str | tuple[str, ...]]) -> Iterator[str]:

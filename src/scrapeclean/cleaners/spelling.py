@@ -184,6 +184,12 @@ REAL_WORD_RATIO = 1000.0
 MIN_TARGET_COUNT = 1_000_000
 #: Corrections two edits away are only tried on words at least this long.
 MIN_LENGTH_TWO_EDITS = 7
+#: Longer words are never judged: the longest word frequent enough to be a correction target
+#: has 18 letters, so nothing longer than 20 is within two edits of one, and the search for
+#: neighbours grows with the square of the length (a 1,600-letter token took a minute).
+MAX_WORD_LENGTH = 24
+#: Passes over a document: each looks again at the neighbours of the corrections just decided.
+_MAX_ROUNDS = 3
 #: Share of function words from which a passage of 10+ words reads as English.
 ENGLISH_MIN_SHARE = 0.2
 
@@ -244,6 +250,14 @@ class _Context:
     counts: Counter[str]
     names: frozenset[str]
     english_lines: frozenset[int]
+    #: Corrections already decided, by token index: neighbours are judged as corrected, so
+    #: that a typo next to another typo is fixed in the same pass (and a second pass finds
+    #: nothing more to do).
+    fixed: dict[int, str] = field(default_factory=dict)
+
+    def word(self, index: int) -> str:
+        """The word of token `index`, as corrected when a correction was decided."""
+        return self.fixed.get(index, self.tokens[index].word)
 
 
 def _split_chunk(text: str, start: int, end: int) -> tuple[int, int]:
@@ -474,14 +488,34 @@ class NormalizeSpelling(BaseCleaner):
         lex = lexicon()
         context = _analyse(text, lex)
         table = _variants()
-        edits: list[Edit] = []
-        for index, token in enumerate(context.tokens):
+        found: dict[int, Edit] = {}
+        pending: Iterable[int] = range(len(context.tokens))
+        for _ in range(_MAX_ROUNDS):
+            decided = self._judge_all(pending, context, lex, table)
+            if not decided:
+                break
+            found.update(decided)
+            context.fixed.update((i, edit.replacement) for i, edit in decided.items())
+            # Only the neighbours of a new correction can change their verdict.
+            pending = sorted(
+                {j for i in decided for j in (i - 1, i + 1) if 0 <= j < len(context.tokens)}
+                - found.keys()
+            )
+        return Proposal(edits=tuple(found[i] for i in sorted(found)))
+
+    def _judge_all(
+        self, indexes: Iterable[int], context: _Context, lex: Lexicon, table: _VariantTable
+    ) -> dict[int, Edit]:
+        """The edits for the tokens at `indexes`, by token index."""
+        edits: dict[int, Edit] = {}
+        for index in indexes:
+            token = context.tokens[index]
             if token.line not in context.english_lines:
                 continue
             edit = self._judge(index, token, context, lex, table)
             if edit is not None:
-                edits.append(edit)
-        return Proposal(edits=tuple(edits))
+                edits[index] = edit
+        return edits
 
     def _judge(
         self, index: int, token: _Token, context: _Context, lex: Lexicon, table: _VariantTable
@@ -489,7 +523,7 @@ class NormalizeSpelling(BaseCleaner):
         """Return the edit for one token, or None to leave it alone."""
         word = token.word
         lower = word.lower()
-        if len(word) < 3 or lower in self.words:
+        if not 3 <= len(word) <= MAX_WORD_LENGTH or lower in self.words:
             return None
         if not (word.islower() or word.isupper() or (word.istitle() and token.sentence_start)):
             return None
@@ -551,9 +585,11 @@ class NormalizeSpelling(BaseCleaner):
 
     def _candidate(self, word: str, lex: Lexicon) -> tuple[tuple[str, float, str] | None, int]:
         """Return the winning candidate (best, ratio, runner-up) and its edit distance."""
-        near = lex.neighbours1(word)
+        near = lex.neighbours1(word) if lex.may_be_near(word, 0, 1) else {}
         if near or self.max_distance < 2 or len(word) < MIN_LENGTH_TWO_EDITS:
             return _best_candidate(near, self.min_ratio), 1
+        if not lex.may_be_near(word, MIN_TARGET_COUNT, 2):
+            return None, 2  # no word frequent enough to win is two edits away
         far = lex.neighbours2(word)
         return _best_candidate(far, self.min_ratio * 2), 2
 
@@ -682,14 +718,14 @@ def _between_known_words(index: int, context: _Context, lex: Lexicon) -> bool:
     token = tokens[index]
     if index + 1 >= len(tokens):
         return False
-    neighbours = [tokens[index + 1]]
+    neighbours = [index + 1]
     if not token.sentence_start:
         if index == 0:
             return False
-        neighbours.append(tokens[index - 1])
+        neighbours.append(index - 1)
     return all(
-        other.line == token.line and other.word.islower() and other.word in lex
-        for other in neighbours
+        other.line == token.line and word.islower() and word in lex
+        for other, word in ((tokens[i], context.word(i)) for i in neighbours)
     )
 
 
@@ -702,10 +738,10 @@ def _between_content_words(index: int, context: _Context, lex: Lexicon) -> bool:
     if index == 0 or index + 1 >= len(tokens):
         return False
     before, after = tokens[index - 1], tokens[index + 1]
-    for other in (before, after):
-        if other.line != token.line or not other.word.islower() or len(other.word) < 3:
+    for other, word in ((before, context.word(index - 1)), (after, context.word(index + 1))):
+        if other.line != token.line or not word.islower() or len(word) < 3:
             return False
-        if other.word in FUNCTION_WORDS or other.word not in lex:
+        if word in FUNCTION_WORDS or word not in lex:
             return False
     # `before` may carry nothing after it, `after` nothing before it.
     return before.bare and after.bare and before.end < token.start < after.start
