@@ -1,8 +1,12 @@
 """`fix_encoding`: repair mojibake (with ftfy), leftover HTML entities, and invisible characters.
 
-The text is repaired a line at a time; each repaired line is compared with the original,
-character by character, so that every change covers only the characters that changed. A line
-is repaired until it stops changing, and seen with the spacing whitespace normalization will
+The text is repaired a line at a time; each repaired line is aligned with the original,
+character by character, so that every change covers only the characters that changed, however
+long the line. The alignment walks both versions once: equal characters are skipped, and at a
+difference it looks a bounded distance ahead for the nearest place where they agree again, so a
+line costs time linear in its length even when it is dense with mojibake (a general diff was
+cubic there). Each changed run is explained by the ftfy steps that repair that run on its own.
+A line is repaired until it stops changing, and seen with the spacing whitespace normalization will
 give it, so that cleaning the output again repairs nothing more. A no-break space that a repair
 uncovers comes out as a plain space; curly quotes, full-width characters and line breaks are
 left as they are.
@@ -45,8 +49,22 @@ _MAY_LEAD = LazyRegex("[\u00c2-\u00f4]")
 _SPACE_RUN = LazyRegex(" {2,}")
 #: Rounds of repair on one line before its result is taken as final.
 _MAX_ROUNDS = 3
-#: A changed part longer than this is recorded as one run instead of being diffed.
-_DIFF_LIMIT = 2000
+#: How far ahead (characters in the old and new line together) the alignment looks for the
+#: place where they agree again; the region up to it is diffed on its own.
+_SYNC_WINDOW = 48
+#: Characters compared to choose between equally near places where the versions agree again.
+_SYNC_RUN = 8
+#: Agreeing characters that make a place to realign at certain (fewer: keep looking a little).
+_SYNC_STRONG = 4
+#: ftfy steps that repair text decoded with the wrong encoding.
+_MOJIBAKE_STEPS = frozenset(
+    {
+        "apply decode_inconsistent_utf8",
+        "apply restore_byte_a0",
+        "apply replace_lossy_sequences",
+        "apply fix_c1_controls",
+    }
+)
 _RULES = {
     ChangeKind.INVISIBLE: "encoding.invisible",
     ChangeKind.MOJIBAKE: "encoding.mojibake",
@@ -86,12 +104,15 @@ class FixEncoding(BaseCleaner):
         view, origin = _spacing_view(text)
         fixed, steps = _repair(view, config, drop_invisible=self.remove_invisible)
         edits = []
-        for start, end, after in _differences(view, fixed):
+        explained: dict[tuple[str, str, str, str], list[str]] = {}
+        for run in _differences(view, fixed):
+            start, end, after = run
             if _only_spacing(view[start:end], after):
                 continue  # normalize_whitespace's business
             first = origin[start]
             last = origin[end - 1] + 1 if end > start else first
-            kind, reason = _describe(text[first:last], after, steps)
+            run_steps = self._run_steps(view, run, steps, config, explained)
+            kind, reason = _describe(text[first:last], after, run_steps)
             edits.append(
                 Edit.replace(
                     offset + first,
@@ -103,6 +124,46 @@ class FixEncoding(BaseCleaner):
                 )
             )
         return edits
+
+    def _run_steps(
+        self,
+        view: str,
+        run: tuple[int, int, str],
+        line_steps: list[str],
+        config: ftfy.TextFixerConfig,
+        seen: dict[tuple[str, str, str, str], list[str]],
+    ) -> list[str]:
+        """The ftfy steps that repair one changed run, or the line's when the run alone won't do.
+
+        The run is repaired on its own, then with more and more of the line around it (an
+        entity's ``&`` may be outside the run: ``&amp;`` becomes ``&`` by deleting ``amp;``);
+        the steps of the first that gives the same result are the run's. ftfy judges a line as
+        a whole, so when neither does, the line's steps are the best account there is. `seen`
+        caches runs within a line.
+        """
+        start, end, after = run
+        for margin in _EXPLAIN_MARGINS:
+            left, right = max(0, start - margin), min(len(view), end + margin)
+            key = (view[left:start], view[start:end], view[end:right], after)
+            steps = seen.get(key)
+            if steps is None:
+                if len(seen) >= _RUNS_EXPLAINED:
+                    return line_steps
+                repaired, own = _repair(
+                    view[left:right], config, drop_invisible=self.remove_invisible
+                )
+                steps = own if own and repaired == (key[0] + after + key[2]).strip(" ") else []
+                seen[key] = steps
+            if steps:
+                return steps
+        return line_steps
+
+
+#: Characters of the line on each side of a run that its explanation looks at, in turn (the
+#: nearest context first, so that a neighbouring repair is left out when it can be).
+_EXPLAIN_MARGINS = (0, 1, 3, 8)
+#: Distinct changed runs per line that are explained one by one (beyond it: the line's steps).
+_RUNS_EXPLAINED = 256
 
 
 def _spacing_view(text: str) -> tuple[str, list[int]]:
@@ -165,32 +226,102 @@ def _only_spacing(before: str, after: str) -> bool:
 def _differences(before: str, after: str) -> list[tuple[int, int, str]]:
     """The changed runs between two versions of a line: ``(start, end, replacement)``.
 
-    The common prefix and suffix are set aside first, so the character diff only sees the part
-    that changed; a long changed part is taken as one run.
+    Equal characters are skipped; at a difference, `_region_end` finds where the versions agree
+    again (at most `_SYNC_WINDOW` characters on), and the region between is diffed on its own.
+    Every run therefore starts and ends with a character that differs, whatever the length of
+    the line, and the whole walk is linear in it.
     """
-    limit = min(len(before), len(after))
-    prefix = 0
-    while prefix < limit and before[prefix] == after[prefix]:
-        prefix += 1
-    suffix = 0
-    while suffix < limit - prefix and before[-1 - suffix] == after[-1 - suffix]:
-        suffix += 1
-    old = before[prefix : len(before) - suffix]
-    new = after[prefix : len(after) - suffix]
-    if len(old) > _DIFF_LIMIT or len(new) > _DIFF_LIMIT:
-        return [(prefix, prefix + len(old), new)]
+    runs: list[tuple[int, int, str]] = []
+    size_before, size_after = len(before), len(after)
+    i = j = 0
+    while True:
+        while i < size_before and j < size_after and before[i] == after[j]:
+            i += 1
+            j += 1
+        if i == size_before and j == size_after:
+            return runs
+        end_i, end_j = _region_end(before, after, i, j)
+        for start, end, replacement in _diff_region(before[i:end_i], after[j:end_j]):
+            if runs and runs[-1][1] == i + start:
+                first, _, previous = runs.pop()
+                runs.append((first, i + end, previous + replacement))
+            else:
+                runs.append((i + start, i + end, replacement))
+        i, j = end_i, end_j
+
+
+def _diff_region(old: str, new: str) -> list[tuple[int, int, str]]:
+    """The changed runs between two short strings (a region of at most `_SYNC_WINDOW`)."""
     matcher = difflib.SequenceMatcher(None, old, new, autojunk=False)
     runs: list[tuple[int, int, str]] = []
     for tag, i1, i2, j1, j2 in matcher.get_opcodes():
         if tag == "equal":
             continue
-        start, end = prefix + i1, prefix + i2
-        if runs and runs[-1][1] == start:
+        if runs and runs[-1][1] == i1:
             first, _, replacement = runs.pop()
-            runs.append((first, end, replacement + new[j1:j2]))
+            runs.append((first, i2, replacement + new[j1:j2]))
         else:
-            runs.append((start, end, new[j1:j2]))
+            runs.append((i1, i2, new[j1:j2]))
     return runs
+
+
+def _region_end(before: str, after: str, i: int, j: int) -> tuple[int, int]:
+    """Where the versions agree again after a difference at ``(i, j)``: the end of its region.
+
+    The nearest place (counting the characters skipped in both) where at least `_SYNC_STRONG`
+    characters agree, or the rest of the line does, ends the region; among equally near ones
+    the one agreeing longest wins, so ``AT&amp;T`` realigns at "T", not at the "a" of "and".
+    Once a place where fewer agree is seen (one letter between two mojibake sequences), the
+    search goes only a little further; with no strong place by then, the nearest weak one ends
+    the region (the one nearest the line's overall pace among equally near ones), and with no
+    agreement at all within `_SYNC_WINDOW`, a window's worth of both.
+    """
+    size_before, size_after = len(before), len(after)
+    if i == size_before or j == size_after:
+        return size_before, size_after
+    weak: tuple[int, int] | None = None
+    weak_distance = 0
+    limit = _SYNC_WINDOW
+    distance = 0
+    while distance < limit:
+        distance += 1
+        strong: tuple[int, int] | None = None
+        strong_run = 0
+        skew = -1
+        for skip in range(distance + 1):
+            a, b = i + skip, j + distance - skip
+            if a > size_before or b > size_after:
+                continue
+            if a == size_before and b == size_after:
+                return a, b
+            if a == size_before or b == size_after or before[a] != after[b]:
+                continue
+            run = _agreement(before, after, a, b)
+            if run >= _SYNC_STRONG or (a + run == size_before and b + run == size_after):
+                if run > strong_run:
+                    strong, strong_run = (a, b), run
+            else:
+                # Of the nearest places, the one that keeps both versions advancing at the
+                # pace of the whole line (mojibake shrinks text evenly).
+                off = abs((a - i) * size_after - (b - j) * size_before)
+                if weak_distance in (0, distance) and (skew < 0 or off < skew):
+                    weak, skew, weak_distance = (a, b), off, distance
+                    limit = min(limit, distance + 3 * _SYNC_STRONG)
+        if strong is not None:
+            return strong
+    if weak is not None:
+        return weak
+    half = _SYNC_WINDOW // 2
+    return min(i + half, size_before), min(j + half, size_after)
+
+
+def _agreement(before: str, after: str, a: int, b: int) -> int:
+    """How many characters (up to `_SYNC_RUN`) agree from ``before[a]`` and ``after[b]`` on."""
+    run = 0
+    limit = min(_SYNC_RUN, len(before) - a, len(after) - b)
+    while run < limit and before[a + run] == after[b + run]:
+        run += 1
+    return run
 
 
 def _describe(before: str, after: str, steps: list[str]) -> tuple[str, str]:
@@ -199,7 +330,7 @@ def _describe(before: str, after: str, steps: list[str]) -> tuple[str, str]:
         names = sorted({_INVISIBLE_NAMES.get(char, f"U+{ord(char):04X}") for char in before})
         return ChangeKind.INVISIBLE, f"removed invisible character(s): {', '.join(names)}"
     detail = f" (ftfy: {', '.join(steps)})" if steps else ""
-    if any(step.startswith(("encode", "decode")) for step in steps):
+    if any(step.startswith(("encode", "decode")) or step in _MOJIBAKE_STEPS for step in steps):
         return ChangeKind.MOJIBAKE, f"mojibake: text decoded with the wrong encoding{detail}"
     if "apply unescape_html" in steps:
         return ChangeKind.ENTITY, f"HTML entity left in the text{detail}"
