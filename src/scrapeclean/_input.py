@@ -37,7 +37,7 @@ _DECLARED_CHARSET = re.compile(
     rb"""<meta[^>]{0,200}?charset\s*=\s*["']?\s*([A-Za-z0-9_.:-]{1,40})""", re.IGNORECASE
 )
 _HTML_START = re.compile(
-    r"\A[\s\ufeff]*(?:<!--.*?-->\s*)*<(?:!doctype\s+html|html|head|body|meta|title|article|"
+    r"\A[\s\ufeff]*(?:<!--(?:(?!-->).)*-->\s*)*<(?:!doctype\s+html|html|head|body|meta|title|article|"
     r"div|p|section|main|span|h[1-6]|table|ul|ol|a|img|header|nav|script|style|link)\b",
     re.IGNORECASE | re.DOTALL,
 )

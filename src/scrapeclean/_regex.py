@@ -2,6 +2,10 @@
 
 Modules declare their patterns at the top as usual; the (sometimes large) compile happens the
 first time a pattern is used, once per process.
+
+Every `LazyRegex` is recorded in a registry as it is declared, so that a test can run each
+pattern of the package on adversarial input and check that its time grows linearly
+(``tests/test_linear_time.py``).
 """
 
 from __future__ import annotations
@@ -10,7 +14,15 @@ from collections.abc import Callable, Iterator
 
 import regex
 
-__all__ = ["LazyRegex"]
+__all__ = ["LazyRegex", "registered"]
+
+#: Every pattern declared in the package, in the order the modules declared them.
+_REGISTRY: list[LazyRegex] = []
+
+
+def registered() -> tuple[LazyRegex, ...]:
+    """Every `LazyRegex` declared so far (import the modules first to see all of them)."""
+    return tuple(_REGISTRY)
 
 
 class LazyRegex:
@@ -22,6 +34,12 @@ class LazyRegex:
         self._source = source
         self._flags = flags
         self._compiled: regex.Pattern[str] | None = None
+        _REGISTRY.append(self)
+
+    @property
+    def source(self) -> str:
+        """The pattern's source text."""
+        return self._source
 
     @property
     def compiled(self) -> regex.Pattern[str]:

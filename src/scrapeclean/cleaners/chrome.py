@@ -56,7 +56,8 @@ _UI_WORDS = _STRONG_UI_WORDS | _FILLER_WORDS
 _ICON_TOKEN = LazyRegex(r"(?:^|[-_])?icons?(?:$|[-_])|^[a-z]{1,12}icons?$|^icon[-_a-z]+$", regex.I)
 _WORD = LazyRegex(r"[\p{L}\p{N}][\p{L}\p{N}'’._-]*")
 _SENTENCE_END = LazyRegex(r"[.!?…][\"'”’»)]*\s*$")
-_MENU_SEPARATOR = LazyRegex(r"\s+[|•·»/]\s+|\s*[|•·]\s*")
+#: (?<!\s): never start inside a run of spaces, or a long run costs quadratic time.
+_MENU_SEPARATOR = LazyRegex(r"(?<!\s)(?:\s+[|•·»/]\s+|\s*[|•·]\s*)")
 
 #: Whole lines that are calls to action or notices (case-insensitive, after trimming).
 _CALL_TO_ACTION = LazyRegex(

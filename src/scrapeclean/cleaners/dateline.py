@@ -51,12 +51,13 @@ _BYLINE = LazyRegex(
     rf"^(?i:by|von|par|por|di|door|av|af)\s+(?P<names>{_NAME}(?:\s*(?:,|\band\b|\bund\b|"
     rf"\bet\b|\by\b|\be\b|\ben\b|&)\s*{_NAME})*)\s*(?:$|[|,·•–—-]\s*(?P<rest>.+)$)"
 )
-_NAME_SPLIT = LazyRegex(r"\s*(?:,|\band\b|\bund\b|\bet\b|\by\b|\be\b|\ben\b|&)\s*")
+#: (?<!\s): the separators never start inside a run of spaces (quadratic on long runs).
+_NAME_SPLIT = LazyRegex(r"(?<!\s)\s*(?:,|\band\b|\bund\b|\bet\b|\by\b|\be\b|\ben\b|&)\s*")
 _WIRE = LazyRegex(
     r"^(?P<location>\p{Lu}[\p{Lu}\p{M} .'’-]{1,40}?(?:,\s*\p{Lu}[\p{L}.]+(?:\s\p{Lu}[\p{L}.]+)?)?)?"
     r"\s*\((?P<agency>\p{Lu}[\p{L}&. -]{0,30})\)\s*[-–—:]+\s*"
 )
-_SEPARATORS = LazyRegex(r"\s*[|·•]\s*")
+_SEPARATORS = LazyRegex(r"(?<!\s)\s*[|·•]\s*")
 
 
 @dataclass(frozen=True, slots=True, repr=False)
