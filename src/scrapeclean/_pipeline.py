@@ -447,6 +447,10 @@ def _plan(offsets: OffsetMap, edits: Sequence[Edit], text: str) -> list[Piece]:
 
 def _after(piece: Piece, edits: Sequence[Edit], text: str) -> str:
     """The replacement text of a (possibly widened or merged) piece."""
+    if len(piece.sources) == 1:
+        edit = edits[piece.sources[0]]
+        if edit.span.start == piece.start and edit.span.end == piece.end:
+            return edit.replacement  # the common case: no copy of the cleaner's string
     chunks: list[str] = []
     position = piece.start
     for index in piece.sources:
@@ -458,22 +462,28 @@ def _after(piece: Piece, edits: Sequence[Edit], text: str) -> str:
     return "".join(chunks)
 
 
+#: Removed texts up to this long are shared between the changes of a step that remove the same
+#: text (millions of whitespace changes then hold a handful of strings, not millions).
+_SHARED_BEFORE = 16
+
+
 def _record(name: str, pieces: Sequence[Piece], edits: Sequence[Edit], text: str) -> list[Change]:
     changes = []
+    shared: dict[str, str] = {}
     for piece in pieces:
         sources = [edits[index] for index in piece.sources]
-        kinds = dict.fromkeys(edit.kind for edit in sources)
-        rules = dict.fromkeys(edit.rule_id for edit in sources)
-        reasons = dict.fromkeys(edit.reason for edit in sources)
+        before = text[piece.start : piece.end]
+        if len(before) <= _SHARED_BEFORE:
+            before = shared.setdefault(before, before)
         changes.append(
             Change(
                 cleaner=name,
-                kind="+".join(kinds),
+                kind="+".join(dict.fromkeys(edit.kind for edit in sources)),
                 span=Span(piece.in_start, piece.in_end),
-                before=text[piece.start : piece.end],
+                before=before,
                 after=piece.after,
-                reason="; ".join(reasons),
-                rule="+".join(rules),
+                reason="; ".join(dict.fromkeys(edit.reason for edit in sources)),
+                rule="+".join(dict.fromkeys(edit.rule_id for edit in sources)),
             )
         )
     return changes

@@ -30,6 +30,7 @@ from __future__ import annotations
 
 import re
 import threading
+from array import array
 from collections import Counter
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
@@ -242,14 +243,68 @@ class _Token:
     line: int
 
 
+#: Flags of a stored token.
+_SENTENCE_START, _BARE = 1, 2
+#: How a token's line reads: as the whole document does (a line of fewer than 10 counted
+#: words), as English or not by its own words, or never judged (no counted word on it).
+_FOLLOWS_DOCUMENT, _ENGLISH_LINE, _FOREIGN_LINE, _UNJUDGED_LINE = 0, 4, 8, 12
+_LINE_BITS = 12
+
+
+class _TokenTable:
+    """The word tokens of a text, held compactly (offsets in arrays), each made on demand.
+
+    A large text has millions of words: as objects they held about 50 bytes per character of
+    input; as arrays, about 25 bytes per word.
+    """
+
+    __slots__ = ("_end", "_flags", "_line", "_start", "_text")
+
+    def __init__(self, text: str) -> None:
+        self._text = text
+        self._start = array("q")
+        self._end = array("q")
+        self._line = array("q")
+        self._flags = bytearray()
+
+    def append(self, token: _Token) -> None:
+        self._start.append(token.start)
+        self._end.append(token.end)
+        self._line.append(token.line)
+        self._flags.append(_SENTENCE_START * token.sentence_start + _BARE * token.bare)
+
+    def mark_line(self, first: int, how: int) -> None:
+        """Record how the line of the tokens from `first` to the last one reads."""
+        flags = self._flags
+        for index in range(first, len(flags)):
+            flags[index] = (flags[index] & ~_LINE_BITS) | how
+
+    def line_reading(self, index: int) -> int:
+        return self._flags[index] & _LINE_BITS
+
+    def __len__(self) -> int:
+        return len(self._start)
+
+    def __getitem__(self, index: int) -> _Token:
+        start, end, flags = self._start[index], self._end[index], self._flags[index]
+        return _Token(
+            start,
+            end,
+            self._text[start:end],
+            bool(flags & _SENTENCE_START),
+            bool(flags & _BARE),
+            self._line[index],
+        )
+
+
 @dataclass(frozen=True, slots=True)
 class _Context:
     """What the cleaner learns about a document before judging its words."""
 
-    tokens: tuple[_Token, ...]
+    tokens: _TokenTable
     counts: Counter[str]
     names: frozenset[str]
-    english_lines: frozenset[int]
+    document_english: bool
     #: Corrections already decided, by token index: neighbours are judged as corrected, so
     #: that a typo next to another typo is fixed in the same pass (and a second pass finds
     #: nothing more to do).
@@ -258,6 +313,13 @@ class _Context:
     def word(self, index: int) -> str:
         """The word of token `index`, as corrected when a correction was decided."""
         return self.fixed.get(index, self.tokens[index].word)
+
+    def english(self, index: int) -> bool:
+        """Whether token `index` stands on a line that reads as English."""
+        reading = self.tokens.line_reading(index)
+        if reading == _FOLLOWS_DOCUMENT:
+            return self.document_english
+        return reading == _ENGLISH_LINE
 
 
 def _split_chunk(text: str, start: int, end: int) -> tuple[int, int]:
@@ -312,29 +374,68 @@ def _is_english(words: list[str], lex: Lexicon) -> bool:
 
 
 def _analyse(text: str, lex: Lexicon) -> _Context:
-    """Tokenise `text` and collect the document-level evidence the rules need."""
-    tokens: list[_Token] = []
+    """Tokenise `text` and collect the document-level evidence the rules need.
+
+    Memory stays proportional to the number of words (compact token arrays) plus the
+    vocabulary: a line's English share is decided when the line ends, from counts.
+    """
+    tokens = _TokenTable(text)
     counts: Counter[str] = Counter()
     names: set[str] = set()
-    line_words: dict[int, list[str]] = {}
-    all_words: list[str] = []
+    document = _Share()
+    first_words: list[str] = []  # kept only while the document is too short to count shares
+    line = _Share()
+    line_number, line_first = -1, 0
     for token, lower in _tokens(text):
         if token is None:
             continue
+        if token.line != line_number:
+            tokens.mark_line(line_first, line.reading())
+            line, line_number, line_first = _Share(), token.line, len(tokens)
         counts[lower] += 1
         tokens.append(token)
         if token.word[:1].isupper() and not token.word.isupper() and not token.sentence_start:
             names.add(lower)
         if token.word.islower() or token.word.istitle():
-            line_words.setdefault(token.line, []).append(lower)
-            all_words.append(lower)
-    document_english = _is_english(all_words, lex)
-    english = {
-        number
-        for number, words in line_words.items()
-        if (_is_english(words, lex) if len(words) >= 10 else document_english)
-    }
-    return _Context(tuple(tokens), counts, frozenset(names), frozenset(english))
+            line.add(lower)
+            document.add(lower)
+            if len(first_words) < _SHARE_MIN_WORDS:
+                first_words.append(lower)
+    tokens.mark_line(line_first, line.reading())
+    if document.words >= _SHARE_MIN_WORDS:
+        document_english = document.english()
+    else:
+        document_english = _is_english(first_words, lex)
+    return _Context(tokens, counts, frozenset(names), document_english)
+
+
+#: From this many counted words, a passage is judged by its share of function words alone.
+_SHARE_MIN_WORDS = 10
+
+
+class _Share:
+    """Counts of the words of a passage and of its function words."""
+
+    __slots__ = ("function", "words")
+
+    def __init__(self) -> None:
+        self.words = 0
+        self.function = 0
+
+    def add(self, lower: str) -> None:
+        self.words += 1
+        self.function += lower in FUNCTION_WORDS
+
+    def english(self) -> bool:
+        return self.function / self.words >= ENGLISH_MIN_SHARE
+
+    def reading(self) -> int:
+        """How the tokens of this passage (one line) are to be judged."""
+        if not self.words:
+            return _UNJUDGED_LINE
+        if self.words < _SHARE_MIN_WORDS:
+            return _FOLLOWS_DOCUMENT
+        return _ENGLISH_LINE if self.english() else _FOREIGN_LINE
 
 
 def _match_case(template: str, word: str) -> str:
@@ -510,7 +611,7 @@ class NormalizeSpelling(BaseCleaner):
         edits: dict[int, Edit] = {}
         for index in indexes:
             token = context.tokens[index]
-            if token.line not in context.english_lines:
+            if not context.english(index):
                 continue
             edit = self._judge(index, token, context, lex, table)
             if edit is not None:
