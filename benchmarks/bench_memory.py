@@ -70,9 +70,7 @@ def main(argv: list[str] | None = None) -> int:
     if len(args) >= 2 and args[0] == "--text":
         kinds = [args[1]]
         args = args[2:]
-    print(
-        f"{'text':>8}{'MB':>6}{'changes':>10}{'s':>8}{'traced x':>10}{'held x':>8}{'rss x':>8}"
-    )
+    print(f"{'text':>8}{'MB':>6}{'changes':>10}{'s':>8}{'traced x':>10}{'held x':>8}{'rss x':>8}")
     for kind in kinds:
         for size in [float(arg) for arg in args] or DEFAULT_MB[kind]:
             figures = _measure(kind, size)
