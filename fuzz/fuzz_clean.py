@@ -28,7 +28,7 @@ DEFAULT_SECONDS = 120
 
 
 def check(data: bytes) -> None:
-    """Clean `data` as bytes, as text and as HTML text; raise AssertionError on a broken property."""
+    """Clean `data` as bytes, text and HTML text; raise AssertionError on a broken property."""
     from scrapeclean import clean, replay
     from scrapeclean.exceptions import ScrapecleanError
 
