@@ -30,6 +30,7 @@ import regex
 import scrapeclean
 from scrapeclean import Pipeline, cleaners
 from scrapeclean._regex import LazyRegex, registered
+from scrapeclean.exceptions import CleanerError
 
 #: Input sizes compared, in characters.
 SMALL, LARGE, HUGE = 10_000, 100_000, 1_000_000
@@ -37,10 +38,14 @@ SMALL, LARGE, HUGE = 10_000, 100_000, 1_000_000
 CLEANER_SIZE = 30_000
 #: LARGE/SMALL is 10: linear growth gives a ratio near 10, quadratic near 100.
 MAX_RATIO = 35.0
+#: Measurements repeated before a ratio over `MAX_RATIO` fails the test.
+RETRIES = 3
 #: Below this, a time is too small to measure growth from: it counts as this much.
 FLOOR = 0.002
-#: One run longer than this is a hang (exponential backtracking), whatever the ratio.
+#: One run longer than this is a hang (exponential backtracking), whatever the ratio: a pattern
+#: scan, and a cleaner run (which does far more per character).
 DEADLINE = 3.0
+CLEANER_DEADLINE = 30.0
 SLOW = os.environ.get("SCRAPECLEAN_SLOW") == "1"
 
 #: Short strings that patterns in a text-cleaning library match or nearly match.
@@ -115,13 +120,18 @@ def _deadline(seconds: float) -> Iterator[None]:
         signal.signal(signal.SIGALRM, previous)
 
 
-def _timed(run: Callable[[Any], object], text: Any, repeats: int = 2) -> float:
+def _timed(run: Callable[[Any], object], text: Any, deadline: float, repeats: int = 2) -> float:
     """The best of `repeats` timings of ``run(text)``, in seconds."""
     best = float("inf")
     for _ in range(repeats):
         start = time.perf_counter()
-        with _deadline(DEADLINE):
-            run(text)
+        with _deadline(deadline):
+            try:
+                run(text)
+            except CleanerError as error:  # the pipeline wraps what a cleaner raises
+                if isinstance(error.__cause__, _TimeoutError):
+                    raise error.__cause__ from None
+                raise
         best = min(best, time.perf_counter() - start)
     return best
 
@@ -150,11 +160,13 @@ def _units(pattern: Any) -> list[Any]:
     return [unit for unit in dict.fromkeys(units) if unit]
 
 
-def _growth(run: Callable[[Any], object], unit: Any, small: int, large: int) -> float:
+def _growth(
+    run: Callable[[Any], object], unit: Any, small: int, large: int, deadline: float
+) -> float:
     """How many times longer `run` takes on `large` characters of `unit` than on `small`."""
     short, long = _build(unit, small), _build(unit, large)
-    first = _timed(run, short)
-    second = _timed(run, long)
+    first = _timed(run, short, deadline)
+    second = _timed(run, long, deadline)
     if second < FLOOR * (large / small):
         return 1.0  # too fast to tell, and fast enough whatever the growth
     return second / max(first, FLOOR)
@@ -171,17 +183,26 @@ def _label(unit: Any) -> str:
     return getattr(unit, "__doc__", None) or repr(unit[:20])
 
 
-def _check_growth(name: str, run: Callable[[Any], object], units: list[Any], large: int) -> None:
+def _check_growth(
+    name: str,
+    run: Callable[[Any], object],
+    units: list[Any],
+    large: int,
+    deadline: float = DEADLINE,
+) -> None:
     worst: list[str] = []
     for unit in units:
         try:
-            ratio = _growth(run, unit, large // 10, large)
+            run(_build(unit, 10))  # warm up: tables that load on first use are not growth
+            ratio = _growth(run, unit, large // 10, large, deadline)
         except _TimeoutError:
-            worst.append(f"{_label(unit)}: over {DEADLINE}s")
+            worst.append(f"{_label(unit)}: over {deadline}s")
             continue
-        if ratio > MAX_RATIO:
+        for _ in range(RETRIES):
+            if ratio <= MAX_RATIO:
+                break
             # Measure again before failing: one slow run on a busy machine is not growth.
-            ratio = min(ratio, _growth(run, unit, large // 10, large))
+            ratio = min(ratio, _growth(run, unit, large // 10, large, deadline))
         if ratio > MAX_RATIO:
             worst.append(f"{_label(unit)}: x{ratio:.0f} for x10 input")
     assert not worst, f"{name} grows super-linearly on: {', '.join(worst)}"
@@ -254,20 +275,22 @@ def test_cleaner_is_linear(factory: str) -> None:
     step = getattr(cleaners, factory)()
     before = [cleaners.parse_dateline()] if "dateline" in getattr(step, "needs", ()) else []
     run = _pipeline_run(Pipeline([*before, step]))
-    _check_growth(factory, run, list(HOSTILE_UNITS.values()), CLEANER_SIZE)
+    _check_growth(factory, run, list(HOSTILE_UNITS.values()), CLEANER_SIZE, CLEANER_DEADLINE)
 
 
 @pytest.mark.parametrize("builder", LINE_BUILDERS, ids=[b.__name__ for b in LINE_BUILDERS])
 def test_default_pipeline_is_linear_in_line_length(builder: Callable[[int], str]) -> None:
     """One line 10x longer takes at most ~10x the time (diffs and word searches were cubic)."""
     run = _pipeline_run(Pipeline.default())
-    _check_growth(builder.__name__, run, [builder], LINE_SIZE)
+    _check_growth(builder.__name__, run, [builder], LINE_SIZE, CLEANER_DEADLINE)
 
 
 def test_default_pipeline_is_linear() -> None:
     """The whole default pipeline handles 10x more hostile text in at most ~10x the time."""
     run = _pipeline_run(Pipeline.default())
-    _check_growth("default pipeline", run, list(HOSTILE_UNITS.values()), CLEANER_SIZE)
+    _check_growth(
+        "default pipeline", run, list(HOSTILE_UNITS.values()), CLEANER_SIZE, CLEANER_DEADLINE
+    )
 
 
 @pytest.mark.skipif(not SLOW, reason="1 MB inputs: set SCRAPECLEAN_SLOW=1")
@@ -281,7 +304,7 @@ def test_pattern_is_linear_at_one_megabyte(name: str, pattern: Any) -> None:
 def test_default_pipeline_is_linear_at_one_megabyte() -> None:
     """From 100 KB to 1 MB of hostile text, the default pipeline's time grows at most ~10x."""
     run = _pipeline_run(Pipeline.default())
-    _check_growth("default pipeline", run, list(HOSTILE_UNITS.values()), HUGE)
+    _check_growth("default pipeline", run, list(HOSTILE_UNITS.values()), HUGE, CLEANER_DEADLINE)
 
 
 def test_five_million_line_breaks() -> None:
