@@ -1,7 +1,9 @@
 """Peak memory of `clean()` per input character, on large texts (target: at most 10x the input).
 
-Run: python benchmarks/bench_memory.py [--text article|spaces] [MEGABYTES ...]
-(default: both texts; article at 5, 20 and 50 MB, spaces at 0.5 and 2 MB)
+Run: python benchmarks/bench_memory.py [--no-trace] [--text article|spaces] [MEGABYTES ...]
+(default: both texts; article at 5, 20 and 50 MB, spaces at 0.5 and 2 MB). ``--no-trace``
+runs without tracemalloc (which slows allocation and adds its own memory to the RSS): only the
+RSS figure is then meaningful.
 
 Each size runs in a fresh interpreter, so one run's caches and freed arenas do not count in the
 next. Two figures per size:
@@ -36,13 +38,15 @@ if kind == "article":
 else:
     text = ("a  " * (size // 3 + 1))[:size]
 clean("warm up: the council said that the budget was on the agenda of the meeting.")
-tracemalloc.start()
+trace = sys.argv[3] == "trace"
+if trace:
+    tracemalloc.start()
 base = tracemalloc.get_traced_memory()[0]
 start = time.perf_counter()
 result = clean(text)
 seconds = time.perf_counter() - start
-peak = tracemalloc.get_traced_memory()[1] - base
-held = tracemalloc.get_traced_memory()[0] - base
+peak = tracemalloc.get_traced_memory()[1] - base if trace else 0
+held = tracemalloc.get_traced_memory()[0] - base if trace else 0
 tracemalloc.stop()
 unit = sys.getsizeof(text) - sys.getsizeof("")
 print(json.dumps({
@@ -53,9 +57,9 @@ print(json.dumps({
 """
 
 
-def _measure(kind: str, megabytes: float) -> dict[str, float]:
+def _measure(kind: str, megabytes: float, trace: bool) -> dict[str, float]:
     out = subprocess.run(
-        [sys.executable, "-c", _CHILD, kind, str(megabytes)],
+        [sys.executable, "-c", _CHILD, kind, str(megabytes), "trace" if trace else "rss"],
         check=True,
         capture_output=True,
         text=True,
@@ -67,13 +71,15 @@ def _measure(kind: str, megabytes: float) -> dict[str, float]:
 def main(argv: list[str] | None = None) -> int:
     args = list(argv if argv is not None else sys.argv[1:])
     kinds = list(DEFAULT_MB)
+    trace = "--no-trace" not in args
+    args = [arg for arg in args if arg != "--no-trace"]
     if len(args) >= 2 and args[0] == "--text":
         kinds = [args[1]]
         args = args[2:]
     print(f"{'text':>8}{'MB':>6}{'changes':>10}{'s':>8}{'traced x':>10}{'held x':>8}{'rss x':>8}")
     for kind in kinds:
         for size in [float(arg) for arg in args] or DEFAULT_MB[kind]:
-            figures = _measure(kind, size)
+            figures = _measure(kind, size, trace)
             unit = figures["bytes"]
             print(
                 f"{kind:>8}{size:>6g}{figures['changes']:>10.0f}{figures['seconds']:>8.1f}"
