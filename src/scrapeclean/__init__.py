@@ -10,6 +10,8 @@
 steps and `scrapeclean.cleaners` for the steps themselves.
 """
 
+from typing import TYPE_CHECKING
+
 from scrapeclean import cleaners
 from scrapeclean._model import (
     Block,
@@ -33,9 +35,19 @@ from scrapeclean.exceptions import (
     ScrapecleanError,
 )
 
+if TYPE_CHECKING:
+    from scrapeclean._batch import CleanFailure, CleanRequest, DocumentError
 
-def __getattr__(name: str) -> str:
-    """Read `__version__` from the package metadata on first use (importlib.metadata is slow)."""
+#: Names whose modules load on first use (multiprocessing is not needed to clean one document).
+_LAZY = {"CleanFailure": "_batch", "CleanRequest": "_batch", "DocumentError": "_batch"}
+
+
+def __getattr__(name: str) -> object:
+    """Load batch names and `__version__` (importlib.metadata is slow) on first use."""
+    if name in _LAZY:
+        from importlib import import_module
+
+        return getattr(import_module(f"scrapeclean.{_LAZY[name]}"), name)
     if name == "__version__":
         from importlib.metadata import PackageNotFoundError, version
 
@@ -49,10 +61,13 @@ def __getattr__(name: str) -> str:
 __all__ = [
     "Block",
     "Change",
+    "CleanFailure",
+    "CleanRequest",
     "CleanResult",
     "CleanerError",
     "Dateline",
     "Document",
+    "DocumentError",
     "Edit",
     "Finding",
     "InputTypeError",

@@ -10,7 +10,7 @@ with the same map, so ``replay(result.source.text, result.changes) == result.tex
 from __future__ import annotations
 
 import dataclasses
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Generator, Iterable, Iterator, Sequence
 from datetime import datetime, timedelta
 from functools import lru_cache
 from typing import TYPE_CHECKING, Any, Literal, Union
@@ -33,6 +33,7 @@ from scrapeclean._offsets import OffsetMap, Piece, apply_pieces
 from scrapeclean.exceptions import CleanerError, PipelineError, ReplayError
 
 if TYPE_CHECKING:
+    from scrapeclean._batch import CleanFailure, Item, OnError
     from scrapeclean.typing import Cleaner
 
 __all__ = ["Pipeline", "Reference", "clean", "replay"]
@@ -199,6 +200,39 @@ class Pipeline:
         for step in self._steps:
             run.step(step)
         return run.result(steps=self.names)
+
+    def clean_many(
+        self,
+        items: Iterable[Item],
+        *,
+        workers: int = 1,
+        chunksize: int = 8,
+        timeout: float | None = None,
+        on_error: OnError = "record",
+        reference: Reference = None,
+    ) -> Generator[CleanResult | CleanFailure, None, None]:
+        """Clean many documents; yield one outcome per item, in input order, as they finish.
+
+        `items` is any iterable of str, bytes or `CleanRequest` (which adds an id, the url and
+        html/encoding hints); it is read lazily, a chunk at a time, so memory stays bounded
+        however long it is. With ``workers > 1`` documents are cleaned in that many processes
+        (each warms its own copy of the pipeline once), `chunksize` documents at a time.
+        `timeout` (seconds) limits each document: one that runs over is abandoned (its worker
+        is replaced) and reported. A document that fails yields a `CleanFailure` and the batch
+        goes on; with ``on_error="raise"`` the first failure raises `DocumentError` instead.
+        `reference` is as in `clean` (``"now"`` is read once for the whole batch).
+        """
+        from scrapeclean._batch import clean_many
+
+        return clean_many(
+            self,
+            items,
+            workers=workers,
+            chunksize=chunksize,
+            timeout=timeout,
+            on_error=on_error,
+            reference=reference,
+        )
 
 
 _PROVIDERS = {"dateline": "parse_dateline"}
