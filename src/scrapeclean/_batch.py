@@ -333,9 +333,7 @@ class _Pool:
             done[index] = _failure(index, item, "WorkerDied", f"worker exited with code {code}")
         elif self.timeout is not None and time.monotonic() - worker.since > self._limit(worker):
             worker.process.kill()
-            done[index] = _failure(
-                index, item, "Timeout", f"not cleaned within {self.timeout:g} s"
-            )
+            done[index] = _failure(index, item, "Timeout", f"not cleaned within {self.timeout:g} s")
         else:
             return None
         worker.todo.popleft()

@@ -1,7 +1,10 @@
-"""The command line: ``scrapeclean [FILE | -] [--json | --explain]``.
+"""The command line.
 
-With no FILE, a bundled example article is cleaned, to show what the library does. FILE is read
-as bytes, so its encoding is detected like any scraped page's.
+- ``scrapeclean [FILE | -] [--json | --explain]``: clean one article and print it. With no FILE,
+  a bundled example article is cleaned, to show what the library does. FILE is read as bytes,
+  so its encoding is detected like any scraped page's.
+- ``scrapeclean clean INPUT... [-o OUT]``: clean a corpus (files, directories, globs, JSONL)
+  into JSONL rows or text files; see ``scrapeclean clean --help``.
 """
 
 from __future__ import annotations
@@ -79,10 +82,28 @@ def _reference(value: str | None) -> datetime | Literal["now"] | None:
     return datetime.fromisoformat(value)
 
 
+def _clean_parser() -> argparse.ArgumentParser:
+    from scrapeclean._cli_clean import add_clean_arguments
+
+    parser = argparse.ArgumentParser(
+        prog="scrapeclean clean",
+        description="Clean many documents into JSONL rows (id, text, metadata, warnings) or "
+        "text files. A record that cannot be read or cleaned becomes an error row; the exit "
+        "status is 1 when any failed.",
+    )
+    add_clean_arguments(parser)
+    return parser
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     """Run the command line with `argv` (default: ``sys.argv[1:]``); return the exit status."""
+    arguments = list(sys.argv[1:] if argv is None else argv)
+    if arguments[:1] == ["clean"]:
+        from scrapeclean._cli_clean import run_clean
+
+        return run_clean(_clean_parser().parse_args(arguments[1:]))
     parser = _parser()
-    args = parser.parse_args(argv)
+    args = parser.parse_args(arguments)
     if args.version:
         from scrapeclean import __version__
 
