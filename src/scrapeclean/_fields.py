@@ -12,7 +12,7 @@ if TYPE_CHECKING:
     from scrapeclean._batch import CleanFailure
     from scrapeclean._model import CleanResult
 
-__all__ = ["FIELDS", "failure_fields", "result_fields"]
+__all__ = ["FIELDS", "failure_fields", "outcome_fields", "result_fields"]
 
 #: The flat fields of a result, in order: all strings (or None), so every column has one type.
 FIELDS = (
@@ -49,3 +49,10 @@ def failure_fields(failure: CleanFailure) -> dict[str, Any]:
     fields: dict[str, Any] = dict.fromkeys(FIELDS)
     fields["error"] = f"{failure.error}: {failure.message}"
     return fields
+
+
+def outcome_fields(outcome: CleanResult | CleanFailure) -> dict[str, Any]:
+    """The flat `FIELDS` of one `clean_many` outcome, a result or a failure."""
+    from scrapeclean._batch import CleanFailure
+
+    return failure_fields(outcome) if isinstance(outcome, CleanFailure) else result_fields(outcome)

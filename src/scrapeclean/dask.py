@@ -19,8 +19,8 @@ from __future__ import annotations
 from collections.abc import Iterable, Iterator
 from typing import TYPE_CHECKING, Any, cast
 
-from scrapeclean._batch import CleanFailure, CleanRequest
-from scrapeclean._fields import FIELDS, failure_fields, result_fields
+from scrapeclean._batch import CleanRequest
+from scrapeclean._fields import FIELDS, outcome_fields
 from scrapeclean._pipeline import Pipeline, Reference
 
 if TYPE_CHECKING:
@@ -42,10 +42,7 @@ def _rows(
     pipeline: Pipeline, requests: Iterable[CleanRequest], reference: Reference
 ) -> Iterator[dict[str, Any]]:
     for outcome in pipeline.clean_many(requests, reference=reference):
-        if isinstance(outcome, CleanFailure):
-            yield failure_fields(outcome)
-        else:
-            yield result_fields(outcome)
+        yield outcome_fields(outcome)
 
 
 def _bag_partition(
