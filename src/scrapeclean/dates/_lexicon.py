@@ -1,10 +1,10 @@
 """Tokens and word senses: the layer between raw text and the date grammar.
 
 `tokenize` splits text into numbers, words, single CJK characters and punctuation.
-`build_lexicon` turns the language tables of `_languages` into lookup dictionaries (built
-lazily and cached per language selection), and `classify` attaches senses ("this word can be
-the month 3", "this word means hours ago") to the tokens.  The grammar only ever looks at the
-classified tokens, so no language has its own regular expression.
+`build_lexicon` turns the language records of `_languages` (read from the data files) into
+lookup dictionaries (built lazily and cached per language selection), and `classify` attaches
+senses ("this word can be the month 3", "this word means hours ago") to the tokens.  The grammar
+only ever looks at the classified tokens, so no language has its own regular expression.
 """
 
 from __future__ import annotations
@@ -15,7 +15,7 @@ from dataclasses import dataclass, replace
 from functools import lru_cache
 from itertools import pairwise
 
-from scrapeclean.dates._languages import LANGUAGES, Language
+from scrapeclean.dates._languages import Forms, Language, language
 
 __all__ = [
     "CJK",
@@ -197,8 +197,8 @@ def strip_accents(key: str) -> str:
     return unicodedata.normalize("NFC", bare)
 
 
-def _forms(spec: str) -> list[str]:
-    return [form.strip() for form in spec.split("|") if form.strip()]
+def _forms(spec: Forms) -> list[str]:
+    return [form.strip() for form in spec if form.strip()]
 
 
 def _key_of(form: str) -> tuple[str, ...] | None:
@@ -215,7 +215,7 @@ class _Builder:
         self.phrases: dict[tuple[str, ...], list[Sense]] = {}
         self.prefixes: dict[str, list[Sense]] = {}
 
-    def add(self, spec: str, kind: str, value: int = 0) -> None:
+    def add(self, spec: Forms, kind: str, value: int = 0) -> None:
         for form in _forms(spec):
             key = _key_of(form)
             if key is None:
@@ -223,7 +223,7 @@ class _Builder:
             for variant in {key, tuple(strip_accents(part) for part in key)}:
                 self._add_sense(self.phrases.setdefault(variant, []), Sense(kind, value))
 
-    def add_prefixes(self, specs: tuple[str, ...], kind: str, first: int) -> None:
+    def add_prefixes(self, specs: tuple[Forms, ...], kind: str, first: int) -> None:
         """Register every unambiguous prefix (3+ letters) of the single-word forms in `specs`."""
         owners: dict[str, set[int]] = {}
         for index, spec in enumerate(specs):
@@ -255,9 +255,9 @@ def _add_language(builder: _Builder, lang: Language) -> None:
     for index, spec in enumerate(lang.units):
         builder.add(spec, UNIT, index)
     for phrase, days in lang.relative_days:
-        builder.add(phrase, RELDAY, days)
+        builder.add((phrase,), RELDAY, days)
     for phrase, number in lang.numbers:
-        builder.add(phrase, NUMBER, number)
+        builder.add((phrase,), NUMBER, number)
     simple = (
         (lang.am, AM),
         (lang.pm, PM),
@@ -286,7 +286,7 @@ def _add_language(builder: _Builder, lang: Language) -> None:
 def build_lexicon(codes: tuple[str, ...]) -> Lexicon:
     """Build (once per selection) the lookup tables for the languages `codes`, in order."""
     builder = _Builder()
-    languages = [LANGUAGES[code] for code in codes]
+    languages = [language(code) for code in codes]
     for lang in languages:
         _add_language(builder, lang)
     for lang in languages:
@@ -302,7 +302,7 @@ def build_lexicon(codes: tuple[str, ...]) -> Lexicon:
         clitics=clitics,
         ordinals=ordinals,
         max_phrase=max((len(key) for key in builder.phrases), default=1),
-        month_first=bool(codes) and LANGUAGES[codes[0]].month_first,
+        month_first=bool(codes) and languages[0].month_first,
     )
 
 
