@@ -18,10 +18,8 @@ from __future__ import annotations
 import json
 from collections.abc import Iterable, Mapping
 from functools import cache, lru_cache
-from importlib import resources
+from pathlib import Path
 from typing import Any
-
-import regex
 
 __all__ = [
     "aliases",
@@ -33,15 +31,13 @@ __all__ = [
     "words",
 ]
 
-_DATA_DIR = ("data", "languages")
+_DATA_DIR = Path(__file__).parent / "data" / "languages"
 _INDEX = "index"
 
 
 def _read(name: str) -> dict[str, Any]:
-    resource = resources.files("scrapeclean")
-    for part in _DATA_DIR:
-        resource = resource.joinpath(part)
-    data = json.loads(resource.joinpath(f"{name}.json").read_text(encoding="utf-8"))
+    # A plain path, not importlib.resources: importing that costs more than reading the file.
+    data = json.loads((_DATA_DIR / f"{name}.json").read_text(encoding="utf-8"))
     if not isinstance(data, dict):
         raise TypeError(f"{name}.json must hold a JSON object")
     return data
@@ -112,6 +108,8 @@ def alternation(key: str, languages: Iterable[str] | None = None) -> str:
 
     Spaces are escaped too, so the result can stand inside a ``VERBOSE`` pattern.
     """
+    import regex  # the cleaners that call this import it anyway; the date grammar does not
+
     return "|".join(regex.escape(phrase) for phrase in phrases(key, languages))
 
 
