@@ -15,7 +15,7 @@ are not prefixes of a listed form need to be written out.
 from __future__ import annotations
 
 from collections.abc import Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import cache
 from typing import Any
 
@@ -35,11 +35,12 @@ class Language:
 
     `months` has 12 entries (January first) and `weekdays` 7 (Monday first), each the forms of
     one name; `units` has one entry per name in `UNITS`.  `relative_days` pairs a phrase with a
-    day offset (``("yesterday", -1)``).  `ago_before`/`ago_after` are the words that turn a
-    quantity into the past (``"vor 2 Tagen"``, ``"2 days ago"``), `in_before`/`in_after` into
-    the future.  `clitics` are prefixes glued onto a month or weekday name (Hebrew ``ב``).  The
-    ``*_before`` and ``*_after`` markers are the words that label a number as a year, month or
-    day (Vietnamese ``tháng 4``, Chinese ``4月``).
+    day offset (``("yesterday", -1)``).  `lists` holds the other word lists by name (see
+    `WORD_LISTS`): ``ago_before``/``ago_after`` are the words that turn a quantity into the past
+    (``"vor 2 Tagen"``, ``"2 days ago"``), ``in_before``/``in_after`` into the future;
+    ``clitics`` are prefixes glued onto a month or weekday name (Hebrew ``ב``); the ``*_before``
+    and ``*_after`` markers are the words that label a number as a year, month or day
+    (Vietnamese ``tháng 4``, Chinese ``4月``).
     """
 
     code: str
@@ -47,29 +48,14 @@ class Language:
     months: tuple[Forms, ...]
     weekdays: tuple[Forms, ...]
     month_first: bool = False
-    am: Forms = ()
-    pm: Forms = ()
-    fillers: Forms = ()
-    conjunctions: Forms = ()
     relative_days: tuple[tuple[str, int], ...] = ()
-    now: Forms = ()
     units: tuple[Forms, ...] = ((),) * len(UNITS)
-    ago_before: Forms = ()
-    ago_after: Forms = ()
-    in_before: Forms = ()
-    in_after: Forms = ()
     numbers: tuple[tuple[str, int], ...] = ()
-    noon: Forms = ()
-    midnight: Forms = ()
-    oclock: Forms = ()
-    clitics: Forms = ()
-    year_before: Forms = ()
-    month_before: Forms = ()
-    day_before: Forms = ()
-    year_after: Forms = ()
-    month_after: Forms = ()
-    day_after: Forms = ()
-    ordinals: Forms = ()
+    lists: Mapping[str, Forms] = field(default_factory=dict)
+
+    def words(self, name: str) -> Forms:
+        """The word list `name` (one of `WORD_LISTS`), empty when the language has none."""
+        return self.lists.get(name, ())
 
 
 #: The hand-kept word lists of the ``dates`` section that map one-to-one onto `Language` fields.
@@ -128,7 +114,7 @@ def from_document(document: Mapping[str, Any]) -> Language:
         relative_days=tuple(dates.get("relative_days", {}).items()),
         units=tuple(tuple(units.get(unit, ())) for unit in UNITS),
         numbers=tuple(dates.get("numbers", {}).items()),
-        **{name: tuple(dates.get(name, ())) for name in WORD_LISTS},
+        lists={name: tuple(dates[name]) for name in WORD_LISTS if name in dates},
     )
 
 

@@ -60,6 +60,27 @@ YEAR_AFTER = "year_after"
 MONTH_AFTER = "month_after"
 DAY_AFTER = "day_after"
 
+#: Word lists of a `Language` and the sense each gives, in the order senses are added.
+_WORD_KINDS: tuple[tuple[str, str], ...] = (
+    ("am", AM),
+    ("pm", PM),
+    ("fillers", FILLER),
+    ("conjunctions", CONJ),
+    ("now", NOW),
+    ("ago_before", AGO_BEFORE),
+    ("ago_after", AGO_AFTER),
+    ("in_before", IN_BEFORE),
+    ("in_after", IN_AFTER),
+    ("noon", NOON),
+    ("midnight", MIDNIGHT),
+    ("oclock", OCLOCK),
+    ("year_before", YEAR_BEFORE),
+    ("month_before", MONTH_BEFORE),
+    ("day_before", DAY_BEFORE),
+    ("year_after", YEAR_AFTER),
+    ("month_after", MONTH_AFTER),
+    ("day_after", DAY_AFTER),
+)
 _NO_KINDS: frozenset[str] = frozenset()
 _MIN_PREFIX = 3
 _MAX_DIGITS = 18
@@ -258,28 +279,8 @@ def _add_language(builder: _Builder, lang: Language) -> None:
         builder.add((phrase,), RELDAY, days)
     for phrase, number in lang.numbers:
         builder.add((phrase,), NUMBER, number)
-    simple = (
-        (lang.am, AM),
-        (lang.pm, PM),
-        (lang.fillers, FILLER),
-        (lang.conjunctions, CONJ),
-        (lang.now, NOW),
-        (lang.ago_before, AGO_BEFORE),
-        (lang.ago_after, AGO_AFTER),
-        (lang.in_before, IN_BEFORE),
-        (lang.in_after, IN_AFTER),
-        (lang.noon, NOON),
-        (lang.midnight, MIDNIGHT),
-        (lang.oclock, OCLOCK),
-        (lang.year_before, YEAR_BEFORE),
-        (lang.month_before, MONTH_BEFORE),
-        (lang.day_before, DAY_BEFORE),
-        (lang.year_after, YEAR_AFTER),
-        (lang.month_after, MONTH_AFTER),
-        (lang.day_after, DAY_AFTER),
-    )
-    for spec, kind in simple:
-        builder.add(spec, kind)
+    for name, kind in _WORD_KINDS:
+        builder.add(lang.words(name), kind)
 
 
 @lru_cache(maxsize=32)
@@ -292,8 +293,12 @@ def build_lexicon(codes: tuple[str, ...]) -> Lexicon:
     for lang in languages:
         builder.add_prefixes(lang.months, MONTH, 1)
         builder.add_prefixes(lang.weekdays, WEEKDAY, 0)
-    ordinals = frozenset(normalize(form) for lang in languages for form in _forms(lang.ordinals))
-    clitics = tuple(sorted({normalize(c) for lang in languages for c in _forms(lang.clitics)}))
+    ordinals = frozenset(
+        normalize(form) for lang in languages for form in _forms(lang.words("ordinals"))
+    )
+    clitics = tuple(
+        sorted({normalize(c) for lang in languages for c in _forms(lang.words("clitics"))})
+    )
     return Lexicon(
         codes=codes,
         phrases={key: tuple(senses) for key, senses in builder.phrases.items()},
@@ -304,6 +309,11 @@ def build_lexicon(codes: tuple[str, ...]) -> Lexicon:
         max_phrase=max((len(key) for key in builder.phrases), default=1),
         month_first=bool(codes) and languages[0].month_first,
     )
+
+
+def _normalized(languages: list[Language], name: str) -> set[str]:
+    """The lookup keys of the word list `name` over `languages`."""
+    return {normalize(form) for lang in languages for form in _forms(lang.words(name))}
 
 
 def classify(tokens: list[Token], lexicon: Lexicon) -> list[Item]:
