@@ -220,6 +220,8 @@ def test_words_and_alternation() -> None:
     assert not compiled.match("read the news")
     with pytest.raises(KeyError):
         _vocabulary.words("ui_words")
+    with pytest.raises(KeyError, match=r"chrome\.ui_word"):
+        _vocabulary.words("chrome.ui_word")  # a typo is an error, not an empty set
 
 
 def test_patterns_work_in_verbose_mode() -> None:

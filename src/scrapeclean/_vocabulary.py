@@ -70,7 +70,10 @@ def _holders(key: str, languages: Iterable[str] | None) -> list[str]:
     section, _, name = key.partition(".")
     if not section or not name:
         raise KeyError(f"a vocabulary key is 'section.name', not {key!r}")
-    holders: list[str] = list(_index()["vocabulary"].get(key, ()))
+    known: dict[str, list[str]] = _index()["vocabulary"]
+    if key not in known:
+        raise KeyError(f"no language file has the vocabulary {key!r}; known: {sorted(known)}")
+    holders = list(known[key])
     if languages is None:
         return holders
     wanted = {*languages, "mul"}
