@@ -26,14 +26,14 @@ from typing import Literal
 
 from scrapeclean._model import Span
 from scrapeclean.dates._grammar import Parser, is_acceptable
-from scrapeclean.dates._languages import LANGUAGE_ALIASES, LANGUAGES
+from scrapeclean.dates._languages import language_aliases, language_codes
 from scrapeclean.dates._lexicon import FILLER, NUM, PUNCT, Item, build_lexicon, classify, tokenize
 from scrapeclean.dates._resolve import resolve
 
 __all__ = ["SUPPORTED_LANGUAGES", "DateMatch", "find_dates", "parse_date"]
 
 #: Codes of the supported languages, in the order they are tried when `languages` is None.
-SUPPORTED_LANGUAGES: tuple[str, ...] = tuple(LANGUAGES)
+SUPPORTED_LANGUAGES: tuple[str, ...] = language_codes()
 
 _MAX_EDGE = 4
 #: No single date expression is longer than this; longer strings are rejected unread.
@@ -135,10 +135,11 @@ def _language_codes(languages: Sequence[str] | None) -> tuple[str, ...]:
     if isinstance(languages, str):
         languages = [languages]
     codes: list[str] = []
+    known = language_aliases()
     for language in languages:
-        code = LANGUAGE_ALIASES.get(str(language).lower(), str(language).lower())
-        if code not in LANGUAGES:
-            supported = ", ".join(sorted(LANGUAGES))
+        code = known.get(str(language).lower(), str(language).lower())
+        if code not in SUPPORTED_LANGUAGES:
+            supported = ", ".join(sorted(SUPPORTED_LANGUAGES))
             raise ValueError(f"unsupported language {language!r}; supported: {supported}")
         if code not in codes:
             codes.append(code)
