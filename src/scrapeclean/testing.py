@@ -104,10 +104,11 @@ def _findings(text: str, edits: Iterable[Any]) -> list[str]:
     """One line per edit: where it is, what it covers, its rule id and reason."""
     shown = []
     for edit in edits:
-        covered = edit.span.of(text).strip("\n")
+        covered = edit.span.of(text)
+        start = edit.span.start + len(covered) - len(covered.lstrip("\n"))
         fix = f" (would read {edit.replacement!r})" if edit.replacement else ""
         shown.append(
-            f"  line {_line_number(text, edit.span.start)}: {covered!r}{fix}\n"
+            f"  line {_line_number(text, start)}: {covered.strip(chr(10))!r}{fix}\n"
             f"    {edit.rule_id}: {edit.reason}"
         )
     return shown
