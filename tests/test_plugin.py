@@ -172,7 +172,8 @@ def test_render_golden_sections() -> None:
     assert rendered.splitlines()[:3] == [GOLDEN_HEADER, "", "== text =="]
     assert "published: 2020-05-04T10:15:00  (parse_dateline, text)" in rendered
     assert "authors: Ann Lee  (parse_dateline, text)" in rendered
-    assert re.search(r'^\[0, \d+\] remove_chrome chrome\.ui_labels: "Share Tweet Email', rendered, re.M)
+    chrome = r'^\[0, \d+\] remove_chrome chrome\.ui_labels: "Share Tweet Email'
+    assert re.search(chrome, rendered, re.M)
 
 
 def test_check_golden_reads_crlf_files(tmp_path: Path) -> None:
@@ -228,7 +229,7 @@ def test_marker_rejects_unknown_options(pytester: pytest.Pytester) -> None:
     )
     result = pytester.runpytest()
     result.assert_outcomes(errors=1)
-    result.stdout.fnmatch_lines(["*unknown option(s) varient; it takes variant, without, reference*"])
+    result.stdout.fnmatch_lines(["*unknown option(s) varient; it takes variant, without, ref*"])
 
 
 def test_conftest_overrides_pipeline(pytester: pytest.Pytester) -> None:
@@ -305,7 +306,7 @@ def test_unused_plugin_loads_no_library(pytester: pytest.Pytester) -> None:
 
 
 def test_import_scrapeclean_loads_no_pytest() -> None:
-    """`import scrapeclean` and `import scrapeclean.testing` load neither pytest nor the pipeline."""
+    """`import scrapeclean` and `scrapeclean.testing` load neither pytest nor the pipeline."""
     code = (
         "import sys, scrapeclean, scrapeclean.testing; "
         "print(sorted(m for m in ('pytest', '_pytest', 'scrapeclean._pipeline', 'bs4') "
@@ -461,19 +462,38 @@ def test_known_failures_xfail_in_users_suites(pytester: pytest.Pytester) -> None
 def _doc_files(text: str) -> dict[str, str]:
     """The code blocks of docs/testing.md that follow a ``<!-- file: NAME -->`` comment."""
     pattern = re.compile(r"<!-- file: (\S+) -->\s*```\w*\n(.*?)```", re.S)
-    return {name: body for name, body in pattern.findall(text)}
+    return dict(pattern.findall(text))
+
+
+def _section(golden: str, title: str) -> str:
+    return golden.split(f"== {title}", 1)[1].split("\n\n== ", 1)[0]
 
 
 def test_docs_worked_example(pytester: pytest.Pytester) -> None:
-    """The worked example in docs/testing.md runs: golden file written, passes, then fails."""
+    """The worked example in docs/testing.md runs as shown: written, passes, fails with a diff."""
     doc = (REPO / "docs" / "testing.md").read_text(encoding="utf-8")
     files = _doc_files(doc)
-    assert {"scraper.py", "test_scraper.py"} <= set(files)
+    assert set(files) == {"scraper.py", "test_scraper.py"}
     for name, body in files.items():
         pytester.path.joinpath(name).write_text(body, encoding="utf-8")
     pytester.syspathinsert()
     pytester.runpytest().assert_outcomes(passed=1, failed=1)
     golden = pytester.path / "golden" / "test_scraper" / "test_parse_article.txt"
     shown = re.search(r"<!-- golden -->\s*```\w*\n(.*?)```", doc, re.S)
-    assert shown is not None and golden.read_text(encoding="utf-8") == shown.group(1)
+    assert shown is not None
+    written = golden.read_text(encoding="utf-8")
+    for title in ("text", "metadata", "changes"):
+        assert _section(written, title) == _section(shown.group(1), title), title
     pytester.runpytest().assert_outcomes(passed=2)
+
+    test_file = pytester.path / "test_scraper.py"
+    test_file.write_text(
+        files["test_scraper.py"].replace("and never brought back", "and is only now coming back"),
+        encoding="utf-8",
+    )
+    failure = re.search(r"<!-- failure -->\s*```\w*\n(.*?)```", doc, re.S)
+    assert failure is not None
+    result = pytester.runpytest()
+    result.assert_outcomes(passed=1, failed=1)
+    wanted = [line for line in failure.group(1).splitlines() if line.strip() not in ("", "...")]
+    result.stdout.fnmatch_lines(wanted)

@@ -243,21 +243,22 @@ def render_golden(result: CleanResult) -> str:
     """The golden-file form of `result`: text, metadata, changes and warnings, in sections.
 
     The format is plain text, one fact per line, in a fixed order, so a diff of two golden
-    files reads as what changed. Text lines start with ``| `` (so any line is unambiguous and
-    trailing spaces show); metadata gives each field with the step that found it; each change
-    is its span in the input, the step, the rule id and the quoted text before and after
-    (reasons, being prose for people, are left out). Nothing in it depends on the machine, the
+    files reads as what changed. Text lines start with ``| `` (``|`` alone for an empty line),
+    so any line is unambiguous and no line ends in a space the text does not have; metadata
+    gives each field with the step that found it; each change is its span in the input, the
+    step, the rule id and the quoted text before and after (reasons, being prose for people,
+    are left out). Nothing in it depends on the machine, the
     day or the Python version: no clock, no paths, no dict order.
     """
     sections = [
         [GOLDEN_HEADER],
-        ["== text ==", *(f"| {line}" for line in result.text.split("\n"))],
+        ["== text ==", *(f"| {line}" if line else "|" for line in result.text.split("\n"))],
         ["== metadata ==", *_metadata_lines(result)],
         [f"== changes ({len(result.changes)}) ==", *_change_lines(result)],
     ]
     if result.warnings:
         sections.append(["== warnings ==", *(f"- {warning}" for warning in result.warnings)])
-    return "\n\n".join("\n".join(section).rstrip() for section in sections) + "\n"
+    return "\n\n".join("\n".join(section) for section in sections) + "\n"
 
 
 @dataclass(frozen=True, slots=True)
