@@ -21,8 +21,9 @@ from __future__ import annotations
 import difflib
 import json
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from datetime import date, datetime
+from functools import lru_cache
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -48,9 +49,6 @@ __all__ = [
 
 #: The first line of every golden file; the number is the version of the golden format.
 GOLDEN_HEADER = "# scrapeclean golden file, format 1: rewrite with pytest --scrapeclean-update"
-
-_CHANGE_KINDS_MOJIBAKE = frozenset({"mojibake"})
-
 
 # --------------------------------------------------------------------------- assertions
 
@@ -355,7 +353,6 @@ class CorpusCase:
     published: datetime | None = None
     authors: tuple[str, ...] = ()
     known_failure: str | None = None
-    extra: dict[str, Any] = field(default_factory=dict, compare=False, repr=False)
 
     def clean(self, pipeline: Pipeline | None = None) -> CleanResult:
         """Clean this case's input with `pipeline` (default: the default pipeline)."""
@@ -422,7 +419,10 @@ def _optional_time(value: str | None) -> datetime | None:
     return None if value is None else datetime.fromisoformat(value)
 
 
-_CORPUS: tuple[CorpusCase, ...] | None = None
+@lru_cache(maxsize=1)
+def _load_corpus() -> tuple[CorpusCase, ...]:
+    index = json.loads(_corpus_dir().joinpath("cases.json").read_text(encoding="utf-8"))
+    return tuple(_case(entry) for entry in index["cases"])
 
 
 def article_corpus(*, tags: Sequence[str] = ()) -> tuple[CorpusCase, ...]:
@@ -431,11 +431,7 @@ def article_corpus(*, tags: Sequence[str] = ()) -> tuple[CorpusCase, ...]:
     The articles are written for this project (no real site's text); the index with each case's
     expectations is ``scrapeclean/data/corpus/cases.json``.
     """
-    global _CORPUS
-    if _CORPUS is None:
-        index = json.loads(_corpus_dir().joinpath("cases.json").read_text(encoding="utf-8"))
-        _CORPUS = tuple(_case(entry) for entry in index["cases"])
-    return tuple(case for case in _CORPUS if all(tag in case.tags for tag in tags))
+    return tuple(case for case in _load_corpus() if all(tag in case.tags for tag in tags))
 
 
 def corpus_params(*, tags: Sequence[str] = (), known_failures: str = "xfail") -> list[Any]:
