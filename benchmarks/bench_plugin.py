@@ -1,25 +1,29 @@
 """What the installed pytest plugin costs a test suite that does not use it.
 
-Run: python benchmarks/bench_plugin.py [--runs N] [--tests N] [--run-tests]
+Run: python benchmarks/bench_plugin.py [--runs N] [--tests N] [--run-tests] [--all-plugins]
 
 Writes an unrelated suite of N plain tests to a temporary folder, then times pytest sessions on
-it in fresh interpreters, interleaved: with the plugin (as installed) and without it
-(``-p no:scrapeclean``). By default the sessions only collect (``--collect-only``); with
-``--run-tests`` they run the tests too. Prints the median wall time of each, the difference,
-the ratio, and the spread of the runs without the plugin, which is the noise the difference is
-to be read against. Target: a difference within the noise. Session times on a shared machine
-are noisy, so it also prints the plugin's own import time (``python -X importtime``, pytest
-already imported), which is what the plugin adds to a session that does not use it.
+it in fresh interpreters, interleaved: with the plugin and without it. By default other plugins
+are kept out (``PYTEST_DISABLE_PLUGIN_AUTOLOAD=1``, ours loaded with ``-p``), so the noise of a
+heavy plugin such as hypothesis's does not hide the difference; with ``--all-plugins`` both
+arms load every installed plugin and the second turns ours off (``-p no:scrapeclean``). By
+default the sessions only collect (``--collect-only``); with ``--run-tests`` they run the tests
+too. Prints the median CPU time (user + system, steadier than wall time on a shared machine) of
+each, the difference, the ratio, and the spread of the runs without the plugin, which is the
+noise the difference is to be read against. Target: a difference within the noise. It also
+prints the plugin's own import time (``python -X importtime``, pytest already imported), which
+is what the plugin adds to a session that does not use it.
 """
 
 from __future__ import annotations
 
 import argparse
+import os
+import resource
 import statistics
 import subprocess
 import sys
 import tempfile
-import time
 from pathlib import Path
 
 MODULES = 10
@@ -36,11 +40,15 @@ def _write_suite(folder: Path, tests: int) -> None:
     (folder / "pytest.ini").write_text("[pytest]\n", encoding="utf-8")
 
 
-def _session(folder: Path, extra: list[str]) -> float:
+def _session(folder: Path, extra: list[str], *, isolated: bool) -> float:
     command = [sys.executable, "-m", "pytest", "-q", "-p", "no:cacheprovider", *extra]
-    start = time.perf_counter()
-    subprocess.run(command, cwd=folder, check=True, capture_output=True)
-    return time.perf_counter() - start
+    env = dict(os.environ)
+    if isolated:
+        env["PYTEST_DISABLE_PLUGIN_AUTOLOAD"] = "1"
+    before = resource.getrusage(resource.RUSAGE_CHILDREN)
+    subprocess.run(command, cwd=folder, check=True, capture_output=True, env=env)
+    after = resource.getrusage(resource.RUSAGE_CHILDREN)
+    return (after.ru_utime - before.ru_utime) + (after.ru_stime - before.ru_stime)
 
 
 def _plugin_import_ms() -> float:
@@ -66,21 +74,30 @@ def main() -> int:
     parser.add_argument("--runs", type=int, default=15)
     parser.add_argument("--tests", type=int, default=100)
     parser.add_argument("--run-tests", action="store_true", help="run the tests, not only collect")
+    parser.add_argument("--all-plugins", action="store_true", help="load every installed plugin")
     args = parser.parse_args()
     mode = [] if args.run_tests else ["--collect-only"]
+    isolated = not args.all_plugins
+    on, off = ([], ["-p", "no:scrapeclean"])
+    if isolated:
+        on, off = ["-p", "scrapeclean.pytest_plugin"], []
     with tempfile.TemporaryDirectory() as name:
         folder = Path(name)
         _write_suite(folder, args.tests)
-        _session(folder, mode)  # warm the file system caches
+        _session(folder, mode, isolated=isolated)  # warm the file system caches
         with_plugin: list[float] = []
         without: list[float] = []
         for _ in range(args.runs):
-            with_plugin.append(_session(folder, mode))
-            without.append(_session(folder, [*mode, "-p", "no:scrapeclean"]))
+            with_plugin.append(_session(folder, [*mode, *on], isolated=isolated))
+            without.append(_session(folder, [*mode, *off], isolated=isolated))
     ours, bare = statistics.median(with_plugin), statistics.median(without)
     low, high = _quartiles(without)
     what = "run" if args.run_tests else "collection"
-    print(f"python {sys.version.split()[0]}, {args.tests} tests, {what}, {args.runs} runs each")
+    plugins = "all installed plugins" if args.all_plugins else "no other plugins"
+    print(
+        f"python {sys.version.split()[0]}, {args.tests} tests, {what}, {plugins}, "
+        f"{args.runs} runs each"
+    )
     print(f"without plugin: {bare * 1000:7.1f} ms (quartiles {low * 1000:.1f}-{high * 1000:.1f})")
     print(f"with plugin:    {ours * 1000:7.1f} ms")
     difference = ours - bare
