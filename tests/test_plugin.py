@@ -460,8 +460,8 @@ def test_known_failures_xfail_in_users_suites(pytester: pytest.Pytester) -> None
 
 
 def _doc_files(text: str) -> dict[str, str]:
-    """The code blocks of docs/testing.md that follow a ``<!-- file: NAME -->`` comment."""
-    pattern = re.compile(r"<!-- file: (\S+) -->\s*```\w*\n(.*?)```", re.S)
+    """The code blocks of docs/testing.md fenced as ```` ```python file=NAME ````."""
+    pattern = re.compile(r"^```python file=(\S+)\n(.*?)^```", re.S | re.M)
     return dict(pattern.findall(text))
 
 
