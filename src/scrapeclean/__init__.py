@@ -28,11 +28,14 @@ from scrapeclean._model import (
 )
 from scrapeclean._pipeline import Pipeline, clean, replay
 from scrapeclean.exceptions import (
+    BinaryInputError,
     CleanerError,
+    InputTooLargeError,
     InputTypeError,
     PipelineError,
     ReplayError,
     ScrapecleanError,
+    UnknownEncodingError,
 )
 
 if TYPE_CHECKING:
@@ -59,6 +62,7 @@ def __getattr__(name: str) -> object:
 
 
 __all__ = [
+    "BinaryInputError",
     "Block",
     "Change",
     "CleanFailure",
@@ -70,6 +74,7 @@ __all__ = [
     "DocumentError",
     "Edit",
     "Finding",
+    "InputTooLargeError",
     "InputTypeError",
     "Metadata",
     "Pipeline",
@@ -79,6 +84,7 @@ __all__ = [
     "ScrapecleanError",
     "Source",
     "Span",
+    "UnknownEncodingError",
     "__version__",
     "clean",
     "cleaners",
