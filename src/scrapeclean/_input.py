@@ -204,7 +204,7 @@ def _unwrap_bytes(data: bytes, max_bytes: int, check_binary: bool) -> tuple[byte
     """Decompress `data` (up to `max_bytes`) and refuse it if it is binary; return warnings."""
     warnings: list[str] = []
     for _ in range(_MAX_LAYERS):
-        decompressed = _decompress(data, max_bytes)
+        decompressed = _decompress(data, max_bytes, warnings)
         if decompressed is None and check_binary and _may_be_headerless(data):
             decompressed = _decompress_headerless(data, max_bytes)
         if decompressed is None:
@@ -220,15 +220,23 @@ def _unwrap_bytes(data: bytes, max_bytes: int, check_binary: bool) -> tuple[byte
     return data, warnings
 
 
-def _decompress(data: bytes, max_bytes: int) -> tuple[bytes, str] | None:
+def _decompress(data: bytes, max_bytes: int, warnings: list[str]) -> tuple[bytes, str] | None:
     """`data` decompressed and the format's name, or None when it is not compressed."""
     if data.startswith(_GZIP_MAGIC):
-        return _inflate(data, zlib.MAX_WBITS | 16, max_bytes), "gzip"
+        out, complete = _inflate(data, zlib.MAX_WBITS | 16, max_bytes)
+        if not out and not complete:
+            raise BinaryInputError(
+                "the input starts like gzip-compressed data but does not decompress"
+            )
+        if not complete:
+            warnings.append(
+                f"the gzip data is truncated or corrupt after {len(out):,} decompressed bytes; "
+                f"the rest was dropped"
+            )
+        return out, "gzip"
     if _is_zlib_header(data):
-        try:
-            return _inflate(data, zlib.MAX_WBITS, max_bytes), "zlib"
-        except zlib.error:
-            return None
+        out, complete = _inflate(data, zlib.MAX_WBITS, max_bytes)
+        return (out, "zlib") if complete else None
     if data.startswith(_ZSTD_MAGIC):
         return _optional_decompress("zstd", data, max_bytes), "zstd"
     return None
@@ -292,8 +300,11 @@ def _is_zlib_header(data: bytes) -> bool:
     )
 
 
-def _inflate(data: bytes, wbits: int, max_bytes: int) -> bytes:
-    """Inflate a gzip (all members) or zlib stream, never holding more than `max_bytes`."""
+def _inflate(data: bytes, wbits: int, max_bytes: int) -> tuple[bytes, bool]:
+    """Inflate a gzip (all members) or zlib stream, never holding more than `max_bytes`.
+
+    Returns what was inflated and whether the stream was complete (not cut or corrupt).
+    """
     parts: list[bytes] = []
     size = 0
     remaining = data
@@ -301,15 +312,20 @@ def _inflate(data: bytes, wbits: int, max_bytes: int) -> bytes:
         inflater = zlib.decompressobj(wbits)
         pending = remaining
         while pending and not inflater.eof:
-            chunk = inflater.decompress(pending, _CHUNK)
+            try:
+                chunk = inflater.decompress(pending, _CHUNK)
+            except zlib.error:
+                return b"".join(parts), False
             size += len(chunk)
             _check_decompressed_size(size, max_bytes)
             parts.append(chunk)
             pending = inflater.unconsumed_tail
+        if not inflater.eof:
+            return b"".join(parts), False
         remaining = inflater.unused_data
         if not remaining.startswith(_GZIP_MAGIC):
             break
-    return b"".join(parts)
+    return b"".join(parts), True
 
 
 def _check_decompressed_size(size: int, max_bytes: int) -> None:
@@ -328,7 +344,14 @@ def _optional_decompress(package: str, data: bytes, max_bytes: int) -> bytes:
             f"the input looks like {package}-compressed data; install scrapeclean[{package}] "
             f"to read it, or decompress it before cleaning"
         )
-    return decompress(data, max_bytes)
+    try:
+        return decompress(data, max_bytes)
+    except InputTooLargeError:
+        raise
+    except Exception as error:  # each package raises its own error type
+        raise BinaryInputError(
+            f"the input starts like {package}-compressed data but does not decompress ({error})"
+        ) from error
 
 
 def _optional_module(name: str) -> Any:
@@ -347,9 +370,13 @@ def _optional_decompressor(package: str) -> Callable[[bytes, int], bytes] | None
 
         def unzstd(data: bytes, max_bytes: int) -> bytes:
             reader = zstandard.ZstdDecompressor().stream_reader(data)
-            out = reader.read(max_bytes + 1)
-            _check_decompressed_size(len(out), max_bytes)
-            return bytes(out)
+            parts: list[bytes] = []
+            size = 0
+            while chunk := reader.read(_CHUNK):
+                size += len(chunk)
+                _check_decompressed_size(size, max_bytes)
+                parts.append(bytes(chunk))
+            return b"".join(parts)
 
         return unzstd
     brotli = _optional_module("brotli")
