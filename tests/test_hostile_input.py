@@ -85,6 +85,7 @@ def test_html5_with_omitted_end_tags_is_html() -> None:
         "In HTML, <p> starts a paragraph and <br> breaks a line.",
         "x < y and y > z, so <b>bold</b> is not the point here at all, the author wrote.",
         "<b>Note</b>: the ferry does not run on Sundays.",
+        "Every page starts with <html> and puts its text in <body>, the course began.",
     ],
 )
 def test_prose_that_mentions_tags_is_text(prose: str) -> None:

@@ -86,8 +86,10 @@ _HTML_ELEMENTS = frozenset(
     "script section select small source span strong style sub summary sup svg table tbody td "
     "template textarea tfoot th thead time title tr track tt u ul var video wbr".split()
 )
-#: Elements that make a whole document: one of these (or a doctype) plus any other tag is HTML.
+#: Elements that make a whole document: a doctype and any known tag is HTML; so is one of these
+#: with at least three known tags, one of them an end tag.
 _ROOT_ELEMENTS = frozenset({"html", "head", "body"})
+_MIN_DOCUMENT_TAGS = 3
 #: Elements a fragment commonly starts with (not inline ones like <b>: "<b>Note</b>: ..." is text).
 _FRAGMENT_START = frozenset(
     "html head body meta title article div p section main span h1 h2 h3 h4 h5 h6 table ul ol a "
@@ -103,22 +105,24 @@ _MARKUP_MIN_TAGS = 4
 def looks_like_html(text: str) -> bool:
     """Whether `text` reads as an HTML document or fragment rather than plain text.
 
-    Decided from the structure of the first 16,384 characters, in linear time: a doctype or an
-    ``<html>``/``<head>``/``<body>`` tag with at least one more known tag (whatever comes before
-    it: a wrapper, a comment, a stray line); a fragment that opens with a block tag (or with
-    comments and then any tag) and has an end tag; or text where known tags make up a quarter
-    of the characters. Prose that mentions a tag in passing is plain text.
+    Decided from the structure of the first 16,384 characters, in linear time: a doctype with a
+    known tag, or an ``<html>``/``<head>``/``<body>`` tag among at least three known tags with
+    an end tag (whatever comes before: a wrapper, a comment, a stray line); a fragment that
+    opens with a block tag (or with comments and then any tag) and has an end tag; or text
+    where known tags make up a quarter of the characters. Prose that mentions a tag in passing
+    is plain text.
     """
     head = text[:_SNIFF_CHARS]
     tags = [match for match in _TAG.finditer(head) if match.group(2).lower() in _HTML_ELEMENTS]
     if not tags:
         return False
     names = {match.group(2).lower() for match in tags}
-    if _DOCTYPE_HTML.search(head) or (names & _ROOT_ELEMENTS and len(tags) >= 2):
-        return True
-    if _opens_fragment(head, tags[0]) and (
-        any(match.group(1) for match in tags) or _CLOSING_TAG.search(text) is not None
+    has_end_tag = any(match.group(1) for match in tags)
+    if _DOCTYPE_HTML.search(head) or (
+        names & _ROOT_ELEMENTS and len(tags) >= _MIN_DOCUMENT_TAGS and has_end_tag
     ):
+        return True
+    if _opens_fragment(head, tags[0]) and (has_end_tag or _CLOSING_TAG.search(text) is not None):
         return True
     markup = sum(match.end() - match.start() for match in tags)
     return (
