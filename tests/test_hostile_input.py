@@ -323,6 +323,10 @@ def test_utf16_with_given_encoding_is_not_binary() -> None:
     """UTF-16 without a BOM is full of NUL bytes, but read when the caller names it."""
     data = "The ferry returns.".encode("utf-16-le")
     assert clean(data, encoding="utf-16le", pipeline=_PLAIN).text == "The ferry returns."
+    with pytest.raises(BinaryInputError, match="UTF-16LE text without a byte-order mark"):
+        clean(data)
+    with pytest.raises(BinaryInputError, match="encoding='utf-16be'"):
+        clean("The ferry returns.".encode("utf-16-be"))
 
 
 # --- Size limit and option types --------------------------------------------------------------

@@ -197,6 +197,8 @@ _SIGNATURES: tuple[tuple[bytes, str], ...] = (
 #: (ISO-2022 text uses escape), plus DEL: rare in any text, common in binary data.
 _CONTROL_BYTES = bytes([*range(0x09), *range(0x0E, 0x1B), *range(0x1C, 0x20), 0x7F])
 _BINARY_SAMPLE = 8192
+#: UTF-16 of mostly Latin text has a NUL in at least this share of its high bytes.
+_UTF16_NUL_SHARE = 0.6
 _MIN_SAMPLE = 16
 #: Bytes that are this share controls are binary whatever else they are ...
 _MOSTLY_CONTROLS = 0.30
@@ -404,6 +406,12 @@ def _binary_reason(data: bytes) -> str | None:
     sample = data[:_BINARY_SAMPLE]
     if len(sample) < _MIN_SAMPLE:
         return None
+    utf16 = _utf16_without_bom(sample)
+    if utf16 is not None:
+        return (
+            f"the input looks like {utf16} text without a byte-order mark; "
+            f"pass encoding={utf16.lower()!r} to read it"
+        )
     share = (len(sample) - len(sample.translate(None, _CONTROL_BYTES))) / len(sample)
     utf8 = _is_utf8_prefix(sample)
     if share < _MOSTLY_CONTROLS and (share < _SOME_CONTROLS or utf8):
@@ -413,6 +421,15 @@ def _binary_reason(data: bytes) -> str | None:
         f"{len(sample):,} bytes are control bytes{'' if utf8 else ' and they are not UTF-8'}; "
         f"if it is compressed text, decompress it before cleaning"
     )
+
+
+def _utf16_without_bom(sample: bytes) -> str | None:
+    """``"UTF-16LE"``/``"UTF-16BE"`` when NULs fill every other byte (ASCII-range UTF-16)."""
+    odd, even = sample[1::2], sample[::2]
+    for nulls, others, name in ((odd, even, "UTF-16LE"), (even, odd, "UTF-16BE")):
+        if nulls.count(0) >= _UTF16_NUL_SHARE * len(nulls) and others.count(0) == 0:
+            return name
+    return None
 
 
 def _is_utf8_prefix(sample: bytes) -> bool:
