@@ -475,24 +475,24 @@ def _given_codec(encoding: object) -> str | None:
     if not isinstance(encoding, str):
         raise InputTypeError(
             f"encoding must be a str naming a charset (e.g. 'utf-8', 'windows-1252') or None, "
-            f"not {type(encoding).__name__} {encoding!r}"
+            f"not {type(encoding).__name__} {_shown(encoding)}"
         )
     label = encoding.strip()
     known = whatwg_codec(label)
     if known is not None:
         return known
     if _LABEL_CHARS.fullmatch(label) is None:
-        raise UnknownEncodingError(f"encoding={encoding!r} is not a charset name")
+        raise UnknownEncodingError(f"encoding={_shown(encoding)} is not a charset name")
     try:
         info = codecs.lookup(label)
     except LookupError:
         raise UnknownEncodingError(
-            f"encoding={encoding!r} names no encoding Python or browsers know "
+            f"encoding={_shown(encoding)} names no encoding Python or browsers know "
             f"(e.g. 'utf-8', 'windows-1252', 'shift_jis')"
         ) from None
     if not getattr(info, "_is_text_encoding", True) or info.name in _NOT_TEXT_CODECS:
         raise UnknownEncodingError(
-            f"encoding={encoding!r} is the {info.name!r} codec, which does not decode text"
+            f"encoding={_shown(encoding)} is the {info.name!r} codec, which does not decode text"
         )
     return info.name
 
@@ -658,13 +658,19 @@ def _ascii_compatible(codec: str) -> bool:
     return _try_decode(b"<p a='1'>", codec) == "<p a='1'>"
 
 
+def _shown(value: object, limit: int = 60) -> str:
+    """`repr(value)` cut to `limit` characters, for error messages about caller values."""
+    text = repr(value)
+    return text if len(text) <= limit else text[: limit - 1] + "…"
+
+
 def _check_max_chars(max_chars: object) -> None:
     if isinstance(max_chars, bool) or not isinstance(max_chars, int):
         raise InputTypeError(
-            f"max_chars must be a positive int, not {type(max_chars).__name__} {max_chars!r}"
+            f"max_chars must be a positive int, not {type(max_chars).__name__} {_shown(max_chars)}"
         )
     if max_chars <= 0:
-        raise InputTooLargeError(f"max_chars must be a positive int, not {max_chars!r}")
+        raise InputTooLargeError(f"max_chars must be a positive int, not {_shown(max_chars)}")
 
 
 def _check_length(length: int, limit: int, unit: str) -> None:
