@@ -15,7 +15,7 @@ def test_all_is_exactly_the_public_names() -> None:
     assert set(scrapeclean.__all__) == {
         "Block", "Change", "CleanFailure", "CleanRequest", "CleanResult", "CleanerError",
         "Dateline", "Document", "DocumentError", "Edit",
-        "Finding", "Metadata",
+        "Finding", "Metadata", "BinaryInputError", "InputTooLargeError", "UnknownEncodingError",
         "InputTypeError", "Pipeline", "PipelineError", "Proposal", "ReplayError",
         "ScrapecleanError", "Source", "Span", "__version__", "clean", "cleaners", "replay",
     }  # fmt: skip

@@ -35,11 +35,14 @@ if TYPE_CHECKING:
     )
     from scrapeclean._pipeline import Pipeline, clean, replay
     from scrapeclean.exceptions import (
+        BinaryInputError,
         CleanerError,
+        InputTooLargeError,
         InputTypeError,
         PipelineError,
         ReplayError,
         ScrapecleanError,
+        UnknownEncodingError,
     )
 
 #: Where each public name is defined; `__getattr__` imports it from there on first use.
@@ -61,7 +64,10 @@ _HOMES = {
     "Pipeline": "scrapeclean._pipeline",
     "clean": "scrapeclean._pipeline",
     "replay": "scrapeclean._pipeline",
+    "BinaryInputError": "scrapeclean.exceptions",
     "CleanerError": "scrapeclean.exceptions",
+    "InputTooLargeError": "scrapeclean.exceptions",
+    "UnknownEncodingError": "scrapeclean.exceptions",
     "InputTypeError": "scrapeclean.exceptions",
     "PipelineError": "scrapeclean.exceptions",
     "ReplayError": "scrapeclean.exceptions",
@@ -100,6 +106,7 @@ def __dir__() -> list[str]:
 
 
 __all__ = [
+    "BinaryInputError",
     "Block",
     "Change",
     "CleanFailure",
@@ -111,6 +118,7 @@ __all__ = [
     "DocumentError",
     "Edit",
     "Finding",
+    "InputTooLargeError",
     "InputTypeError",
     "Metadata",
     "Pipeline",
@@ -120,6 +128,7 @@ __all__ = [
     "ScrapecleanError",
     "Source",
     "Span",
+    "UnknownEncodingError",
     "__version__",
     "clean",
     "cleaners",

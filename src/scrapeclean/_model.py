@@ -469,9 +469,11 @@ class Source:
     block per block-level element, paragraphs separated by a blank line; `blocks` describes
     each block with the DOM's evidence and `findings` holds the page's own metadata (``<title>``,
     meta tags, JSON-LD). For plain text `blocks` is empty (a `Document` derives line blocks on
-    demand). `encoding` names the codec used to decode bytes input and `encoding_source` says
-    how it was chosen (``"bom"``, ``"given"``, ``"declared"``, ``"utf-8"`` or ``"fallback"``);
-    both are None for str input. `url` is the page's address, when the caller gave it.
+    demand). `encoding` names the codec used to decode bytes input (charset labels are read
+    as browsers read them, so a page declaring ``latin1`` records ``"windows-1252"``) and
+    `encoding_source` says how it was chosen (``"bom"``, ``"given"``, ``"declared"``,
+    ``"utf-8"`` or ``"fallback"``); both are None for str input. `url` is the page's address,
+    when the caller gave it.
     """
 
     text: str

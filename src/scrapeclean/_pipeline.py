@@ -15,7 +15,7 @@ from datetime import datetime, timedelta
 from functools import lru_cache
 from typing import TYPE_CHECKING, Any, Literal, Union
 
-from scrapeclean._input import RawInput, read_input
+from scrapeclean._input import DEFAULT_MAX_CHARS, RawInput, read_input
 from scrapeclean._model import (
     Block,
     Change,
@@ -164,9 +164,12 @@ class Pipeline:
         encoding: str | None = None,
         url: str | None = None,
         reference: Reference = None,
+        max_chars: int = DEFAULT_MAX_CHARS,
     ) -> CleanResult:
         """Same as `clean`."""
-        return self.clean(raw, html=html, encoding=encoding, url=url, reference=reference)
+        return self.clean(
+            raw, html=html, encoding=encoding, url=url, reference=reference, max_chars=max_chars
+        )
 
     def clean(
         self,
@@ -176,6 +179,7 @@ class Pipeline:
         encoding: str | None = None,
         url: str | None = None,
         reference: Reference = None,
+        max_chars: int = DEFAULT_MAX_CHARS,
     ) -> CleanResult:
         """Clean `raw` (str, bytes, or a BeautifulSoup document or tag) with this pipeline.
 
@@ -184,12 +188,15 @@ class Pipeline:
         header). `url` is the page's address (recorded in the metadata). `reference` is the
         time relative dates ("2 hours ago", "yesterday") resolve against: a datetime, or
         ``"now"`` to read the clock once; with None (the default) they are left unresolved and
-        nothing reads the clock, so the same input always gives the same result.
+        nothing reads the clock, so the same input always gives the same result. `max_chars`
+        limits the input's length (after decoding and decompressing); longer input raises
+        `InputTooLargeError`. Non-text bytes raise `BinaryInputError`; an `encoding` that names
+        no text encoding raises `UnknownEncodingError`; an option of a wrong type, `TypeError`.
         """
         when = _reference(reference)
         _check_option("html", html, (bool, type(None)), "True, False or None")
         _check_option("url", url, (str, type(None)), "a str or None")
-        source, warnings = read_input(raw, html=html, encoding=encoding)
+        source, warnings = read_input(raw, html=html, encoding=encoding, max_chars=max_chars)
         if url is not None:
             source = dataclasses.replace(
                 source,
@@ -577,6 +584,7 @@ def clean(
     encoding: str | None = None,
     url: str | None = None,
     reference: Reference = None,
+    max_chars: int = DEFAULT_MAX_CHARS,
 ) -> CleanResult:
     """Clean a scraped article and return its text, metadata and every change made.
 
@@ -585,7 +593,8 @@ def clean(
     `Pipeline.default()`. `html` forces or forbids HTML reading; `encoding` is the charset to try
     first for bytes; `url` is the page's address. `reference` is the time relative dates resolve
     against (a datetime, or ``"now"``); without one they stay unresolved and the result depends
-    on nothing but the input and the options. Empty input gives an empty result.
+    on nothing but the input and the options. `max_chars` (default 50,000,000) limits the
+    input's length and raises `InputTooLargeError` beyond it. Empty input gives an empty result.
     """
     if pipeline is None:
         chosen = _default_pipeline()
@@ -596,4 +605,6 @@ def clean(
             f"pipeline must be a Pipeline (e.g. Pipeline.default().without('normalize_spelling')),"
             f" not {type(pipeline).__name__} {pipeline!r}"
         )
-    return chosen.clean(raw, html=html, encoding=encoding, url=url, reference=reference)
+    return chosen.clean(
+        raw, html=html, encoding=encoding, url=url, reference=reference, max_chars=max_chars
+    )
