@@ -526,8 +526,15 @@ _ARTICLE_SHARE = 0.3
 def _container(candidates: list[_Candidate], total: int) -> _Candidate | None:
     """The content container, or None when the page has none (the whole page is content).
 
-    The largest ``<article>`` holding enough of the page's text, else the largest ``<main>``.
+    The largest ``itemprop=articleBody`` element holding enough of the page's visible text
+    (structured data naming the body), else the largest ``<article>`` (or ``role=article``)
+    holding enough, else the largest ``<main>`` (or ``role=main``).
     """
+    bodies = [c for c in candidates if c.kind == "itemprop=articleBody" and c.size > 0]
+    if bodies:
+        best = max(bodies, key=_size_then_outer)
+        if best.size >= _ARTICLE_SHARE * total:
+            return best
     articles = [c for c in candidates if c.kind == "article" and c.size > 0]
     if articles:
         best = max(articles, key=_size_then_outer)
