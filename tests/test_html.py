@@ -244,3 +244,14 @@ def test_development_pages_record_every_cut() -> None:
         cuts = [change for change in result.changes if change.cleaner == "extract_html"]
         assert all(change.rule.startswith("html.") and change.reason for change in cuts)
         assert all(change.after == "" for change in cuts)
+
+
+def test_the_largest_main_is_the_container() -> None:
+    """A first ``<main>`` with a few characters does not hide the story in the second one."""
+    page = (
+        "<body><main>Loading</main><main><p>The story itself, long enough to count.</p></main>"
+        "<footer>About us</footer></body>"
+    )
+    result = clean(page)
+    assert result.text == "The story itself, long enough to count."
+    assert result.source.container == "main"
