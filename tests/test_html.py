@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import time
 from collections.abc import Callable
 
@@ -255,3 +256,35 @@ def test_the_largest_main_is_the_container() -> None:
     result = clean(page)
     assert result.text == "The story itself, long enough to count."
     assert result.source.container == "main"
+
+
+def test_json_ld_article_body_points_at_the_container() -> None:
+    """The element holding the blocks that JSON-LD ``articleBody`` states is the container."""
+    first = "The council met on Monday and agreed the budget for the coming year. " * 2
+    second = "Members argued for three hours before the vote, which passed by two. " * 2
+    first, second = first.strip(), second.strip()
+    stated = json.dumps({"@type": "NewsArticle", "articleBody": f"{first}\n{second}"})
+    page = (
+        f'<html><head><script type="application/ld+json">{stated}</script></head><body>'
+        f'<div class="story"><p>{first}</p><p>{second}</p></div>'
+        "<div class='promo'><p>Subscribe today and get the paper delivered to your door.</p></div>"
+        "</body></html>"
+    )
+    result = clean(page)
+    assert result.source.container == "json-ld articleBody"
+    assert result.text == f"{first}\n\n{second}"
+    [cut] = [change for change in result.changes if change.cleaner == "extract_html"]
+    assert (cut.rule, cut.reason) == (
+        "html.outside_content",
+        "outside the json-ld articleBody container",
+    )
+
+
+@pytest.mark.parametrize(
+    "script", ['{"articleBody": "unfinished', "[" * 100_000 + '"articleBody"' + "]" * 100_000]
+)
+def test_broken_json_ld_article_body_is_no_evidence(script: str) -> None:
+    """A JSON-LD block that does not parse (or nests too deep) gives no container."""
+    page = f'<script type="application/ld+json">{script}</script><p>Body text here.</p>'
+    result = clean(page, html=True)
+    assert result.text == "Body text here." and result.source.container is None

@@ -91,7 +91,9 @@ def html_to_source(markup: str | BeautifulSoup | Tag) -> Source:
     published = _published(soup)
     if published is not None:
         findings.append(Finding("published", published[0], "read_input", published[1], 0.8))
-    text, blocks, container = read_blocks(soup, markup if isinstance(markup, str) else None)
+    text, blocks, container = read_blocks(
+        soup, markup if isinstance(markup, str) else None, bodies=_ld_article_bodies(soup)
+    )
     return Source(
         text=text, format="html", blocks=blocks, findings=tuple(findings), container=container
     )
@@ -211,13 +213,16 @@ class _Candidate:
     last: int
 
 
-def read_blocks(root: Tag, markup: str | None = None) -> tuple[str, tuple[Block, ...], str | None]:
+def read_blocks(
+    root: Tag, markup: str | None = None, *, bodies: tuple[str, ...] = ()
+) -> tuple[str, tuple[Block, ...], str | None]:
     """The visible text of `root`, its block table and the kind of content container found.
 
     `markup` is the HTML `root` was parsed from, when known: blocks then locate their element in
-    it (`Block.markup`).
+    it (`Block.markup`). `bodies` are article bodies that structured data states (JSON-LD
+    ``articleBody``): the element holding the blocks they match may be the container.
     """
-    reader = _Reader(markup)
+    reader = _Reader(markup, bodies)
     reader.walk(root)
     return reader.finish()
 
@@ -237,8 +242,11 @@ def _glues(before: str, after: str) -> bool:
 class _Reader:
     """One walk over a tree: the text, the blocks, and the content candidates."""
 
-    def __init__(self, markup: str | None) -> None:
+    def __init__(self, markup: str | None, bodies: tuple[str, ...] = ()) -> None:
         self.markup = markup
+        self.bodies = tuple(_SPACES.sub(" ", body) for body in bodies)
+        #: The block range ``(first, last)`` of every block element, when `bodies` need it.
+        self.ranges: list[tuple[int, int]] | None = [] if bodies else None
         self.line_starts: list[int] | None = None
         self.chunks: list[str] = []
         self.length = 0
@@ -305,6 +313,8 @@ class _Reader:
             self.flush()
         else:
             self.boundary = True
+        if self.ranges is not None and frame.owner is frame:
+            self.ranges.append((frame.blocks_at_entry, len(self.raw)))
         if frame.candidate is not None:
             self.candidates.append(
                 _Candidate(
@@ -341,6 +351,7 @@ class _Reader:
         frame.owner = frame if block or parent is None else parent.owner
         if block:
             frame.element = tag
+            frame.blocks_at_entry = len(self.raw)
         return frame
 
     def text(self, value: str) -> None:
@@ -430,6 +441,10 @@ class _Reader:
     def finish(self) -> tuple[str, tuple[Block, ...], str | None]:
         """The text, the block table, and the kind of content container found (or None)."""
         text = "".join(self.chunks)
+        if self.ranges:
+            stated = _stated_body(text, self.raw, self.ranges, self.bodies)
+            if stated is not None:
+                self.candidates.append(stated)
         inside = _container(self.candidates, self.seen)
         length = max(1, len(text))
         blocks = []
@@ -527,7 +542,8 @@ def _container(candidates: list[_Candidate], total: int) -> _Candidate | None:
     """The content container, or None when the page has none (the whole page is content).
 
     The largest ``itemprop=articleBody`` element holding enough of the page's visible text
-    (structured data naming the body), else the largest ``<article>`` (or ``role=article``)
+    (structured data naming the body), else the element JSON-LD ``articleBody`` points at
+    (`_stated_body`), else the largest ``<article>`` (or ``role=article``)
     holding enough, else the largest ``<main>`` (or ``role=main``).
     """
     bodies = [c for c in candidates if c.kind == "itemprop=articleBody" and c.size > 0]
@@ -535,6 +551,9 @@ def _container(candidates: list[_Candidate], total: int) -> _Candidate | None:
         best = max(bodies, key=_size_then_outer)
         if best.size >= _ARTICLE_SHARE * total:
             return best
+    for candidate in candidates:
+        if candidate.kind == _JSON_LD_BODY:
+            return candidate
     articles = [c for c in candidates if c.kind == "article" and c.size > 0]
     if articles:
         best = max(articles, key=_size_then_outer)
@@ -549,3 +568,60 @@ def _container(candidates: list[_Candidate], total: int) -> _Candidate | None:
 def _size_then_outer(candidate: _Candidate) -> tuple[int, int]:
     """Order candidates by size, the outer (earlier) one first on a tie."""
     return candidate.size, -candidate.first
+
+
+_JSON_LD_BODY = "json-ld articleBody"
+#: A block shorter than this is not matched against a stated body (too likely to recur).
+_MIN_MATCHED_BLOCK = 40
+#: The stated body must match at least this many characters of the page's blocks.
+_MIN_MATCHED = 200
+#: The container must hold this share of the matched characters.
+_MATCHED_SHARE = 0.8
+
+
+def _ld_article_bodies(soup: Tag) -> tuple[str, ...]:
+    """The ``articleBody`` texts that the page's JSON-LD states (malformed JSON-LD is skipped)."""
+    bodies: list[str] = []
+    for script in soup.find_all("script", attrs={"type": "application/ld+json"}):
+        raw = script.get_text()
+        if "articleBody" not in raw:
+            continue
+        try:
+            data = json.loads(raw)
+        except (ValueError, RecursionError):
+            continue
+        stack: list[object] = [data]
+        while stack:
+            item = stack.pop()
+            if isinstance(item, dict):
+                body = item.get("articleBody")
+                if isinstance(body, str) and len(body) >= _MIN_MATCHED:
+                    bodies.append(body)
+                stack.extend(item.values())
+            elif isinstance(item, list):
+                stack.extend(item)
+    return tuple(bodies)
+
+
+def _stated_body(
+    text: str, raw: list[_RawBlock], ranges: list[tuple[int, int]], bodies: tuple[str, ...]
+) -> _Candidate | None:
+    """The smallest element holding most of the blocks that a stated article body contains."""
+    matched = [0]
+    for block in raw:
+        value = _SPACES.sub(" ", text[block.start : block.end])
+        hit = len(value) >= _MIN_MATCHED_BLOCK and any(value in body for body in bodies)
+        matched.append(matched[-1] + (len(value) if hit else 0))
+    total = matched[-1]
+    if total < _MIN_MATCHED:
+        return None
+    best: tuple[int, int] | None = None
+    for first, last in ranges:
+        if matched[last] - matched[first] >= _MATCHED_SHARE * total and (
+            best is None or last - first < best[1] - best[0]
+        ):
+            best = (first, last)
+    if best is None:
+        return None
+    size = sum(raw[index].end - raw[index].start for index in range(*best))
+    return _Candidate(_JSON_LD_BODY, size, best[0], best[1])
