@@ -19,6 +19,7 @@ from __future__ import annotations
 import json
 from dataclasses import dataclass, field
 from datetime import datetime
+from functools import lru_cache
 from typing import TYPE_CHECKING, Any
 
 import regex
@@ -496,9 +497,13 @@ def _words(attrs: dict[str, Any]) -> tuple[str, ...]:
     ident = attrs.get("id")
     if isinstance(ident, str):
         values.append(ident)
-    if not values:
-        return ()
-    return tuple(word for word in _TOKEN_SPLIT.split(" ".join(values).lower()) if word)
+    return _split_words(" ".join(values)) if values else ()
+
+
+@lru_cache(maxsize=4096)
+def _split_words(value: str) -> tuple[str, ...]:
+    """The lower-case words of a class/id string (pages repeat them, so they are cached)."""
+    return tuple(word for word in _TOKEN_SPLIT.split(value.lower()) if word)
 
 
 def _role(attrs: dict[str, Any]) -> str:
