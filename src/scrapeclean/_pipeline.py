@@ -17,7 +17,6 @@ from typing import TYPE_CHECKING, Any, Literal, Union
 
 from scrapeclean._input import DEFAULT_MAX_CHARS, RawInput, read_input
 from scrapeclean._model import (
-    Block,
     Change,
     CleanResult,
     Dateline,
@@ -89,11 +88,16 @@ class Pipeline:
 
     @classmethod
     def default(cls) -> Pipeline:
-        """The pipeline `clean()` uses: encoding, whitespace, chrome, dateline, title, spelling."""
+        """The pipeline `clean()` uses.
+
+        HTML extraction, encoding, whitespace, chrome, dateline, title, spelling
+        (`extract_html` does nothing on plain text).
+        """
         from scrapeclean import cleaners
 
         return cls(
             [
+                cleaners.extract_html(),
                 cleaners.fix_encoding(),
                 cleaners.normalize_whitespace(),
                 cleaners.remove_chrome(),
@@ -333,20 +337,6 @@ class _Run:
         self.findings.append(finding)
         return True
 
-    def _blocks(self) -> tuple[Block, ...] | None:
-        """The source's blocks located in the current text, or None for plain text."""
-        if not self.source.blocks:
-            return None
-        if not len(self.offsets):
-            return self.source.blocks
-        forward_start, forward_end = self.offsets.forward_start, self.offsets.forward_end
-        located = []
-        for block in self.source.blocks:
-            start = forward_start(block.span.start)
-            end = max(start, forward_end(block.span.end))
-            located.append(dataclasses.replace(block, span=Span(start, end)))
-        return tuple(located)
-
     def step(self, step: Cleaner) -> None:
         name = step.name
         doc = Document(
@@ -355,9 +345,10 @@ class _Run:
             title=self.title,
             dateline=self.dateline,
             metadata=self.metadata(),
-            blocks=self._blocks(),
+            blocks=self.source.blocks or None,
             reference=self.reference,
             url=self.source.url,
+            offsets=self.offsets,
         )
         try:
             proposal = step(doc)
