@@ -487,7 +487,8 @@ class Source:
     as browsers read them, so a page declaring ``latin1`` records ``"windows-1252"``) and
     `encoding_source` says how it was chosen (``"bom"``, ``"given"``, ``"declared"``,
     ``"utf-8"`` or ``"fallback"``); both are None for str input. `url` is the page's address,
-    when the caller gave it.
+    when the caller gave it. `container` names the element the HTML reader took as the content
+    container (``"article"``, ``"main"``, ``"itemprop=articleBody"``), or None when it found none.
     """
 
     text: str
