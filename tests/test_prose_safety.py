@@ -183,3 +183,113 @@ def test_max_removed_share_includes_breaks() -> None:
     assert not proposal.edits
     assert "43%" in proposal.warnings[0]
     assert cleaners.remove_chrome(max_removed=0.5)(Document.from_text(text)).edits
+
+
+# -- parse_dateline takes only real datelines ------------------------------------------------
+
+
+_DATELINE = Pipeline([cleaners.parse_dateline()])
+
+
+@pytest.mark.parametrize(
+    "paragraph",
+    ["Two weeks later.", "Midnight.", "So.", "Tomorrow", "Now", "Sunday", "In 3 days"],
+)
+def test_short_paragraph_is_not_a_date_line(paragraph: str) -> None:
+    """A short paragraph at the top is story text, not the publication date, even with a clock."""
+    text = f"{paragraph}\n\n{_BODY}"
+    result = _DATELINE.clean(text, reference=_REFERENCE)
+    assert result.text == text
+    assert result.published is None
+
+
+@pytest.mark.parametrize(
+    ("line", "published"),
+    [
+        pytest.param("2 hours ago", datetime(2024, 6, 1, 10, 0), id="ago"),
+        pytest.param("vor 2 Stunden", datetime(2024, 6, 1, 10, 0), id="ago-german"),
+        pytest.param("Published: yesterday", datetime(2024, 5, 31, 12, 0), id="labelled-day"),
+        pytest.param("Yesterday 14:26", datetime(2024, 5, 31, 14, 26), id="day-and-clock"),
+        pytest.param("Sunday, 26 May 2024", datetime(2024, 5, 26), id="weekday-and-date"),
+        pytest.param("14 May", datetime(2024, 5, 14), id="day-and-month"),
+    ],
+)
+def test_real_date_lines_are_still_read(line: str, published: datetime) -> None:
+    """Calendar dates, "ago" phrases, labelled relative dates and day-plus-clock lines count."""
+    result = _DATELINE.clean(f"{line}\n\n{_BODY}", reference=_REFERENCE)
+    assert result.text == _BODY
+    assert result.published == published
+
+
+@pytest.mark.parametrize("line", ["14 Jun 2024 09:45", "Published: tomorrow", "In 3 days"])
+def test_date_after_the_reference_keeps_its_line(line: str) -> None:
+    """A date line later than the reference is neither taken nor removed."""
+    text = f"{line}\n\n{_BODY}"
+    result = _DATELINE.clean(text, reference=_REFERENCE)
+    assert result.text == text
+    assert result.published is None
+
+
+def test_future_date_line_says_why_it_stays() -> None:
+    """The warning names the line and the reference time."""
+    result = _DATELINE.clean(f"14 Jun 2024 09:45\n\n{_BODY}", reference=_REFERENCE)
+    assert any("after the reference" in warning for warning in result.warnings)
+
+
+def test_unresolved_relative_date_is_kept_and_recorded() -> None:
+    """Without a reference, "2 hours ago" stays in the text, in Dateline.raw and a warning."""
+    text = f"2 hours ago\n\n{_BODY}"
+    result = clean(text)
+    assert result.text == text
+    assert result.dateline is not None
+    assert (result.dateline.raw, result.dateline.published) == ("2 hours ago", None)
+    assert any("no reference" in warning for warning in result.warnings)
+
+
+def test_unresolved_date_after_a_byline_keeps_the_line() -> None:
+    """A byline with an unresolved date stays; its authors are still recorded."""
+    text = f"By Jane Doe | 3 days ago\n\n{_BODY}"
+    result = _DATELINE.clean(text)
+    assert result.text == text
+    assert result.dateline is not None
+    assert result.dateline.authors == ("Jane Doe",)
+    assert result.dateline.raw == "3 days ago"
+
+
+@pytest.mark.parametrize(
+    "line",
+    ["By Royal Appointment", "By Popular Demand", "By Special Arrangement", "By Staff Writer"],
+)
+def test_phrase_after_by_is_no_byline(line: str) -> None:
+    """Capitalised ordinary words after "By" are no author list, and the line stays."""
+    text = f"{line}\n\n{_BODY}"
+    result = _DATELINE.clean(text)
+    assert result.text == text
+    assert result.dateline is None
+
+
+@pytest.mark.parametrize(
+    ("line", "authors"),
+    [
+        pytest.param("By Jane Doe and John Roe", ("Jane Doe", "John Roe"), id="two"),
+        pytest.param("By Marta Lindqvist", ("Marta Lindqvist",), id="rare-surname"),
+        pytest.param("By J. K. Rowling", ("J. K. Rowling",), id="initials"),
+        pytest.param("By Jane Doe, Political Editor", ("Jane Doe",), id="job-title-dropped"),
+        pytest.param("Von Anna Maria Schmidt", ("Anna Maria Schmidt",), id="german"),
+    ],
+)
+def test_person_bylines_are_read(line: str, authors: tuple[str, ...]) -> None:
+    """Bylines naming people are recorded and removed; a job title is not an author."""
+    result = _DATELINE.clean(f"{line}\n\n{_BODY}")
+    assert result.text == _BODY
+    assert result.dateline is not None
+    assert result.dateline.authors == authors
+
+
+def test_header_window_counts_kept_lines() -> None:
+    """Removing the byline does not widen the header on a second pass (idempotence)."""
+    headings = "\n".join(f"Section {number}" for number in range(1, 8))
+    text = f"By Jane Doe\n{headings}\n14 May 2024\n\n{_BODY}"
+    once = _DATELINE.clean(text, reference=_REFERENCE).text
+    assert _DATELINE.clean(once, reference=_REFERENCE).text == once
+    assert "14 May 2024" not in once

@@ -68,15 +68,26 @@ def parse_date(
     (after stripping whitespace) are never one date expression and give None.
     """
     _check_text(text)
+    fields = _parse_fields(text, languages)
+    if fields is None:
+        return None
+    return resolve(fields, _reference(reference))
+
+
+def _parse_fields(text: str, languages: Sequence[str] | None) -> dict[str, int] | None:
+    """What `parse_date` read in `text` before resolving it: the grammar's fields, or None.
+
+    Keys include ``year``, ``month``, ``day``, ``hour``, ``minute``, ``weekday``, ``relday``
+    (a day word: -1 for "yesterday"), ``now``, and ``rel_sec``/``rel_mon`` (negative for
+    "… ago", positive for "in …"). Callers that must tell a calendar date from a weekday or a
+    relative phrase (such as `parse_dateline`) read them.
+    """
     lexicon = build_lexicon(_language_codes(languages))
     if len(text) > _MAX_EXPRESSION_CHARS and len(text.strip()) > _MAX_EXPRESSION_CHARS:
         return None
     items = classify(tokenize(text), lexicon)
     parser = Parser(items, lexicon, strict=True)
-    fields = _whole_expression(parser, items)
-    if fields is None:
-        return None
-    return resolve(fields, _reference(reference))
+    return _whole_expression(parser, items)
 
 
 def find_dates(
