@@ -1,8 +1,8 @@
 """`parse_dateline`: when, where and by whom, from the lines above the article body.
 
-It reads the header: the non-blank lines above the first sentence of running text (or the first
-long line), at most eight of them that it keeps (lines it removes do not count, so that a
-second pass over its own output reads the same header):
+It reads the header: the non-blank lines above the first long line, at most eight of them
+that it keeps (lines it removes do not count, so that a second pass over its own output reads
+the same header):
 
 - a line that is a date, optionally labelled ("Published: …", "Updated …",
   "Aktualisiert am …"): its value becomes `Dateline.published` (or `.updated`) and the line is
@@ -317,14 +317,11 @@ class _Found:
 
 
 def _header_candidates(text: str) -> Iterator[Line]:
-    """The non-blank lines above the body: up to the first sentence of running text or long line.
-
-    The caller stops earlier, after a few lines it keeps.
-    """
+    """The non-blank lines above the first long line (the caller stops after a few it keeps)."""
     for line in iter_lines(text):
         if line.blank:
             continue
-        if len(line.text) >= _BODY_LINE or is_prose(line.text):
+        if len(line.text) >= _BODY_LINE:
             return
         yield line
 
