@@ -1,12 +1,14 @@
 """Dates and times in scraped text, in many languages, parsed by a small grammar.
 
 >>> from datetime import datetime
-from typing import Literal
->>> parse_date("11 Mar, 2008 14:26")
-datetime.datetime(2008, 3, 11, 14, 26)
+>>> parse_date("14 Jun, 2024 09:45")
+datetime.datetime(2024, 6, 14, 9, 45)
 >>> parse_date("vor 2 Stunden", reference=datetime(2020, 1, 1, 12), languages=["de"])
 datetime.datetime(2020, 1, 1, 10, 0)
 >>> [m.text for m in find_dates("Posted on 22 July 2014, updated 3 days ago.")]
+['22 July 2014']
+>>> noon = datetime(2020, 1, 1, 12)
+>>> [m.text for m in find_dates("Posted on 22 July 2014, updated 3 days ago.", reference=noon)]
 ['22 July 2014', '3 days ago']
 
 `parse_date` reads one whole string; `find_dates` finds every date in running text.  Relative
