@@ -293,3 +293,10 @@ def test_header_window_counts_kept_lines() -> None:
     once = _DATELINE.clean(text, reference=_REFERENCE).text
     assert _DATELINE.clean(once, reference=_REFERENCE).text == once
     assert "14 May 2024" not in once
+
+
+def test_invalid_date_is_not_recorded_as_unresolved() -> None:
+    """A date that cannot exist is no dateline, with or without a reference."""
+    text = f"31 Feb 2024\n\n{_BODY}"
+    assert _DATELINE.clean(text).dateline is None
+    assert _DATELINE.clean(text, reference=_REFERENCE).dateline is None

@@ -77,6 +77,8 @@ _MIN_NAME_WORDS = 2
 _MAX_NAME_WORDS = 4
 #: Endings of English nouns made from other words ("appointment", "edition", "kindness").
 _NOUN_ENDINGS = ("ment", "tion", "sion", "ness", "ity", "ance", "ence", "ship", "ism", "hood")
+#: A reference time that tells a date needing one ("2 hours ago") from an invalid one.
+_ANY_TIME = datetime(2000, 1, 1, 12, 0)
 #: Fields of a date that make it relative, or a weekday, rather than a calendar date.
 _RELATIVE_FIELDS = frozenset({"relday", "now", "weekday"})
 
@@ -182,6 +184,11 @@ class ParseDateline(BaseCleaner):
         if fields is None or not _states_a_date(fields, labelled=label is not None):
             return None
         value = parse_date(rest, languages=self.languages, reference=reference)
+        if value is None and (
+            reference is not None
+            or parse_date(rest, languages=self.languages, reference=_ANY_TIME) is None
+        ):
+            return None  # not a valid date at all ("31 Feb 2024"), whatever the reference
         return value, updated is not None
 
     def _read_wire(self, text: str, flagged: Sequence[Flag], found: _Found) -> Edit | None:
@@ -271,8 +278,8 @@ class _Found:
                 self.unresolved = True
                 self.raw, self.span = raw, span
             self.warnings.append(
-                f"kept the header line {raw!r}: its date is relative and there is no reference "
-                "time to resolve it against (pass reference= to clean())"
+                f"kept the header line {raw!r}: its date is relative (or has no year) and there "
+                "is no reference time to resolve it against (pass reference= to clean())"
             )
             return False
         if reference is not None and any(
