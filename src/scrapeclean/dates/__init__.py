@@ -1,12 +1,14 @@
 """Dates and times in scraped text, in many languages, parsed by a small grammar.
 
 >>> from datetime import datetime
-from typing import Literal
->>> parse_date("11 Mar, 2008 14:26")
-datetime.datetime(2008, 3, 11, 14, 26)
+>>> parse_date("14 Jun, 2024 09:45")
+datetime.datetime(2024, 6, 14, 9, 45)
 >>> parse_date("vor 2 Stunden", reference=datetime(2020, 1, 1, 12), languages=["de"])
 datetime.datetime(2020, 1, 1, 10, 0)
 >>> [m.text for m in find_dates("Posted on 22 July 2014, updated 3 days ago.")]
+['22 July 2014']
+>>> noon = datetime(2020, 1, 1, 12)
+>>> [m.text for m in find_dates("Posted on 22 July 2014, updated 3 days ago.", reference=noon)]
 ['22 July 2014', '3 days ago']
 
 `parse_date` reads one whole string; `find_dates` finds every date in running text.  Relative
@@ -68,15 +70,26 @@ def parse_date(
     (after stripping whitespace) are never one date expression and give None.
     """
     _check_text(text)
+    fields = _parse_fields(text, languages)
+    if fields is None:
+        return None
+    return resolve(fields, _reference(reference))
+
+
+def _parse_fields(text: str, languages: Sequence[str] | None) -> dict[str, int] | None:
+    """What `parse_date` read in `text` before resolving it: the grammar's fields, or None.
+
+    Keys include ``year``, ``month``, ``day``, ``hour``, ``minute``, ``weekday``, ``relday``
+    (a day word: -1 for "yesterday"), ``now``, and ``rel_sec``/``rel_mon`` (negative for
+    "… ago", positive for "in …"). Callers that must tell a calendar date from a weekday or a
+    relative phrase (such as `parse_dateline`) read them.
+    """
     lexicon = build_lexicon(_language_codes(languages))
     if len(text) > _MAX_EXPRESSION_CHARS and len(text.strip()) > _MAX_EXPRESSION_CHARS:
         return None
     items = classify(tokenize(text), lexicon)
     parser = Parser(items, lexicon, strict=True)
-    fields = _whole_expression(parser, items)
-    if fields is None:
-        return None
-    return resolve(fields, _reference(reference))
+    return _whole_expression(parser, items)
 
 
 def find_dates(
