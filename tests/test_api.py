@@ -13,8 +13,9 @@ def test_all_is_exactly_the_public_names() -> None:
     """__all__ lists the public names, sorted, and each exists."""
     assert scrapeclean.__all__ == sorted(scrapeclean.__all__)
     assert set(scrapeclean.__all__) == {
-        "Block", "Change", "CleanResult", "CleanerError", "Dateline", "Document", "Edit",
-        "Finding", "Metadata",
+        "Block", "Change", "CleanFailure", "CleanRequest", "CleanResult", "CleanerError",
+        "Dateline", "Document", "DocumentError", "Edit",
+        "Finding", "Metadata", "BinaryInputError", "InputTooLargeError", "UnknownEncodingError",
         "InputTypeError", "Pipeline", "PipelineError", "Proposal", "ReplayError",
         "ScrapecleanError", "Source", "Span", "__version__", "clean", "cleaners", "replay",
     }  # fmt: skip

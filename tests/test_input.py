@@ -7,35 +7,40 @@ import codecs
 import pytest
 from bs4 import BeautifulSoup
 
-from scrapeclean import InputTypeError, Pipeline, clean, cleaners
+from scrapeclean import InputTypeError, Pipeline, UnknownEncodingError, clean, cleaners
 from scrapeclean._input import decode_bytes, looks_like_html
 
 _PLAIN = Pipeline([cleaners.normalize_whitespace()])
 
 
 @pytest.mark.parametrize(
-    ("data", "codec", "how"),
+    ("data", "text", "codec", "how"),
     [
-        pytest.param(codecs.BOM_UTF8 + "café".encode(), "utf-8", "bom", id="utf8-bom"),
+        pytest.param(codecs.BOM_UTF8 + "café".encode(), "café", "utf-8", "bom", id="utf8-bom"),
         pytest.param(
-            codecs.BOM_UTF16_LE + "café".encode("utf-16-le"), "utf-16-le", "bom", id="utf16-bom"
+            codecs.BOM_UTF16_LE + "café".encode("utf-16-le"),
+            "café",
+            "utf-16-le",
+            "bom",
+            id="utf16-bom",
         ),
-        pytest.param("café".encode(), "utf-8", "utf-8", id="utf8"),
+        pytest.param("café".encode(), "café", "utf-8", "utf-8", id="utf8"),
         pytest.param(
             b'<html><head><meta charset="iso-8859-7"></head>'
             b"<body><p>\xe1\xe2\xe3</p></body></html>",
+            "αβγ",
             "iso8859-7",
             "declared",
             id="meta-charset",
         ),
-        pytest.param("café".encode("cp1252"), "windows-1252", "fallback", id="fallback"),
+        pytest.param("café".encode("cp1252"), "café", "windows-1252", "fallback", id="fallback"),
     ],
 )
-def test_bytes_decoding_is_recorded(data: bytes, codec: str, how: str) -> None:
+def test_bytes_decoding_is_recorded(data: bytes, text: str, codec: str, how: str) -> None:
     """The result says which codec decoded bytes input and how it was chosen."""
     result = _PLAIN.clean(data)
     assert (result.source.encoding, result.source.encoding_source) == (codec, how)
-    assert result.text in ("café", "αβγ")
+    assert result.text == text
     assert any("Windows-1252" in warning for warning in result.warnings) == (how == "fallback")
 
 
@@ -46,18 +51,29 @@ def test_fallback_decoding_loses_no_byte() -> None:
 
 
 def test_given_encoding_is_tried_first() -> None:
-    """An encoding named by the caller wins over UTF-8 detection, with a warning if unknown."""
-    assert clean("Grüße".encode("latin-1"), encoding="latin-1").source.encoding_source == "given"
-    result = clean(b"plain", encoding="no-such-codec")
-    assert any("unknown encoding 'no-such-codec'" in warning for warning in result.warnings)
+    """An encoding named by the caller wins over UTF-8 detection; an unknown one is an error."""
+    result = clean("Grüße".encode("latin-1"), encoding="latin-1", pipeline=_PLAIN)
+    assert (result.text, result.source.encoding_source) == ("Grüße", "given")
+    with pytest.raises(UnknownEncodingError, match="'no-such-codec' names no encoding"):
+        clean(b"plain", encoding="no-such-codec")
 
 
 def test_wrong_declared_charset_falls_through() -> None:
     """A page that declares a charset its bytes do not match is decoded by the next choice."""
+    data = '<html><meta charset="shift_jis"><body><p>caf\xe9 \x81</p></body></html>'.encode(
+        "latin-1"
+    )
+    result = _PLAIN.clean(data)
+    assert result.source.encoding == "windows-1252"
+    assert any("not valid cp932" in warning for warning in result.warnings)
+
+
+def test_declared_single_byte_charset_yields_to_utf8_bytes() -> None:
+    """Bytes that are valid UTF-8 with non-ASCII letters are UTF-8, whatever the page declares."""
     data = '<html><meta charset="ascii"><body><p>café</p></body></html>'.encode()
     result = _PLAIN.clean(data)
-    assert result.source.encoding == "utf-8"
-    assert any("not valid ascii" in warning for warning in result.warnings)
+    assert (result.text, result.source.encoding) == ("café", "utf-8")
+    assert any("declares windows-1252 but its bytes are UTF-8" in w for w in result.warnings)
 
 
 @pytest.mark.parametrize(

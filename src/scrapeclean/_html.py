@@ -1,44 +1,72 @@
-"""HTML to input text: the main content's blocks as paragraphs, plus the page's title and date.
+"""HTML to input text: the page's visible text as blocks, their DOM evidence, title and date.
 
-This is a first cut: it drops elements that never hold article text (scripts, navigation,
-forms, asides, page footers), picks the largest ``<article>`` (or ``<main>``, or ``<body>``) as
-the content root, and writes each block element as a paragraph, one blank line between
-paragraphs and a single line break for ``<br>``. The text cleaners then run on that text.
+Reading HTML keeps the *whole* visible page: one block per block-level element, paragraphs
+separated by one blank line, a single line break for ``<br>``. Nothing is dropped here except
+what a reader never sees (scripts, styles, templates, hidden elements, form values). For each
+block the reader records the DOM's evidence as a `Block`: its tag and tag path, the nearest
+landmark or ARIA role, the class and id words around it, the share of link and control text,
+its depth and position, whether it sits in the content container (``itemprop=articleBody``,
+the main ``<article>``, ``<main>``), and where its element is in the markup. Deciding what is
+article is a pipeline step (`scrapeclean.cleaners.extract_html`), so every block it drops is a
+recorded change.
+
+The tree is walked with an explicit stack, so nesting depth costs no recursion, and every
+element is entered and left once, so the time is linear in the size of the page.
 """
 
 from __future__ import annotations
 
 import json
-from collections.abc import Iterator
+from dataclasses import dataclass, field
 from datetime import datetime
-from typing import TYPE_CHECKING
+from functools import lru_cache
+from typing import TYPE_CHECKING, Any
 
 import regex
 
-from scrapeclean._model import Finding, Source
+from scrapeclean._model import Block, Finding, Source, Span
 
 if TYPE_CHECKING:
     from bs4 import BeautifulSoup, Tag
 
-__all__ = ["html_to_source"]
+__all__ = ["html_to_source", "read_blocks"]
 
+#: Elements whose content a reader never sees as text.
 _NEVER_TEXT = frozenset(
     {
         "script", "style", "noscript", "template", "svg", "iframe", "canvas", "object",
-        "embed", "select", "option", "button", "input", "textarea", "form", "nav", "aside",
-        "head", "title", "meta", "link", "dialog", "menu",
+        "embed", "select", "option", "datalist", "input", "textarea", "head", "title", "meta",
+        "link", "math",
     }
 )  # fmt: skip
 _BLOCKS = frozenset(
     {
-        "address", "article", "aside", "blockquote", "dd", "details", "div", "dl", "dt",
-        "fieldset", "figcaption", "figure", "footer", "h1", "h2", "h3", "h4", "h5", "h6",
-        "header", "hr", "li", "main", "ol", "p", "pre", "section", "summary", "table", "tbody",
-        "thead", "tfoot", "tr", "td", "th", "ul", "caption", "center",
+        "address", "article", "aside", "blockquote", "dd", "details", "dialog", "div", "dl",
+        "dt", "fieldset", "figcaption", "figure", "footer", "form", "h1", "h2", "h3", "h4", "h5",
+        "h6", "header", "hgroup", "hr", "legend", "li", "main", "menu", "nav", "ol", "p", "pre",
+        "section", "summary", "table", "tbody", "thead", "tfoot", "tr", "td", "th", "ul",
+        "caption", "center", "body", "html",
     }
 )  # fmt: skip
-_CHROME_ROLES = frozenset({"navigation", "banner", "contentinfo", "search", "complementary"})
+#: Elements that are landmarks themselves (the nearest one is recorded on each block).
+_LANDMARK_TAGS = frozenset(
+    {"nav", "header", "footer", "aside", "main", "article", "form", "menu", "dialog"}
+)
+_LANDMARK_ROLES = frozenset(
+    {
+        "navigation", "banner", "contentinfo", "complementary", "search", "main", "article",
+        "form", "dialog", "alertdialog", "menu", "menubar", "toolbar", "tablist",
+    }
+)  # fmt: skip
+#: Inline elements whose text is a control's label (counted in `Block.control_share`).
+_CONTROLS = frozenset({"button", "label"})
 _SPACES = regex.compile(r"[ \t\r\n\f\v]+")
+_TOKEN_SPLIT = regex.compile(r"[^\p{L}\p{N}]+")
+_HIDDEN_STYLE = regex.compile(r"display\s*:\s*none|visibility\s*:\s*hidden", regex.IGNORECASE)
+#: How many class/id words and path levels a block keeps (the nearest ones), so that a page
+#: nested 100,000 deep still costs a bounded amount per block.
+_MAX_TOKENS = 24
+_MAX_LEVELS = 32
 _PUBLISHED_META = (
     ("property", "article:published_time"),
     ("name", "article:published_time"),
@@ -64,9 +92,12 @@ def html_to_source(markup: str | BeautifulSoup | Tag) -> Source:
     published = _published(soup)
     if published is not None:
         findings.append(Finding("published", published[0], "read_input", published[1], 0.8))
-    root = _content_root(soup)
-    text = "\n\n".join(_paragraphs(root))
-    return Source(text=text, format="html", findings=tuple(findings))
+    text, blocks, container = read_blocks(
+        soup, markup if isinstance(markup, str) else None, bodies=_ld_article_bodies(soup)
+    )
+    return Source(
+        text=text, format="html", blocks=blocks, findings=tuple(findings), container=container
+    )
 
 
 def _parse(markup: str) -> Tag:
@@ -115,7 +146,9 @@ def _published(soup: Tag) -> tuple[datetime, str] | None:
         if match is not None:
             try:
                 stated = json.loads(f'"{match.group(1)}"')
-            except ValueError:
+            except ValueError:  # a malformed JSON-LD string is no evidence, never an error
+                continue
+            if not isinstance(stated, str):
                 continue
             found = _parse_time(stated)
             if found is not None:
@@ -141,77 +174,459 @@ def _parse_time(value: str) -> datetime | None:
     return parse_date(value)
 
 
-def _is_chrome(tag: Tag) -> bool:
-    if tag.name in _NEVER_TEXT:
+@dataclass(slots=True)
+class _Frame:
+    """An open element during the walk, with the evidence its blocks inherit."""
+
+    tag: str
+    depth: int
+    landmark: str | None
+    tokens: tuple[str, ...]
+    path: tuple[str, ...]
+    selector: tuple[str, ...]
+    deep: bool
+    link: bool
+    control: bool
+    element: Tag | None = None
+    owner: _Frame | None = None
+    children: dict[str, int] = field(default_factory=dict)
+    candidate: str | None = None
+    seen_at_entry: int = 0
+    blocks_at_entry: int = 0
+
+
+@dataclass(slots=True)
+class _RawBlock:
+    start: int
+    end: int
+    frame: _Frame
+    link_share: float
+    control_share: float
+
+
+@dataclass(slots=True)
+class _Candidate:
+    """An element that may be the content container: its kind, visible size and blocks."""
+
+    kind: str
+    size: int
+    first: int
+    last: int
+
+
+def read_blocks(
+    root: Tag, markup: str | None = None, *, bodies: tuple[str, ...] = ()
+) -> tuple[str, tuple[Block, ...], str | None]:
+    """The visible text of `root`, its block table and the kind of content container found.
+
+    `markup` is the HTML `root` was parsed from, when known: blocks then locate their element in
+    it (`Block.markup`). `bodies` are article bodies that structured data states (JSON-LD
+    ``articleBody``): the element holding the blocks they match may be the container.
+    """
+    reader = _Reader(markup, bodies)
+    reader.walk(root)
+    return reader.finish()
+
+
+def _glues(before: str, after: str) -> bool:
+    """Whether two words meeting at a tag boundary would read as one word without a space.
+
+    A lower-case letter followed by a capital ("plague" + "Credit:") or a sentence mark followed
+    by a letter ("Credit:" + "The") are two words that the page showed apart (by layout or
+    styling); a capital followed by lower case ("<b>W</b>ord") is one word split by markup.
+    """
+    if before.islower() and after.isupper():
         return True
-    role = tag.get("role")
-    if isinstance(role, str) and role.lower() in _CHROME_ROLES:
+    return before in ".:;!?" and after.isalpha()
+
+
+class _Reader:
+    """One walk over a tree: the text, the blocks, and the content candidates."""
+
+    def __init__(self, markup: str | None, bodies: tuple[str, ...] = ()) -> None:
+        self.markup = markup
+        self.bodies = tuple(_SPACES.sub(" ", body) for body in bodies)
+        #: The block range ``(first, last)`` of every block element, when `bodies` need it.
+        self.ranges: list[tuple[int, int]] | None = [] if bodies else None
+        self.line_starts: list[int] | None = None
+        self.chunks: list[str] = []
+        self.length = 0
+        self.parts: list[str] = []
+        self.lines: list[str] = []
+        self.boundary = False
+        self.seen = 0
+        self.chars = self.link_chars = self.control_chars = 0
+        self.raw: list[_RawBlock] = []
+        self.frames: list[_Frame] = []
+        self.candidates: list[_Candidate] = []
+
+    # -- the walk ---------------------------------------------------------------------------
+
+    def walk(self, root: Tag) -> None:
+        from bs4.element import NavigableString, Tag
+
+        stack: list[tuple[object, bool]] = [(root, True)]
+        while stack:
+            node, entering = stack.pop()
+            if isinstance(node, Tag):
+                if not entering:
+                    self.leave()
+                elif self.enter(node, is_root=node is root):
+                    stack.append((node, False))
+                    stack.extend((child, True) for child in reversed(node.contents))
+            elif type(node) is NavigableString:
+                self.text(str(node))
+        self.flush()
+
+    def enter(self, tag: Tag, *, is_root: bool) -> bool:
+        """Open `tag`; return whether to walk its children."""
+        name = _name(tag)
+        attrs = tag.attrs
+        if not is_root and (name in _NEVER_TEXT or (attrs and _hidden(attrs, name))):
+            return False
+        if name == "br":
+            self.end_line()
+            return False
+        if name in ("img", "hr", "wbr"):
+            self.boundary = True
+            return False
+        candidate = _candidate_kind(attrs, name)
+        block = is_root or name in _BLOCKS or candidate is not None
+        if block:
+            self.flush()
+        else:
+            self.boundary = True
+        frame = self.frame(tag, attrs, name, block)
+        if candidate is not None:
+            frame.candidate = candidate
+            frame.seen_at_entry = self.seen
+            frame.blocks_at_entry = len(self.raw)
+        self.frames.append(frame)
+        if name == "pre":
+            self.preformatted(tag)
+            self.leave()
+            return False
         return True
-    return tag.get("hidden") is not None or tag.get("aria-hidden") == "true"
 
+    def leave(self) -> None:
+        frame = self.frames[-1]
+        if frame.owner is frame:
+            self.flush()
+        else:
+            self.boundary = True
+        if self.ranges is not None and frame.owner is frame:
+            self.ranges.append((frame.blocks_at_entry, len(self.raw)))
+        if frame.candidate is not None:
+            self.candidates.append(
+                _Candidate(
+                    frame.candidate,
+                    self.seen - frame.seen_at_entry,
+                    frame.blocks_at_entry,
+                    len(self.raw),
+                )
+            )
+        self.frames.pop()
 
-def _content_root(soup: Tag) -> Tag:
-    articles = soup.find_all("article")
-    if articles:
-        best = max(articles, key=lambda tag: len(tag.get_text()))
-        body = soup.find("body")
-        whole = body if body is not None else soup
-        if len(best.get_text()) >= 0.3 * len(whole.get_text()):
-            return best
-    main = soup.find("main")
-    if main is not None:
-        return main
-    body = soup.find("body")
-    return body if body is not None else soup
+    def frame(self, tag: Tag, attrs: dict[str, Any], name: str, block: bool) -> _Frame:
+        """The evidence of `tag`, inherited from the open element it sits in."""
+        parent = self.frames[-1] if self.frames else None
+        if parent is None:
+            path = () if name == "#document" else (name,)
+            frame = _Frame(name, 0, None, (), path, (), False, False, False)
+        else:
+            number = parent.children.get(name, 0) + 1
+            parent.children[name] = number
+            part = name if name in ("html", "body", "head") else f"{name}:nth-of-type({number})"
+            own = _words(attrs) if attrs else ()
+            frame = _Frame(
+                tag=name,
+                depth=parent.depth + 1,
+                landmark=_landmark(attrs, name) or parent.landmark,
+                tokens=(parent.tokens + own)[-_MAX_TOKENS:] if own else parent.tokens,
+                path=(*parent.path, name)[-_MAX_LEVELS:],
+                selector=(*parent.selector, part)[-_MAX_LEVELS:],
+                deep=parent.deep or len(parent.selector) >= _MAX_LEVELS,
+                link=parent.link or name == "a",
+                control=parent.control or name in _CONTROLS,
+            )
+        frame.owner = frame if block or parent is None else parent.owner
+        if block:
+            frame.element = tag
+            frame.blocks_at_entry = len(self.raw)
+        return frame
 
+    def text(self, value: str) -> None:
+        if not value:
+            return
+        visible = len("".join(value.split()))
+        if visible:
+            frame = self.frames[-1]
+            self.seen += visible
+            self.chars += visible
+            if frame.link:
+                self.link_chars += visible
+            if frame.control:
+                self.control_chars += visible
+        if self.boundary and self.parts and _glues(self.parts[-1][-1], value[0]):
+            self.parts.append(" ")
+        self.boundary = False
+        self.parts.append(value)
 
-def _paragraphs(root: Tag) -> Iterator[str]:
-    """The block-level paragraphs under `root`, whitespace collapsed (kept inside ``<pre>``)."""
-    from bs4.element import Comment, NavigableString, Tag
+    def preformatted(self, tag: Tag) -> None:
+        """A ``<pre>`` element: one block, its line breaks and spacing kept."""
+        value = tag.get_text().strip("\n")
+        visible = len("".join(value.split()))
+        self.seen += visible
+        if value.strip():
+            frame = self.frames[-1]
+            self.chars += visible
+            if frame.link:
+                self.link_chars += visible
+            self.emit(value.rstrip(), frame)
 
-    lines: list[str] = []
-    current: list[str] = []
+    # -- blocks -----------------------------------------------------------------------------
 
-    def end_line() -> None:
-        line = _clean_inline("".join(current))
-        current.clear()
+    def end_line(self) -> None:
+        line = _clean_inline("".join(self.parts))
+        self.parts.clear()
         if line:
-            lines.append(line)
+            self.lines.append(line)
 
-    def end_paragraph() -> Iterator[str]:
-        end_line()
-        if lines:
-            yield "\n".join(lines)
-            lines.clear()
+    def flush(self) -> None:
+        """End the open block, if it has text."""
+        self.end_line()
+        if self.lines:
+            owner = self.frames[-1].owner if self.frames else None
+            if owner is not None:
+                self.emit("\n".join(self.lines), owner)
+        self.lines.clear()
+        self.chars = self.link_chars = self.control_chars = 0
+        self.boundary = False
 
-    stack: list[tuple[object, bool]] = [(root, True)]
-    while stack:
-        node, entering = stack.pop()
-        if isinstance(node, Comment):
+    def emit(self, value: str, frame: _Frame) -> None:
+        if self.chunks:
+            self.chunks.append("\n\n")
+            self.length += 2
+        start = self.length
+        self.chunks.append(value)
+        self.length += len(value)
+        chars = max(1, self.chars)
+        self.raw.append(
+            _RawBlock(
+                start,
+                self.length,
+                frame,
+                round(min(1.0, self.link_chars / chars), 3),
+                round(min(1.0, self.control_chars / chars), 3),
+            )
+        )
+        self.chars = self.link_chars = self.control_chars = 0
+
+    def markup_span(self, tag: Tag | None) -> Span | None:
+        """Where `tag`'s start tag is in the markup, when the tree was parsed from it here."""
+        if tag is None:
+            return None
+        line, column = getattr(tag, "sourceline", None), getattr(tag, "sourcepos", None)
+        if self.markup is None or not isinstance(line, int) or not isinstance(column, int):
+            return None
+        if self.line_starts is None:
+            self.line_starts = [0] + [m.end() for m in regex.finditer(r"\r\n?|\n", self.markup)]
+        if not 1 <= line <= len(self.line_starts):
+            return None
+        start = self.line_starts[line - 1] + column
+        if start >= len(self.markup) or self.markup[start] != "<":
+            return None
+        end = self.markup.find(">", start)
+        return Span(start, len(self.markup) if end < 0 else end + 1)
+
+    def finish(self) -> tuple[str, tuple[Block, ...], str | None]:
+        """The text, the block table, and the kind of content container found (or None)."""
+        text = "".join(self.chunks)
+        if self.ranges:
+            stated = _stated_body(text, self.raw, self.ranges, self.bodies)
+            if stated is not None:
+                self.candidates.append(stated)
+        inside = _container(self.candidates, self.seen)
+        length = max(1, len(text))
+        blocks = []
+        for index, raw in enumerate(self.raw):
+            frame = raw.frame
+            prefix = "…>" if frame.deep else ""
+            blocks.append(
+                Block(
+                    span=Span(raw.start, raw.end),
+                    tag=frame.tag,
+                    path=prefix + ">".join(frame.path),
+                    landmark=frame.landmark,
+                    tokens=frame.tokens,
+                    link_share=raw.link_share,
+                    depth=frame.depth,
+                    position=round(raw.start / length, 4),
+                    in_main=inside is not None and inside.first <= index < inside.last,
+                    markup=self.markup_span(frame.element),
+                    selector=prefix + ">".join(frame.selector),
+                    control_share=raw.control_share,
+                )
+            )
+        return text, tuple(blocks), None if inside is None else inside.kind
+
+
+def _name(tag: Tag) -> str:
+    name = tag.name or ""
+    return "#document" if name == "[document]" else name.lower()
+
+
+def _hidden(attrs: dict[str, Any], name: str) -> bool:
+    """Whether a reader never sees an element (hidden, aria-hidden, inline style, shut dialog)."""
+    if "hidden" in attrs or attrs.get("aria-hidden") == "true":
+        return True
+    if name == "dialog" and "open" not in attrs:
+        return True
+    style = attrs.get("style")
+    return isinstance(style, str) and _HIDDEN_STYLE.search(style) is not None
+
+
+def _words(attrs: dict[str, Any]) -> tuple[str, ...]:
+    """The class and id words of an element, lower case (``"social-share"`` gives two words)."""
+    values: list[str] = []
+    classes = attrs.get("class")
+    if isinstance(classes, str):
+        values.append(classes)
+    elif classes:
+        values.extend(str(value) for value in classes)
+    ident = attrs.get("id")
+    if isinstance(ident, str):
+        values.append(ident)
+    return _split_words(" ".join(values)) if values else ()
+
+
+@lru_cache(maxsize=4096)
+def _split_words(value: str) -> tuple[str, ...]:
+    """The lower-case words of a class/id string (pages repeat them, so they are cached)."""
+    return tuple(word for word in _TOKEN_SPLIT.split(value.lower()) if word)
+
+
+def _role(attrs: dict[str, Any]) -> str:
+    role = attrs.get("role")
+    return role.split()[0].lower() if isinstance(role, str) and role.strip() else ""
+
+
+def _landmark(attrs: dict[str, Any], name: str) -> str | None:
+    if name in _LANDMARK_TAGS:
+        return name
+    if not attrs:
+        return None
+    role = _role(attrs)
+    return role if role in _LANDMARK_ROLES else None
+
+
+def _candidate_kind(attrs: dict[str, Any], name: str) -> str | None:
+    """Whether an element may be the content container, and as what."""
+    if name == "article":
+        return "article"
+    if name == "main":
+        return "main"
+    if not attrs:
+        return None
+    itemprop = attrs.get("itemprop")
+    if isinstance(itemprop, str) and "articlebody" in itemprop.lower().split():
+        return "itemprop=articleBody"
+    role = _role(attrs)
+    if name == "article" or role == "article":
+        return "article"
+    if name == "main" or role == "main":
+        return "main"
+    return None
+
+
+#: The share of the page's visible text an ``<article>`` must hold to be the container.
+_ARTICLE_SHARE = 0.3
+
+
+def _container(candidates: list[_Candidate], total: int) -> _Candidate | None:
+    """The content container, or None when the page has none (the whole page is content).
+
+    The largest ``itemprop=articleBody`` element holding enough of the page's visible text
+    (structured data naming the body), else the element JSON-LD ``articleBody`` points at
+    (`_stated_body`), else the largest ``<article>`` (or ``role=article``)
+    holding enough, else the largest ``<main>`` (or ``role=main``).
+    """
+    bodies = [c for c in candidates if c.kind == "itemprop=articleBody" and c.size > 0]
+    if bodies:
+        best = max(bodies, key=_size_then_outer)
+        if best.size >= _ARTICLE_SHARE * total:
+            return best
+    for candidate in candidates:
+        if candidate.kind == _JSON_LD_BODY:
+            return candidate
+    articles = [c for c in candidates if c.kind == "article" and c.size > 0]
+    if articles:
+        best = max(articles, key=_size_then_outer)
+        if best.size >= _ARTICLE_SHARE * total:
+            return best
+    mains = [c for c in candidates if c.kind == "main" and c.size > 0]
+    if mains:
+        return max(mains, key=_size_then_outer)
+    return None
+
+
+def _size_then_outer(candidate: _Candidate) -> tuple[int, int]:
+    """Order candidates by size, the outer (earlier) one first on a tie."""
+    return candidate.size, -candidate.first
+
+
+_JSON_LD_BODY = "json-ld articleBody"
+#: A block shorter than this is not matched against a stated body (too likely to recur).
+_MIN_MATCHED_BLOCK = 40
+#: The stated body must match at least this many characters of the page's blocks.
+_MIN_MATCHED = 200
+#: The container must hold this share of the matched characters.
+_MATCHED_SHARE = 0.8
+
+
+def _ld_article_bodies(soup: Tag) -> tuple[str, ...]:
+    """The ``articleBody`` texts that the page's JSON-LD states (malformed JSON-LD is skipped)."""
+    bodies: list[str] = []
+    for script in soup.find_all("script", attrs={"type": "application/ld+json"}):
+        raw = script.get_text()
+        if "articleBody" not in raw:
             continue
-        if isinstance(node, NavigableString):
-            if type(node) is NavigableString:
-                current.append(str(node))
+        try:
+            data = json.loads(raw)
+        except (ValueError, RecursionError):
             continue
-        if not isinstance(node, Tag):
-            continue
-        if not entering:
-            if node.name in _BLOCKS:
-                yield from end_paragraph()
-            continue
-        if node is not root and _is_chrome(node):
-            continue
-        if node.name == "br":
-            end_line()
-            continue
-        if node.name == "pre":
-            yield from end_paragraph()
-            text = node.get_text().strip("\n")
-            if text.strip():
-                yield text
-            continue
-        if node.name in _BLOCKS:
-            yield from end_paragraph()
-        stack.append((node, False))
-        stack.extend((child, True) for child in reversed(node.contents))
-    yield from end_paragraph()
+        stack: list[object] = [data]
+        while stack:
+            item = stack.pop()
+            if isinstance(item, dict):
+                body = item.get("articleBody")
+                if isinstance(body, str) and len(body) >= _MIN_MATCHED:
+                    bodies.append(body)
+                stack.extend(item.values())
+            elif isinstance(item, list):
+                stack.extend(item)
+    return tuple(bodies)
+
+
+def _stated_body(
+    text: str, raw: list[_RawBlock], ranges: list[tuple[int, int]], bodies: tuple[str, ...]
+) -> _Candidate | None:
+    """The smallest element holding most of the blocks that a stated article body contains."""
+    matched = [0]
+    for block in raw:
+        value = _SPACES.sub(" ", text[block.start : block.end])
+        hit = len(value) >= _MIN_MATCHED_BLOCK and any(value in body for body in bodies)
+        matched.append(matched[-1] + (len(value) if hit else 0))
+    total = matched[-1]
+    if total < _MIN_MATCHED:
+        return None
+    best: tuple[int, int] | None = None
+    for first, last in ranges:
+        if matched[last] - matched[first] >= _MATCHED_SHARE * total and (
+            best is None or last - first < best[1] - best[0]
+        ):
+            best = (first, last)
+    if best is None:
+        return None
+    size = sum(raw[index].end - raw[index].start for index in range(*best))
+    return _Candidate(_JSON_LD_BODY, size, best[0], best[1])

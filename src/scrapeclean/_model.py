@@ -20,7 +20,10 @@ import json
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from datetime import datetime
-from typing import Any, Union
+from typing import TYPE_CHECKING, Any, Union
+
+if TYPE_CHECKING:
+    from scrapeclean._offsets import OffsetMap
 
 __all__ = [
     "SCHEMA_VERSION",
@@ -238,7 +241,12 @@ class Block:
     - `position`: where the block starts, as a share of the text (0 at the top, 1 at the end).
     - `in_main`: whether it sits inside the element that structured data, ``<article>`` or
       ``<main>`` points at as the content.
-    - `markup`: where the element is in the HTML markup (character offsets), when known.
+    - `markup`: where the element's start tag is in the HTML markup (character offsets), when
+      the page was read from a string; None for a tree the caller parsed.
+    - `selector`: a CSS selector of the element
+      (``"html>body>div:nth-of-type(2)>p:nth-of-type(3)"``; on a page nested deeper than 32
+      levels, the last 32 levels after ``"…>"``).
+    - `control_share`: the share of the block's characters that are button or label text.
     """
 
     span: Span
@@ -251,6 +259,8 @@ class Block:
     position: float = 0.0
     in_main: bool = False
     markup: Span | None = None
+    selector: str = ""
+    control_share: float = 0.0
 
     def to_dict(self) -> dict[str, Any]:
         """Return a JSON-ready dict."""
@@ -265,6 +275,8 @@ class Block:
             "position": self.position,
             "in_main": self.in_main,
             "markup": None if self.markup is None else self.markup.to_list(),
+            "selector": self.selector,
+            "control_share": self.control_share,
         }
 
     @classmethod
@@ -281,6 +293,8 @@ class Block:
             position=float(data.get("position", 0.0)),
             in_main=bool(data.get("in_main", False)),
             markup=None if data.get("markup") is None else Span(*data["markup"]),
+            selector=data.get("selector", ""),
+            control_share=float(data.get("control_share", 0.0)),
         )
 
 
@@ -469,9 +483,12 @@ class Source:
     block per block-level element, paragraphs separated by a blank line; `blocks` describes
     each block with the DOM's evidence and `findings` holds the page's own metadata (``<title>``,
     meta tags, JSON-LD). For plain text `blocks` is empty (a `Document` derives line blocks on
-    demand). `encoding` names the codec used to decode bytes input and `encoding_source` says
-    how it was chosen (``"bom"``, ``"given"``, ``"declared"``, ``"utf-8"`` or ``"fallback"``);
-    both are None for str input. `url` is the page's address, when the caller gave it.
+    demand). `encoding` names the codec used to decode bytes input (charset labels are read
+    as browsers read them, so a page declaring ``latin1`` records ``"windows-1252"``) and
+    `encoding_source` says how it was chosen (``"bom"``, ``"given"``, ``"declared"``,
+    ``"utf-8"`` or ``"fallback"``); both are None for str input. `url` is the page's address,
+    when the caller gave it. `container` names the element the HTML reader took as the content
+    container (``"article"``, ``"main"``, ``"itemprop=articleBody"``), or None when it found none.
     """
 
     text: str
@@ -481,6 +498,29 @@ class Source:
     url: str | None = None
     blocks: tuple[Block, ...] = ()
     findings: tuple[Finding, ...] = ()
+    container: str | None = None
+
+    def blocks_at(self, span: Span) -> tuple[Block, ...]:
+        """The blocks whose text `span` (in `text`) touches, in order."""
+        from bisect import bisect_right
+
+        starts = [block.span.start for block in self.blocks]
+        first = max(0, bisect_right(starts, span.start) - 1)
+        found = []
+        for block in self.blocks[first:]:
+            if block.span.start > span.end or (block.span.start == span.end and len(span)):
+                break
+            if block.span.end >= span.start:
+                found.append(block)
+        return tuple(found)
+
+    def markup_of(self, span: Span) -> tuple[str, ...]:
+        """Where in the HTML the text at `span` came from: the selectors of its blocks.
+
+        ``source.markup_of(change.span)`` says which elements a change touched; each block's
+        `Block.markup` gives the offsets of its start tag in the page, when known.
+        """
+        return tuple(block.selector for block in self.blocks_at(span) if block.selector)
 
     def to_dict(self) -> dict[str, Any]:
         """Return a JSON-ready dict."""
@@ -492,6 +532,7 @@ class Source:
             "url": self.url,
             "blocks": [block.to_dict() for block in self.blocks],
             "findings": [finding.to_dict() for finding in self.findings],
+            "container": self.container,
         }
 
     @classmethod
@@ -511,6 +552,7 @@ class Source:
             url=data.get("url"),
             blocks=tuple(Block.from_dict(item) for item in data.get("blocks", ())),
             findings=tuple(findings),
+            container=data.get("container"),
         )
 
 
@@ -520,10 +562,13 @@ class Document:
 
     `source` is the original input. `metadata` is what the reader and earlier steps found so far
     (`title` and `dateline` are kept as their own fields for convenience). `blocks` is the block
-    table of the HTML page with spans in the *current* text (a block an earlier step removed
-    whole has an empty span), or None for plain text: `block_table()` then derives one block per
-    line. `reference` is the time relative dates resolve against (None: leave them unresolved);
-    `url` the page's address, when known. Edits must always be proposed against `text`.
+    table of the HTML page as read (spans in the *input* text), or None for plain text;
+    `block_table()` gives the blocks located in the current text (a block an earlier step
+    removed whole has an empty span), or one block per line for plain text. `offsets` is the
+    pipeline's map from input to current text, which `block_table()` uses: blocks are located
+    only when a step asks, once per step. `reference` is the time relative dates resolve against
+    (None: leave them unresolved); `url` the page's address, when known. Edits must always be
+    proposed against `text`.
     """
 
     text: str
@@ -534,6 +579,10 @@ class Document:
     blocks: tuple[Block, ...] | None = None
     reference: datetime | None = None
     url: str | None = None
+    offsets: OffsetMap | None = None
+    _located: list[tuple[Block, ...]] = field(
+        default_factory=list, init=False, repr=False, compare=False
+    )
 
     @classmethod
     def from_text(cls, text: str, *, reference: datetime | None = None) -> Document:
@@ -542,11 +591,17 @@ class Document:
 
     def block_table(self) -> tuple[Block, ...]:
         """The blocks of the current text: the page's blocks for HTML, else one per line."""
-        if self.blocks is not None:
-            return self.blocks
-        from scrapeclean._blocks import text_blocks
+        if self.blocks is None:
+            from scrapeclean._blocks import text_blocks
 
-        return text_blocks(self.text)
+            return text_blocks(self.text)
+        if self.offsets is None or not len(self.offsets):
+            return self.blocks
+        if not self._located:
+            from scrapeclean._blocks import locate_blocks
+
+            self._located.append(locate_blocks(self.blocks, self.offsets))
+        return self._located[0]
 
 
 @dataclass(frozen=True, slots=True)

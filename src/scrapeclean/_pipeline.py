@@ -10,14 +10,13 @@ with the same map, so ``replay(result.source.text, result.changes) == result.tex
 from __future__ import annotations
 
 import dataclasses
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Generator, Iterable, Iterator, Sequence
 from datetime import datetime, timedelta
 from functools import lru_cache
 from typing import TYPE_CHECKING, Any, Literal, Union
 
-from scrapeclean._input import RawInput, read_input
+from scrapeclean._input import DEFAULT_MAX_CHARS, RawInput, read_input
 from scrapeclean._model import (
-    Block,
     Change,
     CleanResult,
     Dateline,
@@ -33,6 +32,7 @@ from scrapeclean._offsets import OffsetMap, Piece, apply_pieces
 from scrapeclean.exceptions import CleanerError, PipelineError, ReplayError
 
 if TYPE_CHECKING:
+    from scrapeclean._batch import CleanFailure, Item, OnError
     from scrapeclean.typing import Cleaner
 
 __all__ = ["Pipeline", "Reference", "clean", "replay"]
@@ -88,11 +88,16 @@ class Pipeline:
 
     @classmethod
     def default(cls) -> Pipeline:
-        """The pipeline `clean()` uses: encoding, whitespace, chrome, dateline, title, spelling."""
+        """The pipeline `clean()` uses.
+
+        HTML extraction, encoding, whitespace, chrome, dateline, title, spelling
+        (`extract_html` does nothing on plain text).
+        """
         from scrapeclean import cleaners
 
         return cls(
             [
+                cleaners.extract_html(),
                 cleaners.fix_encoding(),
                 cleaners.normalize_whitespace(),
                 cleaners.remove_chrome(),
@@ -163,9 +168,12 @@ class Pipeline:
         encoding: str | None = None,
         url: str | None = None,
         reference: Reference = None,
+        max_chars: int = DEFAULT_MAX_CHARS,
     ) -> CleanResult:
         """Same as `clean`."""
-        return self.clean(raw, html=html, encoding=encoding, url=url, reference=reference)
+        return self.clean(
+            raw, html=html, encoding=encoding, url=url, reference=reference, max_chars=max_chars
+        )
 
     def clean(
         self,
@@ -175,6 +183,7 @@ class Pipeline:
         encoding: str | None = None,
         url: str | None = None,
         reference: Reference = None,
+        max_chars: int = DEFAULT_MAX_CHARS,
     ) -> CleanResult:
         """Clean `raw` (str, bytes, or a BeautifulSoup document or tag) with this pipeline.
 
@@ -183,12 +192,15 @@ class Pipeline:
         header). `url` is the page's address (recorded in the metadata). `reference` is the
         time relative dates ("2 hours ago", "yesterday") resolve against: a datetime, or
         ``"now"`` to read the clock once; with None (the default) they are left unresolved and
-        nothing reads the clock, so the same input always gives the same result.
+        nothing reads the clock, so the same input always gives the same result. `max_chars`
+        limits the input's length (after decoding and decompressing); longer input raises
+        `InputTooLargeError`. Non-text bytes raise `BinaryInputError`; an `encoding` that names
+        no text encoding raises `UnknownEncodingError`; an option of a wrong type, `TypeError`.
         """
         when = _reference(reference)
         _check_option("html", html, (bool, type(None)), "True, False or None")
         _check_option("url", url, (str, type(None)), "a str or None")
-        source, warnings = read_input(raw, html=html, encoding=encoding)
+        source, warnings = read_input(raw, html=html, encoding=encoding, max_chars=max_chars)
         if url is not None:
             source = dataclasses.replace(
                 source,
@@ -199,6 +211,39 @@ class Pipeline:
         for step in self._steps:
             run.step(step)
         return run.result(steps=self.names)
+
+    def clean_many(
+        self,
+        items: Iterable[Item],
+        *,
+        workers: int = 1,
+        chunksize: int = 8,
+        timeout: float | None = None,
+        on_error: OnError = "record",
+        reference: Reference = None,
+    ) -> Generator[CleanResult | CleanFailure, None, None]:
+        """Clean many documents; yield one outcome per item, in input order, as they finish.
+
+        `items` is any iterable of str, bytes or `CleanRequest` (which adds an id, the url and
+        html/encoding hints); it is read lazily, a chunk at a time, so memory stays bounded
+        however long it is. With ``workers > 1`` documents are cleaned in that many processes
+        (each warms its own copy of the pipeline once), `chunksize` documents at a time.
+        `timeout` (seconds) limits each document: one that runs over is abandoned (its worker
+        is replaced) and reported. A document that fails yields a `CleanFailure` and the batch
+        goes on; with ``on_error="raise"`` the first failure raises `DocumentError` instead.
+        `reference` is as in `clean` (``"now"`` is read once for the whole batch).
+        """
+        from scrapeclean._batch import clean_many
+
+        return clean_many(
+            self,
+            items,
+            workers=workers,
+            chunksize=chunksize,
+            timeout=timeout,
+            on_error=on_error,
+            reference=reference,
+        )
 
 
 _PROVIDERS = {"dateline": "parse_dateline"}
@@ -292,20 +337,6 @@ class _Run:
         self.findings.append(finding)
         return True
 
-    def _blocks(self) -> tuple[Block, ...] | None:
-        """The source's blocks located in the current text, or None for plain text."""
-        if not self.source.blocks:
-            return None
-        if not len(self.offsets):
-            return self.source.blocks
-        forward_start, forward_end = self.offsets.forward_start, self.offsets.forward_end
-        located = []
-        for block in self.source.blocks:
-            start = forward_start(block.span.start)
-            end = max(start, forward_end(block.span.end))
-            located.append(dataclasses.replace(block, span=Span(start, end)))
-        return tuple(located)
-
     def step(self, step: Cleaner) -> None:
         name = step.name
         doc = Document(
@@ -314,9 +345,10 @@ class _Run:
             title=self.title,
             dateline=self.dateline,
             metadata=self.metadata(),
-            blocks=self._blocks(),
+            blocks=self.source.blocks or None,
             reference=self.reference,
             url=self.source.url,
+            offsets=self.offsets,
         )
         try:
             proposal = step(doc)
@@ -553,6 +585,7 @@ def clean(
     encoding: str | None = None,
     url: str | None = None,
     reference: Reference = None,
+    max_chars: int = DEFAULT_MAX_CHARS,
 ) -> CleanResult:
     """Clean a scraped article and return its text, metadata and every change made.
 
@@ -561,7 +594,8 @@ def clean(
     `Pipeline.default()`. `html` forces or forbids HTML reading; `encoding` is the charset to try
     first for bytes; `url` is the page's address. `reference` is the time relative dates resolve
     against (a datetime, or ``"now"``); without one they stay unresolved and the result depends
-    on nothing but the input and the options. Empty input gives an empty result.
+    on nothing but the input and the options. `max_chars` (default 50,000,000) limits the
+    input's length and raises `InputTooLargeError` beyond it. Empty input gives an empty result.
     """
     if pipeline is None:
         chosen = _default_pipeline()
@@ -572,4 +606,6 @@ def clean(
             f"pipeline must be a Pipeline (e.g. Pipeline.default().without('normalize_spelling')),"
             f" not {type(pipeline).__name__} {pipeline!r}"
         )
-    return chosen.clean(raw, html=html, encoding=encoding, url=url, reference=reference)
+    return chosen.clean(
+        raw, html=html, encoding=encoding, url=url, reference=reference, max_chars=max_chars
+    )

@@ -3,7 +3,10 @@
 ::
 
     ScrapecleanError
-    ├── InputTypeError (also a TypeError)    clean() was given something it cannot read
+    ├── InputTypeError (also a TypeError)    clean() was given an input or option of a wrong type
+    ├── BinaryInputError (also a ValueError) the input is an image, PDF, archive or other non-text
+    ├── InputTooLargeError (also a ValueError) the input is longer than ``max_chars``
+    ├── UnknownEncodingError (also a LookupError) ``encoding=`` names no text encoding
     ├── CleanerError                         a pipeline step raised or proposed invalid edits
     ├── PipelineError (also a ValueError)    a pipeline was built or changed in an invalid way
     └── ReplayError (also a ValueError)      recorded changes do not fit the text they replay on
@@ -14,11 +17,14 @@ Catch `ScrapecleanError` to handle all of them.
 from __future__ import annotations
 
 __all__ = [
+    "BinaryInputError",
     "CleanerError",
+    "InputTooLargeError",
     "InputTypeError",
     "PipelineError",
     "ReplayError",
     "ScrapecleanError",
+    "UnknownEncodingError",
 ]
 
 
@@ -27,7 +33,23 @@ class ScrapecleanError(Exception):
 
 
 class InputTypeError(ScrapecleanError, TypeError):
-    """`clean()` was given a value of a type it does not accept."""
+    """`clean()` was given an input or an option of a type it does not accept."""
+
+
+class BinaryInputError(ScrapecleanError, ValueError):
+    """The input is not text: an image, a PDF, an archive, or bytes that are mostly controls.
+
+    The message says what the bytes look like. Compressed text (gzip, zlib, and brotli or zstd
+    when their packages are installed) is not an error: it is decompressed.
+    """
+
+
+class InputTooLargeError(ScrapecleanError, ValueError):
+    """The input (or what it decompresses to) is longer than the ``max_chars`` option allows."""
+
+
+class UnknownEncodingError(ScrapecleanError, LookupError):
+    """The ``encoding=`` option names no text encoding (unknown label, or a non-text codec)."""
 
 
 class CleanerError(ScrapecleanError):

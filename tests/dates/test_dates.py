@@ -61,9 +61,10 @@ def test_find_dates_case(case: dict[str, Any]) -> None:
 def test_match_spans_point_into_text() -> None:
     """Each DateMatch's span covers exactly its text in the input."""
     text = "Posted on 22 July 2014, updated 3 days ago."
-    for match in find_dates(text, reference=REFERENCE):
-        assert isinstance(match.span, Span)
-        assert text[match.span.start : match.span.end] == match.text
+    found = find_dates(text, reference=REFERENCE)
+    assert [match.text for match in found] == ["22 July 2014", "3 days ago"]
+    for match in found:
+        assert match.span == Span(text.index(match.text), text.index(match.text) + len(match.text))
 
 
 def test_date_match_is_frozen_and_slotted() -> None:
@@ -176,16 +177,16 @@ def test_supported_languages_cover_the_required_set() -> None:
 def test_long_noise_is_handled() -> None:
     """A long string of digits, spaces and punctuation parses without error."""
     noise = "12.3/4-5 6:7, 8 9.10.11 " * 20_000
-    assert isinstance(find_dates(noise), list)
+    assert find_dates(noise) == []
     assert parse_date(noise) is None
 
 
 @settings(max_examples=300, deadline=None)
 @given(st.text())
 def test_parse_date_never_raises(text: str) -> None:
-    """parse_date returns a datetime or None for any string."""
+    """parse_date never raises, and surrounding whitespace does not change its answer."""
     result = parse_date(text, reference=REFERENCE)
-    assert result is None or isinstance(result, datetime)
+    assert parse_date(f" {text}\n", reference=REFERENCE) == result
 
 
 _DATEY = st.lists(
@@ -230,13 +231,13 @@ def test_find_dates_spans_are_consistent(text: str) -> None:
     for match in found:
         assert previous_end <= match.span.start <= match.span.end <= len(text)
         assert text[match.span.start : match.span.end] == match.text
-        assert isinstance(match.value, datetime)
+        assert match.text and match.text == match.text.strip()
         previous_end = match.span.end
 
 
 @settings(max_examples=200, deadline=None)
 @given(_DATEY)
 def test_parse_date_never_raises_on_date_like_text(text: str) -> None:
-    """parse_date also survives strings built from date-like pieces."""
+    """parse_date also survives strings built from date-like pieces, whitespace aside."""
     result = parse_date(text, reference=REFERENCE)
-    assert result is None or isinstance(result, datetime)
+    assert parse_date(f"\t{text} ", reference=REFERENCE) == result

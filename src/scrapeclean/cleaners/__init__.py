@@ -6,6 +6,7 @@ and a readable repr, ready to be a `Pipeline` step.
 ==========================  ================================================================
 factory                     what it does
 ==========================  ================================================================
+`extract_html`              deletes an HTML page's non-article blocks (nav, footer, forms, …)
 `fix_encoding`              repairs mojibake (ftfy), leftover HTML entities, invisible chars
 `normalize_whitespace`      one space between words, one blank line between paragraphs
 `remove_chrome`             removes UI chrome lines: icon labels, share bars, menus, prompts
@@ -24,11 +25,13 @@ if TYPE_CHECKING:
     from scrapeclean.cleaners.chrome import remove_chrome
     from scrapeclean.cleaners.dateline import parse_dateline
     from scrapeclean.cleaners.encoding import fix_encoding
+    from scrapeclean.cleaners.html import extract_html
     from scrapeclean.cleaners.spelling import normalize_spelling
     from scrapeclean.cleaners.title import extract_title
     from scrapeclean.cleaners.whitespace import normalize_whitespace
 
 __all__ = [
+    "extract_html",
     "extract_title",
     "fix_encoding",
     "normalize_spelling",
@@ -39,6 +42,7 @@ __all__ = [
 
 #: Where each factory lives. The modules load on first use, so `import scrapeclean` stays fast.
 _HOMES = {
+    "extract_html": "html",
     "extract_title": "title",
     "fix_encoding": "encoding",
     "normalize_spelling": "spelling",

@@ -1,4 +1,9 @@
-"""Small text helpers the cleaners share: lines with their offsets, and tidy line removal."""
+"""Small text helpers the cleaners share: lines with their offsets, tidy line removal, prose.
+
+`is_prose` is the guard that keeps the line-based cleaners (`remove_chrome`, `parse_dateline`)
+away from article text: a line shaped like a sentence of running text is never page furniture
+in the middle of a story, whatever words it mentions.
+"""
 
 from __future__ import annotations
 
@@ -8,9 +13,39 @@ from dataclasses import dataclass
 from scrapeclean._model import Edit
 from scrapeclean._regex import LazyRegex
 
-__all__ = ["Flag", "Line", "block_removal", "iter_lines", "line_removals"]
+__all__ = ["Flag", "Line", "block_removal", "is_prose", "iter_lines", "line_removals"]
 
 _TRAILING_NEWLINES = LazyRegex(r"\n[ \t]*(?:\n[ \t]*)*")
+_PROSE_WORD = LazyRegex(r"[\p{L}\p{N}][\p{L}\p{N}'’-]*")
+#: A sentence ends with a full stop, question or exclamation mark, or an ellipsis, perhaps
+#: followed by closing quotes or brackets.
+_SENTENCE_END = LazyRegex(r"[.!?…][\"'”’»)\]]*\s*$")
+
+# fmt: off
+#: The short, frequent words that hold running text together, in the languages the line
+#: cleaners know (lower case). Labels, menus, names and credits have few of them.
+_FUNCTION_WORDS = frozenset("""
+    a an the of to in on at for with from by about into over after before and or but if as
+    than that this these those which who whom whose what when where while because so not no
+    is are was were be been being has have had do does did will would can could should may
+    might must shall it its he she they we you i his her their our your my me him them us
+    there here said says also just only then very
+    der die das den dem des ein eine einer einen eines und oder aber nicht kein keine ist
+    sind war waren wird wurde wurden hat haben hatte mit von zu zum zur im in am auf für aus
+    bei nach über unter vor dass daß es er sie wir ihr sich auch noch nur wie als wenn so
+    le la les un une des du de et ou mais ne pas est sont était été a ont avait dans pour
+    avec sur par que qui il elle ils elles nous vous se ce cette au aux plus en y
+    el lo los las una unos unas y o pero no es son era fue ha han en por con para que se
+    del al su sus como más muy
+    il lo gli le un uno una e ed o ma non è sono era stato ha hanno di da in con per che
+    si del della dei delle al alla come più
+    het een en of maar niet is zijn was werd heeft hebben van op te dat met voor door
+    naar als ook er
+""".split())
+# fmt: on
+#: A line with a sentence end is prose from this many words; one without, from the second.
+_MIN_SENTENCE_WORDS = 6
+_MIN_RUNNING_WORDS = 15
 
 
 @dataclass(frozen=True, slots=True)
@@ -40,6 +75,26 @@ def iter_lines(text: str) -> Iterator[Line]:
         yield Line(number, start, end, text[start:end])
         number += 1
         start = end + 1
+
+
+def is_prose(line: str) -> bool:
+    """Whether `line` reads as running text: a sentence, not a label, menu, date or credit.
+
+    It must have the shape of a sentence (at least six words and a sentence end, or fifteen
+    words without one), hold at least two different function words ("the", "of", "und",
+    "que", …), and have at least a third of its words in lower case (titles, menus and names
+    are capitalised).
+    A cleaner that removes lines keeps such a line in the middle of a story whatever it
+    mentions (cookies, copyright, pictures, icons).
+    """
+    words = _PROSE_WORD.findall(line)
+    ends_sentence = _SENTENCE_END.search(line) is not None
+    needed = _MIN_SENTENCE_WORDS if ends_sentence else _MIN_RUNNING_WORDS
+    if len(words) < needed:
+        return False
+    function = {folded for word in words if (folded := word.casefold()) in _FUNCTION_WORDS}
+    lower = sum(1 for word in words if word[:1].islower())
+    return len(function) >= 2 and 3 * lower >= len(words)
 
 
 def block_removal(text: str, start: int, end: int) -> tuple[int, int]:

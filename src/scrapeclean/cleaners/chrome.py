@@ -6,12 +6,17 @@ Each line is judged on its own, by rules that name a *kind* of chrome, never a s
 - share bars and UI labels: a line made only of interface words (Share, Tweet, Print, Menu, …);
 - call-to-action lines: "Read more", "Sign up for our newsletter", "Skip to content", …;
 - cookie and consent prompts;
+- copyright notices: "© 2024 Example Media", "Copyright 2024 …, all rights reserved";
 - menus: four or more short items separated by ``|``, ``•`` or ``·``;
 - credits: "Photo: …", "Image credit: …", "(Getty Images)".
 
-Prose never matches: a line with a sentence in it (a verb phrase ending in a full stop, more than
-a few words outside the vocabulary) is kept. If the rules would remove more than `max_removed` of
-the text, nothing is removed and a warning says so: that page needs a human look.
+Prose is protected (`scrapeclean.cleaners._text.is_prose`): a line shaped like a sentence of
+running text is removed only in the head or tail zone of the text (above the first, or below
+the last, sentence that no rule flags), where notices written as sentences stand; in the middle
+of a story it stays, whatever it mentions. Only a notice in the site's own voice (cookies on
+"this site" or "our website", a "Sign up for our newsletter" pitch) goes wherever it is. If the
+rules would remove more than `max_removed` of the text (counting the line breaks that go with
+the lines), nothing is removed and a warning says so: that page needs a human look.
 """
 
 from __future__ import annotations
@@ -24,7 +29,7 @@ import regex
 from scrapeclean._model import ChangeKind, Document, Proposal
 from scrapeclean._regex import LazyRegex
 from scrapeclean.cleaners._base import BaseCleaner
-from scrapeclean.cleaners._text import Flag, iter_lines, line_removals
+from scrapeclean.cleaners._text import Flag, Line, is_prose, iter_lines, line_removals
 
 __all__ = ["RemoveChrome", "remove_chrome"]
 
@@ -74,7 +79,7 @@ _CALL_TO_ACTION = LazyRegex(
         (?:sign\ up|subscribe)(?:\ (?:for|to)\ (?:our|the)\ .{1,60})?|
         (?:get|receive)\ (?:our|the)\ .{1,40}newsletter.{0,60}|
         enter\ your\ e-?mail(?:\ address)?.{0,60}|
-        all\ rights\ reserved\.?|©.{0,80}|copyright\ ©?.{0,80}|
+        all\ rights\ reserved\.?|
         weiterlesen|mehr\ lesen|mehr\ zum\ thema|anzeige|werbung|zum\ artikel|
         lire\ la\ suite|lire\ aussi|publicité|à\ lire\ aussi|
         leer\ más|seguir\ leyendo|publicidad|lee\ también|
@@ -97,6 +102,27 @@ _AUDIENCE = LazyRegex(
     r"sie|ihre|wir|unsere|webseite|nous|vous|votre|notre|usted|nuestra|nuestro|sitio|"
     r"noi|nostro|sito)\b",
     regex.IGNORECASE,
+)
+#: A copyright line: the sign, "(c)" before a year, or the word, then a short holder.
+_COPYRIGHT = LazyRegex(r"^(?:©|ⓒ|\(c\)(?=\s*\d{4})|copyright\b).{0,80}$", regex.IGNORECASE)
+#: What makes a copyright line a notice even when it reads like a sentence.
+_COPYRIGHT_MARK = LazyRegex(
+    r"©|ⓒ|\(c\)\s*\d{4}|\bcopyright\s+\d{4}|\b(?:all\ rights\ reserved|"
+    r"alle\ rechte\ vorbehalten|tous\ droits\ réservés|todos\ los\ derechos\ reservados|"
+    r"tutti\ i\ diritti\ riservati)\b",
+    regex.IGNORECASE | regex.VERBOSE,
+)
+#: A notice in the site's own voice: cookies on *this* site, a newsletter pitch, a line that
+#: opens with the copyright sign. Such a line is chrome wherever it stands, even as a sentence.
+_SITE_VOICE = LazyRegex(
+    r"""\bcookies?\b.{0,120}?\b(?:this|our|these|diese[rsmn]?|unsere[rsmn]?|ce|notre|nos|
+        este|nuestro|questo|nostro)\s+(?:web\s?)?(?:site|sites|website|webseite|internetseite|
+        seiten?|sitio|sito)\b
+        |\b(?:this|our|diese|unsere)\s+(?:web)?(?:site|website|webseite)\s+(?:uses|verwendet|
+        nutzt|benutzt|utilise|utiliza|utilizza)\b
+        |^(?:sign\ up|subscribe|register)\b.{0,60}\bnewsletters?\b
+        |^[©ⓒ]""",
+    regex.IGNORECASE | regex.VERBOSE,
 )
 _CREDIT = LazyRegex(
     r"""^[(\[]?(?:
@@ -124,25 +150,33 @@ class RemoveChrome(BaseCleaner):
     def __call__(self, doc: Document, /) -> Proposal:
         """Propose removing each chrome line of `doc.text`."""
         text = doc.text
-        flagged: list[Flag] = []
-        for line in iter_lines(text):
-            if line.blank:
-                continue
-            verdict = self.verdict(line.text)
-            if verdict is not None:
-                flagged.append((line, ChangeKind.CHROME, verdict[1], verdict[0]))
+        flagged = self._flagged(text)
         if not flagged:
             return Proposal()
-        removed = sum(line.end - line.start for line, _, _, _ in flagged)
-        if text.strip() and removed > self.max_removed * len(text.strip()):
-            share = removed / len(text.strip())
+        edits = line_removals(text, flagged)
+        removed = sum(len(edit.span) for edit in edits)
+        if removed > self.max_removed * len(text):
             return Proposal(
                 warnings=(
                     f"kept {len(flagged)} line(s) that look like chrome: removing them would "
-                    f"remove {share:.0%} of the text, more than max_removed={self.max_removed}",
+                    f"remove {removed / len(text):.0%} of the text, more than "
+                    f"max_removed={self.max_removed}",
                 )
             )
-        return Proposal(edits=tuple(line_removals(text, flagged)))
+        return Proposal(edits=tuple(edits))
+
+    def _flagged(self, text: str) -> list[Flag]:
+        """The chrome lines of `text`, sentences only outside the story (see the module doc)."""
+        lines = [line for line in iter_lines(text) if not line.blank]
+        verdicts = [self.verdict(line.text) for line in lines]
+        first, last = _story_bounds(lines, verdicts)
+        flagged: list[Flag] = []
+        for index, line in enumerate(lines):
+            verdict = verdicts[index]
+            if verdict is None or (first <= index <= last and _protected(line.text)):
+                continue
+            flagged.append((line, ChangeKind.CHROME, verdict[1], verdict[0]))
+        return flagged
 
     def judge(self, line: str) -> str | None:
         """Why `line` is chrome, or None when it is not."""
@@ -155,6 +189,31 @@ class RemoveChrome(BaseCleaner):
         if self.extra_phrases and " ".join(stripped.split()).casefold() in self.extra_phrases:
             return "chrome.extra_phrase", "matches a phrase given in extra_phrases"
         return _judge(stripped)
+
+
+def _protected(line: str) -> bool:
+    """Whether a flagged line in the story stays: a sentence not in the site's own voice."""
+    return is_prose(line) and not _SITE_VOICE.search(line)
+
+
+def _story_bounds(lines: list[Line], verdicts: list[tuple[str, str] | None]) -> tuple[int, int]:
+    """Indexes of the first and last line that is prose and that no rule flags.
+
+    Lines between them (inclusive) are the story; sentences outside are in the head or tail
+    zone. Without such a line the whole text is zone: ``(len(lines), -1)``.
+    """
+    body = (
+        index for index, line in enumerate(lines) if verdicts[index] is None and is_prose(line.text)
+    )
+    first = next(body, None)
+    if first is None:
+        return len(lines), -1
+    last = first
+    for index in range(len(lines) - 1, first, -1):
+        if verdicts[index] is None and is_prose(lines[index].text):
+            last = index
+            break
+    return first, last
 
 
 def _judge(line: str) -> tuple[str, str] | None:
@@ -173,6 +232,8 @@ def _judge(line: str) -> tuple[str, str] | None:
         return None
     if _CALL_TO_ACTION.match(line):
         return "chrome.call_to_action", "call to action or notice, not article text"
+    if _COPYRIGHT.match(line) and (_COPYRIGHT_MARK.search(line) or not is_prose(line)):
+        return "chrome.copyright", "copyright notice"
     if _CREDIT.match(line):
         return "chrome.credit", "photo or source credit"
     words = _WORD.findall(line)

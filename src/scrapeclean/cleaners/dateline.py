@@ -1,12 +1,22 @@
 """`parse_dateline`: when, where and by whom, from the lines above the article body.
 
-It reads the first few lines of the text (the header: lines before the first long paragraph):
+It reads the header: the non-blank lines above the first long line, at most eight of them
+that it keeps (lines it removes do not count, so that a second pass over its own output reads
+the same header):
 
-- a line that is a date and time, optionally labelled ("Published: …", "Updated …",
+- a line that is a date, optionally labelled ("Published: …", "Updated …",
   "Aktualisiert am …"): its value becomes `Dateline.published` (or `.updated`) and the line is
-  removed;
+  removed. An unlabelled line must state a calendar date (a day and month, a month and year, or
+  a numeric date), an "… ago" phrase ("2 hours ago", "vor 2 Stunden"), or a day word with a
+  clock time ("Yesterday 14:26"): a lone weekday, time of day, "Tomorrow", "Now" or "In 3 days"
+  is a short paragraph of the story, not a dateline ("Sunday.", "Midnight.", "Two weeks
+  later."). A date after the reference time is never taken, and its line stays. A relative
+  date with no reference to resolve it against stays in the text too: its words are recorded
+  in `Dateline.raw` and a warning says so;
 - a byline ("By Jane Doe and John Roe", "Von …", "Par …"), optionally with a date after a
-  separator: the names become `Dateline.authors` and the line is removed;
+  separator: the names become `Dateline.authors` and the line is removed. Names must look like
+  a person's: two to four capitalised words, not all of them ordinary English words ("By Royal
+  Appointment" is no byline);
 - a wire dateline opening the first paragraph ("PARIS (Reuters) -"): its location and agency are
   recorded; the prefix stays in the text unless ``remove_wire=True`` (editors keep it as part of
   the story).
@@ -14,16 +24,20 @@ It reads the first few lines of the text (the header: lines before the first lon
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from datetime import datetime
+from typing import TYPE_CHECKING
 
 import regex
 
 from scrapeclean._model import ChangeKind, Dateline, Document, Edit, Proposal, Span
 from scrapeclean._regex import LazyRegex
 from scrapeclean.cleaners._base import BaseCleaner
-from scrapeclean.cleaners._text import Flag, Line, iter_lines, line_removals
+from scrapeclean.cleaners._text import Flag, Line, is_prose, iter_lines, line_removals
+
+if TYPE_CHECKING:
+    from scrapeclean.cleaners._spelling_index import Lexicon
 
 __all__ = ["ParseDateline", "parse_dateline"]
 
@@ -31,7 +45,6 @@ _HEADER_LINES = 8
 _BODY_LINE = 200
 #: A wire dateline opens a body paragraph: a line at least this long, among the first few.
 _MIN_WIRE_LINE = 40
-_WIRE_LINES = 3
 _PUBLISHED_LABEL = LazyRegex(
     r"^(?:published|posted|first\ published|created|date|dated|veröffentlicht|erschienen|"
     r"publié|publié\ le|publicado|pubblicato|gepubliceerd)(?:\ (?:on|at|am|le|el|il|op))?\s*:?\s*",
@@ -58,6 +71,17 @@ _WIRE = LazyRegex(
     r"\s*\((?P<agency>\p{Lu}[\p{L}&. -]{0,30})\)\s*[-–—:]+\s*"
 )
 _SEPARATORS = LazyRegex(r"(?<!\s)\s*[|·•]\s*")
+#: Lower-case words that may stand inside a name ("Ludwig van Beethoven").
+_PARTICLES = frozenset("van von de der den da di del la le bin al".split())
+#: A byline name has this many capitalised words.
+_MIN_NAME_WORDS = 2
+_MAX_NAME_WORDS = 4
+#: Endings of English nouns made from other words ("appointment", "edition", "kindness").
+_NOUN_ENDINGS = ("ment", "tion", "sion", "ness", "ity", "ance", "ence", "ship", "ism", "hood")
+#: A reference time that tells a date needing one ("2 hours ago") from an invalid one.
+_ANY_TIME = datetime(2000, 1, 1, 12, 0)
+#: Fields of a date that make it relative, or a weekday, rather than a calendar date.
+_RELATIVE_FIELDS = frozenset({"relday", "now", "weekday"})
 
 
 @dataclass(frozen=True, slots=True, repr=False)
@@ -74,17 +98,23 @@ class ParseDateline(BaseCleaner):
         text = doc.text
         found = _Found()
         flagged: list[Flag] = []
-        for line in _header(text):
+        kept = 0
+        for line in _header_candidates(text):
             verdict = self._read_line(line, found, doc.reference)
             if verdict is not None:
                 flagged.append((line, ChangeKind.DATELINE, verdict[1], verdict[0]))
+                continue
+            kept += 1
+            if kept == _HEADER_LINES:
+                break
         edits = line_removals(text, flagged)
         wire_edit = self._read_wire(text, flagged, found)
         if wire_edit is not None:
             edits = sorted([*edits, wire_edit], key=lambda edit: edit.span.start)
+        warnings = tuple(found.warnings)
         if found.empty():
-            return Proposal()
-        return Proposal(edits=tuple(edits), dateline=found.dateline())
+            return Proposal(warnings=warnings)
+        return Proposal(edits=tuple(edits), dateline=found.dateline(), warnings=warnings)
 
     def _read_line(
         self, line: Line, found: _Found, reference: datetime | None
@@ -92,56 +122,81 @@ class ParseDateline(BaseCleaner):
         """Record what a header line says; return ``(rule, reason)`` to remove it, or None."""
         content = line.text.strip()
         offset = line.start + (len(line.text) - len(line.text.lstrip()))
+        span = Span(offset, offset + len(content))
         byline = _BYLINE.match(content)
         if byline is not None:
-            authors = tuple(name for name in _NAME_SPLIT.split(byline["names"]) if name)
-            rest = byline["rest"]
-            when = self._date(rest, reference) if rest else None
-            if rest and when is None:
-                return None
-            found.add_authors(authors, content, Span(offset, offset + len(content)))
-            if when is not None:
-                found.add_date(when[0], updated=when[1], raw=rest or "", span=None)
-            return "dateline.byline", "byline: the authors' names, recorded in the dateline"
+            return self._read_byline(byline, content, span, found, reference)
         parts = [part for part in _SEPARATORS.split(content) if part]
         dates = [self._date(part, reference) for part in parts]
-        if not parts or any(date is None for date in dates):
+        readings = [date for date in dates if date is not None]
+        if not parts or len(readings) < len(parts):
             return None
-        for date in dates:
-            assert date is not None
-            found.add_date(
-                date[0], updated=date[1], raw=content, span=Span(offset, offset + len(content))
-            )
+        if not found.settle(readings, content, span, reference):
+            return None
+        for value, updated in readings:
+            assert value is not None
+            found.add_date(value, updated=updated, raw=content, span=span)
         return (
             "dateline.date",
             "dateline: the date and time of the article, recorded in the dateline",
         )
 
-    def _date(self, text: str, reference: datetime | None) -> tuple[datetime, bool] | None:
-        """A labelled or bare date: ``(value, is_update)``, or None.
+    def _read_byline(
+        self,
+        byline: regex.Match[str],
+        content: str,
+        span: Span,
+        found: _Found,
+        reference: datetime | None,
+    ) -> tuple[str, str] | None:
+        """Record a byline's authors (and a date after it); ``(rule, reason)`` to remove it."""
+        names = [name for name in _NAME_SPLIT.split(byline["names"]) if name]
+        if not names or not _is_person_name(names[0]):
+            return None
+        authors = tuple(name for name in names if _is_person_name(name))
+        rest = byline["rest"]
+        when = self._date(rest, reference) if rest else None
+        if rest and when is None:
+            return None
+        found.add_authors(authors, content, span)
+        if when is None:
+            return "dateline.byline", "byline: the authors' names, recorded in the dateline"
+        if not found.settle([when], rest or "", span, reference):
+            return None
+        assert when[0] is not None
+        found.add_date(when[0], updated=when[1], raw=rest or "", span=None)
+        return "dateline.byline", "byline: the authors' names, recorded in the dateline"
 
-        Relative dates ("2 hours ago") resolve against `reference`; without one they are not
-        dates here, and the line stays.
+    def _date(self, text: str, reference: datetime | None) -> _Reading | None:
+        """A labelled or bare date that a dateline may state: ``(value, is_update)``, or None.
+
+        The value is None when the date is relative and there is no `reference` to resolve it
+        against. Weekdays, times of day and relative phrases other than "… ago" count only
+        after a label ("Updated: Sunday"); see the module docstring.
         """
-        from scrapeclean.dates import parse_date
+        from scrapeclean.dates import _parse_fields, parse_date
 
         updated = _UPDATED_LABEL.match(text)
         label = updated or _PUBLISHED_LABEL.match(text)
         rest = text[label.end() :] if label else text
-        value = (
-            parse_date(rest, languages=self.languages, reference=reference)
-            if rest.strip()
-            else None
-        )
-        if value is None:
+        if not rest.strip():
             return None
+        fields = _parse_fields(rest, self.languages)
+        if fields is None or not _states_a_date(fields, labelled=label is not None):
+            return None
+        value = parse_date(rest, languages=self.languages, reference=reference)
+        if value is None and (
+            reference is not None
+            or parse_date(rest, languages=self.languages, reference=_ANY_TIME) is None
+        ):
+            return None  # not a valid date at all ("31 Feb 2024"), whatever the reference
         return value, updated is not None
 
     def _read_wire(self, text: str, flagged: Sequence[Flag], found: _Found) -> Edit | None:
         """Read a wire dateline opening the first body paragraph; an edit if it is to go.
 
-        The first few lines left after the header are tried (a headline may still stand above
-        the body); the search stops at the first long line, which is the body.
+        The lines left after the header are tried (a headline may still stand above the body),
+        up to the first sentence of running text or long line, which is the body.
         """
         removed = {flag[0].number for flag in flagged}
         tried = 0
@@ -152,7 +207,7 @@ class ParseDateline(BaseCleaner):
             if match is not None and len(line.text) >= _MIN_WIRE_LINE:
                 return self._wire_edit(line, match, found)
             tried += 1
-            if tried == _WIRE_LINES or len(line.text) >= _BODY_LINE:
+            if tried == _HEADER_LINES or len(line.text) >= _BODY_LINE or is_prose(line.text):
                 return None
         return None
 
@@ -171,10 +226,24 @@ class ParseDateline(BaseCleaner):
         )
 
 
+#: A date a line states: its value (None while unresolved) and whether it is an update time.
+_Reading = tuple[datetime | None, bool]
+
+
 class _Found:
     """What the header lines said, gathered in reading order."""
 
-    __slots__ = ("agency", "authors", "location", "published", "raw", "span", "updated")
+    __slots__ = (
+        "agency",
+        "authors",
+        "location",
+        "published",
+        "raw",
+        "span",
+        "unresolved",
+        "updated",
+        "warnings",
+    )
 
     def __init__(self) -> None:
         self.published: datetime | None = None
@@ -184,14 +253,45 @@ class _Found:
         self.agency: str | None = None
         self.raw = ""
         self.span: Span | None = None
+        self.unresolved = False
+        self.warnings: list[str] = []
 
     def empty(self) -> bool:
-        return not (self.published or self.updated or self.authors or self.agency)
+        return not (
+            self.published or self.updated or self.authors or self.agency or self.unresolved
+        )
 
     def _locate(self, raw: str, span: Span | None) -> None:
         if not self.raw:
             self.raw = raw
             self.span = span
+
+    def settle(
+        self, readings: Sequence[_Reading], raw: str, span: Span, reference: datetime | None
+    ) -> bool:
+        """Whether dates read on a line can be taken; else record why the line stays.
+
+        A date with no reference to resolve it is kept as raw text (it takes `raw` and `span`
+        over a byline's, as the one record of it); a date after the reference is refused.
+        """
+        if any(value is None for value, _ in readings):
+            if not self.unresolved:
+                self.unresolved = True
+                self.raw, self.span = raw, span
+            self.warnings.append(
+                f"kept the header line {raw!r}: its date is relative (or has no year) and there "
+                "is no reference time to resolve it against (pass reference= to clean())"
+            )
+            return False
+        if reference is not None and any(
+            value is not None and _after_reference(value, reference) for value, _ in readings
+        ):
+            self.warnings.append(
+                f"kept the header line {raw!r}: its date is after the reference time "
+                f"{reference.isoformat()}"
+            )
+            return False
+        return True
 
     def add_date(self, value: datetime, *, updated: bool, raw: str, span: Span | None) -> None:
         if updated and self.updated is None:
@@ -224,16 +324,83 @@ class _Found:
         )
 
 
-def _header(text: str) -> list[Line]:
-    """The non-blank lines above the body: up to the first long line, at most a few."""
-    header: list[Line] = []
+def _header_candidates(text: str) -> Iterator[Line]:
+    """The non-blank lines above the first long line (the caller stops after a few it keeps)."""
     for line in iter_lines(text):
         if line.blank:
             continue
-        if len(line.text) >= _BODY_LINE or len(header) == _HEADER_LINES:
-            break
-        header.append(line)
-    return header
+        if len(line.text) >= _BODY_LINE:
+            return
+        yield line
+
+
+def _states_a_date(fields: dict[str, int], *, labelled: bool) -> bool:
+    """Whether parsed date fields may stand alone as a dateline (see the module docstring)."""
+    if "month" in fields or labelled:
+        return True
+    relative = fields.get("rel_sec", 0), fields.get("rel_mon", 0)
+    if any(relative) and max(relative) <= 0:
+        return not _RELATIVE_FIELDS & fields.keys()
+    day = fields.get("relday")
+    return day is not None and day <= 0 and "hour" in fields and "minute" in fields
+
+
+def _is_person_name(name: str) -> bool:
+    """Whether a byline name looks like a person's: 2 to 4 capitalised words, not all common.
+
+    A word is common when the English word list knows it as an adjective, a verb or a noun
+    made from another word (see `_is_common_word`); "Royal Appointment" and "Staff Writer"
+    are, "Jane Doe" and "Mark Lindqvist" are not.
+    """
+    words = [word for word in name.split() if word.casefold() not in _PARTICLES]
+    if not _MIN_NAME_WORDS <= len(words) <= _MAX_NAME_WORDS:
+        return False
+    if not all(word[:1].isupper() for word in words):
+        return False
+    return not all(_is_common_word(word) for word in words)
+
+
+def _is_common_word(word: str) -> bool:
+    """Whether `word` is an ordinary English word rather than a name (initials never are).
+
+    The shipped word frequencies know names too, so a word counts as common only when its
+    family shows it is one: an adverb in -ly (royal, royally), the past and -ing forms of a
+    verb (demand, demanded, demanding), a noun ending such as -ment, or an agent noun of a
+    verb (writer, editor).
+    """
+    from scrapeclean.cleaners._spelling_index import lexicon
+
+    lex = lexicon()
+    folded = word.casefold().strip(".'’-")
+    if len(folded) <= 2 or not folded.isalpha() or folded not in lex:
+        return False
+    if folded.endswith(_NOUN_ENDINGS) or folded + "ly" in lex:
+        return True
+    if _is_verb(folded, lex):
+        return True
+    if folded.endswith(("er", "or")):
+        return _has_ing_form(folded[:-2], lex) or _has_ing_form(folded[:-1], lex)
+    return False
+
+
+def _is_verb(word: str, lex: Lexicon) -> bool:
+    """Whether the word list has the past and the -ing form of `word`."""
+    if word.endswith("e"):
+        return word + "d" in lex and _has_ing_form(word, lex)
+    return word + "ed" in lex and _has_ing_form(word, lex)
+
+
+def _has_ing_form(word: str, lex: Lexicon) -> bool:
+    """Whether `word` is in the word list with its -ing form (write, writing)."""
+    if len(word) < 3 or word not in lex:
+        return False
+    return (word[:-1] if word.endswith("e") else word) + "ing" in lex
+
+
+def _after_reference(value: datetime, reference: datetime) -> bool:
+    from scrapeclean._pipeline import _after_reference as after
+
+    return after(value, reference)
 
 
 def parse_dateline(

@@ -925,7 +925,7 @@ def normalize_spelling(
         correct_typos: propose ``typo`` edits (set False for variant rewriting only).
         words: words never to touch (compared case-insensitively), e.g. product names.
         real_word_errors: also fix a rare word that is a one-key slip of a top function word
-            in plain prose (``legal ans sanctioned`` -> ``legal and sanctioned``).
+            in plain prose (``bread ans butter`` -> ``bread and butter``).
         max_distance: 1 or 2, how many edits a non-word correction may span.
         min_ratio: how many times more frequent the best candidate must be than the runner-up
             (twice this for corrections two edits away).

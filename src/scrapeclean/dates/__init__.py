@@ -1,12 +1,14 @@
 """Dates and times in scraped text, in many languages, parsed by a small grammar.
 
 >>> from datetime import datetime
-from typing import Literal
->>> parse_date("11 Mar, 2008 14:26")
-datetime.datetime(2008, 3, 11, 14, 26)
+>>> parse_date("14 Jun, 2024 09:45")
+datetime.datetime(2024, 6, 14, 9, 45)
 >>> parse_date("vor 2 Stunden", reference=datetime(2020, 1, 1, 12), languages=["de"])
 datetime.datetime(2020, 1, 1, 10, 0)
 >>> [m.text for m in find_dates("Posted on 22 July 2014, updated 3 days ago.")]
+['22 July 2014']
+>>> noon = datetime(2020, 1, 1, 12)
+>>> [m.text for m in find_dates("Posted on 22 July 2014, updated 3 days ago.", reference=noon)]
 ['22 July 2014', '3 days ago']
 
 `parse_date` reads one whole string; `find_dates` finds every date in running text.  Relative
@@ -26,14 +28,14 @@ from typing import Literal
 
 from scrapeclean._model import Span
 from scrapeclean.dates._grammar import Parser, is_acceptable
-from scrapeclean.dates._languages import LANGUAGE_ALIASES, LANGUAGES
+from scrapeclean.dates._languages import language_aliases, language_codes
 from scrapeclean.dates._lexicon import FILLER, NUM, PUNCT, Item, build_lexicon, classify, tokenize
 from scrapeclean.dates._resolve import resolve
 
 __all__ = ["SUPPORTED_LANGUAGES", "DateMatch", "find_dates", "parse_date"]
 
 #: Codes of the supported languages, in the order they are tried when `languages` is None.
-SUPPORTED_LANGUAGES: tuple[str, ...] = tuple(LANGUAGES)
+SUPPORTED_LANGUAGES: tuple[str, ...] = language_codes()
 
 _MAX_EDGE = 4
 #: No single date expression is longer than this; longer strings are rejected unread.
@@ -68,15 +70,26 @@ def parse_date(
     (after stripping whitespace) are never one date expression and give None.
     """
     _check_text(text)
+    fields = _parse_fields(text, languages)
+    if fields is None:
+        return None
+    return resolve(fields, _reference(reference))
+
+
+def _parse_fields(text: str, languages: Sequence[str] | None) -> dict[str, int] | None:
+    """What `parse_date` read in `text` before resolving it: the grammar's fields, or None.
+
+    Keys include ``year``, ``month``, ``day``, ``hour``, ``minute``, ``weekday``, ``relday``
+    (a day word: -1 for "yesterday"), ``now``, and ``rel_sec``/``rel_mon`` (negative for
+    "… ago", positive for "in …"). Callers that must tell a calendar date from a weekday or a
+    relative phrase (such as `parse_dateline`) read them.
+    """
     lexicon = build_lexicon(_language_codes(languages))
     if len(text) > _MAX_EXPRESSION_CHARS and len(text.strip()) > _MAX_EXPRESSION_CHARS:
         return None
     items = classify(tokenize(text), lexicon)
     parser = Parser(items, lexicon, strict=True)
-    fields = _whole_expression(parser, items)
-    if fields is None:
-        return None
-    return resolve(fields, _reference(reference))
+    return _whole_expression(parser, items)
 
 
 def find_dates(
@@ -135,10 +148,11 @@ def _language_codes(languages: Sequence[str] | None) -> tuple[str, ...]:
     if isinstance(languages, str):
         languages = [languages]
     codes: list[str] = []
+    known = language_aliases()
     for language in languages:
-        code = LANGUAGE_ALIASES.get(str(language).lower(), str(language).lower())
-        if code not in LANGUAGES:
-            supported = ", ".join(sorted(LANGUAGES))
+        code = known.get(str(language).lower(), str(language).lower())
+        if code not in SUPPORTED_LANGUAGES:
+            supported = ", ".join(sorted(SUPPORTED_LANGUAGES))
             raise ValueError(f"unsupported language {language!r}; supported: {supported}")
         if code not in codes:
             codes.append(code)

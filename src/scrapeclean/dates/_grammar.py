@@ -234,7 +234,7 @@ class Parser:
     # -- calendar dates -------------------------------------------------------------------
 
     def _compact(self, index: int, fields: Fields) -> Step | None:
-        """``20080311``, ``2008031114:26``, ``20080311142600`` (whole-string parsing only)."""
+        """``20240614``, ``2024061409:45``, ``20240614094500`` (whole-string parsing only)."""
         item = self._number(index, 14)
         if not self.strict or item is None or item.digits not in (8, 10, 12, 14):
             return None
@@ -249,7 +249,7 @@ class Parser:
         return index + 1, result
 
     def _numeric_date(self, index: int, fields: Fields) -> Step | None:
-        """``2008-03-11``, ``11.03.2008``, ``03/11/2008``, ``26. 10.21``, ``5 .7 .2018``."""
+        """``2024-06-14``, ``14.06.2024``, ``06/14/2024``, ``26. 10.21``, ``5 .7 .2018``."""
         first = self._number(index, 4)
         if first is None:
             return None
@@ -310,7 +310,7 @@ class Parser:
         return None
 
     def _textual_date(self, index: int, fields: Fields) -> Step | None:
-        """Dates with a month name: ``11 Mar, 2008``, ``March 11, 2008``, ``1962 augusztus 11``."""
+        """Dates with a month name: ``14 Jun, 2024``, ``June 14, 2024``, ``1962 augusztus 11``."""
         item = self.items[index]
         if item.has(MONTH):
             return self._month_first(index)

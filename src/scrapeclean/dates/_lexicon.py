@@ -1,10 +1,10 @@
 """Tokens and word senses: the layer between raw text and the date grammar.
 
 `tokenize` splits text into numbers, words, single CJK characters and punctuation.
-`build_lexicon` turns the language tables of `_languages` into lookup dictionaries (built
-lazily and cached per language selection), and `classify` attaches senses ("this word can be
-the month 3", "this word means hours ago") to the tokens.  The grammar only ever looks at the
-classified tokens, so no language has its own regular expression.
+`build_lexicon` turns the language records of `_languages` (read from the data files) into
+lookup dictionaries (built lazily and cached per language selection), and `classify` attaches
+senses ("this word can be the month 3", "this word means hours ago") to the tokens.  The grammar
+only ever looks at the classified tokens, so no language has its own regular expression.
 """
 
 from __future__ import annotations
@@ -15,7 +15,7 @@ from dataclasses import dataclass, replace
 from functools import lru_cache
 from itertools import pairwise
 
-from scrapeclean.dates._languages import LANGUAGES, Language
+from scrapeclean.dates._languages import Forms, Language, language
 
 __all__ = [
     "CJK",
@@ -60,6 +60,27 @@ YEAR_AFTER = "year_after"
 MONTH_AFTER = "month_after"
 DAY_AFTER = "day_after"
 
+#: Word lists of a `Language` and the sense each gives, in the order senses are added.
+_WORD_KINDS: tuple[tuple[str, str], ...] = (
+    ("am", AM),
+    ("pm", PM),
+    ("fillers", FILLER),
+    ("conjunctions", CONJ),
+    ("now", NOW),
+    ("ago_before", AGO_BEFORE),
+    ("ago_after", AGO_AFTER),
+    ("in_before", IN_BEFORE),
+    ("in_after", IN_AFTER),
+    ("noon", NOON),
+    ("midnight", MIDNIGHT),
+    ("oclock", OCLOCK),
+    ("year_before", YEAR_BEFORE),
+    ("month_before", MONTH_BEFORE),
+    ("day_before", DAY_BEFORE),
+    ("year_after", YEAR_AFTER),
+    ("month_after", MONTH_AFTER),
+    ("day_after", DAY_AFTER),
+)
 _NO_KINDS: frozenset[str] = frozenset()
 _MIN_PREFIX = 3
 _MAX_DIGITS = 18
@@ -197,8 +218,8 @@ def strip_accents(key: str) -> str:
     return unicodedata.normalize("NFC", bare)
 
 
-def _forms(spec: str) -> list[str]:
-    return [form.strip() for form in spec.split("|") if form.strip()]
+def _forms(spec: Forms) -> list[str]:
+    return [form.strip() for form in spec if form.strip()]
 
 
 def _key_of(form: str) -> tuple[str, ...] | None:
@@ -215,7 +236,7 @@ class _Builder:
         self.phrases: dict[tuple[str, ...], list[Sense]] = {}
         self.prefixes: dict[str, list[Sense]] = {}
 
-    def add(self, spec: str, kind: str, value: int = 0) -> None:
+    def add(self, spec: Forms, kind: str, value: int = 0) -> None:
         for form in _forms(spec):
             key = _key_of(form)
             if key is None:
@@ -223,7 +244,7 @@ class _Builder:
             for variant in {key, tuple(strip_accents(part) for part in key)}:
                 self._add_sense(self.phrases.setdefault(variant, []), Sense(kind, value))
 
-    def add_prefixes(self, specs: tuple[str, ...], kind: str, first: int) -> None:
+    def add_prefixes(self, specs: tuple[Forms, ...], kind: str, first: int) -> None:
         """Register every unambiguous prefix (3+ letters) of the single-word forms in `specs`."""
         owners: dict[str, set[int]] = {}
         for index, spec in enumerate(specs):
@@ -255,45 +276,29 @@ def _add_language(builder: _Builder, lang: Language) -> None:
     for index, spec in enumerate(lang.units):
         builder.add(spec, UNIT, index)
     for phrase, days in lang.relative_days:
-        builder.add(phrase, RELDAY, days)
+        builder.add((phrase,), RELDAY, days)
     for phrase, number in lang.numbers:
-        builder.add(phrase, NUMBER, number)
-    simple = (
-        (lang.am, AM),
-        (lang.pm, PM),
-        (lang.fillers, FILLER),
-        (lang.conjunctions, CONJ),
-        (lang.now, NOW),
-        (lang.ago_before, AGO_BEFORE),
-        (lang.ago_after, AGO_AFTER),
-        (lang.in_before, IN_BEFORE),
-        (lang.in_after, IN_AFTER),
-        (lang.noon, NOON),
-        (lang.midnight, MIDNIGHT),
-        (lang.oclock, OCLOCK),
-        (lang.year_before, YEAR_BEFORE),
-        (lang.month_before, MONTH_BEFORE),
-        (lang.day_before, DAY_BEFORE),
-        (lang.year_after, YEAR_AFTER),
-        (lang.month_after, MONTH_AFTER),
-        (lang.day_after, DAY_AFTER),
-    )
-    for spec, kind in simple:
-        builder.add(spec, kind)
+        builder.add((phrase,), NUMBER, number)
+    for name, kind in _WORD_KINDS:
+        builder.add(lang.words(name), kind)
 
 
 @lru_cache(maxsize=32)
 def build_lexicon(codes: tuple[str, ...]) -> Lexicon:
     """Build (once per selection) the lookup tables for the languages `codes`, in order."""
     builder = _Builder()
-    languages = [LANGUAGES[code] for code in codes]
+    languages = [language(code) for code in codes]
     for lang in languages:
         _add_language(builder, lang)
     for lang in languages:
         builder.add_prefixes(lang.months, MONTH, 1)
         builder.add_prefixes(lang.weekdays, WEEKDAY, 0)
-    ordinals = frozenset(normalize(form) for lang in languages for form in _forms(lang.ordinals))
-    clitics = tuple(sorted({normalize(c) for lang in languages for c in _forms(lang.clitics)}))
+    ordinals = frozenset(
+        normalize(form) for lang in languages for form in _forms(lang.words("ordinals"))
+    )
+    clitics = tuple(
+        sorted({normalize(c) for lang in languages for c in _forms(lang.words("clitics"))})
+    )
     return Lexicon(
         codes=codes,
         phrases={key: tuple(senses) for key, senses in builder.phrases.items()},
@@ -302,8 +307,13 @@ def build_lexicon(codes: tuple[str, ...]) -> Lexicon:
         clitics=clitics,
         ordinals=ordinals,
         max_phrase=max((len(key) for key in builder.phrases), default=1),
-        month_first=bool(codes) and LANGUAGES[codes[0]].month_first,
+        month_first=bool(codes) and languages[0].month_first,
     )
+
+
+def _normalized(languages: list[Language], name: str) -> set[str]:
+    """The lookup keys of the word list `name` over `languages`."""
+    return {normalize(form) for lang in languages for form in _forms(lang.words(name))}
 
 
 def classify(tokens: list[Token], lexicon: Lexicon) -> list[Item]:
