@@ -305,6 +305,7 @@ class _Context:
     counts: Counter[str]
     names: frozenset[str]
     document_english: bool
+    document_words: int
     #: Corrections already decided, by token index: neighbours are judged as corrected, so
     #: that a typo next to another typo is fixed in the same pass (and a second pass finds
     #: nothing more to do).
@@ -373,11 +374,13 @@ def _is_english(words: list[str], lex: Lexicon) -> bool:
     return known / len(words) >= 0.7 and (function > 0 or len(words) <= 3)
 
 
-def _analyse(text: str, lex: Lexicon) -> _Context:
+def _analyse(text: str, lex: Lexicon, fixed: dict[int, str] | None = None) -> _Context:
     """Tokenise `text` and collect the document-level evidence the rules need.
 
-    Memory stays proportional to the number of words (compact token arrays) plus the
-    vocabulary: a line's English share is decided when the line ends, from counts.
+    `fixed` (token index to corrected word) makes the evidence that of the corrected text, as
+    a second pass would see it. Memory stays proportional to the number of words (compact
+    token arrays) plus the vocabulary: a line's English share is decided when the line ends,
+    from counts.
     """
     tokens = _TokenTable(text)
     counts: Counter[str] = Counter()
@@ -392,6 +395,8 @@ def _analyse(text: str, lex: Lexicon) -> _Context:
         if token.line != line_number:
             tokens.mark_line(line_first, line.reading())
             line, line_number, line_first = _Share(), token.line, len(tokens)
+        if fixed and len(tokens) in fixed:
+            lower = fixed[len(tokens)].lower()
         counts[lower] += 1
         tokens.append(token)
         if token.word[:1].isupper() and not token.word.isupper() and not token.sentence_start:
@@ -406,7 +411,7 @@ def _analyse(text: str, lex: Lexicon) -> _Context:
         document_english = document.english()
     else:
         document_english = _is_english(first_words, lex)
-    return _Context(tokens, counts, frozenset(names), document_english)
+    return _Context(tokens, counts, frozenset(names), document_english, document.words)
 
 
 #: From this many counted words, a passage is judged by its share of function words alone.
@@ -592,9 +597,36 @@ class NormalizeSpelling(BaseCleaner):
         found: dict[int, Edit] = {}
         pending: Iterable[int] = range(len(context.tokens))
         for _ in range(_MAX_ROUNDS):
+            self._settle(pending, context, lex, table, found)
+            if not _tips_verdicts(context, found):
+                break
+            # A correction made a function word (or, in a short text, a known word): the
+            # English verdicts of the corrected text may differ, as a second pass would see.
+            fresh = _analyse(text, lex, context.fixed)
+            fresh.fixed.update(context.fixed)
+            pending = [
+                i
+                for i in range(len(fresh.tokens))
+                if i not in found and fresh.english(i) and not context.english(i)
+            ]
+            context = fresh
+            if not pending:
+                break
+        return Proposal(edits=tuple(found[i] for i in sorted(found)))
+
+    def _settle(
+        self,
+        pending: Iterable[int],
+        context: _Context,
+        lex: Lexicon,
+        table: _VariantTable,
+        found: dict[int, Edit],
+    ) -> None:
+        """Judge the `pending` tokens, then the neighbours of each new correction, into `found`."""
+        for _ in range(_MAX_ROUNDS):
             decided = self._judge_all(pending, context, lex, table)
             if not decided:
-                break
+                return
             found.update(decided)
             context.fixed.update((i, edit.replacement) for i, edit in decided.items())
             # Only the neighbours of a new correction can change their verdict.
@@ -602,7 +634,6 @@ class NormalizeSpelling(BaseCleaner):
                 {j for i in decided for j in (i - 1, i + 1) if 0 <= j < len(context.tokens)}
                 - found.keys()
             )
-        return Proposal(edits=tuple(found[i] for i in sorted(found)))
 
     def _judge_all(
         self, indexes: Iterable[int], context: _Context, lex: Lexicon, table: _VariantTable
@@ -693,6 +724,23 @@ class NormalizeSpelling(BaseCleaner):
             return None, 2  # no word frequent enough to win is two edits away
         far = lex.neighbours2(word)
         return _best_candidate(far, self.min_ratio * 2), 2
+
+
+def _tips_verdicts(context: _Context, found: dict[int, Edit]) -> bool:
+    """Whether the corrections in `found` may change an English verdict of the text.
+
+    Long passages are judged by their share of function words, so only a correction to or
+    from a function word counts; a text of fewer than ten words is judged by known words too.
+    """
+    if not found:
+        return False
+    if context.document_words < _SHARE_MIN_WORDS:
+        return True
+    return any(
+        (edit.replacement.lower() in FUNCTION_WORDS)
+        != (context.tokens[index].word.lower() in FUNCTION_WORDS)
+        for index, edit in found.items()
+    )
 
 
 def _describe_edit(word: str, candidate: str) -> str:
