@@ -135,3 +135,28 @@ def test_year_named_by_a_word() -> None:
         datetime(1935, 1, 1)
     ]
     assert find_dates("seger 1922 drog", languages="sv") == []
+
+
+@pytest.mark.parametrize(
+    ("text", "language", "word"),
+    [
+        ("le {} 3 mai 2019", "fr", "mer"),
+        ("{} 3 mai 2019", "ro", "vin"),
+        ("{} 3 maio 2019", "pt", "sex"),
+        ("3 {} 2019", "cs", "pro"),
+        ("3 {} 2019", "be", "ліс"),
+        ("3 {} 2019", "uk", "лист"),
+    ],
+)
+def test_excluded_cldr_form_counts_only_with_a_dot(text: str, language: str, word: str) -> None:
+    """A CLDR abbreviation that is an ordinary word ("vin", wine) needs its dot to be a name."""
+    plain = find_dates(text.format(word), languages=language)
+    dotted = find_dates(text.format(word + "."), languages=language)
+    assert all(word not in match.text for match in plain)
+    assert [word in match.text for match in dotted] == [True]
+
+
+def test_abbreviated_month_and_year_of_another_language_is_not_a_date() -> None:
+    """ "Mac 2019" (Malay March) is no date in English text, but is one in Malay."""
+    assert find_dates("the Mac 2019 line-up") == []
+    assert [m.value for m in find_dates("pada Mac 2019", languages="ms")] == [datetime(2019, 3, 1)]

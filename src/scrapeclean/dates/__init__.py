@@ -263,18 +263,19 @@ def _day_order(fields: dict[str, int], items: Sequence[Item], parser: Parser) ->
 
 
 def _weak(items: Sequence[Item], fields: dict[str, int], search: bool) -> bool:
-    """Whether a match is weak: one word, or (`search`) a bare day and abbreviated month.
+    """Whether a match is weak: one word, or (`search`) an incomplete abbreviated date.
 
-    One word: a day word ("hier") or a word of three letters or fewer; a bare day and month:
-    an abbreviated month with neither year nor time ("led 14").
+    One word: a day word ("hier") or a word of three letters or fewer; in search, an
+    abbreviated month without a time and without either the day or the year ("led 14",
+    "Mac 2019").
     """
     if len(items) == 1 and items[0].kind != NUM:
         word = items[0]
         return word.has(RELDAY) or word.has(NOW) or len(word.key) <= _SHORT_WORD
     if not search or "hour" in fields:
         return False
-    yearless = "year" not in fields and "year2" not in fields
-    return yearless and ("_abbr" in fields or "_prefix" in fields)
+    complete = "day" in fields and ("year" in fields or "year2" in fields)
+    return not complete and any(flag in fields for flag in ("_abbr", "_prefix", "_short"))
 
 
 def _language_of(items: Sequence[Item], codes: tuple[str, ...]) -> str | None:

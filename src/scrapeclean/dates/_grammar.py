@@ -67,6 +67,8 @@ _APOSTROPHES = "'\u2019"
 _SIGNS = "+-\u2212"
 _MAX_SKIP = 3
 _TINY_ABBREVIATION = 2
+#: Month names this short ("mac", "mai") are weak like abbreviations in running text.
+_SHORT_NAME = 3
 _START_KINDS = frozenset(
     (
         MONTH,
@@ -352,8 +354,11 @@ class Parser:
             return None
         if not sense.exact:
             return {"month": sense.value, "_prefix": 1}
-        if sense.abbr and not item.text.endswith("."):  # type: ignore[union-attr]
+        dotted = item.text.endswith(".")  # type: ignore[union-attr]
+        if sense.abbr and not dotted:
             return {"month": sense.value, "_abbr": 1}
+        if len(item.key) <= _SHORT_NAME and not dotted:  # type: ignore[union-attr]
+            return {"month": sense.value, "_short": 1}
         return {"month": sense.value}
 
     def _day(self, index: int) -> Step | None:

@@ -98,6 +98,8 @@ class Sense:
     langs: int = 0
     #: A month or weekday abbreviation ("jun", "di"): a proper prefix of a fuller form.
     abbr: bool = False
+    #: Read only when the word is written with an abbreviation dot ("vin.", not "vin").
+    dotted_only: bool = False
 
 
 @dataclass(frozen=True, slots=True)
@@ -253,20 +255,32 @@ class _Builder:
         self.prefixes: dict[str, list[Sense]] = {}
         self.bit = 0
 
-    def add(self, spec: Forms, kind: str, value: int = 0, *, names: bool = False) -> None:
+    def add(
+        self, spec: Forms, kind: str, value: int = 0, *, names: bool = False, dotted: bool = False
+    ) -> None:
         forms = _forms(spec)
         keys = [normalize(form) for form in forms] if names else []
         for form in forms:
             key = _key_of(form)
             if key is None:
                 continue
-            abbr = names and _is_abbreviation(normalize(form), keys)
-            sense = Sense(kind, value, langs=self.bit, abbr=abbr)
+            abbr = dotted or (names and _is_abbreviation(normalize(form), keys))
+            sense = Sense(kind, value, langs=self.bit, abbr=abbr, dotted_only=dotted)
             for variant in {key, tuple(strip_accents(part) for part in key)}:
                 self._add_sense(self.phrases.setdefault(variant, []), sense)
 
-    def add_prefixes(self, specs: tuple[Forms, ...], kind: str, first: int, bit: int) -> None:
-        """Register every unambiguous prefix (3+ letters) of the single-word forms in `specs`."""
+    def add_prefixes(
+        self,
+        specs: tuple[Forms, ...],
+        kind: str,
+        first: int,
+        bit: int,
+        excluded: frozenset[str] = frozenset(),
+    ) -> None:
+        """Register every unambiguous prefix (3+ letters) of the single-word forms in `specs`.
+
+        A prefix that is one of the language's `excluded` forms is left out ("pro" of "prosinec").
+        """
         owners: dict[str, set[int]] = {}
         for index, spec in enumerate(specs):
             for form in _forms(spec):
@@ -277,7 +291,7 @@ class _Builder:
                     for size in range(_MIN_PREFIX, len(variant)):
                         owners.setdefault(variant[:size], set()).add(index)
         for prefix, indexes in owners.items():
-            if len(indexes) == 1:
+            if len(indexes) == 1 and prefix not in excluded:
                 senses = self.prefixes.setdefault(prefix, [])
                 value = next(iter(indexes)) + first
                 self._add_sense(senses, Sense(kind, value, exact=False, langs=bit, abbr=True))
@@ -292,7 +306,10 @@ class _Builder:
                 continue
             if existing.value == sense.value and existing.exact == sense.exact:
                 senses[position] = replace(
-                    existing, langs=existing.langs | sense.langs, abbr=existing.abbr or sense.abbr
+                    existing,
+                    langs=existing.langs | sense.langs,
+                    abbr=existing.abbr or sense.abbr,
+                    dotted_only=existing.dotted_only and sense.dotted_only,
                 )
             return
         senses.append(sense)
@@ -309,6 +326,10 @@ def _add_language(builder: _Builder, lang: Language) -> None:
         builder.add(spec, MONTH, index + 1, names=True)
     for index, spec in enumerate(lang.weekdays):
         builder.add(spec, WEEKDAY, index, names=True)
+    for index, spec in enumerate(lang.dotted_months):
+        builder.add(spec, MONTH, index + 1, dotted=True)
+    for index, spec in enumerate(lang.dotted_weekdays):
+        builder.add(spec, WEEKDAY, index, dotted=True)
     for index, spec in enumerate(lang.units):
         builder.add(spec, UNIT, index)
     for phrase, days in lang.relative_days:
@@ -328,8 +349,9 @@ def build_lexicon(codes: tuple[str, ...]) -> Lexicon:
         builder.bit = 1 << position
         _add_language(builder, lang)
     for position, lang in enumerate(languages):
-        builder.add_prefixes(lang.months, MONTH, 1, 1 << position)
-        builder.add_prefixes(lang.weekdays, WEEKDAY, 0, 1 << position)
+        excluded = frozenset(normalize(form) for form in lang.excluded)
+        builder.add_prefixes(lang.months, MONTH, 1, 1 << position, excluded)
+        builder.add_prefixes(lang.weekdays, WEEKDAY, 0, 1 << position, excluded)
     ordinals = frozenset(
         normalize(form) for lang in languages for form in _forms(lang.words("ordinals"))
     )
@@ -441,6 +463,8 @@ def _single_word(
         or _prefix_senses(key, bare, lexicon)
         or _clitic_senses(key, lexicon)
     )
+    if not text.endswith(".") and any(sense.dotted_only for sense in senses):
+        senses = tuple(sense for sense in senses if not sense.dotted_only)
     return key, senses, _kinds(senses), key in lexicon.starts or bare in lexicon.starts
 
 
@@ -457,6 +481,8 @@ def _phrase_item(
         senses = lexicon.phrases.get(tuple(p[0] for p in pairs)) or lexicon.phrases.get(
             tuple(p[1] for p in pairs)
         )
+        if senses and not run[-1].text.endswith("."):
+            senses = tuple(sense for sense in senses if not sense.dotted_only)
         if senses:
             joined = " ".join(p[0] for p in pairs)
             return Item(
