@@ -172,9 +172,14 @@ def main() -> int:
     options.add_argument(
         "--strictness", action="store_true", help="list find_dates matches in article bodies"
     )
+    options.add_argument(
+        "--datelines", action="store_true", help="parse_dateline on the labelled openings"
+    )
     args = options.parse_args()
     if args.strictness:
         return strictness()
+    if args.datelines:
+        return datelines(args.failures)
     if not STRINGS.exists() or not IN_TEXT.exists():
         print(f"skipped: dev data not found under {DATA}")
         return 0
@@ -223,6 +228,63 @@ def strictness() -> int:
                 print(f"  {match.text!r:32} {match.value:%Y-%m-%d %H:%M} | {around}")
                 count += 1
         print(f"  {count} matches in {words} words: {count / words * 1e4:.2f} per 10,000 words")
+    return 0
+
+
+DATELINES = Path(__file__).resolve().parents[1] / "tests" / "dates" / "datelines.json"
+FIELDS = ("location", "agency", "authors", "published", "updated")
+
+
+def dateline_fields(opening: str) -> dict[str, Any]:
+    """What `parse_dateline` reads in `opening`, as the labelled set writes it."""
+    from scrapeclean import cleaners
+    from scrapeclean._model import Document
+
+    dateline = cleaners.parse_dateline()(Document.from_text(opening)).dateline
+    if dateline is None:
+        return {"location": None, "agency": None, "authors": [], "published": None, "updated": None}
+    return {
+        "location": dateline.location,
+        "agency": dateline.agency,
+        "authors": list(dateline.authors),
+        "published": dateline.published.isoformat() if dateline.published else None,
+        "updated": dateline.updated.isoformat() if dateline.updated else None,
+    }
+
+
+def dateline_accuracy(show: bool) -> dict[str, tuple[float, int, int, int]]:
+    """Per field: (accuracy over all openings, labelled, found right, found where none is)."""
+    rows = json.loads(DATELINES.read_text(encoding="utf-8"))
+    right = dict.fromkeys(FIELDS, 0)
+    labelled = dict.fromkeys(FIELDS, 0)
+    found = dict.fromkeys(FIELDS, 0)
+    spurious = dict.fromkeys(FIELDS, 0)
+    for row in rows:
+        got = dateline_fields(row["opening"])
+        for field in FIELDS:
+            ok = got[field] == row[field]
+            right[field] += ok
+            labelled[field] += bool(row[field])
+            found[field] += ok and bool(row[field])
+            spurious[field] += bool(got[field]) and not row[field]
+            if show and not ok:
+                print(f"  MISS {row['id'][:12]} {field}: got {got[field]!r}, label {row[field]!r}")
+    return {
+        field: (right[field] / len(rows), labelled[field], found[field], spurious[field])
+        for field in FIELDS
+    }
+
+
+def datelines(show: bool) -> int:
+    """Print the field accuracy of `parse_dateline` on tests/dates/datelines.json."""
+    rows = json.loads(DATELINES.read_text(encoding="utf-8"))
+    scores = dateline_accuracy(show)
+    print(f"datelines ({len(rows)} labelled openings, {DATELINES.name})")
+    for field, (accuracy, labelled, found, spurious) in scores.items():
+        print(
+            f"  {field:9} accuracy {accuracy:.3f}  found {found}/{labelled} labelled"
+            f"  spurious {spurious}"
+        )
     return 0
 
 
