@@ -195,8 +195,8 @@ class Parser:
         item = self.items[index]
         if item.kind == NUM:
             components = self._number_components
-        elif item.kind == PUNCT:
-            components = (self._zone,)
+        elif item.kind == PUNCT or not item.kinds:
+            components = (self._zone,)  # a word without a date sense can only name a zone
         else:
             components = self._word_components
         for component in components:
