@@ -160,3 +160,15 @@ def test_abbreviated_month_and_year_of_another_language_is_not_a_date() -> None:
     """ "Mac 2019" (Malay March) is no date in English text, but is one in Malay."""
     assert find_dates("the Mac 2019 line-up") == []
     assert [m.value for m in find_dates("pada Mac 2019", languages="ms")] == [datetime(2019, 3, 1)]
+
+
+def test_english_full_name_is_no_abbreviation_with_every_language() -> None:
+    """ "May 10" is a date with no language given, though Turkish "mayıs" makes "may" short."""
+    found = find_dates("sowing before May 10 and after", reference=REFERENCE)
+    assert [(m.text, m.value) for m in found] == [("May 10", datetime(2020, 5, 10))]
+
+
+def test_longest_credible_reading_is_kept() -> None:
+    """A word of another language after a date ("man", Swedish Monday) does not lose the date."""
+    found = find_dates("In fact, in December 2016, the man returned")
+    assert [(m.text, m.value) for m in found] == [("December 2016", datetime(2016, 12, 1))]

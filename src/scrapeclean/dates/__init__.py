@@ -167,9 +167,15 @@ def find_dates(
     context_year: int | None = None
     index = 0
     while index < len(items):
-        step = parser.parse_at(index) if _may_start(items, index, parser) else None
-        if step is not None and not _credible(items, index, step[0], step[1], search=True):
-            step = None
+        readings = parser.readings_at(index) if _may_start(items, index, parser) else []
+        step = next(
+            (
+                reading
+                for reading in reversed(readings)
+                if _credible(items, index, reading[0], reading[1], search=True)
+            ),
+            None,
+        )
         value = resolve(step[1], base, context_year) if step is not None else None
         if step is None or value is None:
             index += 1

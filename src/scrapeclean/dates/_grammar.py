@@ -174,8 +174,13 @@ class Parser:
 
     def parse_at(self, index: int) -> Step | None:
         """Read the longest acceptable expression starting at `index`: (end index, fields)."""
+        readings = self.readings_at(index)
+        return readings[-1] if readings else None
+
+    def readings_at(self, index: int) -> list[Step]:
+        """Every acceptable expression starting at `index`, shortest first."""
         fields: Fields = {}
-        best: Step | None = None
+        best: list[Step] = []
         position = index
         while True:
             step = self._component(position, fields)
@@ -186,7 +191,7 @@ class Parser:
             fields = {**fields, **step[1]}
             position = step[0]
             if is_acceptable(fields, self.strict):
-                best = (position, fields)
+                best.append((position, fields))
         return best
 
     def _component(self, index: int, fields: Fields) -> Step | None:

@@ -96,10 +96,20 @@ class Sense:
     exact: bool = True
     #: Bit set of the languages (bit i = the lexicon's i-th code) that give the word this sense.
     langs: int = 0
-    #: A month or weekday abbreviation ("jun", "di"): a proper prefix of a fuller form.
-    abbr: bool = False
+    #: Bit set of the languages in which the word abbreviates the name (a proper prefix of a
+    #: fuller form: "jun", "di").
+    abbr_langs: int = 0
     #: Read only when the word is written with an abbreviation dot ("vin.", not "vin").
     dotted_only: bool = False
+
+    @property
+    def abbr(self) -> bool:
+        """Whether the word is an abbreviation.
+
+        It is one in some language and no full name in the first language of the selection
+        ("may" is English May, though Turkish "mayıs" is longer; "jun" is short for June).
+        """
+        return self.abbr_langs != 0 and not self.langs & ~self.abbr_langs & 1
 
 
 @dataclass(frozen=True, slots=True)
@@ -265,7 +275,9 @@ class _Builder:
             if key is None:
                 continue
             abbr = dotted or (names and _is_abbreviation(normalize(form), keys))
-            sense = Sense(kind, value, langs=self.bit, abbr=abbr, dotted_only=dotted)
+            sense = Sense(
+                kind, value, langs=self.bit, abbr_langs=self.bit if abbr else 0, dotted_only=dotted
+            )
             for variant in {key, tuple(strip_accents(part) for part in key)}:
                 self._add_sense(self.phrases.setdefault(variant, []), sense)
 
@@ -294,13 +306,13 @@ class _Builder:
             if len(indexes) == 1 and prefix not in excluded:
                 senses = self.prefixes.setdefault(prefix, [])
                 value = next(iter(indexes)) + first
-                self._add_sense(senses, Sense(kind, value, exact=False, langs=bit, abbr=True))
+                self._add_sense(senses, Sense(kind, value, exact=False, langs=bit, abbr_langs=bit))
 
     @staticmethod
     def _add_sense(senses: list[Sense], sense: Sense) -> None:
         # The first language to give a word a meaning of some kind wins (English first); a
         # later language giving it the same meaning joins the sense's language set.  A word
-        # that abbreviates a name in any language counts as an abbreviation.
+        # that abbreviates a name in a language keeps that language in `abbr_langs`.
         for position, existing in enumerate(senses):
             if existing.kind != sense.kind:
                 continue
@@ -308,7 +320,7 @@ class _Builder:
                 senses[position] = replace(
                     existing,
                     langs=existing.langs | sense.langs,
-                    abbr=existing.abbr or sense.abbr,
+                    abbr_langs=existing.abbr_langs | sense.abbr_langs,
                     dotted_only=existing.dotted_only and sense.dotted_only,
                 )
             return
