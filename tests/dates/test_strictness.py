@@ -172,3 +172,9 @@ def test_longest_credible_reading_is_kept() -> None:
     """A word of another language after a date ("man", Swedish Monday) does not lose the date."""
     found = find_dates("In fact, in December 2016, the man returned")
     assert [(m.text, m.value) for m in found] == [("December 2016", datetime(2016, 12, 1))]
+
+
+def test_abbreviation_is_judged_in_the_first_language_having_the_word() -> None:
+    """ "Januar" is German January (full), though Slovak "januára" is longer; "Jun" is short."""
+    found = find_dates("bis Januar 2009 Artikel; Jun 17")
+    assert [(m.text, m.value) for m in found] == [("Januar 2009", datetime(2009, 1, 1))]

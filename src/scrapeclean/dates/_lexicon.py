@@ -104,12 +104,12 @@ class Sense:
 
     @property
     def abbr(self) -> bool:
-        """Whether the word is an abbreviation.
+        """Whether the word is an abbreviation in the first language of the selection that has it.
 
-        It is one in some language and no full name in the first language of the selection
-        ("may" is English May, though Turkish "mayıs" is longer; "jun" is short for June).
+        "may" is English May, though Turkish "mayıs" is longer; "januar" is German January,
+        though Slovak "januára" is longer; "jun" is short for English June.
         """
-        return self.abbr_langs != 0 and not self.langs & ~self.abbr_langs & 1
+        return bool(self.abbr_langs & self.langs & -self.langs)
 
 
 @dataclass(frozen=True, slots=True)
