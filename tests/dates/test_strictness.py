@@ -178,3 +178,14 @@ def test_abbreviation_is_judged_in_the_first_language_having_the_word() -> None:
     """ "Januar" is German January (full), though Slovak "januára" is longer; "Jun" is short."""
     found = find_dates("bis Januar 2009 Artikel; Jun 17")
     assert [(m.text, m.value) for m in found] == [("Januar 2009", datetime(2009, 1, 1))]
+
+
+def test_language_selection_takes_a_code_or_a_list() -> None:
+    """The helper the cleaners use reads "fr", ["fr", "de"] and None the same way as find_dates."""
+    from scrapeclean.dates import _selection
+
+    assert _selection("fr") == ("fr",)
+    assert _selection(["FR", "nb"]) == ("fr", "no")
+    assert _selection(None) is None
+    with pytest.raises(ValueError, match="xx"):
+        _selection(["xx"])

@@ -305,6 +305,17 @@ def _check_text(text: object) -> None:
         raise TypeError(f"expected the text as a str, got {type(text).__name__}")
 
 
+def _selection(languages: Languages) -> tuple[str, ...] | None:
+    """`languages` as the cleaners keep it: None, or a tuple of validated codes.
+
+    Takes a code or a sequence of codes, as every `languages` option does; raises ValueError
+    naming an unknown code (for `parse_dateline` and other callers of the date grammar).
+    """
+    if languages is None:
+        return None
+    return _language_codes(languages)
+
+
 def _language_codes(languages: Languages) -> tuple[str, ...]:
     if languages is None:
         return SUPPORTED_LANGUAGES
