@@ -23,13 +23,26 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass
-from datetime import datetime
+from datetime import datetime, tzinfo
 from typing import Literal
 
 from scrapeclean._model import Span
 from scrapeclean.dates._grammar import Parser, is_acceptable
+from scrapeclean.dates._languages import language as language_record
 from scrapeclean.dates._languages import language_aliases, language_codes
-from scrapeclean.dates._lexicon import FILLER, NUM, PUNCT, Item, build_lexicon, classify, tokenize
+from scrapeclean.dates._lexicon import (
+    AM,
+    FILLER,
+    NOW,
+    NUM,
+    PM,
+    PUNCT,
+    RELDAY,
+    Item,
+    build_lexicon,
+    classify,
+    tokenize,
+)
 from scrapeclean.dates._resolve import resolve
 
 __all__ = ["SUPPORTED_LANGUAGES", "DateMatch", "find_dates", "parse_date"]
@@ -38,24 +51,41 @@ __all__ = ["SUPPORTED_LANGUAGES", "DateMatch", "find_dates", "parse_date"]
 SUPPORTED_LANGUAGES: tuple[str, ...] = language_codes()
 
 _MAX_EDGE = 4
+_SHORT_WORD = 3
+_ANY_LANGUAGE = frozenset((AM, PM))
 #: No single date expression is longer than this; longer strings are rejected unread.
 _MAX_EXPRESSION_CHARS = 300
 
 
 @dataclass(frozen=True, slots=True)
 class DateMatch:
-    """A date found in a text: where (`span`), what was written (`text`), and when (`value`)."""
+    """A date found in a text: where (`span`), what was written (`text`), and when (`value`).
+
+    `language` is the code of the language whose words the match was read in (None for a
+    match of digits and punctuation alone); `ambiguous` is True for a numeric date whose day
+    and month could be swapped (``03/04/2020``: read by the `dayfirst` policy); `year_inferred`
+    is True when no year was written and the year came from an earlier date of the same text
+    or from `reference`.
+    """
 
     span: Span
     text: str
     value: datetime
+    language: str | None = None
+    ambiguous: bool = False
+    year_inferred: bool = False
+
+
+Languages = str | Sequence[str] | None
 
 
 def parse_date(
     text: str,
     *,
     reference: datetime | Literal["now"] | None = None,
-    languages: Sequence[str] | None = None,
+    languages: Languages = None,
+    dayfirst: bool | None = None,
+    default_tz: tzinfo | None = None,
 ) -> datetime | None:
     """Parse `text` as one date expression, or return None when it is not exactly one.
 
@@ -64,19 +94,31 @@ def parse_date(
     timezone-aware when the text states a zone, naive otherwise.  Relative expressions, bare
     times and weekdays are resolved against `reference` (a datetime, or ``"now"``); without
     one they give None.
-    `languages` restricts the vocabulary (ISO 639-1 codes); None tries every supported
-    language, English first.  Raises TypeError for a non-str `text` and ValueError for an
-    unknown language code; never raises for any str.  Strings longer than 300 characters
-    (after stripping whitespace) are never one date expression and give None.
+    `languages` restricts the vocabulary (an ISO 639-1 code or a list of codes); None tries
+    every supported language, English first.  All the words of one date must come from one
+    language.  `dayfirst` decides an ambiguous numeric date (``03/04/2020``); None takes the
+    convention of the first language (month first for English, and so when no language is
+    given).  `default_tz` is attached to a result that states no zone.  Raises TypeError for a
+    non-str `text` and ValueError for an unknown language code; never raises for any str.
+    Strings longer than 300 characters (after stripping whitespace) are never one date
+    expression and give None.
     """
     _check_text(text)
-    fields = _parse_fields(text, languages)
+    fields = _parse_fields(text, languages, dayfirst)
     if fields is None:
         return None
-    return resolve(fields, _reference(reference))
+    return _with_zone(resolve(fields, _reference(reference)), default_tz)
 
 
-def _parse_fields(text: str, languages: Sequence[str] | None) -> dict[str, int] | None:
+def _with_zone(value: datetime | None, default_tz: tzinfo | None) -> datetime | None:
+    if value is None or default_tz is None or value.tzinfo is not None:
+        return value
+    return value.replace(tzinfo=default_tz)
+
+
+def _parse_fields(
+    text: str, languages: Languages, dayfirst: bool | None = None
+) -> dict[str, int] | None:
     """What `parse_date` read in `text` before resolving it: the grammar's fields, or None.
 
     Keys include ``year``, ``month``, ``day``, ``hour``, ``minute``, ``weekday``, ``relday``
@@ -88,7 +130,7 @@ def _parse_fields(text: str, languages: Sequence[str] | None) -> dict[str, int] 
     if len(text) > _MAX_EXPRESSION_CHARS and len(text.strip()) > _MAX_EXPRESSION_CHARS:
         return None
     items = classify(tokenize(text), lexicon)
-    parser = Parser(items, lexicon, strict=True)
+    parser = Parser(items, lexicon, strict=True, dayfirst=dayfirst)
     return _whole_expression(parser, items)
 
 
@@ -96,7 +138,9 @@ def find_dates(
     text: str,
     *,
     reference: datetime | Literal["now"] | None = None,
-    languages: Sequence[str] | None = None,
+    languages: Languages = None,
+    dayfirst: bool | None = None,
+    default_tz: tzinfo | None = None,
 ) -> list[DateMatch]:
     """Return every date expression in `text`, in order and without overlaps.
 
@@ -104,30 +148,149 @@ def find_dates(
     full numeric date, with an optional time and zone) and relative phrases ("yesterday",
     "3 days ago"), but not bare numbers, bare years, bare times, or a month name alone.  A
     date without a year takes the year of the previous date found in the same text, else that
-    of `reference`; relative phrases count from `reference` (a datetime, or ``"now"``). Without
-    a reference, matches that need one are left out.
+    of `reference` (`DateMatch.year_inferred` is then set); relative phrases count from
+    `reference` (a datetime, or ``"now"``). Without a reference, matches that need one are
+    left out.  Nothing is read from the clock.
+
+    It is strict: durations ("for 4 months", "within 30 minutes", "two years later"), phrases
+    counted forward ("in 3 days"), a month abbreviation and a number with no year ("Jun 17",
+    "11 Pro"), a number with a decimal part ("1,5 years ago"), and expressions mixing the
+    words of several languages are not dates.  `languages`, `dayfirst` and `default_tz` are
+    as for `parse_date`.
     """
     _check_text(text)
     lexicon = build_lexicon(_language_codes(languages))
     items = classify(tokenize(text), lexicon)
-    parser = Parser(items, lexicon, strict=False)
+    parser = Parser(items, lexicon, strict=False, dayfirst=dayfirst)
     base = _reference(reference)
     matches: list[DateMatch] = []
     context_year: int | None = None
     index = 0
     while index < len(items):
-        step = parser.parse_at(index) if parser.can_start(index) else None
+        readings = parser.readings_at(index) if _may_start(items, index, parser) else []
+        step = next(
+            (
+                reading
+                for reading in reversed(readings)
+                if _credible(items, index, reading[0], reading[1], search=True)
+            ),
+            None,
+        )
         value = resolve(step[1], base, context_year) if step is not None else None
         if step is None or value is None:
             index += 1
             continue
         end, fields = step
+        fields = _day_order(fields, items[index:end], parser)
+        value = resolve(fields, base, context_year) or value
         span = Span(items[index].start, _end_of(items[end - 1]))
-        matches.append(DateMatch(span, text[span.start : span.end], value))
+        match = DateMatch(
+            span,
+            text[span.start : span.end],
+            _with_zone(value, default_tz) or value,
+            language=_language_of(items[index:end], lexicon.codes),
+            ambiguous="_ambiguous" in fields,
+            year_inferred="month" in fields and "year" not in fields and "year2" not in fields,
+        )
+        matches.append(match)
         if "month" in fields:
             context_year = value.year
         index = end
     return matches
+
+
+def _may_start(items: list[Item], index: int, parser: Parser) -> bool:
+    """Whether a match may begin at `index`.
+
+    The parser's filter, less decimal fractions ("1,5 years") and numbers glued to a word
+    ("PS4").
+    """
+    if not parser.can_start(index):
+        return False
+    item = items[index]
+    if item.kind != NUM or item.spaced or index < 1:
+        return True
+    if items[index - 1].kind != PUNCT:
+        return False  # "PS4", "i9": part of a name
+    if index < 2:
+        return True
+    separator, before = items[index - 1], items[index - 2]
+    return not (separator.is_punct(".,") and before.kind == NUM and not separator.spaced)
+
+
+def _shared_languages(items: Sequence[Item], *, every_word: bool = False) -> int:
+    """The languages every word of `items` belongs to, as a bit set (-1: no words at all).
+
+    "AM" and "PM" are written in many languages' dates and count as every language's, unless
+    `every_word`.
+    """
+    mask = -1
+    for item in items:
+        if item.kind == NUM or item.kind == PUNCT or not item.senses:
+            continue
+        if every_word or item.kinds.isdisjoint(_ANY_LANGUAGE):
+            mask &= item.langs
+    return mask
+
+
+def _credible(
+    items: list[Item], start: int, end: int, fields: dict[str, int], *, search: bool = False
+) -> bool:
+    """Whether the words of a match share a language, and a weak match is in the first one.
+
+    "Out of 17" (Portuguese "out" with English "of") mixes languages.  A match of one word
+    ("hier", "MA") or a yearless date with an abbreviated month ("led 14") counts only in the
+    first language asked for (English when none is given): elsewhere such words are too
+    often ordinary words of another language (`parse_date`, reading a whole string the caller
+    gave as a date, only applies the one-word rule).  "USA Today" names a paper.
+    """
+    mask = _shared_languages(items[start:end])
+    if mask == 0 or (not mask & 1 and _weak(items[start:end], fields, search)):
+        return False
+    if start > 0 and items[start].has(RELDAY) and not items[start].text.islower():
+        before = items[start - 1]
+        acronym = before.kind != PUNCT and before.text.isupper() and len(before.text) > 1
+        return not (acronym and not before.has(FILLER))
+    return True
+
+
+def _day_order(fields: dict[str, int], items: Sequence[Item], parser: Parser) -> dict[str, int]:
+    """Swap day and month of an ambiguous numeric date read in a language of the other order.
+
+    Without a `dayfirst` policy the order is that of the language the match's words are in
+    ("5.7.2018 5.45 ip." is Finnish, day first), else of the first language asked for.
+    """
+    if "_ambiguous" not in fields or "_dotted" in fields or parser.dayfirst is not None:
+        return fields
+    code = _language_of(items, parser.lexicon.codes)
+    if code is None or language_record(code).month_first == parser.month_first:
+        return fields
+    return {**fields, "day": fields["month"], "month": fields["day"]}
+
+
+def _weak(items: Sequence[Item], fields: dict[str, int], search: bool) -> bool:
+    """Whether a match is weak: one word, or (`search`) an incomplete abbreviated date.
+
+    One word: a day word ("hier") or a word of three letters or fewer; in search, an
+    abbreviated month without a time and without either the day or the year ("led 14",
+    "Mac 2019").
+    """
+    if len(items) == 1 and items[0].kind != NUM:
+        word = items[0]
+        return word.has(RELDAY) or word.has(NOW) or len(word.key) <= _SHORT_WORD
+    if not search or "hour" in fields:
+        return False
+    complete = "day" in fields and ("year" in fields or "year2" in fields)
+    return not complete and any(flag in fields for flag in ("_abbr", "_prefix", "_short"))
+
+
+def _language_of(items: Sequence[Item], codes: tuple[str, ...]) -> str | None:
+    mask = _shared_languages(items, every_word=True)
+    if mask <= 0:
+        mask = _shared_languages(items)
+    if mask <= 0:
+        return None
+    return codes[(mask & -mask).bit_length() - 1]
 
 
 def _end_of(item: Item) -> int:
@@ -142,7 +305,18 @@ def _check_text(text: object) -> None:
         raise TypeError(f"expected the text as a str, got {type(text).__name__}")
 
 
-def _language_codes(languages: Sequence[str] | None) -> tuple[str, ...]:
+def _selection(languages: Languages) -> tuple[str, ...] | None:
+    """`languages` as the cleaners keep it: None, or a tuple of validated codes.
+
+    Takes a code or a sequence of codes, as every `languages` option does; raises ValueError
+    naming an unknown code (for `parse_dateline` and other callers of the date grammar).
+    """
+    if languages is None:
+        return None
+    return _language_codes(languages)
+
+
+def _language_codes(languages: Languages) -> tuple[str, ...]:
     if languages is None:
         return SUPPORTED_LANGUAGES
     if isinstance(languages, str):
@@ -180,8 +354,13 @@ def _whole_expression(parser: Parser, items: list[Item]) -> dict[str, int] | Non
     start = 0
     while start < len(items) and start <= _MAX_EDGE:
         step = parser.parse_at(start)
-        if step is not None and step[0] in trailing_ok and is_acceptable(step[1], True):
-            return step[1]
+        if (
+            step is not None
+            and step[0] in trailing_ok
+            and is_acceptable(step[1], True)
+            and _credible(items, start, step[0], step[1])
+        ):
+            return _day_order(step[1], items[start : step[0]], parser)
         if not _is_edge(items[start]):
             break
         start += 1

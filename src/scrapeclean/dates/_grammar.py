@@ -66,6 +66,9 @@ _BETWEEN_PUNCT_STRICT = _BETWEEN_PUNCT_SEARCH + ".;[]()/\u060c"
 _APOSTROPHES = "'\u2019"
 _SIGNS = "+-\u2212"
 _MAX_SKIP = 3
+_TINY_ABBREVIATION = 2
+#: Month names this short ("mac", "mai") are weak like abbreviations in running text.
+_SHORT_NAME = 3
 _START_KINDS = frozenset(
     (
         MONTH,
@@ -100,22 +103,41 @@ def is_acceptable(fields: Fields, strict: bool) -> bool:
     relative = any(key in fields for key in _REL_KEYS)
     dated = any(key in fields for key in _DATE_KEYS)
     if relative:
-        return not dated and (strict or "now" not in fields)
+        return not dated and (strict or _firm_relative(fields))
     has_year = "year" in fields or "year2" in fields
     if "month" in fields and ("day" in fields or has_year):
-        return strict or has_year or "_prefix" not in fields
+        weak = "_prefix" in fields or "_abbr" in fields
+        return strict or has_year or "hour" in fields or not weak
     if dated:
+        return "_year_word" in fields and "year" in fields and "day" not in fields
+    if not strict:
         return False
-    return strict and ("weekday" in fields or "hour" in fields)
+    return "hour" in fields or ("weekday" in fields and "_wabbr" not in fields)
+
+
+def _firm_relative(fields: Fields) -> bool:
+    """Whether a relative phrase found in running text is a point in time, not a duration.
+
+    Search mode takes words for days ("yesterday") and phrases counted back from now with a
+    written quantity ("3 days ago", "vor zwei Wochen"); it leaves out "now", phrases counted
+    forward ("in 3 days", "within a week", "two months later": in running text they are
+    durations or points relative to some other event) and quantities left implicit ("years
+    ago"), and a weekday joined to a relative phrase.
+    """
+    return not any(key in fields for key in ("now", "_future", "_implied", "weekday"))
 
 
 class Parser:
     """Reads date expressions from a list of classified tokens."""
 
-    def __init__(self, items: list[Item], lexicon: Lexicon, strict: bool) -> None:
+    def __init__(
+        self, items: list[Item], lexicon: Lexicon, strict: bool, dayfirst: bool | None = None
+    ) -> None:
         self.items = items
         self.lexicon = lexicon
         self.strict = strict
+        self.dayfirst = dayfirst
+        self.month_first = lexicon.month_first if dayfirst is None else not dayfirst
         self._size = len(items)
         self._number_components: tuple[Component, ...] = (
             self._relative,
@@ -152,8 +174,13 @@ class Parser:
 
     def parse_at(self, index: int) -> Step | None:
         """Read the longest acceptable expression starting at `index`: (end index, fields)."""
+        readings = self.readings_at(index)
+        return readings[-1] if readings else None
+
+    def readings_at(self, index: int) -> list[Step]:
+        """Every acceptable expression starting at `index`, shortest first."""
         fields: Fields = {}
-        best: Step | None = None
+        best: list[Step] = []
         position = index
         while True:
             step = self._component(position, fields)
@@ -164,7 +191,7 @@ class Parser:
             fields = {**fields, **step[1]}
             position = step[0]
             if is_acceptable(fields, self.strict):
-                best = (position, fields)
+                best.append((position, fields))
         return best
 
     def _component(self, index: int, fields: Fields) -> Step | None:
@@ -173,8 +200,8 @@ class Parser:
         item = self.items[index]
         if item.kind == NUM:
             components = self._number_components
-        elif item.kind == PUNCT:
-            components = (self._zone,)
+        elif item.kind == PUNCT or not item.kinds:
+            components = (self._zone,)  # a word without a date sense can only name a zone
         else:
             components = self._word_components
         for component in components:
@@ -296,8 +323,13 @@ class Parser:
             return None
         year: Fields = {"year": third.value} if third.digits == 4 else {"year2": third.value}
         a, b = first.value, second.value
-        month_first = self.lexicon.month_first and sep != "."
-        if a > 12 or (b <= 12 and not month_first):
+        if a <= 12 and b <= 12 and a != b:
+            year["_ambiguous"] = 1
+        # Dots separate day-first dates ("11.03.2008") unless the caller set a policy.
+        dotted = sep == "." and self.dayfirst is None
+        if dotted:
+            year["_dotted"] = 1
+        if a > 12 or (b <= 12 and (dotted or not self.month_first)):
             return {"day": a, "month": b, **year}
         return {"month": a, "day": b, **year}
 
@@ -325,7 +357,14 @@ class Parser:
         sense = item.get(MONTH) if item is not None else None
         if sense is None:
             return None
-        return {"month": sense.value} if sense.exact else {"month": sense.value, "_prefix": 1}
+        if not sense.exact:
+            return {"month": sense.value, "_prefix": 1}
+        dotted = item.text.endswith(".")  # type: ignore[union-attr]
+        if sense.abbr and not dotted:
+            return {"month": sense.value, "_abbr": 1}
+        if len(item.key) <= _SHORT_NAME and not dotted:  # type: ignore[union-attr]
+            return {"month": sense.value, "_short": 1}
+        return {"month": sense.value}
 
     def _day(self, index: int) -> Step | None:
         """Read a day number (``4``, ``04``, ``22nd``, ``1er``, German ``3.``)."""
@@ -398,11 +437,23 @@ class Parser:
         month = self._month_of(month_index)
         if month is None:
             return None
+        if self._crosses_sentence(year[0], month_index):
+            return None
         result = {**year[1], **month}
         day = self._day(self._skip_inner(month_index + 1))
         if day is not None:
             return day[0], {**result, **day[1]}
         return month_index + 1, result
+
+    def _crosses_sentence(self, start: int, end: int) -> bool:
+        """Whether the tokens skipped between `start` and `end` hold a full stop and a word.
+
+        ``1962. augusztus`` is one date, ``by 2030. In September`` is not.
+        """
+        skipped = self.items[start:end]
+        return any(item.is_punct(".") for item in skipped) and any(
+            item.kind != PUNCT for item in skipped
+        )
 
     def _marked(self, index: int, fields: Fields) -> Step | None:
         """Numbers labelled by a word: Vietnamese ``tháng 4``, Chinese ``4月``, Korean ``4월``."""
@@ -413,13 +464,13 @@ class Parser:
         for kind, name in ((YEAR_BEFORE, "year"), (MONTH_BEFORE, "month"), (DAY_BEFORE, "day")):
             number = self._number(index + 1, 4)
             if item.has(kind) and number is not None and _in_range(name, number):
-                return index + 2, {name: number.value}
+                return index + 2, {name: number.value, **_year_word(name)}
         number = self._number(index, 4)
         if number is None:
             return None
         for kind, name in ((YEAR_AFTER, "year"), (MONTH_AFTER, "month"), (DAY_AFTER, "day")):
             if following.has(kind) and _in_range(name, number):
-                result = {name: number.value}
+                result = {name: number.value, **_year_word(name)}
                 return self._bare_day_after_month(index + 2, result)
         return None
 
@@ -591,9 +642,14 @@ class Parser:
         return end, {"tz": sign * minutes}
 
     def _weekday(self, index: int, fields: Fields) -> Step | None:
-        sense = self.items[index].get(WEEKDAY)
+        item = self.items[index]
+        sense = item.get(WEEKDAY)
         if sense is None:
             return None
+        if (sense.abbr or not sense.exact) and not item.text.endswith("."):
+            if not self.strict and len(item.key) <= _TINY_ABBREVIATION and not sense.langs & 1:
+                return None  # "So", "to": too often a word; read in the first language only
+            return index + 1, {"weekday": sense.value, "_wabbr": 1}
         return index + 1, {"weekday": sense.value}
 
     # -- relative phrases -----------------------------------------------------------------
@@ -613,23 +669,31 @@ class Parser:
         quantities = self._quantities(position, implied_one=direction != 0)
         if quantities is None:
             return None
-        end, seconds, months = quantities
+        end, seconds, months, explicit = quantities
         after = self._at(end)
         if after is not None and (after.has(AGO_AFTER) or after.has(IN_AFTER)):
             direction = -1 if after.has(AGO_AFTER) else 1
             end += 1
         elif direction == 0:
             return None
-        return end, {"rel_sec": direction * seconds, "rel_mon": direction * months}
+        result = {"rel_sec": direction * seconds, "rel_mon": direction * months}
+        if direction > 0:
+            result["_future"] = 1
+        if not explicit:
+            result["_implied"] = 1
+        return end, result
 
-    def _quantities(self, index: int, *, implied_one: bool) -> tuple[int, int, int] | None:
+    def _quantities(self, index: int, *, implied_one: bool) -> tuple[int, int, int, bool] | None:
+        """Sum "2 hours, 5 minutes": (end, seconds, months, whether a quantity was written)."""
         seconds = months = 0
         count = 0
+        explicit = False
         while count < len(_UNIT_SECONDS) + 2:
             step = self._quantity(index, implied_one=implied_one or count > 0)
             if step is None:
                 break
-            index, unit, amount = step
+            index, unit, amount, written = step
+            explicit = explicit or written
             if unit in _UNIT_MONTHS:
                 months += amount * _UNIT_MONTHS[unit]
             else:
@@ -642,13 +706,14 @@ class Parser:
             if self._quantity(following, implied_one=False) is None:
                 break
             index = following
-        return (index, seconds, months) if count else None
+        return (index, seconds, months, explicit) if count else None
 
     def _marks_direction(self, index: int) -> bool:
         item = self._at(index)
         return item is not None and (item.has(AGO_AFTER) or item.has(IN_AFTER))
 
-    def _quantity(self, index: int, *, implied_one: bool) -> tuple[int, int, int] | None:
+    def _quantity(self, index: int, *, implied_one: bool) -> tuple[int, int, int, bool] | None:
+        """Read "3 days", "two weeks" or (implied one) "week": (end, unit, amount, written)."""
         item = self._at(index)
         if item is None:
             return None
@@ -665,7 +730,7 @@ class Parser:
         sense = unit.get(UNIT) if unit is not None else None
         if sense is None or amount > _MAX_QUANTITY:
             return None
-        return unit_index + 1, sense.value, amount
+        return unit_index + 1, sense.value, amount, unit_index > index
 
 
 def _compatible(fields: Fields, update: Fields) -> bool:
@@ -687,6 +752,11 @@ def _is_filler(item: Item) -> bool:
     return item.has(FILLER) and not any(
         sense.kind in (MONTH, WEEKDAY, RELDAY) for sense in item.senses
     )
+
+
+def _year_word(name: str) -> Fields:
+    """The flag of a year named by a word ("năm 1935", "2014年", "V roce 1920")."""
+    return {"_year_word": 1} if name == "year" else {}
 
 
 def _in_range(name: str, item: Item) -> bool:

@@ -52,6 +52,12 @@ class Language:
     units: tuple[Forms, ...] = ((),) * len(UNITS)
     numbers: tuple[tuple[str, int], ...] = ()
     lists: Mapping[str, Forms] = field(default_factory=dict)
+    #: CLDR forms left out (``cldr_exclude``): ordinary words ("vin", "pro"). Those of three
+    #: letters or more still count written as abbreviations, with a dot ("vin.", "pro.");
+    #: `dotted_months` and `dotted_weekdays` hold them per name.
+    excluded: frozenset[str] = frozenset()
+    dotted_months: tuple[Forms, ...] = ()
+    dotted_weekdays: tuple[Forms, ...] = ()
 
     def words(self, name: str) -> Forms:
         """The word list `name` (one of `WORD_LISTS`), empty when the language has none."""
@@ -115,6 +121,20 @@ def from_document(document: Mapping[str, Any]) -> Language:
         units=tuple(tuple(units.get(unit, ())) for unit in UNITS),
         numbers=tuple(dates.get("numbers", {}).items()),
         lists={name: tuple(dates[name]) for name in WORD_LISTS if name in dates},
+        excluded=excluded,
+        dotted_months=_dotted(cldr["months"], excluded),
+        dotted_weekdays=_dotted(cldr["weekdays"], excluded),
+    )
+
+
+_MIN_DOTTED = 3
+
+
+def _dotted(generated: list[list[str]], excluded: frozenset[str]) -> tuple[Forms, ...]:
+    """Each name's excluded CLDR forms that still count when written with a dot."""
+    return tuple(
+        tuple(form for form in forms if form in excluded and len(form) >= _MIN_DOTTED)
+        for forms in generated
     )
 
 

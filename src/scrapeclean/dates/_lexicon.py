@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 from functools import lru_cache
 from itertools import pairwise
 
@@ -94,6 +94,22 @@ class Sense:
     kind: str
     value: int = 0
     exact: bool = True
+    #: Bit set of the languages (bit i = the lexicon's i-th code) that give the word this sense.
+    langs: int = 0
+    #: Bit set of the languages in which the word abbreviates the name (a proper prefix of a
+    #: fuller form: "jun", "di").
+    abbr_langs: int = 0
+    #: Read only when the word is written with an abbreviation dot ("vin.", not "vin").
+    dotted_only: bool = False
+
+    @property
+    def abbr(self) -> bool:
+        """Whether the word is an abbreviation in the first language of the selection that has it.
+
+        "may" is English May, though Turkish "mayıs" is longer; "januar" is German January,
+        though Slovak "januára" is longer; "jun" is short for English June.
+        """
+        return bool(self.abbr_langs & self.langs & -self.langs)
 
 
 @dataclass(frozen=True, slots=True)
@@ -127,6 +143,14 @@ class Item:
         """Return whether one of the item's senses is of `kind`."""
         return kind in self.kinds
 
+    @property
+    def langs(self) -> int:
+        """Bit set of the languages in which the item has any of its senses."""
+        mask = 0
+        for sense in self.senses:
+            mask |= sense.langs
+        return mask
+
     def get(self, kind: str) -> Sense | None:
         """Return the item's first sense of `kind`, or None."""
         for sense in self.senses:
@@ -151,6 +175,10 @@ class Lexicon:
     ordinals: frozenset[str]
     max_phrase: int
     month_first: bool
+    #: Single words already looked up: text -> (key, senses, kinds, starts a phrase).
+    memo: dict[str, tuple[str, tuple[Sense, ...], frozenset[str], bool]] = field(
+        default_factory=dict, compare=False, repr=False
+    )
 
 
 @lru_cache(maxsize=1)
@@ -235,17 +263,36 @@ class _Builder:
     def __init__(self) -> None:
         self.phrases: dict[tuple[str, ...], list[Sense]] = {}
         self.prefixes: dict[str, list[Sense]] = {}
+        self.bit = 0
 
-    def add(self, spec: Forms, kind: str, value: int = 0) -> None:
-        for form in _forms(spec):
+    def add(
+        self, spec: Forms, kind: str, value: int = 0, *, names: bool = False, dotted: bool = False
+    ) -> None:
+        forms = _forms(spec)
+        keys = [normalize(form) for form in forms] if names else []
+        for form in forms:
             key = _key_of(form)
             if key is None:
                 continue
+            abbr = dotted or (names and _is_abbreviation(normalize(form), keys))
+            sense = Sense(
+                kind, value, langs=self.bit, abbr_langs=self.bit if abbr else 0, dotted_only=dotted
+            )
             for variant in {key, tuple(strip_accents(part) for part in key)}:
-                self._add_sense(self.phrases.setdefault(variant, []), Sense(kind, value))
+                self._add_sense(self.phrases.setdefault(variant, []), sense)
 
-    def add_prefixes(self, specs: tuple[Forms, ...], kind: str, first: int) -> None:
-        """Register every unambiguous prefix (3+ letters) of the single-word forms in `specs`."""
+    def add_prefixes(
+        self,
+        specs: tuple[Forms, ...],
+        kind: str,
+        first: int,
+        bit: int,
+        excluded: frozenset[str] = frozenset(),
+    ) -> None:
+        """Register every unambiguous prefix (3+ letters) of the single-word forms in `specs`.
+
+        A prefix that is one of the language's `excluded` forms is left out ("pro" of "prosinec").
+        """
         owners: dict[str, set[int]] = {}
         for index, spec in enumerate(specs):
             for form in _forms(spec):
@@ -256,23 +303,45 @@ class _Builder:
                     for size in range(_MIN_PREFIX, len(variant)):
                         owners.setdefault(variant[:size], set()).add(index)
         for prefix, indexes in owners.items():
-            if len(indexes) == 1:
+            if len(indexes) == 1 and prefix not in excluded:
                 senses = self.prefixes.setdefault(prefix, [])
-                if not any(sense.kind == kind for sense in senses):
-                    senses.append(Sense(kind, next(iter(indexes)) + first, exact=False))
+                value = next(iter(indexes)) + first
+                self._add_sense(senses, Sense(kind, value, exact=False, langs=bit, abbr_langs=bit))
 
     @staticmethod
     def _add_sense(senses: list[Sense], sense: Sense) -> None:
-        # The first language to give a word a meaning of some kind wins (English first).
-        if not any(existing.kind == sense.kind for existing in senses):
-            senses.append(sense)
+        # The first language to give a word a meaning of some kind wins (English first); a
+        # later language giving it the same meaning joins the sense's language set.  A word
+        # that abbreviates a name in a language keeps that language in `abbr_langs`.
+        for position, existing in enumerate(senses):
+            if existing.kind != sense.kind:
+                continue
+            if existing.value == sense.value and existing.exact == sense.exact:
+                senses[position] = replace(
+                    existing,
+                    langs=existing.langs | sense.langs,
+                    abbr_langs=existing.abbr_langs | sense.abbr_langs,
+                    dotted_only=existing.dotted_only and sense.dotted_only,
+                )
+            return
+        senses.append(sense)
+
+
+def _is_abbreviation(key: str, keys: list[str]) -> bool:
+    """Whether `key` is a proper prefix of another form of the same name (``"jun"``)."""
+    bare = key.rstrip(".")
+    return any(other != bare and other.startswith(bare) for other in keys)
 
 
 def _add_language(builder: _Builder, lang: Language) -> None:
     for index, spec in enumerate(lang.months):
-        builder.add(spec, MONTH, index + 1)
+        builder.add(spec, MONTH, index + 1, names=True)
     for index, spec in enumerate(lang.weekdays):
-        builder.add(spec, WEEKDAY, index)
+        builder.add(spec, WEEKDAY, index, names=True)
+    for index, spec in enumerate(lang.dotted_months):
+        builder.add(spec, MONTH, index + 1, dotted=True)
+    for index, spec in enumerate(lang.dotted_weekdays):
+        builder.add(spec, WEEKDAY, index, dotted=True)
     for index, spec in enumerate(lang.units):
         builder.add(spec, UNIT, index)
     for phrase, days in lang.relative_days:
@@ -288,11 +357,13 @@ def build_lexicon(codes: tuple[str, ...]) -> Lexicon:
     """Build (once per selection) the lookup tables for the languages `codes`, in order."""
     builder = _Builder()
     languages = [language(code) for code in codes]
-    for lang in languages:
+    for position, lang in enumerate(languages):
+        builder.bit = 1 << position
         _add_language(builder, lang)
-    for lang in languages:
-        builder.add_prefixes(lang.months, MONTH, 1)
-        builder.add_prefixes(lang.weekdays, WEEKDAY, 0)
+    for position, lang in enumerate(languages):
+        excluded = frozenset(normalize(form) for form in lang.excluded)
+        builder.add_prefixes(lang.months, MONTH, 1, 1 << position, excluded)
+        builder.add_prefixes(lang.weekdays, WEEKDAY, 0, 1 << position, excluded)
     ordinals = frozenset(
         normalize(form) for lang in languages for form in _forms(lang.words("ordinals"))
     )
@@ -373,18 +444,57 @@ def _number_item(tokens: list[Token], index: int, lexicon: Lexicon) -> tuple[Ite
     return item, index + 1
 
 
+_MAX_MEMO = 200_000
+
+
 def _word_item(tokens: list[Token], index: int, lexicon: Lexicon, keys: _Keys) -> tuple[Item, int]:
     first = tokens[index]
+    known = lexicon.memo.get(first.text)
+    if known is None:
+        known = _single_word(first.text, lexicon, keys)
+        if len(lexicon.memo) >= _MAX_MEMO:
+            lexicon.memo.clear()
+        lexicon.memo[first.text] = known
+    key, senses, kinds, starts_phrase = known
+    if not starts_phrase:
+        item = Item(
+            WORD, first.text, first.start, first.end, first.spaced, key, senses, kinds=kinds
+        )
+        return item, index + 1
+    return _phrase_item(tokens, index, lexicon, keys)
+
+
+def _single_word(
+    text: str, lexicon: Lexicon, keys: _Keys
+) -> tuple[str, tuple[Sense, ...], frozenset[str], bool]:
+    """The key and senses of one word on its own, and whether a known phrase starts with it."""
+    key, bare = keys.of(text)
+    senses = (
+        lexicon.phrases.get((key,))
+        or lexicon.phrases.get((bare,))
+        or _prefix_senses(key, bare, lexicon)
+        or _clitic_senses(key, lexicon)
+    )
+    if not text.endswith(".") and any(sense.dotted_only for sense in senses):
+        senses = tuple(sense for sense in senses if not sense.dotted_only)
+    return key, senses, _kinds(senses), key in lexicon.starts or bare in lexicon.starts
+
+
+def _phrase_item(
+    tokens: list[Token], index: int, lexicon: Lexicon, keys: _Keys
+) -> tuple[Item, int]:
+    """The longest known phrase starting at `index` (else the word alone) as one item."""
+    first = tokens[index]
     key, bare = keys.of(first.text)
-    limit = 1
-    if key in lexicon.starts or bare in lexicon.starts:
-        limit = _phrase_run(tokens, index, lexicon.max_phrase)
+    limit = _phrase_run(tokens, index, lexicon.max_phrase)
     for size in range(limit, 0, -1):
         run = tokens[index : index + size]
         pairs = [keys.of(token.text) for token in run]
         senses = lexicon.phrases.get(tuple(p[0] for p in pairs)) or lexicon.phrases.get(
             tuple(p[1] for p in pairs)
         )
+        if senses and not run[-1].text.endswith("."):
+            senses = tuple(sense for sense in senses if not sense.dotted_only)
         if senses:
             joined = " ".join(p[0] for p in pairs)
             return Item(

@@ -40,7 +40,7 @@ def needs_reference(fields: Fields, default_year: int | None = None) -> bool:
         return True
     if "month" in fields:
         return "year" not in fields and "year2" not in fields and default_year is None
-    return True
+    return "year" not in fields
 
 
 def resolve(
@@ -67,6 +67,8 @@ def _calendar_day(fields: Fields, reference: datetime, default_year: int | None)
     if "month" in fields:
         year = _year(fields, reference, default_year)
         return date(year, fields["month"], fields.get("day", 1))
+    if "year" in fields:
+        return date(fields["year"], 1, 1)
     if "weekday" in fields:
         back = (reference.weekday() - fields["weekday"]) % 7
         return reference.date() - timedelta(days=back)

@@ -1,8 +1,18 @@
 """Time-zone names the grammar understands, as fixed UTC offsets in minutes.
 
-Abbreviations are ambiguous in general (``IST`` is India, Ireland and Israel); the table picks
-the reading most common in English-language news and treats every name as a fixed offset,
-so daylight-saving names (``EDT``, ``CEST``) carry their summer offset.
+Abbreviations are ambiguous in general.  The rule: an abbreviation is read as the zone it
+names most often in English-language news, and every name is a fixed offset, so daylight-saving
+names (``EDT``, ``CEST``) carry their summer offset.  The ambiguous ones and their reading:
+
+- ``IST``: India (+05:30), not Ireland (+01:00) or Israel (+02:00);
+- ``CST``/``CDT``: US Central (-06:00/-05:00), not China (+08:00) or Cuba;
+- ``BST``: British Summer Time (+01:00), not Bangladesh (+06:00);
+- ``AST``/``ADT``: Atlantic (-04:00/-03:00), not Arabia (+03:00);
+- ``GST``: Gulf (+04:00), not South Georgia;
+- ``ET``/``CT``/``PT``: US Eastern/Central/Pacific at their standard offsets.
+
+A text in another region should state the offset (``+08:00``, ``GMT+8``), which is always
+read as written; an abbreviation is read only in capitals and right after a time.
 """
 
 from __future__ import annotations
@@ -62,6 +72,22 @@ ZONE_OFFSETS: dict[str, int] = {
     "nzdt": 780,
     "pkt": 300,
     "wib": 420,
+    "wita": 480,
+    "wit": 540,
+    "mez": 60,
+    "mesz": 120,
+    "sast": 120,
+    "cat": 120,
+    "eat": 180,
+    "wat": 60,
+    "idt": 180,
+    "gst": 240,
+    "npt": 345,
+    "ict": 420,
+    "pht": 480,
+    "myt": 480,
+    "brt": -180,
+    "art": -180,
 }
 
 
