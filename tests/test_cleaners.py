@@ -87,7 +87,6 @@ def test_title_reported() -> None:
             "fix_encoding", {"normalization": "NFX"}, "normalization must be", id="encoding-nf"
         ),
         pytest.param("extract_title", {"max_words": 0}, "max_words must be", id="title-words"),
-        pytest.param("parse_dateline", {"languages": "en"}, "not a str", id="dateline-str"),
         pytest.param("parse_dateline", {"languages": ["xx"]}, "xx", id="dateline-unknown-language"),
     ],
 )
@@ -95,3 +94,10 @@ def test_bad_options_are_named(factory: str, options: dict[str, Any], message: s
     """A bad option raises an error that names it and says what is accepted."""
     with pytest.raises((TypeError, ValueError), match=message):
         getattr(cleaners, factory)(**options)
+
+
+def test_parse_dateline_takes_one_language_code_as_a_str() -> None:
+    from scrapeclean.cleaners import parse_dateline
+
+    assert parse_dateline(languages="de").languages == ("de",)
+    assert parse_dateline(languages=["de", "en"]).languages == ("de", "en")

@@ -30,7 +30,12 @@ class LazyRegex:
 
     __slots__ = ("_compiled", "_flags", "_source")
 
-    def __init__(self, source: str, flags: int = 0) -> None:
+    def __init__(self, source: str | Callable[[], str], flags: int = 0) -> None:
+        """Declare a pattern.
+
+        `source` may be a function that builds it (from the language data files, say): it is
+        called on first use, so that importing a module reads no data file.
+        """
         self._source = source
         self._flags = flags
         self._compiled: regex.Pattern[str] | None = None
@@ -39,13 +44,15 @@ class LazyRegex:
     @property
     def source(self) -> str:
         """The pattern's source text."""
+        if callable(self._source):
+            self._source = self._source()
         return self._source
 
     @property
     def compiled(self) -> regex.Pattern[str]:
         """The compiled pattern."""
         if self._compiled is None:
-            self._compiled = regex.compile(self._source, self._flags)
+            self._compiled = regex.compile(self.source, self._flags)
         return self._compiled
 
     def match(self, string: str, pos: int = 0) -> regex.Match[str] | None:
@@ -73,4 +80,5 @@ class LazyRegex:
         return self.compiled.sub(replacement, string)
 
     def __repr__(self) -> str:
-        return f"LazyRegex({self._source[:40]!r}…)"
+        shown = "<built on first use>" if callable(self._source) else self._source[:40]
+        return f"LazyRegex({shown!r}…)"

@@ -33,6 +33,8 @@ import regex
 
 from scrapeclean._model import ChangeKind, Dateline, Document, Edit, Proposal, Span
 from scrapeclean._regex import LazyRegex
+from scrapeclean._vocabulary import alternation
+from scrapeclean._vocabulary import words as vocabulary
 from scrapeclean.cleaners._base import BaseCleaner
 from scrapeclean.cleaners._text import Flag, Line, is_prose, iter_lines, line_removals
 
@@ -45,34 +47,52 @@ _HEADER_LINES = 8
 _BODY_LINE = 200
 #: A wire dateline opens a body paragraph: a line at least this long, among the first few.
 _MIN_WIRE_LINE = 40
+
+
+def _label(key: str) -> str:
+    """A date label from the language files, with its connector ("Published on", "Mis à jour")."""
+    return (
+        rf"^(?:{alternation(key)})"
+        rf"(?:\ (?:{alternation('dateline.label_connectors')}))?\s*:?\s*"
+    )
+
+
+def _name() -> str:
+    """One person's name: capitalised words, with name particles ("van", "de") between them."""
+    return (
+        r"\p{Lu}[\p{L}'’.-]*"
+        rf"(?:\s+(?:{alternation('dateline.name_particles')}|\p{{Lu}}[\p{{L}}'’.-]*)){{0,4}}"
+    )
+
+
+def _joiner() -> str:
+    """What joins names in a byline: a comma, "&", or a connector ("and", "und", "et")."""
+    return rf"\s*(?:,|\b(?:{alternation('dateline.byline_connectors')})\b|&)\s*"
+
+
+def _byline() -> str:
+    name = _name()
+    return (
+        rf"^(?i:{alternation('dateline.byline_words')})\s+(?P<names>{name}(?:{_joiner()}{name})*)"
+        r"\s*(?:$|[|,·•–—-]\s*(?P<rest>.+)$)"
+    )
+
+
 _PUBLISHED_LABEL = LazyRegex(
-    r"^(?:published|posted|first\ published|created|date|dated|veröffentlicht|erschienen|"
-    r"publié|publié\ le|publicado|pubblicato|gepubliceerd)(?:\ (?:on|at|am|le|el|il|op))?\s*:?\s*",
-    regex.IGNORECASE | regex.VERBOSE,
+    lambda: _label("dateline.published_labels"), regex.IGNORECASE | regex.VERBOSE
 )
 _UPDATED_LABEL = LazyRegex(
-    r"^(?:updated|last\ updated|last\ modified|modified|aktualisiert|zuletzt\ aktualisiert|"
-    r"mis\ à\ jour|actualizado|aggiornato|bijgewerkt)(?:\ (?:on|at|am|le|el|il|op))?\s*:?\s*",
-    regex.IGNORECASE | regex.VERBOSE,
-)
-_NAME = (
-    r"\p{Lu}[\p{L}'’.-]*"
-    r"(?:\s+(?:van|von|de|der|den|da|di|del|la|le|bin|al|\p{Lu}[\p{L}'’.-]*)){0,4}"
+    lambda: _label("dateline.updated_labels"), regex.IGNORECASE | regex.VERBOSE
 )
 #: Not case-insensitive: names must be capitalized ("By the way" is no byline).
-_BYLINE = LazyRegex(
-    rf"^(?i:by|von|par|por|di|door|av|af)\s+(?P<names>{_NAME}(?:\s*(?:,|\band\b|\bund\b|"
-    rf"\bet\b|\by\b|\be\b|\ben\b|&)\s*{_NAME})*)\s*(?:$|[|,·•–—-]\s*(?P<rest>.+)$)"
-)
+_BYLINE = LazyRegex(_byline)
 #: (?<!\s): the separators never start inside a run of spaces (quadratic on long runs).
-_NAME_SPLIT = LazyRegex(r"(?<!\s)\s*(?:,|\band\b|\bund\b|\bet\b|\by\b|\be\b|\ben\b|&)\s*")
+_NAME_SPLIT = LazyRegex(lambda: r"(?<!\s)" + _joiner())
 _WIRE = LazyRegex(
     r"^(?P<location>\p{Lu}[\p{Lu}\p{M} .'’-]{1,40}?(?:,\s*\p{Lu}[\p{L}.]+(?:\s\p{Lu}[\p{L}.]+)?)?)?"
     r"\s*\((?P<agency>\p{Lu}[\p{L}&. -]{0,30})\)\s*[-–—:]+\s*"
 )
 _SEPARATORS = LazyRegex(r"(?<!\s)\s*[|·•]\s*")
-#: Lower-case words that may stand inside a name ("Ludwig van Beethoven").
-_PARTICLES = frozenset("van von de der den da di del la le bin al".split())
 #: A byline name has this many capitalised words.
 _MIN_NAME_WORDS = 2
 _MAX_NAME_WORDS = 4
@@ -352,7 +372,8 @@ def _is_person_name(name: str) -> bool:
     made from another word (see `_is_common_word`); "Royal Appointment" and "Staff Writer"
     are, "Jane Doe" and "Mark Lindqvist" are not.
     """
-    words = [word for word in name.split() if word.casefold() not in _PARTICLES]
+    particles = vocabulary("dateline.name_particles")
+    words = [word for word in name.split() if word.casefold() not in particles]
     if not _MIN_NAME_WORDS <= len(words) <= _MAX_NAME_WORDS:
         return False
     if not all(word[:1].isupper() for word in words):
@@ -405,21 +426,18 @@ def _after_reference(value: datetime, reference: datetime) -> bool:
 
 def parse_dateline(
     *,
-    languages: Sequence[str] | None = None,
+    languages: str | Sequence[str] | None = None,
     remove_wire: bool = False,
     name: str | None = None,
 ) -> ParseDateline:
     """Make a cleaner that parses the dateline and byline above an article's body.
 
-    `languages` limits the date grammar to these language codes (default: all it knows).
+    `languages` limits the date grammar to a language code or a list of codes (default: all it
+    knows); an unknown code raises ValueError naming it.
     `remove_wire` also removes a wire prefix such as "PARIS (Reuters) -" from the first
     paragraph (it is always recorded). `name` is the step's name in a pipeline.
     """
-    if isinstance(languages, str):
-        raise TypeError("languages must be a sequence of codes such as ['en', 'de'], not a str")
-    codes = None if languages is None else tuple(languages)
-    if codes is not None:
-        from scrapeclean.dates import parse_date
+    from scrapeclean.dates import _selection
 
-        parse_date("", languages=codes)  # raises ValueError naming any unknown code
+    codes = _selection(languages)
     return ParseDateline(languages=codes, remove_wire=bool(remove_wire), name=name or "")
