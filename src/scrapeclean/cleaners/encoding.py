@@ -15,6 +15,7 @@ left as they are.
 from __future__ import annotations
 
 import difflib
+import unicodedata
 from dataclasses import dataclass
 from functools import lru_cache
 from typing import TYPE_CHECKING, Literal
@@ -45,6 +46,27 @@ _OTHER_SPACES = LazyRegex(
     "[\t\r\x0b\x0c\u2028\u2029\u1680\u2000-\u200a\u202f\u205f]|(?<![\u00c2-\u00f4])\u00a0"
 )
 _CHUNK = LazyRegex(r" +|[^ ]+")
+
+
+def _suspect_class() -> str:
+    """Characters on which some fix in our ftfy configuration (or ours) can act.
+
+    Built from ftfy's own tables: the control characters `remove_control_chars` drops, the
+    ligatures `fix_latin_ligatures` expands, C1 controls (`fix_c1_controls`), surrogates
+    (`fix_surrogates`), ``&`` (`unescape_html`), plus the invisible characters we remove.
+    Mojibake (`fix_encoding`) is decided by ftfy's `is_bad`, and normalization by
+    `unicodedata.is_normalized`: see `needs_repair`.
+    """
+    from ftfy.chardata import CONTROL_CHARS, LIGATURES
+
+    singles = {chr(code) for code in (*CONTROL_CHARS, *LIGATURES)} | _INVISIBLE_CHARS | {"&"}
+    import regex
+
+    escaped = "".join(regex.escape(char) for char in sorted(singles))
+    return rf"[{escaped}\x80-\x9f\ud800-\udfff]"
+
+
+_SUSPECT = LazyRegex(_suspect_class)
 _MAY_LEAD = LazyRegex("[\u00c2-\u00f4]")
 _SPACE_RUN = LazyRegex(" {2,}")
 #: Rounds of repair on one line before its result is taken as final.
@@ -91,13 +113,14 @@ class FixEncoding(BaseCleaner):
 
     def __call__(self, doc: Document, /) -> Proposal:
         """Propose a repair for each damaged run of characters in `doc.text`."""
+        if not needs_repair(doc.text, self.normalization):
+            return Proposal()  # one pass over the whole text: nothing for ftfy or us to do
         config = _config(self.normalization, self.unescape_html)
         edits: list[Edit] = []
         for line in _LINE.finditer(doc.text):
             text = line.group()
-            if text.isascii() and not _ASCII_SUSPECT.search(text):
-                continue
-            edits.extend(self._line_edits(line.start(), text, config))
+            if needs_repair(text, self.normalization):
+                edits.extend(self._line_edits(line.start(), text, config))
         return Proposal(edits=tuple(edits))
 
     def _line_edits(self, offset: int, text: str, config: ftfy.TextFixerConfig) -> list[Edit]:
@@ -338,6 +361,25 @@ def _describe(before: str, after: str, steps: list[str]) -> tuple[str, str]:
 
 
 @lru_cache(maxsize=8)
+def needs_repair(text: str, normalization: Normalization | None = "NFC") -> bool:
+    """Whether any repair of `fix_encoding` (ftfy's fixes as configured, or ours) could act.
+
+    False is a promise, checked by the tests against ``ftfy.fix_text``: the text has no
+    character a fix acts on, is in the normal form asked for, and holds no sequence ftfy's
+    `is_bad` takes for mojibake (ftfy itself leaves such text alone). Each check is one
+    C-level scan of the text.
+    """
+    if text.isascii():
+        return _ASCII_SUSPECT.search(text) is not None
+    if _SUSPECT.search(text) is not None:
+        return True
+    if normalization is not None and not unicodedata.is_normalized(normalization, text):
+        return True
+    from ftfy.badness import is_bad
+
+    return bool(is_bad(text))
+
+
 def _config(normalization: Normalization | None, unescape_html: bool) -> ftfy.TextFixerConfig:
     import ftfy
 
