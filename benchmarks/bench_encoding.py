@@ -82,7 +82,7 @@ def main() -> int:
         for index, text in enumerate(texts)
         if _normal(ours.clean(text).text) != _normal(ftfy.fix_text(text, config))
     ]
-    print(f"pages where fix_encoding differs from ftfy: {len(differ)} of {len(texts)} {differ[:10]}")
+    print(f"pages where fix_encoding differs from ftfy: {len(differ)} of {len(texts)}: {differ}")
     return 0
 
 
