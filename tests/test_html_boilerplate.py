@@ -79,3 +79,25 @@ def test_link_lists_can_be_kept() -> None:
     pipeline = Pipeline.default().replace("extract_html", cleaners.extract_html(link_lists=False))
     assert "Alpha Beta" in pipeline.clean(page).text
     assert "Alpha" not in clean(page).text
+
+
+def test_the_headline_repeating_the_title_is_taken_out_as_the_title() -> None:
+    page = (
+        "<html><head><title>Budget vote passes in council</title></head><body>"
+        f"<div class='top'>Monday 3 June</div><h1>Budget vote passes in council</h1>{STORY}</body>"
+    )
+    result = clean(page)
+    assert result.title == "Budget vote passes in council"
+    assert "Budget vote passes" not in result.text
+    assert [change.reason for change in result.changes if change.rule == "html.headline"] == [
+        "the headline, repeating the page's title"
+    ]
+
+
+def test_inside_a_container_only_blocks_after_the_text_region_go() -> None:
+    byline = "<div class='by'>Jo Bloggs, city reporter</div>"
+    tail = "<div class='x'><div>Filed under budget, council, city hall and the mayor</div></div>"
+    page = f"<body><article>{byline}<div class='body'>{STORY}</div>{tail}</article></body>"
+    rules = _rules(page)
+    assert rules == {"Filed under budget, council, city hall and the mayor": "html.outside_content"}
+    assert "Jo Bloggs" in clean(page).text

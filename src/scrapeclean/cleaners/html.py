@@ -20,8 +20,10 @@ rule id and a reason:
   word 'share'");
 - ``html.link_list`` (on by default, ``link_lists=False`` turns it off): most of the block is
   link text ("link list: 92% link text");
-- ``html.outside_content`` also when the page has no content container and the block is outside
-  the deepest element holding most of the page's prose ("outside the densest text region").
+- ``html.outside_content`` also when the block is outside the deepest element holding most of
+  the page's prose: anywhere on a page with no content container ("outside the densest text
+  region"), after that element inside a container ("outside the text region of the article");
+- ``html.headline`` (kind ``title``): the kept ``<h1>`` that repeats the page's title.
 
 The lead (prose between the page's ``<h1>`` and the content container) is kept.
 
@@ -86,6 +88,7 @@ class ExtractHtml(BaseCleaner):
             return Proposal()
         blocks = doc.block_table()
         verdicts = self.verdicts(blocks, doc.source.container)
+        _cut_headline(doc.text, blocks, verdicts, doc.title)
         edits = _deletions(doc.text, blocks, verdicts)
         warnings: tuple[str, ...] = ()
         if blocks and all(verdict is not None for verdict in verdicts):
@@ -106,11 +109,7 @@ class ExtractHtml(BaseCleaner):
                 verdict = "html.link_list", f"link list: {block.link_share:.0%} link text"
             found.append(verdict)
         _keep_lead(blocks, found)
-        region = None if container is not None else _densest_region(blocks, found)
-        if region is not None:
-            for index, block in enumerate(blocks):
-                if found[index] is None and not _inside(block, region):
-                    found[index] = "html.outside_content", "outside the densest text region"
+        _cut_outside_region(blocks, found, container)
         return found
 
     def verdict(self, block: Block, container: str | None) -> tuple[str, str] | None:
@@ -142,13 +141,32 @@ _PROSE_LINKS = 0.3
 _REGION_SHARE = 0.8
 
 
+def _cut_outside_region(
+    blocks: Sequence[Block], verdicts: list[tuple[str, str] | None], container: str | None
+) -> None:
+    """Reject the blocks outside the text region (see `_densest_region`).
+
+    Without a content container, every block outside it goes. Inside a container only the
+    blocks after the region go (tags, sharing, related stories below the story); the blocks
+    above it (headline, lead, byline) stay.
+    """
+    region = _densest_region(blocks, verdicts)
+    if region is None:
+        return
+    inside = [index for index, block in enumerate(blocks) if _inside(block, region)]
+    start = inside[-1] + 1 if container is not None and inside else 0
+    where = "densest text region" if container is None else f"text region of the {container}"
+    for index in range(start, len(blocks)):
+        if verdicts[index] is None and not _inside(blocks[index], region):
+            verdicts[index] = "html.outside_content", f"outside the {where}"
+
+
 def _densest_region(
     blocks: Sequence[Block], verdicts: Sequence[tuple[str, str] | None]
 ) -> str | None:
     """The selector of the smallest element holding most of the page's prose.
 
-    On a page with no content container (no ``<article>``, ``<main>``, ``articleBody``), the
-    prose blocks still standing (`_PROSE_CHARS` or longer, under `_PROSE_LINKS` link text) are
+    The prose blocks still standing (`_PROSE_CHARS` or longer, under `_PROSE_LINKS` link text) are
     weighed by their text that is not link text; the region is the deepest element holding
     `_REGION_SHARE` of that weight. None when there is no prose.
     """
@@ -286,8 +304,36 @@ def _deletions(
             start = blocks[index - 1].span.end if index else 0
             end = block.span.end if index < len(blocks) - 1 else len(text)
         rule, reason = verdict
-        edits.append(Edit.delete(start, end, kind=ChangeKind.CHROME, reason=reason, rule=rule))
+        kind = ChangeKind.TITLE if rule == "html.headline" else ChangeKind.CHROME
+        edits.append(Edit.delete(start, end, kind=kind, reason=reason, rule=rule))
     return edits
+
+
+def _cut_headline(
+    text: str,
+    blocks: Sequence[Block],
+    verdicts: list[tuple[str, str] | None],
+    title: str | None,
+) -> None:
+    """Take the kept ``<h1>`` that repeats the page's title out of the body (it is the title).
+
+    The first kept block is left to `extract_title`, which takes a first line repeating the
+    title off the top of any text.
+    """
+    if not title:
+        return
+    wanted = " ".join(title.split()).casefold()
+    first = True
+    for index, block in enumerate(blocks):
+        if verdicts[index] is not None:
+            continue
+        if block.tag != "h1" or first:
+            first = False
+            continue
+        heading = " ".join(text[block.span.start : block.span.end].split()).casefold()
+        if heading == wanted:
+            verdicts[index] = "html.headline", "the headline, repeating the page's title"
+        return
 
 
 def _next_start(blocks: Sequence[Block], index: int, length: int) -> int:
