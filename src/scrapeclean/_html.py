@@ -87,13 +87,14 @@ def html_to_source(markup: str | BeautifulSoup | Tag) -> Source:
     """Read HTML into a `Source`: the content text, the title and the published time."""
     soup = _parse(markup) if isinstance(markup, str) else markup
     findings: list[Finding] = []
-    title = _title(soup)
+    facts = _Facts(soup)
+    title = _title(soup, facts)
     if title is not None:
         findings.append(Finding("title", title[0], "read_input", title[1], title[2]))
-    published = _published(soup)
+    published = _published(soup, facts)
     if published is not None:
         findings.append(Finding("published", published[0], "read_input", published[1], 0.8))
-    findings.extend(_page_facts(soup))
+    findings.extend(_page_facts(soup, facts))
     text, blocks, container = read_blocks(
         soup, markup if isinstance(markup, str) else None, bodies=_ld_article_bodies(soup)
     )
@@ -131,7 +132,28 @@ def _metas(soup: Tag) -> dict[tuple[str, str], str]:
     return metas
 
 
-def _title(soup: Tag) -> tuple[str, str, float] | None:
+class _Facts:
+    """The page's ``<meta>`` contents and JSON-LD objects, each read once, on first use."""
+
+    def __init__(self, soup: Tag) -> None:
+        self.soup = soup
+        self._metas: dict[tuple[str, str], str] | None = None
+        self._ld: list[dict[str, Any]] | None = None
+
+    @property
+    def metas(self) -> dict[tuple[str, str], str]:
+        if self._metas is None:
+            self._metas = _metas(self.soup)
+        return self._metas
+
+    @property
+    def ld(self) -> list[dict[str, Any]]:
+        if self._ld is None:
+            self._ld = _ld_objects(self.soup)
+        return self._ld
+
+
+def _title(soup: Tag, facts: _Facts) -> tuple[str, str, float] | None:
     """The page's title: ``(title, origin, confidence)``, or None.
 
     The ``<title>`` element is what the page calls itself, decorated with the site's name; the
@@ -141,7 +163,7 @@ def _title(soup: Tag) -> tuple[str, str, float] | None:
     then ``og:title``, the JSON-LD ``headline``, the first ``<h1>`` (on many pages the site's
     logo or a section name), and a one-word ``<title>`` last.
     """
-    metas = _metas(soup)
+    metas = facts.metas
     site = metas.get(("property", "og:site_name"))
     stated = metas.get(("property", "og:title"))
     element = soup.find("title")
@@ -160,7 +182,7 @@ def _title(soup: Tag) -> tuple[str, str, float] | None:
             return trimmed, origin, 0.8
     if stated:
         return _without_site_name(stated, site), "meta[property=og:title]", 0.75
-    headline = _ld_value(soup, "headline")
+    headline = _ld_value(facts.ld, "headline")
     if headline:
         return _clean_inline(headline), "json-ld headline", 0.75
     if heading:
@@ -210,25 +232,25 @@ def _ld_objects(soup: Tag) -> list[dict[str, Any]]:
     return found
 
 
-def _ld_value(soup: Tag, key: str) -> str | None:
+def _ld_value(objects: list[dict[str, Any]], key: str) -> str | None:
     """The first non-empty string the page's JSON-LD states under `key`."""
-    for item in _ld_objects(soup):
+    for item in objects:
         value = item.get(key)
         if isinstance(value, str) and value.strip():
             return value
     return None
 
 
-def _authors(soup: Tag) -> tuple[tuple[str, ...], str] | None:
+def _authors(soup: Tag, facts: _Facts) -> tuple[tuple[str, ...], str] | None:
     """The page's stated authors and where they are stated.
 
     JSON-LD ``author`` first, then ``meta[name=author]``, then the text of ``rel=author`` links.
     """
-    for item in _ld_objects(soup):
+    for item in facts.ld:
         names = _ld_names(item.get("author"))
         if names:
             return names, "json-ld author"
-    stated = _metas(soup).get(("name", "author"))
+    stated = facts.metas.get(("name", "author"))
     if stated and not stated.startswith(("http://", "https://")):
         return (stated,), "meta[name=author]"
     links = []
@@ -252,7 +274,7 @@ def _ld_names(value: Any) -> tuple[str, ...]:
     return tuple(dict.fromkeys(names))
 
 
-def _page_facts(soup: Tag) -> list[Finding]:
+def _page_facts(soup: Tag, facts: _Facts) -> list[Finding]:
     """Language, canonical URL, site name and authors the page states, with provenance."""
     findings: list[Finding] = []
     html = soup.find("html")
@@ -268,25 +290,19 @@ def _page_facts(soup: Tag) -> list[Finding]:
             break
     if canonical and canonical.startswith(("http://", "https://")):
         findings.append(Finding("url", canonical, "read_input", "link[rel=canonical]", 0.8))
-    site = _metas(soup).get(("property", "og:site_name"))
+    site = facts.metas.get(("property", "og:site_name"))
     if site:
         origin = "meta[property=og:site_name]"
         findings.append(Finding("site_name", site, "read_input", origin, 0.8))
-    authors = _authors(soup)
+    authors = _authors(soup, facts)
     if authors is not None:
         findings.append(Finding("authors", authors[0], "read_input", authors[1], 0.8))
     return findings
 
 
-def _published(soup: Tag) -> tuple[datetime, str] | None:
+def _published(soup: Tag, facts: _Facts) -> tuple[datetime, str] | None:
     """The page's stated publication time and where it was stated, or None."""
-    metas: dict[tuple[str, str], str] = {}
-    for meta in soup.find_all("meta"):
-        content = str(meta.get("content") or "")
-        for attribute in ("property", "name", "itemprop"):
-            key = meta.get(attribute)
-            if isinstance(key, str) and content:
-                metas.setdefault((attribute, key.strip().lower()), content)
+    metas = facts.metas
     for attribute, value in _PUBLISHED_META:
         stated = metas.get((attribute, value.lower()))
         if stated is not None:
