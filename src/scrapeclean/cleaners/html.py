@@ -138,7 +138,7 @@ class ExtractHtml(BaseCleaner):
 _PROSE_CHARS = 80
 _PROSE_LINKS = 0.3
 #: The share of the page's prose the text region must hold.
-_REGION_SHARE = 0.8
+_REGION_SHARE = 0.85
 
 
 def _cut_outside_region(
