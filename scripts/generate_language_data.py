@@ -15,7 +15,8 @@ Each language file has one generated section and hand-kept ones:
   markers), ``months_extra`` and ``weekdays_extra`` (forms seen in real text that CLDR lacks,
   such as "sept" or "sonnabend") and ``cldr_exclude`` (CLDR forms deliberately not read as
   names, each a collision with a common word or marker).
-- ``chrome`` and ``dateline`` (hand-kept): interface and byline vocabulary for the cleaners.
+- ``chrome`` and ``dateline`` (hand-kept): interface and byline vocabulary for the cleaners;
+  ``html`` (hand-kept): class and id words that mark page furniture in HTML.
 
 The script keeps the hand sections as they are, except that it drops from ``months_extra`` and
 ``weekdays_extra`` any form CLDR now supplies, so no form is written twice. It then rewrites
@@ -133,7 +134,7 @@ def build_index(documents: list[dict[str, Any]], old: dict[str, Any]) -> dict[st
     by_code = {doc["code"]: doc for doc in documents}
     sections: dict[str, list[str]] = {}
     for code in [*order, *sorted(set(by_code) - codes)]:
-        for section in ("chrome", "dateline"):
+        for section in ("chrome", "dateline", "html"):
             for key in by_code[code].get(section, {}):
                 sections.setdefault(f"{section}.{key}", []).append(code)
     return {

@@ -138,15 +138,15 @@ def test_extract_html_deletes_each_rejected_block_with_a_rule_and_reason() -> No
     assert "inside <nav>" in result.explain()
 
 
-def test_link_lists_are_opt_in() -> None:
-    """Without a container, a block of links stays unless `link_lists=True` is asked for."""
+def test_link_lists_are_cut_by_default_and_can_be_kept() -> None:
+    """A block of links goes by default; `link_lists=False` keeps it."""
     page = "<body><p>A story of some length.</p><div><a href=/a>Alpha</a> <a href=/b>Beta</a></div>"
-    assert "Alpha Beta" in clean(page).text
-    pipeline = Pipeline.default().replace("extract_html", cleaners.extract_html(link_lists=True))
-    result = pipeline.clean(page)
+    result = clean(page)
     assert "Alpha" not in result.text
     [cut] = [change for change in result.changes if change.rule == "html.link_list"]
     assert cut.reason == "link list: 100% link text"
+    pipeline = Pipeline.default().replace("extract_html", cleaners.extract_html(link_lists=False))
+    assert "Alpha Beta" in pipeline.clean(page).text
 
 
 def test_plain_text_passes_through() -> None:

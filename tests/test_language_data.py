@@ -22,7 +22,8 @@ from scrapeclean.dates._languages import UNITS, WORD_LISTS, language
 ROOT = Path(__file__).resolve().parents[1]
 DATA = ROOT / "src" / "scrapeclean" / "data" / "languages"
 LANGUAGE_FILES = sorted(path for path in DATA.glob("*.json") if path.name != "index.json")
-TOP_KEYS = {"code", "name", "cldr", "dates", "chrome", "dateline"}
+TOP_KEYS = {"code", "name", "cldr", "dates", "chrome", "dateline", "html"}
+HTML_KEYS = {"boilerplate_tokens", "boilerplate_prefixes", "content_tokens"}
 CHROME_KEYS = {
     "ui_words",
     "filler_words",
@@ -100,7 +101,8 @@ def test_language_file_schema(path: Path) -> None:
         check_dates(data["dates"], data["cldr"], path.stem)
     else:
         assert "cldr" not in data, "CLDR names belong to a date language"
-    for section, allowed in (("chrome", CHROME_KEYS), ("dateline", DATELINE_KEYS)):
+    sections = (("chrome", CHROME_KEYS), ("dateline", DATELINE_KEYS), ("html", HTML_KEYS))
+    for section, allowed in sections:
         vocabulary = data.get(section, {})
         assert isinstance(vocabulary, dict)
         assert set(vocabulary) <= allowed, set(vocabulary) - allowed
@@ -164,7 +166,7 @@ def test_index_matches_the_files(index: dict[str, Any]) -> None:
     assert not set(index["aliases"]) & date_codes
     expected: dict[str, list[str]] = {}
     for code, data in files.items():
-        for section in ("chrome", "dateline"):
+        for section in ("chrome", "dateline", "html"):
             for key in data.get(section, {}):
                 expected.setdefault(f"{section}.{key}", []).append(code)
     assert {key: sorted(codes) for key, codes in index["vocabulary"].items()} == {

@@ -62,6 +62,7 @@ _LANDMARK_ROLES = frozenset(
 _CONTROLS = frozenset({"button", "label"})
 _SPACES = regex.compile(r"[ \t\r\n\f\v]+")
 _TOKEN_SPLIT = regex.compile(r"[^\p{L}\p{N}]+")
+_LANGUAGE_TAG = regex.compile(r"[A-Za-z]{2,3}(?:[-_][A-Za-z0-9]{1,8})*")
 _HIDDEN_STYLE = regex.compile(r"display\s*:\s*none|visibility\s*:\s*hidden", regex.IGNORECASE)
 #: How many class/id words and path levels a block keeps (the nearest ones), so that a page
 #: nested 100,000 deep still costs a bounded amount per block.
@@ -86,12 +87,14 @@ def html_to_source(markup: str | BeautifulSoup | Tag) -> Source:
     """Read HTML into a `Source`: the content text, the title and the published time."""
     soup = _parse(markup) if isinstance(markup, str) else markup
     findings: list[Finding] = []
-    title = _title(soup)
+    facts = _Facts(soup)
+    title = _title(soup, facts)
     if title is not None:
         findings.append(Finding("title", title[0], "read_input", title[1], title[2]))
-    published = _published(soup)
+    published = _published(soup, facts)
     if published is not None:
         findings.append(Finding("published", published[0], "read_input", published[1], 0.8))
+    findings.extend(_page_facts(soup, facts))
     text, blocks, container = read_blocks(
         soup, markup if isinstance(markup, str) else None, bodies=_ld_article_bodies(soup)
     )
@@ -110,31 +113,196 @@ def _clean_inline(text: str) -> str:
     return _SPACES.sub(" ", text).strip()
 
 
-def _title(soup: Tag) -> tuple[str, str, float] | None:
-    """The page's title: ``(title, origin, confidence)``, or None."""
-    meta = soup.find("meta", attrs={"property": "og:title"})
-    if meta is not None:
-        content = _clean_inline(str(meta.get("content") or ""))
-        if content:
-            return content, "meta[property=og:title]", 0.8
-    for name, confidence in (("h1", 0.7), ("title", 0.6)):
-        tag = soup.find(name)
-        if tag is not None:
-            text = _clean_inline(tag.get_text(" "))
-            if text:
-                return text, f"<{name}>", confidence
-    return None
+#: Separators between a page title and the site's name ("Headline | Site", "Site - Headline").
+_TITLE_SEPARATORS = regex.compile(r"\s+(?:[|\-\u2013\u2014/\u00bb:]{1,2})\s+")
+#: A title part this many words long or shorter is taken as a site name or a section, never
+#: alone as the headline (so "On Recent Events - Jo Bloggs" stays whole).
+_SHORT_TITLE_WORDS = 4
 
 
-def _published(soup: Tag) -> tuple[datetime, str] | None:
-    """The page's stated publication time and where it was stated, or None."""
+def _metas(soup: Tag) -> dict[tuple[str, str], str]:
+    """Every ``<meta>`` content by ``(attribute, lower-case key)``, the first one of each."""
     metas: dict[tuple[str, str], str] = {}
     for meta in soup.find_all("meta"):
-        content = str(meta.get("content") or "")
+        content = _clean_inline(str(meta.get("content") or ""))
         for attribute in ("property", "name", "itemprop"):
             key = meta.get(attribute)
             if isinstance(key, str) and content:
                 metas.setdefault((attribute, key.strip().lower()), content)
+    return metas
+
+
+class _Facts:
+    """The page's ``<meta>`` contents and JSON-LD objects, each read once, on first use."""
+
+    def __init__(self, soup: Tag) -> None:
+        self.soup = soup
+        self._metas: dict[tuple[str, str], str] | None = None
+        self._ld: list[dict[str, Any]] | None = None
+
+    @property
+    def metas(self) -> dict[tuple[str, str], str]:
+        if self._metas is None:
+            self._metas = _metas(self.soup)
+        return self._metas
+
+    @property
+    def ld(self) -> list[dict[str, Any]]:
+        if self._ld is None:
+            self._ld = _ld_objects(self.soup)
+        return self._ld
+
+
+def _title(soup: Tag, facts: _Facts) -> tuple[str, str, float] | None:
+    """The page's title: ``(title, origin, confidence)``, or None.
+
+    The ``<title>`` element is what the page calls itself, decorated with the site's name; the
+    headline is where it agrees with another statement: ``og:title`` held in it, or the first
+    ``<h1>`` held in it (or starting with its first part). Else the ``<title>`` less a trailing
+    (or, when ``og:site_name`` names it, leading) site name, when it is more than one word;
+    then ``og:title``, the JSON-LD ``headline``, the first ``<h1>`` (on many pages the site's
+    logo or a section name), and a one-word ``<title>`` last.
+    """
+    metas = facts.metas
+    site = metas.get(("property", "og:site_name"))
+    stated = metas.get(("property", "og:title"))
+    element = soup.find("title")
+    text = _clean_inline(element.get_text(" ")) if element is not None else ""
+    tag = soup.find("h1")
+    heading = _clean_inline(tag.get_text(" ")) if tag is not None else ""
+    if text:
+        if stated and stated in text:
+            return stated, "meta[property=og:title], within <title>", 0.8
+        first = _TITLE_SEPARATORS.split(text)[0]
+        if heading and (heading in text or (first != text and heading.startswith(first))):
+            return heading, "<h1>", 0.8
+        trimmed = _without_site_name(text, site)
+        if len(trimmed.split()) > 1:
+            origin = "<title>" if trimmed == text else "<title>, site name removed"
+            return trimmed, origin, 0.8
+    if stated:
+        return _without_site_name(stated, site), "meta[property=og:title]", 0.75
+    headline = _ld_value(facts.ld, "headline")
+    if headline:
+        return _clean_inline(headline), "json-ld headline", 0.75
+    if heading:
+        return heading, "<h1>", 0.6
+    return (text, "<title>", 0.5) if text else None
+
+
+def _without_site_name(title: str, site: str | None) -> str:
+    """`title` less the site's name: the part `site` names, else a short trailing part."""
+    parts = _TITLE_SEPARATORS.split(title)
+    if len(parts) < 2:
+        return title
+    if site:
+        folded = site.casefold()
+        if parts[-1].casefold() == folded:
+            return _rejoin(title, parts[:-1])
+        if parts[0].casefold() == folded:
+            return title[title.index(parts[1], len(parts[0])) :]
+    separators = list(_TITLE_SEPARATORS.finditer(title))
+    head = title[: separators[-1].start()]
+    return head if len(head.split()) > _SHORT_TITLE_WORDS else title
+
+
+def _rejoin(title: str, parts: list[str]) -> str:
+    """The text of `title` up to the end of its part number ``len(parts)``."""
+    separators = list(_TITLE_SEPARATORS.finditer(title))
+    return title[: separators[len(parts) - 1].start()]
+
+
+def _ld_objects(soup: Tag) -> list[dict[str, Any]]:
+    """The JSON-LD objects of the page, ``@graph`` members included (malformed ones skipped)."""
+    found: list[dict[str, Any]] = []
+    for script in soup.find_all("script", attrs={"type": "application/ld+json"}):
+        try:
+            data = json.loads(script.get_text())
+        except (ValueError, RecursionError):  # malformed JSON-LD is no evidence, never an error
+            continue
+        stack = [data]
+        while stack:
+            item = stack.pop()
+            if isinstance(item, list):
+                stack.extend(reversed(item))
+            elif isinstance(item, dict):
+                found.append(item)
+                if isinstance(item.get("@graph"), list):
+                    stack.extend(reversed(item["@graph"]))
+    return found
+
+
+def _ld_value(objects: list[dict[str, Any]], key: str) -> str | None:
+    """The first non-empty string the page's JSON-LD states under `key`."""
+    for item in objects:
+        value = item.get(key)
+        if isinstance(value, str) and value.strip():
+            return value
+    return None
+
+
+def _authors(soup: Tag, facts: _Facts) -> tuple[tuple[str, ...], str] | None:
+    """The page's stated authors and where they are stated.
+
+    JSON-LD ``author`` first, then ``meta[name=author]``, then the text of ``rel=author`` links.
+    """
+    for item in facts.ld:
+        names = _ld_names(item.get("author"))
+        if names:
+            return names, "json-ld author"
+    stated = facts.metas.get(("name", "author"))
+    if stated and not stated.startswith(("http://", "https://")):
+        return (stated,), "meta[name=author]"
+    links = []
+    for link in soup.find_all("a", attrs={"rel": True}):
+        rel = link.get("rel")
+        if isinstance(rel, list) and "author" in rel:
+            name = _clean_inline(link.get_text(" "))
+            if name and name not in links:
+                links.append(name)
+    return (tuple(links), "a[rel=author]") if links else None
+
+
+def _ld_names(value: Any) -> tuple[str, ...]:
+    """The names of a JSON-LD ``author`` value: a string, a Person, or a list of them."""
+    items = value if isinstance(value, list) else [value]
+    names: list[str] = []
+    for item in items:
+        name = item.get("name") if isinstance(item, dict) else item
+        if isinstance(name, str) and _clean_inline(name) and not name.startswith("http"):
+            names.append(_clean_inline(name))
+    return tuple(dict.fromkeys(names))
+
+
+def _page_facts(soup: Tag, facts: _Facts) -> list[Finding]:
+    """Language, canonical URL, site name and authors the page states, with provenance."""
+    findings: list[Finding] = []
+    html = soup.find("html")
+    lang = html.get("lang") if html is not None else None
+    if isinstance(lang, str) and _LANGUAGE_TAG.fullmatch(lang.strip()):
+        language = lang.strip().split("-")[0].split("_")[0].lower()
+        findings.append(Finding("language", language, "read_input", "<html lang>", 0.7))
+    canonical = None
+    for link in soup.find_all("link", attrs={"rel": True}):
+        rel = link.get("rel")
+        if isinstance(rel, list) and "canonical" in rel and link.get("href"):
+            canonical = str(link.get("href")).strip()
+            break
+    if canonical and canonical.startswith(("http://", "https://")):
+        findings.append(Finding("url", canonical, "read_input", "link[rel=canonical]", 0.8))
+    site = facts.metas.get(("property", "og:site_name"))
+    if site:
+        origin = "meta[property=og:site_name]"
+        findings.append(Finding("site_name", site, "read_input", origin, 0.8))
+    authors = _authors(soup, facts)
+    if authors is not None:
+        findings.append(Finding("authors", authors[0], "read_input", authors[1], 0.8))
+    return findings
+
+
+def _published(soup: Tag, facts: _Facts) -> tuple[datetime, str] | None:
+    """The page's stated publication time and where it was stated, or None."""
+    metas = facts.metas
     for attribute, value in _PUBLISHED_META:
         stated = metas.get((attribute, value.lower()))
         if stated is not None:

@@ -14,8 +14,18 @@ rule id and a reason:
 - ``html.outside_content``: the page has a content container (``itemprop=articleBody``, the
   main ``<article>``, ``<main>``) and the block is outside it ("outside the article
   container");
-- ``html.link_list`` (opt-in, ``link_lists=True``): most of the block is link text ("link list:
-  92% link text").
+- ``html.class_words``: the nearest furniture word among the class and id words of the block and
+  its ancestors (``share``, ``newsletter``, ``werbung``: the language files' ``html`` section)
+  marks it, and no nearer content word (``embed``, ``articlebody``) speaks for it ("class or id
+  word 'share'");
+- ``html.link_list`` (on by default, ``link_lists=False`` turns it off): most of the block is
+  link text ("link list: 92% link text");
+- ``html.outside_content`` also when the block is outside the deepest element holding most of
+  the page's prose: anywhere on a page with no content container ("outside the densest text
+  region"), after that element inside a container ("outside the text region of the article");
+- ``html.headline`` (kind ``title``): the kept ``<h1>`` that repeats the page's title.
+
+The lead (prose between the page's ``<h1>`` and the content container) is kept.
 
 On plain text (no block carries DOM evidence) the step proposes nothing.
 """
@@ -24,7 +34,9 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass
+from functools import lru_cache
 
+from scrapeclean import _vocabulary
 from scrapeclean._model import Block, ChangeKind, Document, Edit, Proposal
 from scrapeclean.cleaners._base import BaseCleaner
 
@@ -60,7 +72,7 @@ class ExtractHtml(BaseCleaner):
     """Delete the blocks of an HTML page that are not article (see `extract_html`)."""
 
     factory = "extract_html"
-    link_lists: bool = False
+    link_lists: bool = True
     min_link_share: float = 0.8
 
     def __post_init__(self) -> None:
@@ -75,15 +87,36 @@ class ExtractHtml(BaseCleaner):
         if doc.blocks is None or not any(block.tag != "line" for block in doc.blocks):
             return Proposal()
         blocks = doc.block_table()
-        verdicts = [self.verdict(block, doc.source.container) for block in blocks]
+        verdicts = self.verdicts(blocks, doc.source.container)
+        _cut_headline(doc.text, blocks, verdicts, doc.title)
         edits = _deletions(doc.text, blocks, verdicts)
         warnings: tuple[str, ...] = ()
         if blocks and all(verdict is not None for verdict in verdicts):
             warnings = ("every block of the page was judged page furniture; the text is empty",)
         return Proposal(edits=tuple(edits), warnings=warnings)
 
+    def verdicts(
+        self, blocks: Sequence[Block], container: str | None
+    ) -> list[tuple[str, str] | None]:
+        """``(rule, reason)`` for each block of a page that is not article, else None."""
+        furniture = _FurnitureWords.of(blocks)
+        found: list[tuple[str, str] | None] = []
+        for block in blocks:
+            verdict = self.verdict(block, container)
+            if verdict is None:
+                verdict = furniture.verdict(block)
+            if verdict is None and self.link_lists and block.link_share >= self.min_link_share:
+                verdict = "html.link_list", f"link list: {block.link_share:.0%} link text"
+            found.append(verdict)
+        _keep_lead(blocks, found)
+        _cut_outside_region(blocks, found, container)
+        return found
+
     def verdict(self, block: Block, container: str | None) -> tuple[str, str] | None:
-        """``(rule, reason)`` when `block` is not article, else None."""
+        """``(rule, reason)`` when the landmarks or the container reject `block`, else None.
+
+        The rules that need the whole page (class and id words, link lists) are in `verdicts`.
+        """
         landmark = block.landmark or ""
         if landmark in _CHROME_LANDMARKS:
             return "html.landmark", f"inside {_CHROME_LANDMARKS[landmark]}"
@@ -98,9 +131,157 @@ class ExtractHtml(BaseCleaner):
             return "html.control", f"form control: {block.control_share:.0%} button or label text"
         if container is not None and not block.in_main:
             return "html.outside_content", f"outside the {container} container"
-        if self.link_lists and block.link_share >= self.min_link_share:
-            return "html.link_list", f"link list: {block.link_share:.0%} link text"
         return None
+
+
+#: A block of prose: this many characters at least, and under this share of link text.
+_PROSE_CHARS = 80
+_PROSE_LINKS = 0.3
+#: The share of the page's prose the text region must hold.
+_REGION_SHARE = 0.85
+
+
+def _cut_outside_region(
+    blocks: Sequence[Block], verdicts: list[tuple[str, str] | None], container: str | None
+) -> None:
+    """Reject the blocks outside the text region (see `_densest_region`).
+
+    Without a content container, every block outside it goes. Inside a container only the
+    blocks after the region go (tags, sharing, related stories below the story); the blocks
+    above it (headline, lead, byline) stay.
+    """
+    region = _densest_region(blocks, verdicts)
+    if region is None:
+        return
+    inside = [index for index, block in enumerate(blocks) if _inside(block, region)]
+    start = inside[-1] + 1 if container is not None and inside else 0
+    where = "densest text region" if container is None else f"text region of the {container}"
+    for index in range(start, len(blocks)):
+        if verdicts[index] is None and not _inside(blocks[index], region):
+            verdicts[index] = "html.outside_content", f"outside the {where}"
+
+
+def _densest_region(
+    blocks: Sequence[Block], verdicts: Sequence[tuple[str, str] | None]
+) -> str | None:
+    """The selector of the smallest element holding most of the page's prose.
+
+    The prose blocks still standing (`_PROSE_CHARS` or longer, under `_PROSE_LINKS` link text) are
+    weighed by their text that is not link text; the region is the deepest element holding
+    `_REGION_SHARE` of that weight. None when there is no prose.
+    """
+    weights: dict[str, float] = {}
+    total = 0.0
+    for block, verdict in zip(blocks, verdicts, strict=True):
+        size = block.span.end - block.span.start
+        if verdict is not None or size < _PROSE_CHARS or block.link_share >= _PROSE_LINKS:
+            continue
+        weight = size * (1 - block.link_share)
+        total += weight
+        if block.selector.startswith("…"):
+            continue
+        parts = block.selector.split(">")
+        for end in range(1, len(parts)):
+            prefix = ">".join(parts[:end])
+            weights[prefix] = weights.get(prefix, 0.0) + weight
+    if not total:
+        return None
+    enough = [prefix for prefix, weight in weights.items() if weight >= _REGION_SHARE * total]
+    return max(enough, key=lambda prefix: prefix.count(">"), default=None)
+
+
+#: A lead paragraph: this many characters at least, under this share of link text.
+_LEAD_CHARS = 40
+_LEAD_LINKS = 0.2
+
+
+def _keep_lead(blocks: Sequence[Block], verdicts: list[tuple[str, str] | None]) -> None:
+    """Keep the lead: prose between the headline and the content container.
+
+    Pages often put the standfirst under the ``<h1>`` but outside the ``articleBody`` or
+    ``<article>`` element. Blocks rejected only for being outside the container, after the
+    last ``<h1>`` before the container and before it, are kept when they are prose.
+    """
+    first_inside = next((i for i, block in enumerate(blocks) if block.in_main), None)
+    if first_inside is None:
+        return
+    headline = max(
+        (i for i in range(first_inside) if blocks[i].tag == "h1" and _outside_only(verdicts[i])),
+        default=None,
+    )
+    if headline is None:
+        return
+    for index in range(headline + 1, first_inside):
+        block, verdict = blocks[index], verdicts[index]
+        if verdict is None or not _outside_only(verdict):
+            continue
+        size = block.span.end - block.span.start
+        if size >= _LEAD_CHARS and block.link_share < _LEAD_LINKS:
+            verdicts[index] = None
+
+
+def _outside_only(verdict: tuple[str, str] | None) -> bool:
+    return verdict is None or verdict[0] == "html.outside_content"
+
+
+def _inside(block: Block, region: str) -> bool:
+    return block.selector.startswith(region + ">") or block.selector.startswith("…")
+
+
+#: A class or id word on blocks holding this share of the page's text marks the page's layout
+#: (``<body class="has-comments">``, ``<article class="post share-enabled">``), not furniture.
+_PAGE_WIDE_SHARE = 0.4
+
+
+@dataclass(frozen=True, slots=True)
+class _FurnitureWords:
+    """The class and id words that mark page furniture on one page."""
+
+    ignored: frozenset[str]
+
+    @classmethod
+    def of(cls, blocks: Sequence[Block]) -> _FurnitureWords:
+        """Furniture words, except those on blocks with much of the page's text."""
+        total = sum(block.span.end - block.span.start for block in blocks)
+        carried: dict[str, int] = {}
+        for block in blocks:
+            size = block.span.end - block.span.start
+            for token in set(block.tokens):
+                if _furniture_word(token):
+                    carried[token] = carried.get(token, 0) + size
+        limit = _PAGE_WIDE_SHARE * total
+        return cls(frozenset(token for token, size in carried.items() if size >= limit))
+
+    def verdict(self, block: Block) -> tuple[str, str] | None:
+        """``("html.class_words", reason)`` when `block` sits in marked furniture, else None."""
+        content = _content_words()
+        for token in reversed(block.tokens):
+            if token in content:
+                return None
+            if token not in self.ignored and _furniture_word(token):
+                return "html.class_words", f"class or id word {token!r}"
+        return None
+
+
+@lru_cache(maxsize=8192)
+def _furniture_word(token: str) -> bool:
+    """Whether a class or id word names page furniture (``share``, ``newsletter``, ``werbung``)."""
+    words, prefixes = _furniture_vocabulary()
+    return token in words or token.startswith(prefixes)
+
+
+@lru_cache(maxsize=1)
+def _content_words() -> frozenset[str]:
+    """Class and id words of content: nearer to a block than a furniture word, they win."""
+    return _vocabulary.words("html.content_tokens")
+
+
+@lru_cache(maxsize=1)
+def _furniture_vocabulary() -> tuple[frozenset[str], tuple[str, ...]]:
+    return (
+        _vocabulary.words("html.boilerplate_tokens"),
+        _vocabulary.phrases("html.boilerplate_prefixes"),
+    )
 
 
 def _deletions(
@@ -123,8 +304,36 @@ def _deletions(
             start = blocks[index - 1].span.end if index else 0
             end = block.span.end if index < len(blocks) - 1 else len(text)
         rule, reason = verdict
-        edits.append(Edit.delete(start, end, kind=ChangeKind.CHROME, reason=reason, rule=rule))
+        kind = ChangeKind.TITLE if rule == "html.headline" else ChangeKind.CHROME
+        edits.append(Edit.delete(start, end, kind=kind, reason=reason, rule=rule))
     return edits
+
+
+def _cut_headline(
+    text: str,
+    blocks: Sequence[Block],
+    verdicts: list[tuple[str, str] | None],
+    title: str | None,
+) -> None:
+    """Take the kept ``<h1>`` that repeats the page's title out of the body (it is the title).
+
+    The first kept block is left to `extract_title`, which takes a first line repeating the
+    title off the top of any text.
+    """
+    if not title:
+        return
+    wanted = " ".join(title.split()).casefold()
+    first = True
+    for index, block in enumerate(blocks):
+        if verdicts[index] is not None:
+            continue
+        if block.tag != "h1" or first:
+            first = False
+            continue
+        heading = " ".join(text[block.span.start : block.span.end].split()).casefold()
+        if heading == wanted:
+            verdicts[index] = "html.headline", "the headline, repeating the page's title"
+        return
 
 
 def _next_start(blocks: Sequence[Block], index: int, length: int) -> int:
@@ -132,13 +341,13 @@ def _next_start(blocks: Sequence[Block], index: int, length: int) -> int:
 
 
 def extract_html(
-    *, link_lists: bool = False, min_link_share: float = 0.8, name: str = ""
+    *, link_lists: bool = True, min_link_share: float = 0.8, name: str = ""
 ) -> ExtractHtml:
     """Make the step that keeps an HTML page's article blocks and deletes the rest.
 
     Each deleted block is one change with a rule id (``html.landmark``, ``html.control``,
-    ``html.outside_content``, ``html.link_list``) and a reason ("inside <nav>"). With
-    ``link_lists=True`` blocks whose text is at least `min_link_share` link text are deleted
-    too. Plain text passes through unchanged.
+    ``html.outside_content``, ``html.class_words``, ``html.link_list``) and a reason ("inside
+    <nav>"). Blocks whose text is at least `min_link_share` link text are deleted unless
+    ``link_lists=False``. Plain text passes through unchanged.
     """
     return ExtractHtml(link_lists=link_lists, min_link_share=min_link_share, name=name)

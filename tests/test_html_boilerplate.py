@@ -1,0 +1,103 @@
+"""Boilerplate decisions per block: class and id words, link lists, the text region, the lead."""
+
+from __future__ import annotations
+
+from scrapeclean import Pipeline, clean, cleaners, replay
+
+STORY = (
+    "<p>The council met on Monday to discuss the new budget for the coming year, and the "
+    "vote was close.</p><p>The mayor said the plan would be published after the meeting, "
+    "with every line of spending listed.</p>"
+)
+
+
+def _rules(html: str) -> dict[str, str]:
+    """The rule that cut each removed block's text, by the text."""
+    result = clean(html)
+    assert replay(result.source.text, result.changes) == result.text
+    return {
+        result.source.text[change.span.start : change.span.end].strip(): change.rule
+        for change in result.changes
+        if change.cleaner == "extract_html"
+    }
+
+
+def test_a_block_marked_as_sharing_is_cut_with_its_class_word() -> None:
+    page = f"<article>{STORY}<div class='social-share'>Share this story by email</div></article>"
+    result = clean(page)
+    assert "Share this story" not in result.text
+    assert "The council met" in result.text
+    [cut] = [change for change in result.changes if change.rule == "html.class_words"]
+    assert cut.reason == "class or id word 'share'"
+
+
+def test_class_words_of_other_languages_count() -> None:
+    ad = "<div class='artikel-werbung'>Jetzt abonnieren und sparen</div>"
+    page = f"<article>{STORY}{ad}</article>"
+    assert _rules(page) == {"Jetzt abonnieren und sparen": "html.class_words"}
+
+
+def test_a_word_prefix_marks_furniture_in_joined_class_names() -> None:
+    related = "<div class='relatedposts'>Five other stories you may like</div>"
+    page = f"<article>{STORY}{related}</article>"
+    assert "Five other stories" not in clean(page).text
+
+
+def test_a_class_word_on_most_of_the_page_is_layout_not_furniture() -> None:
+    """`<body class="has-comments">` marks the whole page: the story stays."""
+    page = f"<body class='single has-comments'><article>{STORY}</article></body>"
+    assert "The council met" in clean(page).text
+
+
+def test_a_nearer_content_word_wins_over_a_furniture_word() -> None:
+    """An embedded post inside a social-media block is content the story quotes."""
+    quote = "We are on it, said the governor in her post today."
+    tweet = f"<blockquote class='tweet'>{quote}</blockquote>"
+    page = f"<article>{STORY}<div class='social-media'>{tweet}</div>{STORY}</article>"
+    assert "We are on it" in clean(page).text
+
+
+def test_without_a_container_the_region_with_the_prose_is_kept() -> None:
+    menu = "".join(f"<div><a href=/{i}>Section {i}</a> and more</div>" for i in range(6))
+    footer = "<div class='x'>Company name, street 1, city, registration 123456</div>"
+    page = f"<body><div>{menu}</div><div><div>{STORY}</div></div><div>{footer}</div></body>"
+    rules = _rules(page)
+    assert rules["Company name, street 1, city, registration 123456"] == "html.outside_content"
+    assert "The council met" in clean(page).text
+
+
+def test_the_lead_between_headline_and_article_body_is_kept() -> None:
+    lead = "<p>A short standfirst that sums the story up for the reader.</p>"
+    page = f"<body><h1>Budget vote</h1>{lead}<div itemprop='articleBody'>{STORY}</div></body>"
+    text = clean(page).text
+    assert "A short standfirst" in text
+    assert "The council met" in text
+
+
+def test_link_lists_can_be_kept() -> None:
+    page = f"<body>{STORY}<div><a href=/a>Alpha</a> <a href=/b>Beta</a></div></body>"
+    pipeline = Pipeline.default().replace("extract_html", cleaners.extract_html(link_lists=False))
+    assert "Alpha Beta" in pipeline.clean(page).text
+    assert "Alpha" not in clean(page).text
+
+
+def test_the_headline_repeating_the_title_is_taken_out_as_the_title() -> None:
+    page = (
+        "<html><head><title>Budget vote passes in council</title></head><body>"
+        f"<div class='top'>Monday 3 June</div><h1>Budget vote passes in council</h1>{STORY}</body>"
+    )
+    result = clean(page)
+    assert result.title == "Budget vote passes in council"
+    assert "Budget vote passes" not in result.text
+    assert [change.reason for change in result.changes if change.rule == "html.headline"] == [
+        "the headline, repeating the page's title"
+    ]
+
+
+def test_inside_a_container_only_blocks_after_the_text_region_go() -> None:
+    byline = "<div class='by'>Jo Bloggs, city reporter</div>"
+    tail = "<div class='x'><div>Filed under budget, council, city hall and the mayor</div></div>"
+    page = f"<body><article>{byline}<div class='body'>{STORY}</div>{tail}</article></body>"
+    rules = _rules(page)
+    assert rules == {"Filed under budget, council, city hall and the mayor": "html.outside_content"}
+    assert "Jo Bloggs" in clean(page).text

@@ -1,0 +1,87 @@
+"""Page metadata from HTML, each value with where it was stated."""
+
+from __future__ import annotations
+
+import pytest
+
+from scrapeclean import clean
+
+BODY = "<body><article><p>The council met on Monday and voted on the budget.</p></article></body>"
+
+
+def _page(head: str, body: str = BODY, lang: str = "") -> str:
+    return f"<html{lang}><head>{head}</head>{body}</html>"
+
+
+@pytest.mark.parametrize(
+    ("head", "body", "title", "origin"),
+    [
+        (  # og:title inside the decorated <title> wins over a site logo in <h1>
+            "<title>Budget vote | Daily</title><meta property='og:title' content='Budget vote'>",
+            "<body><h1>Daily</h1><p>The council met on Monday.</p></body>",
+            "Budget vote",
+            "meta[property=og:title], within <title>",
+        ),
+        (  # a logo <h1> that the <title> does not hold loses to the <title>
+            "<title>Babies who eat peanuts early may avoid allergy</title>",
+            "<body><h1>Allergies Health Center</h1><p>The study followed children.</p></body>",
+            "Babies who eat peanuts early may avoid allergy",
+            "<title>",
+        ),
+        (  # the site's name after the last separator is dropped from a long title
+            "<title>Apple's headset is the display moment for headsets - The Verge</title>",
+            BODY,
+            "Apple's headset is the display moment for headsets",
+            "<title>, site name removed",
+        ),
+        (  # a short title keeps its parts: the last one may be the author
+            "<title>On Recent Events - Jo Bloggs</title>",
+            BODY,
+            "On Recent Events - Jo Bloggs",
+            "<title>",
+        ),
+        (  # og:site_name names a leading site name
+            "<title>Daily News | Ferry crossings start again next spring</title>"
+            "<meta property='og:site_name' content='Daily News'>",
+            BODY,
+            "Ferry crossings start again next spring",
+            "<title>, site name removed",
+        ),
+    ],
+)
+def test_title_precedence(head: str, body: str, title: str, origin: str) -> None:
+    result = clean(_page(head, body))
+    assert result.title == title
+    assert result.metadata.source_of("title").origin == origin
+
+
+def test_page_facts_come_with_their_origin() -> None:
+    head = (
+        "<title>Budget vote passes in the council</title>"
+        "<link rel='canonical' href='https://example.org/news/budget'>"
+        "<meta property='og:site_name' content='Daily News'>"
+        '<script type="application/ld+json">{"@graph": [{"@type": "NewsArticle",'
+        ' "author": [{"@type": "Person", "name": "Priya Shah"}, {"name": "Tom Reed"}]}]}</script>'
+    )
+    result = clean(_page(head, lang=" lang='en-GB'"))
+    metadata = result.metadata
+    assert metadata.authors == ("Priya Shah", "Tom Reed")
+    assert metadata.source_of("authors").origin == "json-ld author"
+    assert metadata.language == "en"
+    assert metadata.url == "https://example.org/news/budget"
+    assert metadata.site_name == "Daily News"
+
+
+def test_meta_author_and_rel_author() -> None:
+    meta = clean(_page("<meta name='author' content='Ana Lima'>"))
+    assert meta.metadata.authors == ("Ana Lima",)
+    body = "<body><p>By <a rel='author' href='/a'>Ana Lima</a></p><p>The council met.</p></body>"
+    found = clean(_page("", body)).source.findings
+    assert [(f.value, f.origin) for f in found if f.name == "authors"] == [
+        (("Ana Lima",), "a[rel=author]")
+    ]
+
+
+def test_deeply_nested_json_ld_is_no_error() -> None:
+    head = '<script type="application/ld+json">' + "[" * 100_000 + "]" * 100_000 + "</script>"
+    assert "council" in clean(_page(head)).text
