@@ -114,7 +114,7 @@ def _clean_inline(text: str) -> str:
 
 
 #: Separators between a page title and the site's name ("Headline | Site", "Site - Headline").
-_TITLE_SEPARATORS = regex.compile(r"\s+(?:[|\-\u2013\u2014/\u00bb:]{1,2})\s+")
+_TITLE_SEPARATORS = regex.compile(r"(?<!\s)\s+(?:[|\-\u2013\u2014/\u00bb:]{1,2})\s+")
 #: A title part this many words long or shorter is taken as a site name or a section, never
 #: alone as the headline (so "On Recent Events - Jo Bloggs" stays whole).
 _SHORT_TITLE_WORDS = 4
