@@ -21,11 +21,13 @@ the lines), nothing is removed and a warning says so: that page needs a human lo
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
+from functools import cache
 
 import regex
 
+from scrapeclean import _vocabulary
 from scrapeclean._model import ChangeKind, Document, Proposal
 from scrapeclean._regex import LazyRegex
 from scrapeclean.cleaners._base import BaseCleaner
@@ -33,74 +35,60 @@ from scrapeclean.cleaners._text import Flag, Line, is_prose, iter_lines, line_re
 
 __all__ = ["RemoveChrome", "remove_chrome"]
 
-# fmt: off
-#: Words that make a line of interface labels (share bars, buttons, account links) on their own,
-#: in the languages scraped news is most often in. Lower case.
-_STRONG_UI_WORDS = frozenset("""
-    share shares shared sharing tweet retweet like likes follow print email e-mail mail comment
-    comments reply save saved bookmark bookmarks copy link links menu search close open toggle
-    login log sign register subscribe subscribed unsubscribe newsletter newsletters home back top
-    next previous prev more less show hide expand collapse download upload play pause mute unmute
-    stop volume fullscreen settings account profile logout cart basket whatsapp facebook twitter
-    x linkedin pinterest reddit telegram instagram youtube tiktok flipboard tumblr vk vkontakte
-    messenger snapchat xing pocket rss feed sms skype viber weibo wechat google gmail outlook
-    yahoo android ios app apps
-    teilen drucken kommentar kommentare kommentieren merken suche schließen öffnen anmelden
-    abmelden registrieren abonnieren startseite weiter zurück
-    partager imprimer commenter commentaires rechercher fermer connexion abonner accueil
-    compartir imprimir comentar comentarios buscar cerrar iniciar sesión suscribirse inicio
-    condividi stampa commenta commenti cerca chiudi accedi iscriviti
-""".split())
-#: Little words that may stand between interface words ("Share on Facebook", "Sign in").
-_FILLER_WORDS = frozenset("""
-    in up on out to of the this article story page via us with your and or a an it line apple
-    per mit mehr artikel seite plus lire la le les sur suite el en más leer artículo
-""".split())
-# fmt: on
-_UI_WORDS = _STRONG_UI_WORDS | _FILLER_WORDS
 _ICON_TOKEN = LazyRegex(r"(?:^|[-_])?icons?(?:$|[-_])|^[a-z]{1,12}icons?$|^icon[-_a-z]+$", regex.I)
 _WORD = LazyRegex(r"[\p{L}\p{N}][\p{L}\p{N}'’._-]*")
 _SENTENCE_END = LazyRegex(r"[.!?…][\"'”’»)]*\s*$")
 _MENU_SEPARATOR = LazyRegex(r"\s+[|•·»/]\s+|\s*[|•·]\s*")
 
+
+@cache
+def _strong_ui_words() -> frozenset[str]:
+    """Words that make a line of interface labels on their own (share bars, buttons)."""
+    return _vocabulary.words("chrome.ui_words")
+
+
+@cache
+def _ui_words() -> frozenset[str]:
+    """Interface words and the little words that may stand between them ("Share on")."""
+    return _strong_ui_words() | _vocabulary.words("chrome.filler_words")
+
+
+class _VocabularyRegex(LazyRegex):
+    """A `LazyRegex` whose source is built from the language files on first use."""
+
+    __slots__ = ("_build",)
+
+    def __init__(self, build: Callable[[], str], flags: int = 0) -> None:
+        super().__init__("", flags)
+        self._build = build
+
+    @property
+    def compiled(self) -> regex.Pattern[str]:
+        """The compiled pattern (the language files are read the first time)."""
+        if self._compiled is None:
+            self._compiled = regex.compile(self._build(), self._flags)
+        return self._compiled
+
+
+def _words_pattern(key: str) -> Callable[[], str]:
+    return lambda: rf"\b(?:{_vocabulary.alternation(key)})\b"
+
+
 #: Whole lines that are calls to action or notices (case-insensitive, after trimming).
-_CALL_TO_ACTION = LazyRegex(
-    r"""^(?:
-        read\ more|read\ the\ full\ (?:story|article)|continue\ reading|keep\ reading|
-        click\ here(?:\ to\ .{1,60})?|tap\ here(?:\ to\ .{1,60})?|see\ more|show\ more|load\ more|
-        view\ comments|show\ comments|leave\ a\ comment|add\ a\ comment|\d+\ comments?|
-        skip\ to\ (?:main\ )?content|skip\ to\ navigation|jump\ to\ (?:main\ )?content|
-        back\ to\ top|scroll\ to\ top|advertisement|advertising|sponsored(?:\ content)?|ad|
-        related(?:\ articles|\ stories|\ content|\ posts)?|more\ on\ this\ story|
-        most\ (?:read|popular|viewed)|you\ (?:may|might)\ also\ like|recommended(?:\ for\ you)?|
-        trending(?:\ now)?|share\ this(?:\ article|\ story|\ page|\ post)?|
-        share\ (?:on|via)\ \p{L}+|follow\ us(?:\ on\ .{1,60})?|
-        (?:sign\ up|subscribe)(?:\ (?:for|to)\ (?:our|the)\ .{1,60})?|
-        (?:get|receive)\ (?:our|the)\ .{1,40}newsletter.{0,60}|
-        enter\ your\ e-?mail(?:\ address)?.{0,60}|
-        all\ rights\ reserved\.?|
-        weiterlesen|mehr\ lesen|mehr\ zum\ thema|anzeige|werbung|zum\ artikel|
-        lire\ la\ suite|lire\ aussi|publicité|à\ lire\ aussi|
-        leer\ más|seguir\ leyendo|publicidad|lee\ también|
-        continua\ a\ leggere|leggi\ anche|pubblicità
-    )[.:!]?$""",
+_CALL_TO_ACTION = _VocabularyRegex(
+    lambda: (
+        rf"^(?:{_vocabulary.alternation('chrome.calls_to_action')}|"
+        rf"{_vocabulary.patterns('chrome.call_to_action_patterns')})[.:!]?$"
+    ),
     regex.IGNORECASE | regex.VERBOSE,
 )
 #: A cookie notice names cookies, asks for consent, and speaks to the reader: all three.
-_COOKIE = LazyRegex(r"\bcookies?\b", regex.IGNORECASE)
-_CONSENT = LazyRegex(
-    r"\b(?:use|uses|accept|consent|agree|policy|settings|preferences|privacy|manage|reject|"
-    r"verwenden|nutzen|akzeptieren|zustimmen|einverstanden|datenschutz|einstellungen|"
-    r"utilise|utilisons|accepter|acceptez|consentement|politique|paramètres|"
-    r"utiliza|utilizamos|aceptar|acepta|consentimiento|política|configuración|"
-    r"utilizza|utilizziamo|accetta|consenso|informativa)\b",
-    regex.IGNORECASE,
+_COOKIE = _VocabularyRegex(_words_pattern("chrome.cookie_words"), regex.IGNORECASE | regex.VERBOSE)
+_CONSENT = _VocabularyRegex(
+    _words_pattern("chrome.consent_words"), regex.IGNORECASE | regex.VERBOSE
 )
-_AUDIENCE = LazyRegex(
-    r"\b(?:you|your|we|our|site|website|browser|browsing|"
-    r"sie|ihre|wir|unsere|webseite|nous|vous|votre|notre|usted|nuestra|nuestro|sitio|"
-    r"noi|nostro|sito)\b",
-    regex.IGNORECASE,
+_AUDIENCE = _VocabularyRegex(
+    _words_pattern("chrome.audience_words"), regex.IGNORECASE | regex.VERBOSE
 )
 #: A copyright line: the sign, "(c)" before a year, or the word, then a short holder.
 _COPYRIGHT = LazyRegex(r"^(?:©|ⓒ|\(c\)(?=\s*\d{4})|copyright\b).{0,80}$", regex.IGNORECASE)
@@ -123,13 +111,14 @@ _SITE_VOICE = LazyRegex(
         |^[©ⓒ]""",
     regex.IGNORECASE | regex.VERBOSE,
 )
-_CREDIT = LazyRegex(
-    r"""^[(\[]?(?:
-        (?:photo|photograph|image|picture|video|graphic|illustration|foto|bild|photo\ credit|
-        image\ credit|picture\ credit|credit|credits|source|quelle)s?\s*(?::|by\b)\s*.{1,80}
-        |.{1,60}/\s*(?:getty\ images|afp|reuters|ap|epa|dpa|shutterstock|istock)
-        |(?:getty\ images|shutterstock|istockphoto)
-    )[)\]]?$""",
+_CREDIT = _VocabularyRegex(
+    lambda: (
+        r"^[(\[]?(?:"
+        rf"(?:{_vocabulary.alternation('chrome.credit_labels')})s?\s*(?::|by\b)\s*.{{1,80}}"
+        rf"|.{{1,60}}/\s*(?:{_vocabulary.alternation('chrome.credit_agencies')})"
+        rf"|(?:{_vocabulary.alternation('chrome.stock_photo_agencies')})"
+        r")[)\]]?$"
+    ),
     regex.IGNORECASE | regex.VERBOSE,
 )
 _MAX_ICON_LINE = 3000
@@ -255,7 +244,7 @@ def _icon_labels(words: list[str]) -> str | None:
     if len(words) < 4:
         return None
     icons = sum(1 for word in words if _ICON_TOKEN.search(word))
-    ui = sum(1 for word in words if word.casefold() in _UI_WORDS)
+    ui = sum(1 for word in words if word.casefold() in _ui_words())
     if icons >= _MIN_ICONS and (icons + ui) / len(words) >= 0.5:
         return f"icon-font labels: {icons} of {len(words)} words are icon names"
     return None
@@ -266,9 +255,11 @@ def _is_ui_labels(line: str, words: list[str]) -> bool:
     if _SENTENCE_END.search(line) and len(words) > 3:
         return False
     folded = [word.casefold().strip("'’.") for word in words]
-    if not all(word in _UI_WORDS for word in folded):
+    ui_words = _ui_words()
+    if not all(word in ui_words for word in folded):
         return False
-    return sum(1 for word in folded if word in _STRONG_UI_WORDS) >= max(1, len(folded) // 2)
+    strong = _strong_ui_words()
+    return sum(1 for word in folded if word in strong) >= max(1, len(folded) // 2)
 
 
 def _is_menu(line: str) -> bool:
