@@ -22,7 +22,7 @@ the lines), nothing is removed and a warning says so: that page needs a human lo
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import cache
 
 import regex
@@ -121,6 +121,22 @@ _CREDIT = _VocabularyRegex(
     ),
     regex.IGNORECASE | regex.VERBOSE,
 )
+#: A short sentence: a capital, some words, one of them in lower case, and a sentence end.
+_SHORT_SENTENCE = LazyRegex(r"^[\p{Lu}\p{N}\"'“„«].{0,200}\s\p{Ll}[\p{L}'’-]*.*[.!?…][\"'”’»)]*$")
+#: A header line: a year or a clock time, or a byline ("By Jane Doe", "Von Max Muster").
+_DATE_OR_BYLINE = _VocabularyRegex(
+    lambda: (
+        r"\b(?:19|20)\d{2}\b|\b\d{1,2}:\d{2}\b|"
+        rf"^(?:{_vocabulary.alternation('dateline.byline_words')})\s+\p{{Lu}}"
+    ),
+    regex.IGNORECASE,
+)
+#: A headline: a capital, two to twenty-five words, no sentence end but a question mark.
+_HEADLINE = LazyRegex(r"^(?=\p{Lu}|\p{N})(?:\S+\s+){1,24}\S*[^\s.,;:]$")
+#: How many lines above the story may be header (dates, bylines, the chrome between them).
+_HEADER_REACH = 6
+#: How many lines into the story a date or byline line may stand.
+_HEADER_INTO_STORY = 3
 _MAX_ICON_LINE = 3000
 _MIN_ICONS = 3
 _MAX_COOKIE_LINE = 400
@@ -134,37 +150,76 @@ class RemoveChrome(BaseCleaner):
     factory = "remove_chrome"
     max_removed: float = 0.8
     extra_phrases: frozenset[str] = frozenset()
+    model: bool = field(default=True, repr=False)
+
+    def __repr__(self) -> str:
+        shown = BaseCleaner.__repr__(self)
+        return shown if self.model else f"{shown[:-1]}, model=False)"
 
     def __call__(self, doc: Document, /) -> Proposal:
         """Propose removing each chrome line of `doc.text`."""
         text = doc.text
-        flagged = self._flagged(text)
+        flagged = self._flagged(text, model=self.model)
         if not flagged:
             return Proposal()
         edits = line_removals(text, flagged)
         removed = sum(len(edit.span) for edit in edits)
-        if removed > self.max_removed * len(text):
-            return Proposal(
-                warnings=(
-                    f"kept {len(flagged)} line(s) that look like chrome: removing them would "
-                    f"remove {removed / len(text):.0%} of the text, more than "
-                    f"max_removed={self.max_removed}",
-                )
+        if removed <= self.max_removed * len(text):
+            return Proposal(edits=tuple(edits))
+        if self.model:
+            # The model's guesses would empty the page: fall back to what the rules know.
+            rules_only = self._flagged(text, model=False)
+            edits = line_removals(text, rules_only)
+            if sum(len(edit.span) for edit in edits) <= self.max_removed * len(text):
+                return Proposal(edits=tuple(edits))
+        return Proposal(
+            warnings=(
+                f"kept {len(flagged)} line(s) that look like chrome: removing them would "
+                f"remove {removed / len(text):.0%} of the text, more than "
+                f"max_removed={self.max_removed}",
             )
-        return Proposal(edits=tuple(edits))
+        )
 
-    def _flagged(self, text: str) -> list[Flag]:
-        """The chrome lines of `text`, sentences only outside the story (see the module doc)."""
+    def _flagged(self, text: str, *, model: bool) -> list[Flag]:
+        """The chrome lines of `text`: by the line rules, then by the line model."""
         lines = [line for line in iter_lines(text) if not line.blank]
         verdicts = [self.verdict(line.text) for line in lines]
         first, last = _story_bounds(lines, verdicts)
+        judged = self._model_verdicts(lines, verdicts) if model else verdicts
         flagged: list[Flag] = []
         for index, line in enumerate(lines):
-            verdict = verdicts[index]
-            if verdict is None or (first <= index <= last and _protected(line.text)):
+            verdict = judged[index]
+            if verdict is None:
+                continue
+            if verdicts[index] is not None and first <= index <= last and _protected(line.text):
                 continue
             flagged.append((line, ChangeKind.CHROME, verdict[1], verdict[0]))
         return flagged
+
+    @staticmethod
+    def _model_verdicts(
+        lines: list[Line], verdicts: list[tuple[str, str] | None]
+    ) -> list[tuple[str, str] | None]:
+        """The rule verdicts, plus a ``chrome.model`` verdict for each line the model flags.
+
+        Inside the story the model sees, it needs more certainty (``story_threshold``) and never
+        takes a sentence; it never takes the header just above the story (a date or byline
+        line, and the headline above those): later steps read them.
+        """
+        from scrapeclean.cleaners._chrome_model import load_model
+
+        texts = [line.text.strip() for line in lines]
+        model = load_model()
+        probabilities, vectors, (start, end) = model.judge(
+            texts, [verdict is not None for verdict in verdicts]
+        )
+        kept = _story_sentences(texts, start, end) | _header(texts, verdicts, start)
+        judged = list(verdicts)
+        for index, probability in enumerate(probabilities):
+            needed = model.story_threshold if start <= index <= end else model.threshold
+            if judged[index] is None and probability >= needed and index not in kept:
+                judged[index] = ("chrome.model", model.second.reason(vectors[index]))
+        return judged
 
     def judge(self, line: str) -> str | None:
         """Why `line` is chrome, or None when it is not."""
@@ -182,6 +237,27 @@ class RemoveChrome(BaseCleaner):
 def _protected(line: str) -> bool:
     """Whether a flagged line in the story stays: a sentence not in the site's own voice."""
     return is_prose(line) and not _SITE_VOICE.search(line)
+
+
+def _story_sentences(texts: list[str], start: int, end: int) -> set[int]:
+    """Indexes of the lines from `start` to `end` that read as prose or as a short sentence."""
+    return {
+        index
+        for index in range(start, end + 1)
+        if is_prose(texts[index]) or _SHORT_SENTENCE.match(texts[index])
+    }
+
+
+def _header(texts: list[str], verdicts: list[tuple[str, str] | None], start: int) -> set[int]:
+    """Indexes of the header lines around the top of the story: dates, bylines, the headline."""
+    zone = range(max(0, start - _HEADER_REACH), min(len(texts), start + _HEADER_INTO_STORY))
+    kept = {i for i in zone if verdicts[i] is None and _DATE_OR_BYLINE.search(texts[i])}
+    index = (min(kept) if kept else start) - 1
+    while index >= 0 and verdicts[index] is not None:
+        index -= 1
+    if index >= 0 and _HEADLINE.match(texts[index]):
+        kept.add(index)
+    return kept
 
 
 def _story_bounds(lines: list[Line], verdicts: list[tuple[str, str] | None]) -> tuple[int, int]:
@@ -274,13 +350,20 @@ def _is_menu(line: str) -> bool:
 
 
 def remove_chrome(
-    *, max_removed: float = 0.8, extra_phrases: Iterable[str] = (), name: str | None = None
+    *,
+    max_removed: float = 0.8,
+    extra_phrases: Iterable[str] = (),
+    model: bool = True,
+    name: str | None = None,
 ) -> RemoveChrome:
     """Make a cleaner that removes UI chrome lines (icon labels, share bars, menus, prompts).
 
     `max_removed` (0 to 1) is the largest share of the text it may remove; above it nothing is
     removed and a warning is recorded. `extra_phrases` are whole lines to remove too (matched
-    case-insensitively), for chrome the built-in rules do not know. `name` is the step's name
+    case-insensitively), for chrome the built-in rules do not know. With `model` (the default)
+    a small learned line model (`scrapeclean.cleaners._chrome_model`) also removes the lines it
+    judges chrome from their shape, vocabulary, place and neighbours (rule ``chrome.model``);
+    ``model=False`` keeps to the line rules. `name` is the step's name
     in a pipeline (default ``"remove_chrome"``).
     """
     if isinstance(max_removed, bool) or not isinstance(max_removed, (int, float)):
@@ -290,4 +373,6 @@ def remove_chrome(
     if isinstance(extra_phrases, str):
         raise TypeError("extra_phrases must be an iterable of phrases, not a single str")
     phrases = frozenset(" ".join(phrase.split()).casefold() for phrase in extra_phrases)
-    return RemoveChrome(max_removed=float(max_removed), extra_phrases=phrases, name=name or "")
+    return RemoveChrome(
+        max_removed=float(max_removed), extra_phrases=phrases, model=bool(model), name=name or ""
+    )
