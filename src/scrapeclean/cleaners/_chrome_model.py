@@ -57,6 +57,8 @@ _PUNCT = LazyRegex(r"[,;:]")
 _BULLET = LazyRegex(r"^(?:[-–—*•·►▸»>]|\d{1,3}[.)])\s")
 _DATE_LIKE = LazyRegex(r"\b\d{1,4}[./-]\d{1,2}[./-]\d{1,4}\b|\b\d{1,2}:\d{2}\b")
 _SHORT_WORDS = 5
+#: How many of the first trees a reason reads (all of them would cost more than judging).
+_REASON_TREES = 30
 _WINDOW = 3
 
 #: The names of the features, in the order of the vector `line_features` gives.
@@ -112,7 +114,7 @@ class _Shape:
 
 
 def _shape(line: str, rule_fires: bool) -> _Shape:
-    words = _WORD.findall(line)
+    words = _WORD.compiled.findall(line)
     count = len(words)
     per = 1 / count if count else 0.0
     folded = [word.casefold() for word in words]
@@ -129,13 +131,13 @@ def _shape(line: str, rule_fires: bool) -> _Shape:
         sum(1 for word in words if word[:1].isupper()) * per,
         sum(1 for word in words if len(word) > 1 and word.isupper()) * per,
         sum(1 for char in line if char.isdigit()) / chars if chars else 0.0,
-        len(_PUNCT.findall(line)) * per,
+        len(_PUNCT.compiled.findall(line)) * per,
         min(sum(len(word) for word in words) * per, 20) / 20,
         sum(1 for word in folded if word in ui_words) * per,
         float(rule_fires),
-        min(len(_LINK.findall(line)), 3),
-        min(len(_EMAIL.findall(line)) + len(_HANDLE.findall(line)), 3),
-        min(len(_SEPARATOR.findall(line)), 6),
+        min(len(_LINK.compiled.findall(line)), 3),
+        min(len(_EMAIL.compiled.findall(line)) + len(_HANDLE.compiled.findall(line)), 3),
+        min(len(_SEPARATOR.compiled.findall(line)), 6),
         float(_BULLET.match(line) is not None),
         float(_DATE_LIKE.search(line) is not None),
         0.0,  # is_prose, filled below
@@ -331,7 +333,7 @@ class Model:
     def reason(self, vector: Sequence[float], top: int = 3) -> str:
         """A short reason: the probability and the features that pushed most towards chrome."""
         credit = [0.0] * len(self.features)
-        for tree in self.trees:
+        for tree in self.trees[:_REASON_TREES]:  # the first trees carry the largest effects
             tree.credit(vector, credit)
         ranked = sorted(range(len(credit)), key=lambda index: -credit[index])[:top]
         names = ", ".join(self.features[index] for index in ranked if credit[index] > 0)
