@@ -135,6 +135,10 @@ _DATE_OR_BYLINE = _VocabularyRegex(
 _HEADLINE = LazyRegex(r"^(?=\p{Lu}|\p{N})(?:\S+\s+){1,24}\S*[^\s.,;:]$")
 #: How many lines above the story may be header (dates, bylines, the chrome between them).
 _HEADER_REACH = 6
+#: The model reads a page's layout: a text of fewer lines has none, and only the rules judge.
+_MIN_MODEL_LINES = 12
+#: The model judges what remains again, at most this many times in all.
+_MODEL_PASSES = 4
 #: How many lines into the story a date or byline line may stand.
 _HEADER_INTO_STORY = 3
 _MAX_ICON_LINE = 3000
@@ -181,26 +185,38 @@ class RemoveChrome(BaseCleaner):
         )
 
     def _flagged(self, text: str, *, model: bool) -> list[Flag]:
-        """The chrome lines of `text`: by the line rules, then by the line model."""
+        """The chrome lines of `text`: by the line rules, then by the line model.
+
+        The model judges again what remains after its removals (a few passes at most), so that
+        cleaning the output once more finds nothing new: its verdicts depend on context.
+        """
         lines = [line for line in iter_lines(text) if not line.blank]
         verdicts = [self.verdict(line.text) for line in lines]
         first, last = _story_bounds(lines, verdicts)
-        judged = self._model_verdicts(lines, verdicts) if model else verdicts
-        flagged: list[Flag] = []
-        for index, line in enumerate(lines):
-            verdict = judged[index]
-            if verdict is None:
-                continue
-            if verdicts[index] is not None and first <= index <= last and _protected(line.text):
-                continue
-            flagged.append((line, ChangeKind.CHROME, verdict[1], verdict[0]))
-        return flagged
+        decided: dict[int, tuple[str, str]] = {}
+        kept: list[int] = []
+        for index, verdict in enumerate(verdicts):
+            if verdict is None or (first <= index <= last and _protected(lines[index].text)):
+                kept.append(index)
+            else:
+                decided[index] = verdict
+        passes = _MODEL_PASSES if model and len(lines) >= _MIN_MODEL_LINES else 0
+        for _ in range(passes):
+            found = self._model_verdicts([lines[i] for i in kept], [verdicts[i] for i in kept])
+            if not found:
+                break
+            decided.update((kept[local], verdict) for local, verdict in found.items())
+            kept = [index for local, index in enumerate(kept) if local not in found]
+        return [
+            (lines[index], ChangeKind.CHROME, verdict[1], verdict[0])
+            for index, verdict in sorted(decided.items())
+        ]
 
     @staticmethod
     def _model_verdicts(
         lines: list[Line], verdicts: list[tuple[str, str] | None]
-    ) -> list[tuple[str, str] | None]:
-        """The rule verdicts, plus a ``chrome.model`` verdict for each line the model flags.
+    ) -> dict[int, tuple[str, str]]:
+        """A ``chrome.model`` verdict for each line no rule flags and the model judges chrome.
 
         Inside the story the model sees, it needs more certainty (``story_threshold``) and never
         takes a sentence; it never takes the header just above the story (a date or byline
@@ -208,18 +224,20 @@ class RemoveChrome(BaseCleaner):
         """
         from scrapeclean.cleaners._chrome_model import load_model
 
+        if not lines:
+            return {}
         texts = [line.text.strip() for line in lines]
         model = load_model()
         probabilities, vectors, (start, end) = model.judge(
             texts, [verdict is not None for verdict in verdicts]
         )
         kept = _story_sentences(texts, start, end) | _header(texts, verdicts, start)
-        judged = list(verdicts)
+        found: dict[int, tuple[str, str]] = {}
         for index, probability in enumerate(probabilities):
             needed = model.story_threshold if start <= index <= end else model.threshold
-            if judged[index] is None and probability >= needed and index not in kept:
-                judged[index] = ("chrome.model", model.second.reason(vectors[index]))
-        return judged
+            if verdicts[index] is None and probability >= needed and index not in kept:
+                found[index] = ("chrome.model", model.second.reason(vectors[index]))
+        return found
 
     def judge(self, line: str) -> str | None:
         """Why `line` is chrome, or None when it is not."""
