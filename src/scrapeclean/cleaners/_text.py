@@ -13,7 +13,15 @@ from dataclasses import dataclass
 from scrapeclean._model import Edit
 from scrapeclean._regex import LazyRegex
 
-__all__ = ["Flag", "Line", "block_removal", "is_prose", "iter_lines", "line_removals"]
+__all__ = [
+    "FUNCTION_WORDS",
+    "Flag",
+    "Line",
+    "block_removal",
+    "is_prose",
+    "iter_lines",
+    "line_removals",
+]
 
 _TRAILING_NEWLINES = LazyRegex(r"\n[ \t]*(?:\n[ \t]*)*")
 _PROSE_WORD = LazyRegex(r"[\p{L}\p{N}][\p{L}\p{N}'’-]*")
@@ -23,8 +31,9 @@ _SENTENCE_END = LazyRegex(r"[.!?…][\"'”’»)\]]*\s*$")
 
 # fmt: off
 #: The short, frequent words that hold running text together, in the languages the line
-#: cleaners know (lower case). Labels, menus, names and credits have few of them.
-_FUNCTION_WORDS = frozenset("""
+#: cleaners know (English, German, French, Spanish, Italian, Dutch, Portuguese, Russian,
+#: Polish; lower case). Labels, menus, names and credits have few of them.
+FUNCTION_WORDS = frozenset("""
     a an the of to in on at for with from by about into over after before and or but if as
     than that this these those which who whom whose what when where while because so not no
     is are was were be been being has have had do does did will would can could should may
@@ -41,6 +50,12 @@ _FUNCTION_WORDS = frozenset("""
     si del della dei delle al alla come più
     het een en of maar niet is zijn was werd heeft hebben van op te dat met voor door
     naar als ook er
+    os as um uma uns umas ou mas não são foi está em no na nos nas do da dos das para
+    com por que se seu sua pelo pela ao aos também
+    и в во не на что с со как а но по к у из за от о об это он она они мы вы я его её их
+    был была было были быть есть для же бы ли или то так уже также
+    we nie na że ze do się jak ale po od to jest są był była było być dla przez
+    czy tak już także oraz jego jej ich
 """.split())
 # fmt: on
 #: A line with a sentence end is prose from this many words; one without, from the second.
@@ -92,7 +107,7 @@ def is_prose(line: str) -> bool:
     needed = _MIN_SENTENCE_WORDS if ends_sentence else _MIN_RUNNING_WORDS
     if len(words) < needed:
         return False
-    function = {folded for word in words if (folded := word.casefold()) in _FUNCTION_WORDS}
+    function = {folded for word in words if (folded := word.casefold()) in FUNCTION_WORDS}
     lower = sum(1 for word in words if word[:1].islower())
     return len(function) >= 2 and 3 * lower >= len(words)
 

@@ -21,11 +21,13 @@ the lines), nothing is removed and a warning says so: that page needs a human lo
 
 from __future__ import annotations
 
-from collections.abc import Iterable
-from dataclasses import dataclass
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, field
+from functools import cache
 
 import regex
 
+from scrapeclean import _vocabulary
 from scrapeclean._model import ChangeKind, Document, Proposal
 from scrapeclean._regex import LazyRegex
 from scrapeclean.cleaners._base import BaseCleaner
@@ -33,75 +35,61 @@ from scrapeclean.cleaners._text import Flag, Line, is_prose, iter_lines, line_re
 
 __all__ = ["RemoveChrome", "remove_chrome"]
 
-# fmt: off
-#: Words that make a line of interface labels (share bars, buttons, account links) on their own,
-#: in the languages scraped news is most often in. Lower case.
-_STRONG_UI_WORDS = frozenset("""
-    share shares shared sharing tweet retweet like likes follow print email e-mail mail comment
-    comments reply save saved bookmark bookmarks copy link links menu search close open toggle
-    login log sign register subscribe subscribed unsubscribe newsletter newsletters home back top
-    next previous prev more less show hide expand collapse download upload play pause mute unmute
-    stop volume fullscreen settings account profile logout cart basket whatsapp facebook twitter
-    x linkedin pinterest reddit telegram instagram youtube tiktok flipboard tumblr vk vkontakte
-    messenger snapchat xing pocket rss feed sms skype viber weibo wechat google gmail outlook
-    yahoo android ios app apps
-    teilen drucken kommentar kommentare kommentieren merken suche schließen öffnen anmelden
-    abmelden registrieren abonnieren startseite weiter zurück
-    partager imprimer commenter commentaires rechercher fermer connexion abonner accueil
-    compartir imprimir comentar comentarios buscar cerrar iniciar sesión suscribirse inicio
-    condividi stampa commenta commenti cerca chiudi accedi iscriviti
-""".split())
-#: Little words that may stand between interface words ("Share on Facebook", "Sign in").
-_FILLER_WORDS = frozenset("""
-    in up on out to of the this article story page via us with your and or a an it line apple
-    per mit mehr artikel seite plus lire la le les sur suite el en más leer artículo
-""".split())
-# fmt: on
-_UI_WORDS = _STRONG_UI_WORDS | _FILLER_WORDS
 _ICON_TOKEN = LazyRegex(r"(?:^|[-_])?icons?(?:$|[-_])|^[a-z]{1,12}icons?$|^icon[-_a-z]+$", regex.I)
 _WORD = LazyRegex(r"[\p{L}\p{N}][\p{L}\p{N}'’._-]*")
 _SENTENCE_END = LazyRegex(r"[.!?…][\"'”’»)]*\s*$")
 #: (?<!\s): never start inside a run of spaces, or a long run costs quadratic time.
 _MENU_SEPARATOR = LazyRegex(r"(?<!\s)(?:\s+[|•·»/]\s+|\s*[|•·]\s*)")
 
+
+@cache
+def _strong_ui_words() -> frozenset[str]:
+    """Words that make a line of interface labels on their own (share bars, buttons)."""
+    return _vocabulary.words("chrome.ui_words")
+
+
+@cache
+def _ui_words() -> frozenset[str]:
+    """Interface words and the little words that may stand between them ("Share on")."""
+    return _strong_ui_words() | _vocabulary.words("chrome.filler_words")
+
+
+class _VocabularyRegex(LazyRegex):
+    """A `LazyRegex` whose source is built from the language files on first use."""
+
+    __slots__ = ("_build",)
+
+    def __init__(self, build: Callable[[], str], flags: int = 0) -> None:
+        super().__init__("", flags)
+        self._build = build
+
+    @property
+    def compiled(self) -> regex.Pattern[str]:
+        """The compiled pattern (the language files are read the first time)."""
+        if self._compiled is None:
+            self._compiled = regex.compile(self._build(), self._flags)
+        return self._compiled
+
+
+def _words_pattern(key: str) -> Callable[[], str]:
+    return lambda: rf"\b(?:{_vocabulary.alternation(key)})\b"
+
+
 #: Whole lines that are calls to action or notices (case-insensitive, after trimming).
-_CALL_TO_ACTION = LazyRegex(
-    r"""^(?:
-        read\ more|read\ the\ full\ (?:story|article)|continue\ reading|keep\ reading|
-        click\ here(?:\ to\ .{1,60})?|tap\ here(?:\ to\ .{1,60})?|see\ more|show\ more|load\ more|
-        view\ comments|show\ comments|leave\ a\ comment|add\ a\ comment|\d+\ comments?|
-        skip\ to\ (?:main\ )?content|skip\ to\ navigation|jump\ to\ (?:main\ )?content|
-        back\ to\ top|scroll\ to\ top|advertisement|advertising|sponsored(?:\ content)?|ad|
-        related(?:\ articles|\ stories|\ content|\ posts)?|more\ on\ this\ story|
-        most\ (?:read|popular|viewed)|you\ (?:may|might)\ also\ like|recommended(?:\ for\ you)?|
-        trending(?:\ now)?|share\ this(?:\ article|\ story|\ page|\ post)?|
-        share\ (?:on|via)\ \p{L}+|follow\ us(?:\ on\ .{1,60})?|
-        (?:sign\ up|subscribe)(?:\ (?:for|to)\ (?:our|the)\ .{1,60})?|
-        (?:get|receive)\ (?:our|the)\ .{1,40}newsletter.{0,60}|
-        enter\ your\ e-?mail(?:\ address)?.{0,60}|
-        all\ rights\ reserved\.?|
-        weiterlesen|mehr\ lesen|mehr\ zum\ thema|anzeige|werbung|zum\ artikel|
-        lire\ la\ suite|lire\ aussi|publicité|à\ lire\ aussi|
-        leer\ más|seguir\ leyendo|publicidad|lee\ también|
-        continua\ a\ leggere|leggi\ anche|pubblicità
-    )[.:!]?$""",
+_CALL_TO_ACTION = _VocabularyRegex(
+    lambda: (
+        rf"^(?:{_vocabulary.alternation('chrome.calls_to_action')}|"
+        rf"{_vocabulary.patterns('chrome.call_to_action_patterns')})[.:!]?$"
+    ),
     regex.IGNORECASE | regex.VERBOSE,
 )
 #: A cookie notice names cookies, asks for consent, and speaks to the reader: all three.
-_COOKIE = LazyRegex(r"\bcookies?\b", regex.IGNORECASE)
-_CONSENT = LazyRegex(
-    r"\b(?:use|uses|accept|consent|agree|policy|settings|preferences|privacy|manage|reject|"
-    r"verwenden|nutzen|akzeptieren|zustimmen|einverstanden|datenschutz|einstellungen|"
-    r"utilise|utilisons|accepter|acceptez|consentement|politique|paramètres|"
-    r"utiliza|utilizamos|aceptar|acepta|consentimiento|política|configuración|"
-    r"utilizza|utilizziamo|accetta|consenso|informativa)\b",
-    regex.IGNORECASE,
+_COOKIE = _VocabularyRegex(_words_pattern("chrome.cookie_words"), regex.IGNORECASE | regex.VERBOSE)
+_CONSENT = _VocabularyRegex(
+    _words_pattern("chrome.consent_words"), regex.IGNORECASE | regex.VERBOSE
 )
-_AUDIENCE = LazyRegex(
-    r"\b(?:you|your|we|our|site|website|browser|browsing|"
-    r"sie|ihre|wir|unsere|webseite|nous|vous|votre|notre|usted|nuestra|nuestro|sitio|"
-    r"noi|nostro|sito)\b",
-    regex.IGNORECASE,
+_AUDIENCE = _VocabularyRegex(
+    _words_pattern("chrome.audience_words"), regex.IGNORECASE | regex.VERBOSE
 )
 #: A copyright line: the sign, "(c)" before a year, or the word, then a short holder.
 _COPYRIGHT = LazyRegex(r"^(?:©|ⓒ|\(c\)(?=\s*\d{4})|copyright\b).{0,80}$", regex.IGNORECASE)
@@ -124,15 +112,36 @@ _SITE_VOICE = LazyRegex(
         |^[©ⓒ]""",
     regex.IGNORECASE | regex.VERBOSE,
 )
-_CREDIT = LazyRegex(
-    r"""^[(\[]?(?:
-        (?:photo|photograph|image|picture|video|graphic|illustration|foto|bild|photo\ credit|
-        image\ credit|picture\ credit|credit|credits|source|quelle)s?\s*(?::|by\b)\s*.{1,80}
-        |.{1,60}/\s*(?:getty\ images|afp|reuters|ap|epa|dpa|shutterstock|istock)
-        |(?:getty\ images|shutterstock|istockphoto)
-    )[)\]]?$""",
+_CREDIT = _VocabularyRegex(
+    lambda: (
+        r"^[(\[]?(?:"
+        rf"(?:{_vocabulary.alternation('chrome.credit_labels')})s?\s*(?::|by\b)\s*.{{1,80}}"
+        rf"|.{{1,60}}/\s*(?:{_vocabulary.alternation('chrome.credit_agencies')})"
+        rf"|(?:{_vocabulary.alternation('chrome.stock_photo_agencies')})"
+        r")[)\]]?$"
+    ),
     regex.IGNORECASE | regex.VERBOSE,
 )
+#: A short sentence: a capital, some words, one of them in lower case, and a sentence end.
+_SHORT_SENTENCE = LazyRegex(r"^[\p{Lu}\p{N}\"'“„«].{0,200}\s\p{Ll}[\p{L}'’-]*.*[.!?…][\"'”’»)]*$")
+#: A header line: a year or a clock time, or a byline ("By Jane Doe", "Von Max Muster").
+_DATE_OR_BYLINE = _VocabularyRegex(
+    lambda: (
+        r"\b(?:19|20)\d{2}\b|\b\d{1,2}:\d{2}\b|"
+        rf"^(?:{_vocabulary.alternation('dateline.byline_words')})\s+\p{{Lu}}"
+    ),
+    regex.IGNORECASE,
+)
+#: A headline: a capital, two to twenty-five words, no sentence end but a question mark.
+_HEADLINE = LazyRegex(r"^(?=\p{Lu}|\p{N})(?:\S+\s+){1,24}\S*[^\s.,;:]$")
+#: How many lines above the story may be header (dates, bylines, the chrome between them).
+_HEADER_REACH = 6
+#: The model reads a page's layout: a text of fewer lines has none, and only the rules judge.
+_MIN_MODEL_LINES = 12
+#: The model judges what remains again, at most this many times in all.
+_MODEL_PASSES = 4
+#: How many lines into the story a date or byline line may stand.
+_HEADER_INTO_STORY = 3
 _MAX_ICON_LINE = 3000
 _MIN_ICONS = 3
 _MAX_COOKIE_LINE = 400
@@ -146,37 +155,90 @@ class RemoveChrome(BaseCleaner):
     factory = "remove_chrome"
     max_removed: float = 0.8
     extra_phrases: frozenset[str] = frozenset()
+    model: bool = field(default=True, repr=False)
+
+    def __repr__(self) -> str:
+        shown = BaseCleaner.__repr__(self)
+        return shown if self.model else f"{shown[:-1]}, model=False)"
 
     def __call__(self, doc: Document, /) -> Proposal:
         """Propose removing each chrome line of `doc.text`."""
         text = doc.text
-        flagged = self._flagged(text)
+        flagged = self._flagged(text, model=self.model)
         if not flagged:
             return Proposal()
         edits = line_removals(text, flagged)
         removed = sum(len(edit.span) for edit in edits)
-        if removed > self.max_removed * len(text):
-            return Proposal(
-                warnings=(
-                    f"kept {len(flagged)} line(s) that look like chrome: removing them would "
-                    f"remove {removed / len(text):.0%} of the text, more than "
-                    f"max_removed={self.max_removed}",
-                )
+        if removed <= self.max_removed * len(text):
+            return Proposal(edits=tuple(edits))
+        if self.model:
+            # The model's guesses would empty the page: fall back to what the rules know.
+            rules_only = self._flagged(text, model=False)
+            edits = line_removals(text, rules_only)
+            if sum(len(edit.span) for edit in edits) <= self.max_removed * len(text):
+                return Proposal(edits=tuple(edits))
+        return Proposal(
+            warnings=(
+                f"kept {len(flagged)} line(s) that look like chrome: removing them would "
+                f"remove {removed / len(text):.0%} of the text, more than "
+                f"max_removed={self.max_removed}",
             )
-        return Proposal(edits=tuple(edits))
+        )
 
-    def _flagged(self, text: str) -> list[Flag]:
-        """The chrome lines of `text`, sentences only outside the story (see the module doc)."""
+    def _flagged(self, text: str, *, model: bool) -> list[Flag]:
+        """The chrome lines of `text`: by the line rules, then by the line model.
+
+        The model judges again what remains after its removals (a few passes at most), so that
+        cleaning the output once more finds nothing new: its verdicts depend on context.
+        """
         lines = [line for line in iter_lines(text) if not line.blank]
         verdicts = [self.verdict(line.text) for line in lines]
         first, last = _story_bounds(lines, verdicts)
-        flagged: list[Flag] = []
-        for index, line in enumerate(lines):
-            verdict = verdicts[index]
-            if verdict is None or (first <= index <= last and _protected(line.text)):
-                continue
-            flagged.append((line, ChangeKind.CHROME, verdict[1], verdict[0]))
-        return flagged
+        decided: dict[int, tuple[str, str]] = {}
+        kept: list[int] = []
+        for index, verdict in enumerate(verdicts):
+            if verdict is None or (first <= index <= last and _protected(lines[index].text)):
+                kept.append(index)
+            else:
+                decided[index] = verdict
+        passes = _MODEL_PASSES if model and len(lines) >= _MIN_MODEL_LINES else 0
+        for _ in range(passes):
+            found = self._model_verdicts([lines[i] for i in kept], [verdicts[i] for i in kept])
+            if not found:
+                break
+            decided.update((kept[local], verdict) for local, verdict in found.items())
+            kept = [index for local, index in enumerate(kept) if local not in found]
+        return [
+            (lines[index], ChangeKind.CHROME, verdict[1], verdict[0])
+            for index, verdict in sorted(decided.items())
+        ]
+
+    @staticmethod
+    def _model_verdicts(
+        lines: list[Line], verdicts: list[tuple[str, str] | None]
+    ) -> dict[int, tuple[str, str]]:
+        """A ``chrome.model`` verdict for each line no rule flags and the model judges chrome.
+
+        Inside the story the model sees, it needs more certainty (``story_threshold``) and never
+        takes a sentence; it never takes the header just above the story (a date or byline
+        line, and the headline above those): later steps read them.
+        """
+        from scrapeclean.cleaners._chrome_model import load_model
+
+        if not lines:
+            return {}
+        texts = [line.text.strip() for line in lines]
+        model = load_model()
+        probabilities, vectors, (start, end) = model.judge(
+            texts, [verdict is not None for verdict in verdicts]
+        )
+        kept = _story_sentences(texts, start, end) | _header(texts, verdicts, start)
+        found: dict[int, tuple[str, str]] = {}
+        for index, probability in enumerate(probabilities):
+            needed = model.story_threshold if start <= index <= end else model.threshold
+            if verdicts[index] is None and probability >= needed and index not in kept:
+                found[index] = ("chrome.model", model.second.reason(vectors[index]))
+        return found
 
     def judge(self, line: str) -> str | None:
         """Why `line` is chrome, or None when it is not."""
@@ -194,6 +256,27 @@ class RemoveChrome(BaseCleaner):
 def _protected(line: str) -> bool:
     """Whether a flagged line in the story stays: a sentence not in the site's own voice."""
     return is_prose(line) and not _SITE_VOICE.search(line)
+
+
+def _story_sentences(texts: list[str], start: int, end: int) -> set[int]:
+    """Indexes of the lines from `start` to `end` that read as prose or as a short sentence."""
+    return {
+        index
+        for index in range(start, end + 1)
+        if is_prose(texts[index]) or _SHORT_SENTENCE.match(texts[index])
+    }
+
+
+def _header(texts: list[str], verdicts: list[tuple[str, str] | None], start: int) -> set[int]:
+    """Indexes of the header lines around the top of the story: dates, bylines, the headline."""
+    zone = range(max(0, start - _HEADER_REACH), min(len(texts), start + _HEADER_INTO_STORY))
+    kept = {i for i in zone if verdicts[i] is None and _DATE_OR_BYLINE.search(texts[i])}
+    index = (min(kept) if kept else start) - 1
+    while index >= 0 and verdicts[index] is not None:
+        index -= 1
+    if index >= 0 and _HEADLINE.match(texts[index]):
+        kept.add(index)
+    return kept
 
 
 def _story_bounds(lines: list[Line], verdicts: list[tuple[str, str] | None]) -> tuple[int, int]:
@@ -256,7 +339,7 @@ def _icon_labels(words: list[str]) -> str | None:
     if len(words) < 4:
         return None
     icons = sum(1 for word in words if _ICON_TOKEN.search(word))
-    ui = sum(1 for word in words if word.casefold() in _UI_WORDS)
+    ui = sum(1 for word in words if word.casefold() in _ui_words())
     if icons >= _MIN_ICONS and (icons + ui) / len(words) >= 0.5:
         return f"icon-font labels: {icons} of {len(words)} words are icon names"
     return None
@@ -267,9 +350,11 @@ def _is_ui_labels(line: str, words: list[str]) -> bool:
     if _SENTENCE_END.search(line) and len(words) > 3:
         return False
     folded = [word.casefold().strip("'’.") for word in words]
-    if not all(word in _UI_WORDS for word in folded):
+    ui_words = _ui_words()
+    if not all(word in ui_words for word in folded):
         return False
-    return sum(1 for word in folded if word in _STRONG_UI_WORDS) >= max(1, len(folded) // 2)
+    strong = _strong_ui_words()
+    return sum(1 for word in folded if word in strong) >= max(1, len(folded) // 2)
 
 
 def _is_menu(line: str) -> bool:
@@ -284,13 +369,20 @@ def _is_menu(line: str) -> bool:
 
 
 def remove_chrome(
-    *, max_removed: float = 0.8, extra_phrases: Iterable[str] = (), name: str | None = None
+    *,
+    max_removed: float = 0.8,
+    extra_phrases: Iterable[str] = (),
+    model: bool = True,
+    name: str | None = None,
 ) -> RemoveChrome:
     """Make a cleaner that removes UI chrome lines (icon labels, share bars, menus, prompts).
 
     `max_removed` (0 to 1) is the largest share of the text it may remove; above it nothing is
     removed and a warning is recorded. `extra_phrases` are whole lines to remove too (matched
-    case-insensitively), for chrome the built-in rules do not know. `name` is the step's name
+    case-insensitively), for chrome the built-in rules do not know. With `model` (the default)
+    a small learned line model (`scrapeclean.cleaners._chrome_model`) also removes the lines it
+    judges chrome from their shape, vocabulary, place and neighbours (rule ``chrome.model``);
+    ``model=False`` keeps to the line rules. `name` is the step's name
     in a pipeline (default ``"remove_chrome"``).
     """
     if isinstance(max_removed, bool) or not isinstance(max_removed, (int, float)):
@@ -300,4 +392,6 @@ def remove_chrome(
     if isinstance(extra_phrases, str):
         raise TypeError("extra_phrases must be an iterable of phrases, not a single str")
     phrases = frozenset(" ".join(phrase.split()).casefold() for phrase in extra_phrases)
-    return RemoveChrome(max_removed=float(max_removed), extra_phrases=phrases, name=name or "")
+    return RemoveChrome(
+        max_removed=float(max_removed), extra_phrases=phrases, model=bool(model), name=name or ""
+    )

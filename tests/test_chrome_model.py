@@ -1,0 +1,148 @@
+"""The learned line model of `remove_chrome`: features, the shipped model, what it removes."""
+
+from __future__ import annotations
+
+import random
+import re
+from collections import Counter
+
+import pytest
+from bs4 import BeautifulSoup
+
+from scrapeclean import Document, Pipeline
+from scrapeclean.cleaners import remove_chrome
+from scrapeclean.cleaners._chrome_model import (
+    CONTEXT_FEATURES,
+    FEATURES,
+    context_features,
+    line_features,
+    load_model,
+)
+
+from .conftest import read_jsonl
+
+PARAGRAPHS = [
+    "The city council voted on Tuesday to extend the tram line to the northern suburbs, "
+    "after a debate that lasted most of the afternoon and drew a large crowd.",
+    "Supporters said the extension would cut commuting times for thousands of residents, "
+    "while critics argued that the cost had doubled since the plan was first proposed.",
+    "The mayor told reporters that construction should begin next spring and that the first "
+    "trams could run on the new section within three years, if funding is confirmed.",
+    "Residents of the northern districts have asked for a better connection for more than a "
+    "decade, and several of them spoke in favour of the plan during the public session.",
+]
+MENU = ["Home", "News", "Politics", "Business", "Sport", "Culture", "Weather", "Login"]
+FOOTER = ["About us", "Contact", "Privacy", "Terms", "Advertise with us", "Careers", "Sitemap"]
+
+
+def page_text() -> str:
+    return "\n".join([*MENU, "Tram line to reach the north", *PARAGRAPHS, *FOOTER]) + "\n"
+
+
+def test_every_line_has_one_vector_of_the_declared_features() -> None:
+    lines = page_text().splitlines()
+    vectors = line_features(lines, [False] * len(lines))
+    assert len(vectors) == len(lines)
+    assert {len(vector) for vector in vectors} == {len(FEATURES)}
+    stacked = context_features([0.5] * len(lines), vectors)
+    assert {len(vector) for vector in stacked} == {len(FEATURES) + len(CONTEXT_FEATURES)}
+
+
+def test_features_see_the_story_region() -> None:
+    lines = page_text().splitlines()
+    vectors = line_features(lines, [False] * len(lines))
+    in_main = FEATURES.index("in_main")
+    paragraph = lines.index(PARAGRAPHS[1])
+    assert vectors[paragraph][in_main] == 1.0
+    assert vectors[0][in_main] == 0.0  # the first menu item
+    assert vectors[-1][in_main] == 0.0  # the last footer link
+
+
+def test_the_compiled_ensemble_scores_like_the_trees() -> None:
+    stack = load_model()
+    generator = random.Random(5)
+    for model in (stack.first, stack.second):
+        for _ in range(50):
+            vector = [generator.uniform(-1, 3) for _ in model.features]
+            walked = model.prior + model.rate * sum(_walk(tree, vector) for tree in model.trees)
+            assert model.score(vector) == pytest.approx(walked)
+
+
+def _walk(tree: object, vector: list[float]) -> float:
+    node = 0
+    feature, threshold = tree.feature, tree.threshold  # type: ignore[attr-defined]
+    while feature[node] >= 0:
+        go_left = vector[feature[node]] <= threshold[node]
+        node = tree.left[node] if go_left else tree.right[node]  # type: ignore[attr-defined]
+    return float(tree.value[node])  # type: ignore[attr-defined]
+
+
+def test_menus_and_footers_go_and_the_story_stays() -> None:
+    result = Pipeline([remove_chrome()]).clean(page_text(), html=False)
+    for paragraph in PARAGRAPHS:
+        assert paragraph in result.text
+    for label in ("Politics", "Business", "Sitemap", "Careers"):
+        assert label not in result.text
+    rules = Counter(change.rule for change in result.changes)
+    assert rules["chrome.model"] >= 6
+    reasons = [change.reason for change in result.changes if change.rule == "chrome.model"]
+    assert all(reason.startswith("line model: chrome with p=") for reason in reasons)
+
+
+def test_without_the_model_only_the_rules_remove() -> None:
+    result = Pipeline([remove_chrome(model=False)]).clean(page_text(), html=False)
+    assert all(change.rule != "chrome.model" for change in result.changes)
+    assert "Politics" in result.text
+
+
+def test_a_short_text_is_judged_by_the_rules_only() -> None:
+    text = "\n".join(MENU[:6]) + "\n"
+    result = Pipeline([remove_chrome()]).clean(text, html=False)
+    assert "chrome.model" not in {change.rule for change in result.changes}
+    assert "Politics" in result.text
+
+
+def test_clean_prose_is_left_alone() -> None:
+    text = "\n\n".join(PARAGRAPHS) + "\n"
+    assert Pipeline([remove_chrome()]).clean(text, html=False).text == text
+
+
+def test_the_cap_keeps_a_page_that_would_be_emptied() -> None:
+    text = "Share\nTweet\nPrint\nEmail\nSubscribe\n"
+    proposal = remove_chrome(max_removed=0.5)(Document.from_text(text))
+    assert not proposal.edits
+    assert proposal.warnings and "max_removed" in proposal.warnings[0]
+
+
+def test_past_the_cap_the_rules_still_remove_what_they_know() -> None:
+    text = "\n".join(["Share on Facebook", *MENU, *FOOTER]) + "\n"
+    proposal = remove_chrome(max_removed=0.5)(Document.from_text(text))
+    rules = {edit.rule for edit in proposal.edits}
+    assert rules and "chrome.model" not in rules
+
+
+_TOKEN = re.compile(r"\w+")
+
+
+def _shingles(text: str) -> Counter[tuple[str, ...]]:
+    words = [word.lower() for word in _TOKEN.findall(text)]
+    return Counter(tuple(words[i : i + 4]) for i in range(max(len(words) - 3, 0)))
+
+
+def test_real_page_text_loses_chrome_and_keeps_the_body() -> None:
+    rows = list(read_jsonl("extraction/zyte-dev.jsonl"))[:20]
+    pipeline = Pipeline([remove_chrome()])
+    before = after = recall = 0.0
+    for row in rows:
+        soup = BeautifulSoup(row["html"], "html.parser")
+        for tag in soup(["script", "style", "noscript"]):
+            tag.decompose()
+        text = soup.get_text("\n")
+        gold = _shingles(row["expected_text"])
+        cleaned = _shingles(pipeline.clean(text, html=False).text)
+        raw = _shingles(text)
+        before += sum((raw & gold).values()) / max(sum(raw.values()), 1)
+        after += sum((cleaned & gold).values()) / max(sum(cleaned.values()), 1)
+        recall += sum((cleaned & gold).values()) / max(sum(gold.values()), 1)
+    assert after / len(rows) > before / len(rows) + 0.15  # precision rises clearly
+    assert recall / len(rows) > 0.9  # and the body stays
