@@ -49,7 +49,8 @@ __all__ = [
 _MODEL_PATH = Path(__file__).resolve().parents[1] / "data" / "chrome_model.json"
 _WORD = LazyRegex(r"[\p{L}\p{N}][\p{L}\p{N}'’-]*")
 _SENTENCE_END = LazyRegex(r"[.!?…][\"'”’»)\]]*\s*$")
-_LINK = LazyRegex(r"https?://|www\.|\b[\w.-]+\.(?:com|org|net|de|fr|uk|ru|pl|io)\b", flags=0)
+#: A link, or a domain name found by its ending (anchored on the ending, so linear in the line).
+_LINK = LazyRegex(r"https?://|www\.|(?<=[\w-])\.(?:com|org|net|de|fr|uk|ru|pl|io)\b", flags=0)
 _EMAIL = LazyRegex(r"\b[\w.+-]+@[\w-]+\.[\w.]+\b")
 _HANDLE = LazyRegex(r"(?:^|\s)[@#][\p{L}\p{N}_]+")
 _SEPARATOR = LazyRegex(r"\s[|•·»/>]\s|[|•·›»]")
