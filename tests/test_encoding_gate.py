@@ -83,3 +83,10 @@ def test_promise_holds_on_every_development_line(name: str, field: str) -> None:
     assert passed, "the check should let most clean lines through"
     broken = [line for line in passed if not _unchanged_by_ftfy(line)]
     assert broken == []
+
+
+def test_a_second_pass_finds_nothing_new_when_spacing_reveals_mojibake() -> None:
+    from scrapeclean import clean
+
+    once = clean("Ã\ta").text
+    assert clean(once).text == once

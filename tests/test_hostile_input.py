@@ -438,3 +438,9 @@ def test_real_pages_are_detected_and_decoded(relative: str) -> None:
         assert looks_like_html(html), row["id"]
         text, _, _, _ = decode_bytes(html.encode())
         assert text == html, row["id"]
+
+
+def test_a_few_characters_that_start_like_a_signature_are_text() -> None:
+    from scrapeclean import clean
+
+    assert clean("\x1f\u2039").text == "\u2039"

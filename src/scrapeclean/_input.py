@@ -442,7 +442,13 @@ def _is_utf8_prefix(sample: bytes) -> bool:
 
 
 def _refuse_binary_text(text: str) -> None:
-    """Refuse a str that is a known binary format read as text (e.g. ``response.text``)."""
+    """Refuse a str that is a known binary format read as text (e.g. ``response.text``).
+
+    Only from `_MIN_SAMPLE` characters on: a few characters that happen to start like a
+    signature are text (a real file read as text is longer).
+    """
+    if len(text) < _MIN_SAMPLE:
+        return
     head = text[:_MIN_SAMPLE]
     if not any(ord(char) < 0x20 and char not in "\t\n\r\f\v" for char in text[:_BINARY_SAMPLE]):
         return

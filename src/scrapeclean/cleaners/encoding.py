@@ -113,15 +113,30 @@ class FixEncoding(BaseCleaner):
 
     def __call__(self, doc: Document, /) -> Proposal:
         """Propose a repair for each damaged run of characters in `doc.text`."""
-        if not needs_repair(doc.text, self.normalization):
+        if not self._may_need_repair(doc.text):
             return Proposal()  # one pass over the whole text: nothing for ftfy or us to do
         config = _config(self.normalization, self.unescape_html)
         edits: list[Edit] = []
         for line in _LINE.finditer(doc.text):
             text = line.group()
-            if needs_repair(text, self.normalization):
+            if self._may_need_repair(text):
                 edits.extend(self._line_edits(line.start(), text, config))
         return Proposal(edits=tuple(edits))
+
+    def _may_need_repair(self, text: str) -> bool:
+        """`needs_repair` on `text` as it is and as whitespace normalization will space it.
+
+        ftfy judges a character by its neighbours, and a second pass sees the text spaced
+        ("Ã\ta" is left alone, "Ã a" is mojibake): both must agree there is nothing to do.
+        """
+        if needs_repair(text, self.normalization):
+            return True
+        spaced = _OTHER_SPACES.sub(" ", text)
+        collapsed = _SPACE_RUN.sub(" ", spaced).strip(" ")
+        return any(
+            view != text and needs_repair(view, self.normalization)
+            for view in (spaced, collapsed)
+        )
 
     def _line_edits(self, offset: int, text: str, config: ftfy.TextFixerConfig) -> list[Edit]:
         view, origin = _spacing_view(text)
