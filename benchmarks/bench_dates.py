@@ -249,19 +249,12 @@ FIELDS = ("location", "agency", "authors", "published", "updated")
 
 def dateline_fields(opening: str) -> dict[str, Any]:
     """What `parse_dateline` reads in `opening`, as the labelled set writes it."""
-    from scrapeclean import cleaners
+    from scrapeclean import Dateline, cleaners
     from scrapeclean._model import Document
 
-    dateline = cleaners.parse_dateline()(Document.from_text(opening)).dateline
-    if dateline is None:
-        return {"location": None, "agency": None, "authors": [], "published": None, "updated": None}
-    return {
-        "location": dateline.location,
-        "agency": dateline.agency,
-        "authors": list(dateline.authors),
-        "published": dateline.published.isoformat() if dateline.published else None,
-        "updated": dateline.updated.isoformat() if dateline.updated else None,
-    }
+    found = cleaners.parse_dateline()(Document.from_text(opening)).dateline or Dateline()
+    fields = found.to_dict()
+    return {field: fields[field] for field in FIELDS}
 
 
 def dateline_accuracy(show: bool) -> dict[str, tuple[float, int, int, int]]:

@@ -18,7 +18,7 @@ from typing import Any
 
 import pytest
 
-from scrapeclean import cleaners
+from scrapeclean import Dateline, cleaners
 from scrapeclean._model import Document
 
 ROWS: list[dict[str, Any]] = json.loads(
@@ -44,16 +44,9 @@ def test_labelled_set_is_well_formed() -> None:
 
 
 def _read(opening: str) -> dict[str, Any]:
-    dateline = cleaners.parse_dateline()(Document.from_text(opening)).dateline
-    if dateline is None:
-        return {"location": None, "agency": None, "authors": [], "published": None, "updated": None}
-    return {
-        "location": dateline.location,
-        "agency": dateline.agency,
-        "authors": list(dateline.authors),
-        "published": dateline.published.isoformat() if dateline.published else None,
-        "updated": dateline.updated.isoformat() if dateline.updated else None,
-    }
+    found = cleaners.parse_dateline()(Document.from_text(opening)).dateline or Dateline()
+    fields = found.to_dict()
+    return {field: fields[field] for field in FIELDS}
 
 
 @pytest.mark.parametrize("field", FIELDS)
