@@ -23,17 +23,9 @@ import tempfile
 import time
 from pathlib import Path
 
+from _pages import ZYTE, page_texts
+
 from scrapeclean import Pipeline
-
-DATA = Path(__file__).resolve().parents[2] / "shared" / "data" / "extraction" / "zyte-dev.jsonl"
-
-
-def _page_texts() -> list[str]:
-    from scrapeclean._input import read_input
-
-    with DATA.open(encoding="utf-8") as handle:
-        pages = [json.loads(line) for line in handle]
-    return [read_input(page["html"], html=True, encoding=None)[0].text for page in pages]
 
 
 def throughput(texts: list[str]) -> None:
@@ -128,10 +120,10 @@ def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--stream-mb", type=int, default=100)
     args = parser.parse_args()
-    if not DATA.exists():
-        print(f"development data not found at {DATA}; nothing to measure")
+    if not ZYTE.exists():
+        print(f"development data not found at {ZYTE}; nothing to measure")
         return 0
-    texts = _page_texts()
+    texts = page_texts()
     throughput(texts)
     stream_memory(texts, args.stream_mb)
     return 0

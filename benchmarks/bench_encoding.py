@@ -15,25 +15,14 @@ Run: python benchmarks/bench_encoding.py [--repeat N]
 from __future__ import annotations
 
 import argparse
-import json
 import time
 from collections.abc import Callable
-from pathlib import Path
 
 import ftfy
+from _pages import ZYTE, page_texts
 
 from scrapeclean import Pipeline, cleaners
 from scrapeclean.cleaners.encoding import _config
-
-DATA = Path(__file__).resolve().parents[2] / "shared" / "data" / "extraction" / "zyte-dev.jsonl"
-
-
-def _page_texts() -> list[str]:
-    from scrapeclean._input import read_input
-
-    with DATA.open(encoding="utf-8") as handle:
-        pages = [json.loads(line) for line in handle]
-    return [read_input(page["html"], html=True, encoding=None)[0].text for page in pages]
 
 
 def _rate(function: Callable[[str], object], texts: list[str], repeat: int) -> float:
@@ -56,10 +45,10 @@ def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--repeat", type=int, default=3)
     args = parser.parse_args()
-    if not DATA.exists():
-        print(f"development data not found at {DATA}; nothing to measure")
+    if not ZYTE.exists():
+        print(f"development data not found at {ZYTE}; nothing to measure")
         return 0
-    texts = _page_texts()
+    texts = page_texts()
     mojibake = [text.encode("utf-8").decode("windows-1252", "replace") for text in texts]
     config = _config("NFC", unescape_html=True)
     ours = Pipeline([cleaners.fix_encoding()])
