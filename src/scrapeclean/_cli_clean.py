@@ -22,10 +22,10 @@ from pathlib import Path
 from typing import IO, Any
 
 from scrapeclean._batch import CleanFailure, CleanRequest
+from scrapeclean._cli_common import UsageError, build_pipeline, parse_reference, write_whole
 from scrapeclean._corpus import Fields, Record, expand_inputs, read_records
 from scrapeclean._model import CleanResult
 from scrapeclean._pipeline import Pipeline
-from scrapeclean.exceptions import PipelineError
 
 __all__ = ["add_clean_arguments", "run_clean"]
 
@@ -79,10 +79,6 @@ def add_clean_arguments(parser: argparse.ArgumentParser) -> None:
                           help="never show progress")  # fmt: skip
 
 
-class UsageError(Exception):
-    """A wrong option or configuration: reported with exit status 2."""
-
-
 def run_clean(args: argparse.Namespace) -> int:
     """Run ``scrapeclean clean``; return the exit status."""
     try:
@@ -121,35 +117,6 @@ def run_clean(args: argparse.Namespace) -> int:
     output.commit()
     tally.finish(output.target, interrupted=False)
     return 1 if tally.failed else 0
-
-
-def build_pipeline(variant: str | None, without: Any) -> Pipeline:
-    """The default pipeline with a spelling `variant` and without the named steps."""
-    from scrapeclean import cleaners
-
-    pipeline = Pipeline.default()
-    try:
-        if variant:
-            pipeline = pipeline.replace(
-                "normalize_spelling", cleaners.normalize_spelling(variant=variant)
-            )
-        if without:
-            pipeline = pipeline.without(*without)
-    except (ValueError, TypeError, PipelineError) as exc:
-        raise UsageError(str(exc)) from exc
-    return pipeline
-
-
-def parse_reference(value: object) -> Any:
-    """``--reference``: None, ``"now"`` or an ISO 8601 time."""
-    from datetime import datetime
-
-    if value is None or value == "now":
-        return value
-    try:
-        return datetime.fromisoformat(str(value))
-    except ValueError:
-        raise UsageError(f"--reference takes an ISO 8601 time or 'now', not {value!r}") from None
 
 
 def _options(args: argparse.Namespace) -> dict[str, Any]:
@@ -332,7 +299,7 @@ def _output(target: str | None, kind: str, *, resume: bool) -> _Output:
     if target is None or target == "-":
         if resume:
             raise UsageError("--resume needs -o OUT")
-        return _Stream(sys.stdout)
+        return _Rows(sys.stdout)
     return _JsonlFile(target, resume=resume)
 
 
@@ -340,32 +307,34 @@ def _dumps(row: dict[str, Any]) -> str:
     return json.dumps(row, ensure_ascii=False, sort_keys=False) + "\n"
 
 
-class _Stream(_Output):
-    def __init__(self, stream: IO[str]) -> None:
+class _Rows(_Output):
+    """JSONL rows, successes and errors alike, to a text stream (standard output)."""
+
+    def __init__(self, handle: IO[str]) -> None:
         super().__init__()
-        self.stream = stream
+        self.handle = handle
 
     def write(self, identifier: str, row: dict[str, Any], text: str) -> None:
-        self.stream.write(_dumps(row))
+        self.handle.write(_dumps(row))
 
     def write_error(self, row: dict[str, Any]) -> None:
-        self.stream.write(_dumps(row))
+        self.handle.write(_dumps(row))
 
     def commit(self) -> None:
-        self.stream.flush()
+        self.handle.flush()
 
 
-class _JsonlFile(_Output):
+class _JsonlFile(_Rows):
     """Rows into ``OUT.partial`` beside OUT, renamed over OUT at the end."""
 
     def __init__(self, target: str, *, resume: bool) -> None:
-        super().__init__()
-        self.target = target
-        self.partial = f"{target}.partial"
+        partial = f"{target}.partial"
         try:
-            self.handle = open(self.partial, "w", encoding="utf-8")  # noqa: SIM115
+            super().__init__(open(partial, "w", encoding="utf-8"))  # noqa: SIM115
         except OSError as exc:
-            raise UsageError(f"cannot write {self.partial}: {exc.strerror or exc}") from None
+            raise UsageError(f"cannot write {partial}: {exc.strerror or exc}") from None
+        self.target = target
+        self.partial = partial
         if resume and os.path.exists(target):
             self._keep_finished_rows()
 
@@ -380,12 +349,6 @@ class _JsonlFile(_Output):
                 if isinstance(row, dict) and "error" not in row and "id" in row:
                     self.done.add(str(row["id"]))
                     self.handle.write(line if line.endswith("\n") else line + "\n")
-
-    def write(self, identifier: str, row: dict[str, Any], text: str) -> None:
-        self.handle.write(_dumps(row))
-
-    def write_error(self, row: dict[str, Any]) -> None:
-        self.handle.write(_dumps(row))
 
     def commit(self) -> None:
         self.handle.flush()
@@ -420,10 +383,7 @@ class _TextFiles(_Output):
         return self.resume and self._path(identifier).exists()
 
     def write(self, identifier: str, row: dict[str, Any], text: str) -> None:
-        path = self._path(identifier)
-        partial = path.with_name(path.name + ".partial")
-        partial.write_text(text + "\n", encoding="utf-8")
-        os.replace(partial, path)
+        write_whole(self._path(identifier), text + "\n")
 
     def write_error(self, row: dict[str, Any]) -> None:
         self.errors.append(row)
@@ -431,9 +391,7 @@ class _TextFiles(_Output):
     def commit(self) -> None:
         errors = self.directory / "errors.jsonl"
         if self.errors:
-            partial = errors.with_name("errors.jsonl.partial")
-            partial.write_text("".join(_dumps(row) for row in self.errors), encoding="utf-8")
-            os.replace(partial, errors)
+            write_whole(errors, "".join(_dumps(row) for row in self.errors))
         elif errors.exists() and not self.resume:
             errors.unlink()
 

@@ -9,11 +9,12 @@ from __future__ import annotations
 
 import html
 from collections.abc import Iterator, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import datetime
 from typing import TYPE_CHECKING
 
 from scrapeclean._explain import explain_result
+from scrapeclean._model import Span
 from scrapeclean._pipeline import replay
 from scrapeclean.exceptions import ReplayError
 
@@ -79,10 +80,6 @@ def _regions(changes: Sequence[Change]) -> Iterator[tuple[int, int, tuple[Change
 
 def _after(text: str, start: int, end: int, group: Sequence[Change]) -> str:
     """What the input between `start` and `end` became: the group's changes replayed on it."""
-    from dataclasses import replace
-
-    from scrapeclean._model import Span
-
     shifted = [
         replace(change, span=Span(change.span.start - start, change.span.end - start))
         for change in group

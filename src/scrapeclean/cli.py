@@ -12,10 +12,9 @@ from __future__ import annotations
 import argparse
 import sys
 from collections.abc import Sequence
-from datetime import datetime
 from importlib.resources import files
-from typing import Literal
 
+from scrapeclean._cli_common import UsageError, build_pipeline, parse_reference, write_whole
 from scrapeclean._pipeline import Pipeline
 from scrapeclean.exceptions import ScrapecleanError
 
@@ -73,15 +72,6 @@ def _read(path: str | None) -> bytes:
         return handle.read()
 
 
-def _reference(value: str | None) -> datetime | Literal["now"] | None:
-    """The ``--reference`` value: None, ``"now"``, or an ISO 8601 time (ValueError otherwise)."""
-    if value is None:
-        return None
-    if value == "now":
-        return "now"
-    return datetime.fromisoformat(value)
-
-
 def _clean_parser() -> argparse.ArgumentParser:
     from scrapeclean._cli_clean import add_clean_arguments
 
@@ -120,7 +110,6 @@ def _explain_parser() -> argparse.ArgumentParser:
 
 
 def _explain(args: argparse.Namespace) -> int:
-    from scrapeclean._cli_clean import UsageError, build_pipeline, parse_reference
     from scrapeclean._report import render_html, render_terminal
 
     try:
@@ -142,19 +131,9 @@ def _explain(args: argparse.Namespace) -> int:
     color = sys.stdout.isatty() if args.color is None else args.color
     print(render_terminal(result, color=color))
     if args.report:
-        _write_whole(args.report, render_html(result, title=f"scrapeclean: {args.file}"))
+        write_whole(args.report, render_html(result, title=f"scrapeclean: {args.file}"))
         print(f"report written to {args.report}", file=sys.stderr)
     return 0
-
-
-def _write_whole(path: str, text: str) -> None:
-    """Write `text` to `path` through a temporary file, so no half file is ever left."""
-    import os
-
-    partial = f"{path}.partial"
-    with open(partial, "w", encoding="utf-8") as handle:
-        handle.write(text)
-    os.replace(partial, path)
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -181,9 +160,9 @@ def main(argv: Sequence[str] | None = None) -> int:
         )
         return 2
     try:
-        reference = _reference(args.reference)
-    except ValueError:
-        parser.error(f"--reference takes an ISO 8601 time or 'now', not {args.reference!r}")
+        reference = parse_reference(args.reference)
+    except UsageError as exc:
+        parser.error(str(exc))
     try:
         pipeline = Pipeline.default()
         if args.without:

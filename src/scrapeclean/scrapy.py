@@ -23,7 +23,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import TYPE_CHECKING, Any
 
-from scrapeclean._cli_clean import UsageError, build_pipeline, parse_reference
+from scrapeclean._cli_common import UsageError, build_pipeline, parse_reference
 from scrapeclean._fields import FIELDS, result_fields
 from scrapeclean.exceptions import ScrapecleanError
 
