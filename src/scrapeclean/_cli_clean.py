@@ -18,6 +18,7 @@ import sys
 import time
 from collections import deque
 from collections.abc import Iterator, Mapping
+from dataclasses import replace
 from pathlib import Path
 from typing import IO, Any
 
@@ -195,8 +196,7 @@ class _Run:
             if self.output.is_done(record.id):
                 self.tally.skipped += 1
                 continue
-            self.waiting.append(Record(record.id, None, None, record.source, record.line,
-                                       record.error))  # fmt: skip
+            self.waiting.append(replace(record, raw=None, url=None))  # the text is not kept
             if record.error is None and record.raw is not None:
                 yield CleanRequest(record.raw, id=record.id, url=record.url)
 
