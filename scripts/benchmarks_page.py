@@ -141,6 +141,23 @@ BENCHES = (
         "`clean_many` with one and two worker processes, and the peak memory of "
         "`scrapeclean clean` on a 20 MB JSONL stream.",
     ),
+    Bench(
+        "scaling",
+        "bench_scaling.py",
+        (),
+        "Time as the input grows",
+        "`clean()` on the bundled example article repeated to 1, 2, 5 and 10 MB (every cleaner "
+        "has work at every size): seconds per MB should stay flat.",
+    ),
+    Bench(
+        "memory",
+        "bench_memory.py",
+        ("--text", "article", "2", "10"),
+        "Memory per input byte",
+        "Peak memory of `clean()` on the example article repeated to 2 and 10 MB, each size in a "
+        "fresh process, in bytes per byte of input: traced Python allocations (target at most "
+        "10x), what the result holds after the call, and the process's peak resident size.",
+    ),
 )
 
 
