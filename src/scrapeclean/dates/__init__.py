@@ -167,7 +167,10 @@ def find_dates(
     context_year: int | None = None
     index = 0
     while index < len(items):
-        readings = parser.readings_at(index) if _may_start(items, index, parser) else []
+        if not _may_start(items, index, parser):
+            index += 1
+            continue
+        readings = parser.readings_at(index)
         step = next(
             (
                 reading

@@ -112,7 +112,10 @@ class Sense:
         return bool(self.abbr_langs & self.langs & -self.langs)
 
 
-@dataclass(frozen=True, slots=True)
+#: Not frozen (a frozen dataclass pays ``object.__setattr__`` per field): one Token and one
+#: Item are made per token of the text, and their construction was half of `find_dates`'s
+#: time. Neither is changed after it is made (`replace` makes new ones).
+@dataclass(slots=True)
 class Token:
     """A raw token: `kind` is NUM, WORD, CJK or PUNCT; `spaced` means whitespace precedes it."""
 
@@ -123,7 +126,7 @@ class Token:
     spaced: bool
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(slots=True)
 class Item:
     """A classified token (or a multi-word phrase merged into one item)."""
 
@@ -171,6 +174,9 @@ class Lexicon:
     phrases: dict[tuple[str, ...], tuple[Sense, ...]]
     prefixes: dict[str, tuple[Sense, ...]]
     starts: frozenset[str]
+    #: The first two words of every phrase of two words or more: a phrase lookup is tried only
+    #: when the next word can continue one ("the day …", not "the council").
+    pairs: frozenset[tuple[str, str]]
     clitics: tuple[str, ...]
     ordinals: frozenset[str]
     max_phrase: int
@@ -375,6 +381,7 @@ def build_lexicon(codes: tuple[str, ...]) -> Lexicon:
         phrases={key: tuple(senses) for key, senses in builder.phrases.items()},
         prefixes={key: tuple(senses) for key, senses in builder.prefixes.items()},
         starts=frozenset(key[0] for key in builder.phrases if len(key) > 1),
+        pairs=frozenset((key[0], key[1]) for key in builder.phrases if len(key) > 1),
         clitics=clitics,
         ordinals=ordinals,
         max_phrase=max((len(key) for key in builder.phrases), default=1),
@@ -487,6 +494,10 @@ def _phrase_item(
     first = tokens[index]
     key, bare = keys.of(first.text)
     limit = _phrase_run(tokens, index, lexicon.max_phrase)
+    if limit > 1:
+        second = keys.of(tokens[index + 1].text)
+        if (key, second[0]) not in lexicon.pairs and (bare, second[1]) not in lexicon.pairs:
+            limit = 1
     for size in range(limit, 0, -1):
         run = tokens[index : index + size]
         pairs = [keys.of(token.text) for token in run]
