@@ -19,6 +19,7 @@ from scrapeclean.dates._languages import Forms, Language, language
 
 __all__ = [
     "CJK",
+    "CORE_KINDS",
     "NUM",
     "PUNCT",
     "WORD",
@@ -27,6 +28,7 @@ __all__ = [
     "Sense",
     "build_lexicon",
     "classify",
+    "may_hold_date",
     "tokenize",
 ]
 
@@ -59,6 +61,11 @@ DAY_BEFORE = "day_before"
 YEAR_AFTER = "year_after"
 MONTH_AFTER = "month_after"
 DAY_AFTER = "day_after"
+
+#: The senses every date expression holds at least one of, unless it holds a number (or a CJK
+#: character): a date needs a calendar field, a relative day, "now", or a unit counted back,
+#: and only numbers and these words give them. Fillers, markers and number words alone never do.
+CORE_KINDS = frozenset((MONTH, WEEKDAY, RELDAY, NOW, UNIT, NOON, MIDNIGHT))
 
 #: Word lists of a `Language` and the sense each gives, in the order senses are added.
 _WORD_KINDS: tuple[tuple[str, str], ...] = (
@@ -174,6 +181,9 @@ class Lexicon:
     phrases: dict[tuple[str, ...], tuple[Sense, ...]]
     prefixes: dict[str, tuple[Sense, ...]]
     starts: frozenset[str]
+    #: The last word of every phrase of two words or more that has a core sense ("this
+    #: morning"): such a phrase is in a text only if its last word is.
+    core_tails: frozenset[str]
     #: The first two words of every phrase of two words or more: a phrase lookup is tried only
     #: when the next word can continue one ("the day …", not "the council").
     pairs: frozenset[tuple[str, str]]
@@ -185,16 +195,68 @@ class Lexicon:
     memo: dict[str, tuple[str, tuple[Sense, ...], frozenset[str], bool]] = field(
         default_factory=dict, compare=False, repr=False
     )
+    #: Single words already judged by `may_hold_date`: text -> whether it is a core word.
+    core_memo: dict[str, bool] = field(default_factory=dict, compare=False, repr=False)
+
+
+def _word_source() -> str:
+    """The pattern of a word token: letters (and marks), joined by apostrophes, dots, hyphens."""
+    marks = "".join(_mark_ranges())
+    letter = rf"(?:[^\W\d_{_CJK_RANGES}]|[{marks}\u200c\u200d])"
+    return rf"{letter}+(?:['\u2019.\-]{letter}+)*\.?"
 
 
 @lru_cache(maxsize=1)
 def _token_pattern() -> re.Pattern[str]:
-    marks = "".join(_mark_ranges())
-    letter = rf"(?:[^\W\d_{_CJK_RANGES}]|[{marks}\u200c\u200d])"
     return re.compile(
-        rf"(?P<num>\d+)|(?P<cjk>[{_CJK_RANGES}])"
-        rf"|(?P<word>{letter}+(?:['\u2019.\-]{letter}+)*\.?)|(?P<punct>\S)"
+        rf"(?P<num>\d+)|(?P<cjk>[{_CJK_RANGES}])|(?P<word>{_word_source()})|(?P<punct>\S)"
     )
+
+
+@lru_cache(maxsize=1)
+def _word_pattern() -> re.Pattern[str]:
+    """The word tokens alone, as `tokenize` finds them.
+
+    A word starts at a letter, and numbers, CJK characters and punctuation hold none, so
+    scanning for words alone cuts them where the whole tokenizer does.
+    """
+    return re.compile(_word_source())
+
+
+@lru_cache(maxsize=1)
+def _number_or_cjk() -> re.Pattern[str]:
+    return re.compile(rf"[\d{_CJK_RANGES}]")
+
+
+def may_hold_date(text: str, lexicon: Lexicon) -> bool:
+    """Whether `text` may hold a date expression: a quick check before the grammar.
+
+    False only when the text has no digit, no CJK character and no word with a core sense
+    (`CORE_KINDS`, or the last word of a phrase with one), in which case the grammar finds
+    nothing in it either. The scans for digits and words run in the regex engine; each
+    distinct word is judged once per lexicon.
+    """
+    if _number_or_cjk().search(text):
+        return True
+    judged = lexicon.core_memo
+    keys = _Keys()
+    for word in set(_word_pattern().findall(text)):
+        core = judged.get(word)
+        if core is None:
+            core = _is_core_word(word, lexicon, keys)
+            if len(judged) >= _MAX_MEMO:
+                judged.clear()
+            judged[word] = core
+        if core:
+            return True
+    return False
+
+
+def _is_core_word(word: str, lexicon: Lexicon, keys: _Keys) -> bool:
+    key, bare = keys.of(word)
+    if key in lexicon.core_tails or bare in lexicon.core_tails:
+        return True
+    return not _lookup(word, lexicon, keys)[2].isdisjoint(CORE_KINDS)
 
 
 def _mark_ranges() -> list[str]:
@@ -381,6 +443,11 @@ def build_lexicon(codes: tuple[str, ...]) -> Lexicon:
         phrases={key: tuple(senses) for key, senses in builder.phrases.items()},
         prefixes={key: tuple(senses) for key, senses in builder.prefixes.items()},
         starts=frozenset(key[0] for key in builder.phrases if len(key) > 1),
+        core_tails=frozenset(
+            key[-1]
+            for key, senses in builder.phrases.items()
+            if len(key) > 1 and any(sense.kind in CORE_KINDS for sense in senses)
+        ),
         pairs=frozenset((key[0], key[1]) for key in builder.phrases if len(key) > 1),
         clitics=clitics,
         ordinals=ordinals,
@@ -454,15 +521,22 @@ def _number_item(tokens: list[Token], index: int, lexicon: Lexicon) -> tuple[Ite
 _MAX_MEMO = 200_000
 
 
-def _word_item(tokens: list[Token], index: int, lexicon: Lexicon, keys: _Keys) -> tuple[Item, int]:
-    first = tokens[index]
-    known = lexicon.memo.get(first.text)
+def _lookup(
+    text: str, lexicon: Lexicon, keys: _Keys
+) -> tuple[str, tuple[Sense, ...], frozenset[str], bool]:
+    """`_single_word` of `text`, remembered in the lexicon's memo."""
+    known = lexicon.memo.get(text)
     if known is None:
-        known = _single_word(first.text, lexicon, keys)
+        known = _single_word(text, lexicon, keys)
         if len(lexicon.memo) >= _MAX_MEMO:
             lexicon.memo.clear()
-        lexicon.memo[first.text] = known
-    key, senses, kinds, starts_phrase = known
+        lexicon.memo[text] = known
+    return known
+
+
+def _word_item(tokens: list[Token], index: int, lexicon: Lexicon, keys: _Keys) -> tuple[Item, int]:
+    first = tokens[index]
+    key, senses, kinds, starts_phrase = _lookup(first.text, lexicon, keys)
     if not starts_phrase:
         item = Item(
             WORD, first.text, first.start, first.end, first.spaced, key, senses, kinds=kinds
