@@ -14,9 +14,10 @@ the same header):
   date with no reference to resolve it against stays in the text too: its words are recorded
   in `Dateline.raw` and a warning says so;
 - a byline ("By Jane Doe and John Roe", "Von …", "Par …"), optionally with a date after a
-  separator: the names become `Dateline.authors` and the line is removed. Names must look like
-  a person's: two to four capitalised words, not all of them ordinary English words ("By Royal
-  Appointment" is no byline);
+  separator, or after a date ("15 October 2019 by Jane Doe"): the names become
+  `Dateline.authors` (and the date the published date) and the line is removed. Names must
+  look like a person's: two to four capitalised words, not all of them ordinary English words
+  ("By Royal Appointment" is no byline);
 - a wire dateline opening the first paragraph ("PARIS (Reuters) -"): its location and agency are
   recorded; the prefix stays in the text unless ``remove_wire=True`` (editors keep it as part of
   the story);
@@ -92,6 +93,14 @@ _UPDATED_LABEL = LazyRegex(
 )
 #: Not case-insensitive: names must be capitalized ("By the way" is no byline).
 _BYLINE = LazyRegex(_byline)
+#: A date, then a byline on the same line ("15 October 2019 by Jane Doe"): the cut before the
+#: first byline word that a capital follows.
+_DATE_THEN_BYLINE = LazyRegex(
+    lambda: (
+        r"^(?P<date>\S.*?)\s+"
+        rf"(?=(?i:{alternation('dateline.byline_words')})\s+\p{{Lu}})"
+    )
+)
 #: (?<!\s): the separators never start inside a run of spaces (quadratic on long runs).
 _NAME_SPLIT = LazyRegex(lambda: r"(?<!\s)" + _joiner())
 _WIRE = LazyRegex(
@@ -165,6 +174,9 @@ class ParseDateline(BaseCleaner):
         byline = _BYLINE.match(content)
         if byline is not None:
             return self._read_byline(byline, content, span, found, reference)
+        split = _DATE_THEN_BYLINE.match(content)
+        if split is not None:
+            return self._read_date_then_byline(split, content, span, found, reference)
         parts = [part for part in _SEPARATORS.split(content) if part]
         dates = [self._date(part, reference) for part in parts]
         readings = [date for date in dates if date is not None]
@@ -205,6 +217,29 @@ class ParseDateline(BaseCleaner):
         assert when[0] is not None
         found.add_date(when[0], updated=when[1], raw=rest or "", span=None)
         return "dateline.byline", "byline: the authors' names, recorded in the dateline"
+
+    def _read_date_then_byline(
+        self,
+        split: regex.Match[str],
+        content: str,
+        span: Span,
+        found: _Found,
+        reference: datetime | None,
+    ) -> tuple[str, str] | None:
+        """Read "<date> by <names>": both must hold, or the line is left alone (None)."""
+        byline = _BYLINE.match(content[split.end() :])
+        if byline is None or byline["rest"]:
+            return None
+        names = [name for name in _NAME_SPLIT.split(byline["names"]) if name]
+        if not names or not _is_person_name(names[0]):
+            return None
+        when = self._date(split["date"], reference)
+        if when is None or not found.settle([when], split["date"], span, reference):
+            return None
+        found.add_authors(tuple(name for name in names if _is_person_name(name)), content, span)
+        assert when[0] is not None
+        found.add_date(when[0], updated=when[1], raw=split["date"], span=None)
+        return "dateline.byline", "date and byline: recorded in the dateline"
 
     def _date(self, text: str, reference: datetime | None) -> _Reading | None:
         """A labelled or bare date that a dateline may state: ``(value, is_update)``, or None.
