@@ -195,6 +195,10 @@ class Lexicon:
     memo: dict[str, tuple[str, tuple[Sense, ...], frozenset[str], bool]] = field(
         default_factory=dict, compare=False, repr=False
     )
+    #: Words that start a phrase, met alone: text -> (senses, kinds).
+    alone: dict[str, tuple[tuple[Sense, ...], frozenset[str]]] = field(
+        default_factory=dict, compare=False, repr=False
+    )
     #: Single words already judged by `may_hold_date`: text -> whether it is a core word.
     core_memo: dict[str, bool] = field(default_factory=dict, compare=False, repr=False)
 
@@ -273,27 +277,21 @@ def _mark_ranges() -> list[str]:
     return ranges
 
 
+#: Token kind by the number of the pattern's group that matched (num, cjk, word, punct).
+_KIND_OF_GROUP = (PUNCT, NUM, CJK, WORD, PUNCT)
+
+
 def tokenize(text: str) -> list[Token]:
     """Split `text` into tokens, skipping whitespace."""
     tokens: list[Token] = []
+    append = tokens.append
     previous_end = 0
     for match in _token_pattern().finditer(text):
-        kind = _kind_of(match.lastgroup)
         start, end = match.span()
-        spaced = start == 0 or start > previous_end
-        tokens.append(Token(kind, match.group(), start, end, spaced))
+        kind = _KIND_OF_GROUP[match.lastindex or 0]
+        append(Token(kind, match.group(), start, end, start == 0 or start > previous_end))
         previous_end = end
     return tokens
-
-
-def _kind_of(group: str | None) -> int:
-    if group == "num":
-        return NUM
-    if group == "cjk":
-        return CJK
-    if group == "word":
-        return WORD
-    return PUNCT
 
 
 def normalize(word: str) -> str:
@@ -572,7 +570,7 @@ def _phrase_item(
         second = keys.of(tokens[index + 1].text)
         if (key, second[0]) not in lexicon.pairs and (bare, second[1]) not in lexicon.pairs:
             limit = 1
-    for size in range(limit, 0, -1):
+    for size in range(limit, 1, -1):
         run = tokens[index : index + size]
         pairs = [keys.of(token.text) for token in run]
         senses = lexicon.phrases.get(tuple(p[0] for p in pairs)) or lexicon.phrases.get(
@@ -592,11 +590,27 @@ def _phrase_item(
                 senses,
                 kinds=_kinds(senses),
             ), index + size
-    senses = _prefix_senses(key, bare, lexicon) or _clitic_senses(key, lexicon)
-    item = Item(
-        WORD, first.text, first.start, first.end, first.spaced, key, senses, kinds=_kinds(senses)
-    )
+    known = lexicon.alone.get(first.text)
+    if known is None:
+        known = _alone(first.text, key, bare, lexicon)
+        if len(lexicon.alone) >= _MAX_MEMO:
+            lexicon.alone.clear()
+        lexicon.alone[first.text] = known
+    senses, kinds = known
+    item = Item(WORD, first.text, first.start, first.end, first.spaced, key, senses, kinds=kinds)
     return item, index + 1
+
+
+def _alone(
+    text: str, key: str, bare: str, lexicon: Lexicon
+) -> tuple[tuple[Sense, ...], frozenset[str]]:
+    """The senses of a word that starts a phrase but stands alone here (remembered per word)."""
+    senses = lexicon.phrases.get((key,)) or lexicon.phrases.get((bare,))
+    if senses and not text.endswith("."):
+        senses = tuple(sense for sense in senses if not sense.dotted_only)
+    if not senses:
+        senses = _prefix_senses(key, bare, lexicon) or _clitic_senses(key, lexicon)
+    return senses, _kinds(senses)
 
 
 def _kinds(senses: tuple[Sense, ...]) -> frozenset[str]:
