@@ -203,6 +203,7 @@ class Lexicon:
     core_memo: dict[str, bool] = field(default_factory=dict, compare=False, repr=False)
 
 
+@lru_cache(maxsize=1)
 def _word_source() -> str:
     """The pattern of a word token: letters (and marks), joined by apostrophes, dots, hyphens."""
     marks = "".join(_mark_ranges())
@@ -423,6 +424,7 @@ def build_lexicon(codes: tuple[str, ...]) -> Lexicon:
     """Build (once per selection) the lookup tables for the languages `codes`, in order."""
     builder = _Builder()
     languages = [language(code) for code in codes]
+    _word_pattern()  # compiled with the tables, not on the first text without a digit
     for position, lang in enumerate(languages):
         builder.bit = 1 << position
         _add_language(builder, lang)
