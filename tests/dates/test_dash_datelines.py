@@ -41,6 +41,8 @@ def _dateline(opening: str, reference: datetime | None = None) -> tuple[object, 
         ),
         pytest.param("Indianapolis – ", "Indianapolis", id="title-case-city"),
         pytest.param("São Paulo — ", "São Paulo", id="title-case-accented"),
+        pytest.param("Salt Lake City — ", "Salt Lake City", id="title-case-three-words"),
+        pytest.param("Springfield, Ill. – ", "Springfield, Ill.", id="title-case-with-state"),
         pytest.param("WILKES-BARRE, Pa. — ", "WILKES-BARRE, Pa.", id="hyphenated-city"),
     ],
 )
@@ -111,6 +113,10 @@ def test_dash_dateline_is_kept_in_the_text() -> None:
                      id="photos-kicker"),
         pytest.param("Spoiler alert – This review discusses the ending of the film in detail.",
                      id="lower-case-second-word"),
+        pytest.param("WERBUNG – Jetzt bestellen und beim nächsten Einkauf zehn Prozent sparen.",
+                     id="advertisement-label-german"),
+        pytest.param("Despite The Rain, Crowds Keep Coming — And Staying — For The Whole Week",
+                     id="title-case-headline"),
     ],
 )
 def test_sentence_start_before_a_dash_is_no_dateline(opening: str) -> None:

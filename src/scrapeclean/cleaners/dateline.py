@@ -120,6 +120,11 @@ _PLACE_WORD = LazyRegex(r"\p{Lu}[\p{L}\p{M}.'’-]*\Z")
 #: A dash dateline has at most this many comma-separated parts, of at most this many words.
 _MAX_HEAD_PARTS = 4
 _MAX_PLACE_WORDS = 4
+#: A place written in title case has at most this many words ("Salt Lake City"), and each
+#: region after it at most `_MAX_TITLED_REGION_WORDS` ("Paris, France", "Springfield, Ill."):
+#: longer runs of capitalised words are headlines ("Despite The Rain, Crowds Keep Coming —").
+_MAX_TITLED_WORDS = 3
+_MAX_TITLED_REGION_WORDS = 2
 _SEPARATORS = LazyRegex(r"(?<!\s)\s*[|·•]\s*")
 #: A byline name has this many capitalised words.
 _MIN_NAME_WORDS = 2
@@ -472,8 +477,9 @@ def _is_place(parts: Sequence[str], *, titled_ok: bool) -> bool:
     """Whether comma-separated parts name a place and its regions ("CLEVELAND, Ohio").
 
     Every word is capitalised (name particles such as "de" aside, never first). The first part
-    is in capitals ("MADRID") or, when `titled_ok`, capitalised ("Indianapolis"); it is not a
-    date word ("Monday") nor a word the language files list as no place ("UPDATE").
+    is in capitals ("MADRID") or, when `titled_ok`, a short run of capitalised words
+    (`_is_titled_place`: "Indianapolis", "Paris, France"); it is not a date word ("Monday")
+    nor a word the language files list as no place ("UPDATE").
     """
     from scrapeclean.dates import _parse_fields
 
@@ -487,13 +493,25 @@ def _is_place(parts: Sequence[str], *, titled_ok: bool) -> bool:
         if not all(_PLACE_WORD.match(word) or word in particles for word in words[1:]):
             return False
     first = parts[0]
-    if not (first.isupper() or titled_ok):
+    if not first.isupper() and not _is_titled_place(parts, particles, titled_ok=titled_ok):
         return False
     not_places = vocabulary("dateline.not_places")
     folded = first.casefold()
     if folded in not_places or folded.split()[0] in not_places:
         return False
     return _parse_fields(first, None) is None
+
+
+def _is_titled_place(
+    parts: Sequence[str], particles: frozenset[str], *, titled_ok: bool
+) -> bool:
+    """Whether a place in title case is short enough to be one (see `_MAX_TITLED_WORDS`)."""
+    if not titled_ok:
+        return False
+    sizes = [len([word for word in part.split() if word not in particles]) for part in parts]
+    return sizes[0] <= _MAX_TITLED_WORDS and all(
+        size <= _MAX_TITLED_REGION_WORDS for size in sizes[1:]
+    )
 
 
 def _states_a_date(fields: dict[str, int], *, labelled: bool) -> bool:
