@@ -8,12 +8,15 @@ a connector, a company with a lower-case aside, a numbered step), which must rea
 
 from __future__ import annotations
 
+import time
+from collections.abc import Callable
 from datetime import datetime
 
 import pytest
 
 from scrapeclean import cleaners
 from scrapeclean._model import Document
+from scrapeclean.cleaners import dateline
 
 _STORY = "The city council voted on Tuesday to close the old harbour bridge for repairs."
 
@@ -122,3 +125,24 @@ def test_dash_dateline_is_kept_in_the_text() -> None:
 def test_sentence_start_before_a_dash_is_no_dateline(opening: str) -> None:
     """Words before a dash that are no place (kicker, date word, aside) give no dateline."""
     assert _dateline(opening) == (None, None, None)
+
+
+def _best_of(runs: int, call: Callable[[], object]) -> float:
+    best = float("inf")
+    for _ in range(runs):
+        start = time.perf_counter()
+        call()
+        best = min(best, time.perf_counter() - start)
+    return best
+
+
+@pytest.mark.parametrize("name", ["_DASH", "_DATE_THEN_BYLINE"])
+def test_dateline_patterns_are_linear_on_space_runs(name: str) -> None:
+    """Four times the run of spaces costs well under sixteen times the time (was quadratic)."""
+    pattern = getattr(dateline, name)
+    small, large = "x" + " " * 4_000 + "y", "x" + " " * 16_000 + "y"
+    pattern.match(small)
+    ratio = _best_of(3, lambda: pattern.match(large)) / max(
+        _best_of(3, lambda: pattern.match(small)), 1e-6
+    )
+    assert ratio < 9

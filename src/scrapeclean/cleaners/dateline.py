@@ -94,10 +94,11 @@ _UPDATED_LABEL = LazyRegex(
 #: Not case-insensitive: names must be capitalized ("By the way" is no byline).
 _BYLINE = LazyRegex(_byline)
 #: A date, then a byline on the same line ("15 October 2019 by Jane Doe"): the cut before the
-#: first byline word that a capital follows.
+#: first byline word that a capital follows (a space run is entered only at its start, and
+#: never given back: linear on long runs).
 _DATE_THEN_BYLINE = LazyRegex(
     lambda: (
-        r"^(?P<date>\S.*?)\s+"
+        r"^(?P<date>\S.*?)(?<!\s)\s++"
         rf"(?=(?i:{alternation('dateline.byline_words')})\s+\p{{Lu}})"
     )
 )
@@ -109,11 +110,12 @@ _WIRE = LazyRegex(
 )
 #: A dash dateline: a head of at most 60 characters (no brackets, quotes or sentence
 #: punctuation), an optional agency in brackets, a dash between spaces and the story's first
-#: capital. The head is read part by part in `_dash_head`.
+#: capital. The head is read part by part in `_dash_head`. Space runs are entered only at
+#: their start and never given back (linear on long runs of spaces).
 _DASH = LazyRegex(
     r"^(?P<head>[^\s()\[\]:;!?\"“”–—][^\n()\[\]:;!?\"“”–—]{0,59}?)"
-    r"(?:[ \t]*\((?P<agency>\p{Lu}[\p{L}&. -]{0,30})\))?"
-    r"[ \t]+(?P<dash>--|[–—]|-)[ \t]+(?=[\p{Lu}\p{N}\"“‘'])"
+    r"(?:(?<![ \t])[ \t]*+\((?P<agency>\p{Lu}[\p{L}&. -]{0,30})\))?"
+    r"(?<![ \t])[ \t]++(?P<dash>--|[–—]|-)[ \t]++(?=[\p{Lu}\p{N}\"“‘'])"
 )
 #: A word of a place name: a capital, then letters, marks, dots, apostrophes or hyphens.
 _PLACE_WORD = LazyRegex(r"\p{Lu}[\p{L}\p{M}.'’-]*\Z")
