@@ -58,6 +58,24 @@ def test_dateline_fields() -> None:
     assert (dateline.location, dateline.agency) == ("PARIS", "Reuters")
 
 
+@pytest.mark.parametrize(
+    ("opening", "expected"),
+    [
+        ("BERLIN (dpa) - Der Bundestag hat am Mittwoch das Gesetz beschlossen.", ("BERLIN", "dpa")),
+        (
+            "MADRID (efe) - El Gobierno aprobó el miércoles el presupuesto del año.",
+            ("MADRID", "efe"),
+        ),
+        ("(dpa) - Der Bundestag hat am Mittwoch das Gesetz beschlossen und vertagt.", (None, None)),
+    ],
+)
+def test_wire_agency_written_in_lower_case(opening: str, expected: tuple[str | None, ...]) -> None:
+    """Agencies that write their name in lower case count after a place, not alone."""
+    dateline = cleaners.parse_dateline()(Document.from_text(opening)).dateline
+    found = (None, None) if dateline is None else (dateline.location, dateline.agency)
+    assert found == expected
+
+
 def test_title_reported() -> None:
     """extract_title reports the headline it removed, by default only below a header."""
     text = "Council votes to reopen ferry\n\nThe town council voted on Thursday to bring it back."

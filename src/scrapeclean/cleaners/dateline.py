@@ -106,7 +106,7 @@ _DATE_THEN_BYLINE = LazyRegex(
 _NAME_SPLIT = LazyRegex(lambda: r"(?<!\s)" + _joiner())
 _WIRE = LazyRegex(
     r"^(?P<location>\p{Lu}[\p{Lu}\p{M} .'’-]{1,40}?(?:,\s*\p{Lu}[\p{L}.]+(?:\s\p{Lu}[\p{L}.]+)?)?)?"
-    r"\s*\((?P<agency>\p{Lu}[\p{L}&. -]{0,30})\)\s*[-–—:]+\s*"
+    r"\s*\((?P<agency>\p{Lu}[\p{L}&. -]{0,30}|\p{Ll}{2,6})\)\s*[-–—:]+\s*"
 )
 #: A dash dateline: a head of at most 60 characters (no brackets, quotes or sentence
 #: punctuation), an optional agency in brackets, a dash between spaces and the story's first
@@ -300,6 +300,8 @@ class ParseDateline(BaseCleaner):
 
     def _wire_edit(self, line: Line, match: regex.Match[str], found: _Found) -> Edit | None:
         location = match["location"].strip(" ,") if match["location"] else None
+        if location is None and match["agency"].islower():
+            return None  # "(dpa) -" with no place before it: too weak alone
         span = Span(line.start, line.start + match.end())
         found.add_wire(location, match["agency"].strip(), match.group().strip(), span)
         return self._prefix_edit(span)
@@ -504,9 +506,7 @@ def _is_place(parts: Sequence[str], *, titled_ok: bool) -> bool:
     return _parse_fields(first, None) is None
 
 
-def _is_titled_place(
-    parts: Sequence[str], particles: frozenset[str], *, titled_ok: bool
-) -> bool:
+def _is_titled_place(parts: Sequence[str], particles: frozenset[str], *, titled_ok: bool) -> bool:
     """Whether a place in title case is short enough to be one (see `_MAX_TITLED_WORDS`)."""
     if not titled_ok:
         return False
