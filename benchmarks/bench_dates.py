@@ -48,6 +48,8 @@ from datetime import datetime, timezone
 from pathlib import Path
 from typing import Any
 
+from _results import record
+
 from scrapeclean.dates import find_dates, parse_date
 
 DATA = Path(__file__).resolve().parents[1].parent / "shared" / "data" / "dates"
@@ -261,7 +263,36 @@ def main() -> int:
         print("  dateutil: not installed (pip install python-dateutil to compare)")
     if args.text_chars and BODIES.exists():
         article_text(args.text_chars, None if other is None else other[1])
+    _record(ours, ours_text, theirs, theirs_text)
     return 0
+
+
+def _record(
+    ours: dict[str, float],
+    ours_text: dict[str, float],
+    theirs: dict[str, float] | None,
+    theirs_text: dict[str, float] | None,
+) -> None:
+    """Keep the scores for the benchmarks page."""
+    rows = []
+    for name, strings, text in (
+        ("scrapeclean", ours, ours_text),
+        ("dateparser", theirs, theirs_text),
+    ):
+        if strings is None or text is None:
+            continue
+        rows.append(
+            {
+                "library": name,
+                "strings_plain": strings["plain"],
+                "strings_all": strings["all"],
+                "in_text_recall": text["recall"],
+                "in_text_precision": text["precision"],
+                "parse_us_per_call": strings["seconds_per_call"] * 1e6,
+                "find_us_per_row": text["seconds_per_call"] * 1e6,
+            }
+        )
+    record("dates", "dev sets", rows, note="date-strings-dev and dates-in-text-dev")
 
 
 def article_text(chars: int, search: Search | None) -> None:
