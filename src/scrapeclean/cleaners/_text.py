@@ -9,22 +9,26 @@ from __future__ import annotations
 
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
+from operator import itemgetter
 
 from scrapeclean._model import Edit
 from scrapeclean._regex import LazyRegex
 
 __all__ = [
     "FUNCTION_WORDS",
+    "PROSE_WORD",
     "Flag",
     "Line",
     "block_removal",
     "is_prose",
     "iter_lines",
     "line_removals",
+    "prose_shape",
 ]
 
 _TRAILING_NEWLINES = LazyRegex(r"\n[ \t]*(?:\n[ \t]*)*")
-_PROSE_WORD = LazyRegex(r"[\p{L}\p{N}][\p{L}\p{N}'’-]*")
+#: A word, as `is_prose` counts them.
+PROSE_WORD = LazyRegex(r"[\p{L}\p{N}][\p{L}\p{N}'’-]*")
 #: A sentence ends with a full stop, question or exclamation mark, or an ellipsis, perhaps
 #: followed by closing quotes or brackets.
 _SENTENCE_END = LazyRegex(r"[.!?…][\"'”’»)\]]*\s*$")
@@ -102,14 +106,23 @@ def is_prose(line: str) -> bool:
     A cleaner that removes lines keeps such a line in the middle of a story whatever it
     mentions (cookies, copyright, pictures, icons).
     """
-    words = _PROSE_WORD.findall(line)
-    ends_sentence = _SENTENCE_END.search(line) is not None
-    needed = _MIN_SENTENCE_WORDS if ends_sentence else _MIN_RUNNING_WORDS
-    if len(words) < needed:
+    return prose_shape(line, PROSE_WORD.compiled.findall(line))
+
+
+def prose_shape(line: str, words: Sequence[str]) -> bool:
+    """`is_prose` of `line` whose words (``PROSE_WORD.findall(line)``) are already known."""
+    if len(words) < _MIN_SENTENCE_WORDS:
         return False
-    function = {folded for word in words if (folded := word.casefold()) in FUNCTION_WORDS}
-    lower = sum(1 for word in words if word[:1].islower())
-    return len(function) >= 2 and 3 * lower >= len(words)
+    if len(words) < _MIN_RUNNING_WORDS and _SENTENCE_END.search(line) is None:
+        return False
+    # Whole-list operations (map, set intersection) rather than a Python loop per word.
+    if len(FUNCTION_WORDS.intersection(map(str.casefold, words))) < 2:
+        return False
+    lower = sum(map(str.islower, map(_first_char, words)))
+    return 3 * lower >= len(words)
+
+
+_first_char = itemgetter(0)
 
 
 def block_removal(text: str, start: int, end: int) -> tuple[int, int]:

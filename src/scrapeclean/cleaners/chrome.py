@@ -24,6 +24,7 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from functools import cache
+from typing import TYPE_CHECKING
 
 import regex
 
@@ -33,6 +34,9 @@ from scrapeclean._regex import LazyRegex
 from scrapeclean.cleaners._base import BaseCleaner
 from scrapeclean.cleaners._text import Flag, Line, is_prose, iter_lines, line_removals
 
+if TYPE_CHECKING:
+    from scrapeclean.cleaners._chrome_model import LineShapes
+
 __all__ = ["RemoveChrome", "remove_chrome"]
 
 _ICON_TOKEN = LazyRegex(r"(?:^|[-_])?icons?(?:$|[-_])|^[a-z]{1,12}icons?$|^icon[-_a-z]+$", regex.I)
@@ -40,6 +44,7 @@ _WORD = LazyRegex(r"[\p{L}\p{N}][\p{L}\p{N}'’._-]*")
 _SENTENCE_END = LazyRegex(r"[.!?…][\"'”’»)]*\s*$")
 #: (?<!\s): never start inside a run of spaces, or a long run costs quadratic time.
 _MENU_SEPARATOR = LazyRegex(r"(?<!\s)(?:\s+[|•·»/]\s+|\s*[|•·]\s*)")
+_MENU_SEPARATOR_CHARS = "|•·»/"
 
 
 @cache
@@ -190,20 +195,38 @@ class RemoveChrome(BaseCleaner):
 
         The model judges again what remains after its removals (a few passes at most), so that
         cleaning the output once more finds nothing new: its verdicts depend on context.
+        Each distinct line is judged by the rules, and read for the model, once.
         """
-        lines = [line for line in iter_lines(text) if not line.blank]
-        verdicts = [self.verdict(line.text) for line in lines]
-        first, last = _story_bounds(lines, verdicts)
+        from scrapeclean.cleaners._chrome_model import LineShapes
+
+        lines: list[Line] = []
+        texts: list[str] = []
+        for line in iter_lines(text):
+            stripped = line.text.strip()
+            if stripped:
+                lines.append(line)
+                texts.append(stripped)
+        known: dict[str, tuple[str, str] | None] = {}
+        for stripped in texts:
+            if stripped not in known:
+                known[stripped] = self._verdict_of_stripped(stripped)
+        verdicts = [known[stripped] for stripped in texts]
+        shapes = LineShapes()
+        first, last = _story_bounds(lines, verdicts, shapes.prose)
         decided: dict[int, tuple[str, str]] = {}
         kept: list[int] = []
         for index, verdict in enumerate(verdicts):
-            if verdict is None or (first <= index <= last and _protected(lines[index].text)):
+            if verdict is None or (
+                first <= index <= last and _protected(lines[index].text, shapes.prose)
+            ):
                 kept.append(index)
             else:
                 decided[index] = verdict
         passes = _MODEL_PASSES if model and len(lines) >= _MIN_MODEL_LINES else 0
         for _ in range(passes):
-            found = self._model_verdicts([lines[i] for i in kept], [verdicts[i] for i in kept])
+            found = self._model_verdicts(
+                [texts[i] for i in kept], [verdicts[i] for i in kept], shapes
+            )
             if not found:
                 break
             decided.update((kept[local], verdict) for local, verdict in found.items())
@@ -215,29 +238,38 @@ class RemoveChrome(BaseCleaner):
 
     @staticmethod
     def _model_verdicts(
-        lines: list[Line], verdicts: list[tuple[str, str] | None]
+        texts: list[str], verdicts: list[tuple[str, str] | None], shapes: LineShapes
     ) -> dict[int, tuple[str, str]]:
         """A ``chrome.model`` verdict for each line no rule flags and the model judges chrome.
 
-        Inside the story the model sees, it needs more certainty (``story_threshold``) and never
-        takes a sentence; it never takes the header just above the story (a date or byline
-        line, and the headline above those): later steps read them.
+        `texts` are the trimmed lines. Inside the story the model sees, it needs more certainty
+        (``story_threshold``) and never takes a sentence; it never takes the header just above
+        the story (a date or byline line, and the headline above those): later steps read
+        them. Only the lines it may take are put to the second stage.
         """
         from scrapeclean.cleaners._chrome_model import load_model
 
-        if not lines:
+        if not texts:
             return {}
-        texts = [line.text.strip() for line in lines]
         model = load_model()
-        probabilities, vectors, (start, end) = model.judge(
-            texts, [verdict is not None for verdict in verdicts]
-        )
-        kept = _story_sentences(texts, start, end) | _header(texts, verdicts, start)
+        judgement = model.judge(texts, [verdict is not None for verdict in verdicts], shapes)
+        start, end = judgement.story
+        header = _header(texts, verdicts, start)
+        candidates = [
+            index
+            for index, verdict in enumerate(verdicts)
+            if verdict is None
+            and index not in header
+            and not (start <= index <= end and _is_sentence(texts[index], shapes.prose))
+        ]
         found: dict[int, tuple[str, str]] = {}
-        for index, probability in enumerate(probabilities):
+        for index, (probability, vector) in zip(
+            candidates, judgement.second(candidates), strict=True
+        ):
             needed = model.story_threshold if start <= index <= end else model.threshold
-            if verdicts[index] is None and probability >= needed and index not in kept:
-                found[index] = ("chrome.model", model.second.reason(vectors[index]))
+            if probability >= needed:
+                reason = model.second.reason(vector, probability=probability)
+                found[index] = ("chrome.model", reason)
         return found
 
     def judge(self, line: str) -> str | None:
@@ -247,24 +279,22 @@ class RemoveChrome(BaseCleaner):
 
     def verdict(self, line: str) -> tuple[str, str] | None:
         """``(rule id, reason)`` when `line` is chrome, or None when it is not."""
-        stripped = line.strip()
+        return self._verdict_of_stripped(line.strip())
+
+    def _verdict_of_stripped(self, stripped: str) -> tuple[str, str] | None:
         if self.extra_phrases and " ".join(stripped.split()).casefold() in self.extra_phrases:
             return "chrome.extra_phrase", "matches a phrase given in extra_phrases"
         return _judge(stripped)
 
 
-def _protected(line: str) -> bool:
+def _protected(line: str, prose: Callable[[str], bool] = is_prose) -> bool:
     """Whether a flagged line in the story stays: a sentence not in the site's own voice."""
-    return is_prose(line) and not _SITE_VOICE.search(line)
+    return prose(line) and not _SITE_VOICE.search(line)
 
 
-def _story_sentences(texts: list[str], start: int, end: int) -> set[int]:
-    """Indexes of the lines from `start` to `end` that read as prose or as a short sentence."""
-    return {
-        index
-        for index in range(start, end + 1)
-        if is_prose(texts[index]) or _SHORT_SENTENCE.match(texts[index])
-    }
+def _is_sentence(text: str, prose: Callable[[str], bool] = is_prose) -> bool:
+    """Whether a trimmed line reads as prose or as a short sentence."""
+    return prose(text) or _SHORT_SENTENCE.match(text) is not None
 
 
 def _header(texts: list[str], verdicts: list[tuple[str, str] | None], start: int) -> set[int]:
@@ -279,21 +309,25 @@ def _header(texts: list[str], verdicts: list[tuple[str, str] | None], start: int
     return kept
 
 
-def _story_bounds(lines: list[Line], verdicts: list[tuple[str, str] | None]) -> tuple[int, int]:
+def _story_bounds(
+    lines: list[Line],
+    verdicts: list[tuple[str, str] | None],
+    prose: Callable[[str], bool] = is_prose,
+) -> tuple[int, int]:
     """Indexes of the first and last line that is prose and that no rule flags.
 
     Lines between them (inclusive) are the story; sentences outside are in the head or tail
     zone. Without such a line the whole text is zone: ``(len(lines), -1)``.
     """
     body = (
-        index for index, line in enumerate(lines) if verdicts[index] is None and is_prose(line.text)
+        index for index, line in enumerate(lines) if verdicts[index] is None and prose(line.text)
     )
     first = next(body, None)
     if first is None:
         return len(lines), -1
     last = first
     for index in range(len(lines) - 1, first, -1):
-        if verdicts[index] is None and is_prose(lines[index].text):
+        if verdicts[index] is None and prose(lines[index].text):
             last = index
             break
     return first, last
@@ -319,10 +353,9 @@ def _judge(line: str) -> tuple[str, str] | None:
         return "chrome.copyright", "copyright notice"
     if _CREDIT.match(line):
         return "chrome.credit", "photo or source credit"
-    words = _WORD.findall(line)
-    if not words:
+    if _WORD.search(line) is None:
         return None
-    if _is_ui_labels(line, words):
+    if _is_ui_labels(line):
         return "chrome.ui_labels", "interface labels (share bar, buttons, account links)"
     if _is_menu(line):
         return "chrome.menu", "navigation menu: short items separated by |, • or ·"
@@ -345,20 +378,28 @@ def _icon_labels(words: list[str]) -> str | None:
     return None
 
 
-def _is_ui_labels(line: str, words: list[str]) -> bool:
-    """Whether the line is nothing but interface words (a share bar, a row of buttons)."""
-    if _SENTENCE_END.search(line) and len(words) > 3:
-        return False
-    folded = [word.casefold().strip("'’.") for word in words]
+def _is_ui_labels(line: str) -> bool:
+    """Whether the line is nothing but interface words (a share bar, a row of buttons).
+
+    The words are read one by one: the first that is no interface word settles it.
+    """
     ui_words = _ui_words()
-    if not all(word in ui_words for word in folded):
+    folded: list[str] = []
+    for match in _WORD.compiled.finditer(line):
+        word = match.group().casefold().strip("'’.")
+        if word not in ui_words:
+            return False
+        folded.append(word)
+    if len(folded) > 3 and _SENTENCE_END.search(line):
         return False
     strong = _strong_ui_words()
-    return sum(1 for word in folded if word in strong) >= max(1, len(folded) // 2)
+    return sum(map(strong.__contains__, folded)) >= max(1, len(folded) // 2)
 
 
 def _is_menu(line: str) -> bool:
     """Whether the line is four or more short items separated by menu separators."""
+    if sum(map(line.count, _MENU_SEPARATOR_CHARS)) < 3:  # each separator holds one of them
+        return False
     items = [item.strip() for item in _MENU_SEPARATOR.split(line)]
     items = [item for item in items if item]
     if len(items) < 4:
