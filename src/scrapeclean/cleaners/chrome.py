@@ -143,8 +143,9 @@ _HEADLINE = LazyRegex(r"^(?=\p{Lu}|\p{N})(?:\S+\s+){1,24}\S*[^\s.,;:]$")
 _HEADER_REACH = 6
 #: The model reads a page's layout: a text of fewer lines has none, and only the rules judge.
 _MIN_MODEL_LINES = 12
-#: The model judges what remains again, at most this many times in all.
-_MODEL_PASSES = 4
+#: The model judges what remains again until it finds nothing new, reading at most this many
+#: times the text's lines in all its passes.
+_MODEL_WORK = 8
 #: How many lines into the story a date or byline line may stand.
 _HEADER_INTO_STORY = 3
 _MAX_ICON_LINE = 3000
@@ -169,19 +170,26 @@ class RemoveChrome(BaseCleaner):
     def __call__(self, doc: Document, /) -> Proposal:
         """Propose removing each chrome line of `doc.text`."""
         text = doc.text
-        flagged = self._flagged(text, model=self.model)
+        flagged, settled = self._flagged(text, model=self.model)
         if not flagged:
             return Proposal()
         edits = line_removals(text, flagged)
         removed = sum(len(edit.span) for edit in edits)
         if removed <= self.max_removed * len(text):
-            return Proposal(edits=tuple(edits))
+            unsettled = () if settled else (_unsettled_warning(len(flagged)),)
+            return Proposal(edits=tuple(edits), warnings=unsettled)
         if self.model:
             # The model's guesses would empty the page: fall back to what the rules know.
-            rules_only = self._flagged(text, model=False)
+            rules_only, _ = self._flagged(text, model=False)
             edits = line_removals(text, rules_only)
             if sum(len(edit.span) for edit in edits) <= self.max_removed * len(text):
-                return Proposal(edits=tuple(edits))
+                dropped = (
+                    f"kept {len(flagged) - len(rules_only)} line(s) the line model judges "
+                    f"chrome: with them the removals would take {removed / len(text):.0%} of "
+                    f"the text, more than max_removed={self.max_removed}, so only the rules' "
+                    f"removals were made (cleaning the output again may remove them)"
+                )
+                return Proposal(edits=tuple(edits), warnings=(dropped,))
         return Proposal(
             warnings=(
                 f"kept {len(flagged)} line(s) that look like chrome: removing them would "
@@ -190,12 +198,16 @@ class RemoveChrome(BaseCleaner):
             )
         )
 
-    def _flagged(self, text: str, *, model: bool) -> list[Flag]:
-        """The chrome lines of `text`: by the line rules, then by the line model.
+    def _flagged(self, text: str, *, model: bool) -> tuple[list[Flag], bool]:
+        """The chrome lines of `text` (line rules, line model), and whether the judgement settled.
 
-        The model judges again what remains after its removals (a few passes at most), so that
-        cleaning the output once more finds nothing new: its verdicts depend on context.
-        Each distinct line is judged by the rules, and read for the model, once.
+        Verdicts depend on context (the model reads neighbours and place; a rule spares a
+        sentence only inside the story, bounded by prose lines the model may take), so the
+        remaining lines are judged again, rules then model, until a pass finds nothing new:
+        cleaning the output once more then finds nothing either. The model's passes stop
+        when the lines they have read reach `_MODEL_WORK` times the text's lines (linear
+        time); the judgement has then not settled. Each distinct line is judged by the rules,
+        and read for the model, once.
         """
         from scrapeclean.cleaners._chrome_model import LineShapes
 
@@ -212,18 +224,15 @@ class RemoveChrome(BaseCleaner):
                 known[stripped] = self._verdict_of_stripped(stripped)
         verdicts = [known[stripped] for stripped in texts]
         shapes = LineShapes()
-        first, last = _story_bounds(lines, verdicts, shapes.prose)
         decided: dict[int, tuple[str, str]] = {}
-        kept: list[int] = []
-        for index, verdict in enumerate(verdicts):
-            if verdict is None or (
-                first <= index <= last and _protected(lines[index].text, shapes.prose)
-            ):
-                kept.append(index)
-            else:
-                decided[index] = verdict
-        passes = _MODEL_PASSES if model and len(lines) >= _MIN_MODEL_LINES else 0
-        for _ in range(passes):
+        kept = _rule_pass(lines, verdicts, list(range(len(lines))), decided, shapes.prose)
+        budget = _MODEL_WORK * len(lines) if model and len(lines) >= _MIN_MODEL_LINES else 0
+        settled = True
+        while budget:
+            if len(kept) > budget:
+                settled = False
+                break
+            budget -= len(kept)
             found = self._model_verdicts(
                 [texts[i] for i in kept], [verdicts[i] for i in kept], shapes
             )
@@ -231,10 +240,12 @@ class RemoveChrome(BaseCleaner):
                 break
             decided.update((kept[local], verdict) for local, verdict in found.items())
             kept = [index for local, index in enumerate(kept) if local not in found]
-        return [
+            kept = _rule_pass(lines, verdicts, kept, decided, shapes.prose)
+        flags = [
             (lines[index], ChangeKind.CHROME, verdict[1], verdict[0])
             for index, verdict in sorted(decided.items())
         ]
+        return flags, settled
 
     @staticmethod
     def _model_verdicts(
@@ -285,6 +296,37 @@ class RemoveChrome(BaseCleaner):
         if self.extra_phrases and " ".join(stripped.split()).casefold() in self.extra_phrases:
             return "chrome.extra_phrase", "matches a phrase given in extra_phrases"
         return _judge(stripped)
+
+
+def _rule_pass(
+    lines: list[Line],
+    verdicts: list[tuple[str, str] | None],
+    kept: list[int],
+    decided: dict[int, tuple[str, str]],
+    prose: Callable[[str], bool],
+) -> list[int]:
+    """The lines of `kept` that stay after the rules, the others put in `decided`.
+
+    A line a rule flags stays only as a sentence inside the story (`_protected`), the story
+    bounded by the prose lines among `kept`.
+    """
+    first, last = _story_bounds([lines[i] for i in kept], [verdicts[i] for i in kept], prose)
+    staying: list[int] = []
+    for local, index in enumerate(kept):
+        verdict = verdicts[index]
+        if verdict is None or (first <= local <= last and _protected(lines[index].text, prose)):
+            staying.append(index)
+        else:
+            decided[index] = verdict
+    return staying
+
+
+def _unsettled_warning(count: int) -> str:
+    return (
+        f"removed {count} chrome line(s), but the line model was still finding more when it "
+        f"stopped (its passes are limited to linear time): cleaning the text again may "
+        f"remove more"
+    )
 
 
 def _protected(line: str, prose: Callable[[str], bool] = is_prose) -> bool:
