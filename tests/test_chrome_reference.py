@@ -12,6 +12,7 @@ and the cleaner's edits (spans, rule ids, reasons) identical.
 from __future__ import annotations
 
 import math
+import random
 from collections import Counter
 from collections.abc import Iterator, Sequence
 from functools import cache
@@ -23,9 +24,10 @@ from bs4 import BeautifulSoup
 from scrapeclean import Document
 from scrapeclean._input import read_input
 from scrapeclean.cleaners import _chrome_model as model_module
+from scrapeclean.cleaners import _text as text_module
 from scrapeclean.cleaners import chrome, remove_chrome
 from scrapeclean.cleaners._chrome_model import Model, line_features, load_model
-from scrapeclean.cleaners._text import FUNCTION_WORDS, PROSE_WORD, iter_lines
+from scrapeclean.cleaners._text import FUNCTION_WORDS, PROSE_WORD, iter_lines, nonblank_lines
 
 from .conftest import read_jsonl
 
@@ -34,7 +36,7 @@ from .conftest import read_jsonl
 
 def plain_is_prose(line: str) -> bool:
     words = PROSE_WORD.findall(line)
-    ends_sentence = model_module._SENTENCE_END.search(line) is not None
+    ends_sentence = text_module._SENTENCE_END.search(line) is not None
     if len(words) < (6 if ends_sentence else 15):
         return False
     function = {folded for word in words if (folded := word.casefold()) in FUNCTION_WORDS}
@@ -260,3 +262,14 @@ def test_the_cleaner_removes_what_the_plain_model_removes(
     assert sum(len(proposal.edits) for proposal in fast) > 1000  # the model has work here
     for ours, theirs in zip(fast, plain, strict=True):
         assert ours == theirs
+
+
+def test_nonblank_lines_are_the_lines_iter_lines_gives() -> None:
+    generator = random.Random(8)
+    for _ in range(2000):
+        pieces = ["a", "b c", " ", "\n", "\t", "\u2028", "\r", "\x1c"]
+        text = "".join(generator.choice(pieces) for _ in range(generator.randint(0, 30)))
+        lines, trimmed = nonblank_lines(text)
+        wanted = [line for line in iter_lines(text) if not line.blank]
+        assert lines == wanted
+        assert trimmed == [line.text.strip() for line in wanted]

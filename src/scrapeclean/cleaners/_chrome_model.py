@@ -35,7 +35,13 @@ from typing import Any
 
 from scrapeclean import _vocabulary
 from scrapeclean._regex import LazyRegex
-from scrapeclean.cleaners._text import FUNCTION_WORDS, PROSE_WORD, is_prose, prose_shape
+from scrapeclean.cleaners._text import (
+    FUNCTION_WORDS,
+    PROSE_WORD,
+    ends_sentence,
+    is_prose,
+    prose_shape,
+)
 
 __all__ = [
     "CONTEXT_FEATURES",
@@ -48,7 +54,6 @@ __all__ = [
 ]
 
 _MODEL_PATH = Path(__file__).resolve().parents[1] / "data" / "chrome_model.json"
-_SENTENCE_END = LazyRegex(r"[.!?…][\"'”’»)\]]*\s*$")
 #: A link, or a domain name found by its ending (anchored on the ending, so linear in the line).
 _LINK = LazyRegex(r"https?://|www\.|(?<=[\w-])\.(?:com|org|net|de|fr|uk|ru|pl|io)\b", flags=0)
 _EMAIL = LazyRegex(r"\b[\w.+-]+@[\w-]+\.[\w.]+\b")
@@ -132,7 +137,7 @@ def _shape(line: str, rule_fires: bool, prose: bool | None = None) -> _Shape:
     values = (
         math.log1p(count),
         math.log1p(chars),
-        float(_SENTENCE_END.compiled.search(line) is not None),
+        float(ends_sentence(line)),
         float(line.endswith(":")),
         sum(map(FUNCTION_WORDS.__contains__, folded)) * per,
         min(len(FUNCTION_WORDS.intersection(folded)), 8) / 8,

@@ -20,9 +20,11 @@ __all__ = [
     "Flag",
     "Line",
     "block_removal",
+    "ends_sentence",
     "is_prose",
     "iter_lines",
     "line_removals",
+    "nonblank_lines",
     "prose_shape",
 ]
 
@@ -32,6 +34,7 @@ PROSE_WORD = LazyRegex(r"[\p{L}\p{N}][\p{L}\p{N}'’-]*")
 #: A sentence ends with a full stop, question or exclamation mark, or an ellipsis, perhaps
 #: followed by closing quotes or brackets.
 _SENTENCE_END = LazyRegex(r"[.!?…][\"'”’»)\]]*\s*$")
+_SENTENCE_MARKS = ".!?…"
 
 # fmt: off
 #: The short, frequent words that hold running text together, in the languages the line
@@ -96,6 +99,23 @@ def iter_lines(text: str) -> Iterator[Line]:
         start = end + 1
 
 
+def nonblank_lines(text: str) -> tuple[list[Line], list[str]]:
+    """The non-blank lines of `text` as `iter_lines` gives them, and each one trimmed.
+
+    One ``split`` reads the text; no `Line` is made for a blank line.
+    """
+    lines: list[Line] = []
+    trimmed: list[str] = []
+    start = 0
+    for number, content in enumerate(text.split("\n")):
+        stripped = content.strip()
+        if stripped:
+            lines.append(Line(number, start, start + len(content), content))
+            trimmed.append(stripped)
+        start += len(content) + 1
+    return lines, trimmed
+
+
 def is_prose(line: str) -> bool:
     """Whether `line` reads as running text: a sentence, not a label, menu, date or credit.
 
@@ -113,7 +133,7 @@ def prose_shape(line: str, words: Sequence[str]) -> bool:
     """`is_prose` of `line` whose words (``PROSE_WORD.findall(line)``) are already known."""
     if len(words) < _MIN_SENTENCE_WORDS:
         return False
-    if len(words) < _MIN_RUNNING_WORDS and _SENTENCE_END.search(line) is None:
+    if len(words) < _MIN_RUNNING_WORDS and not ends_sentence(line):
         return False
     # Whole-list operations (map, set intersection) rather than a Python loop per word.
     if len(FUNCTION_WORDS.intersection(map(str.casefold, words))) < 2:
@@ -123,6 +143,18 @@ def prose_shape(line: str, words: Sequence[str]) -> bool:
 
 
 _first_char = itemgetter(0)
+
+
+def ends_sentence(line: str) -> bool:
+    """Whether `line` ends a sentence (``.``, ``!``, ``?`` or ``…``, then closers and spaces).
+
+    The last character and a scan for the marks settle most lines without the pattern.
+    """
+    if line and line[-1] in _SENTENCE_MARKS:
+        return True
+    if not any(map(line.__contains__, _SENTENCE_MARKS)):
+        return False
+    return _SENTENCE_END.search(line) is not None
 
 
 def block_removal(text: str, start: int, end: int) -> tuple[int, int]:

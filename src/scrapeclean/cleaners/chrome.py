@@ -32,7 +32,7 @@ from scrapeclean import _vocabulary
 from scrapeclean._model import ChangeKind, Document, Proposal
 from scrapeclean._regex import LazyRegex
 from scrapeclean.cleaners._base import BaseCleaner
-from scrapeclean.cleaners._text import Flag, Line, is_prose, iter_lines, line_removals
+from scrapeclean.cleaners._text import Flag, Line, is_prose, line_removals, nonblank_lines
 
 if TYPE_CHECKING:
     from scrapeclean.cleaners._chrome_model import LineShapes
@@ -211,13 +211,7 @@ class RemoveChrome(BaseCleaner):
         """
         from scrapeclean.cleaners._chrome_model import LineShapes
 
-        lines: list[Line] = []
-        texts: list[str] = []
-        for line in iter_lines(text):
-            stripped = line.text.strip()
-            if stripped:
-                lines.append(line)
-                texts.append(stripped)
+        lines, texts = nonblank_lines(text)
         known: dict[str, tuple[str, str] | None] = {}
         for stripped in texts:
             if stripped not in known:
