@@ -56,7 +56,7 @@ def plain_shape(line: str, rule_fires: bool) -> tuple[int, bool, list[float]]:
     values = [
         math.log1p(count),
         math.log1p(chars),
-        float(m._SENTENCE_END.search(line) is not None),
+        float(text_module._SENTENCE_END.search(line) is not None),
         float(line.endswith(":")),
         len(function) * per,
         min(len(set(function)), 8) / 8,
