@@ -145,7 +145,7 @@ _HEADER_REACH = 6
 _MIN_MODEL_LINES = 12
 #: The model judges what remains again until it finds nothing new, reading at most this many
 #: times the text's lines in all its passes.
-_MODEL_WORK = 8
+_MODEL_WORK = 6
 #: How many lines into the story a date or byline line may stand.
 _HEADER_INTO_STORY = 3
 _MAX_ICON_LINE = 3000
@@ -221,6 +221,8 @@ class RemoveChrome(BaseCleaner):
         decided: dict[int, tuple[str, str]] = {}
         kept = _rule_pass(lines, verdicts, list(range(len(lines))), decided, shapes.prose)
         budget = _MODEL_WORK * len(lines) if model and len(lines) >= _MIN_MODEL_LINES else 0
+        #: Past this many characters of lines, the removals pass the cap whatever comes next.
+        cap = self.max_removed * len(text)
         settled = True
         while budget:
             if len(kept) > budget:
@@ -235,6 +237,8 @@ class RemoveChrome(BaseCleaner):
             decided.update((kept[local], verdict) for local, verdict in found.items())
             kept = [index for local, index in enumerate(kept) if local not in found]
             kept = _rule_pass(lines, verdicts, kept, decided, shapes.prose)
+            if sum(len(lines[index].text) for index in decided) > cap:
+                break  # the model's removals will be dropped (`__call__`): no need to go on
         flags = [
             (lines[index], ChangeKind.CHROME, verdict[1], verdict[0])
             for index, verdict in sorted(decided.items())
