@@ -18,6 +18,7 @@ from scrapeclean.cleaners._chrome_model import (
     line_features,
     load_model,
 )
+from scrapeclean.cleaners.chrome import RemoveChrome
 
 from .conftest import read_jsonl
 
@@ -121,6 +122,14 @@ def test_past_the_cap_the_rules_still_remove_what_they_know() -> None:
     assert rules and "chrome.model" not in rules
 
 
+def test_dropping_the_models_removals_at_the_cap_is_said() -> None:
+    full = remove_chrome()(Document.from_text(page_text()))
+    assert {edit.rule for edit in full.edits} >= {"chrome.model", "chrome.ui_labels"}
+    proposal = remove_chrome(max_removed=0.05)(Document.from_text(page_text()))
+    assert proposal.edits and {edit.rule for edit in proposal.edits} == {"chrome.ui_labels"}
+    assert proposal.warnings and "only the rules' removals" in proposal.warnings[0]
+
+
 _TOKEN = re.compile(r"\w+")
 
 
@@ -146,3 +155,51 @@ def test_real_page_text_loses_chrome_and_keeps_the_body() -> None:
         recall += sum((cleaned & gold).values()) / max(sum(gold.values()), 1)
     assert after / len(rows) > before / len(rows) + 0.15  # precision rises clearly
     assert recall / len(rows) > 0.9  # and the body stays
+
+
+def _one_step_at_a_time(
+    texts: list[str], verdicts: list[tuple[str, str] | None], *_: object
+) -> dict[int, tuple[str, str]]:
+    """A stand-in line model that takes one "Step" line a pass: the first one left."""
+    steps = [index for index, text in enumerate(texts) if text.startswith("Step ")]
+    return {steps[0]: ("chrome.model", "the first step left")} if steps else {}
+
+
+def test_the_model_judges_again_until_it_finds_nothing_new(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """A verdict that depends on context settles: cleaning the output again changes nothing."""
+    monkeypatch.setattr(RemoveChrome, "_model_verdicts", staticmethod(_one_step_at_a_time))
+    text = "\n".join([*PARAGRAPHS[:2], *(f"Step {n}" for n in range(1, 9)), *PARAGRAPHS]) + "\n"
+    pipeline = Pipeline([remove_chrome()])
+    once = pipeline.clean(text, html=False)
+    assert "Step" not in once.text
+    assert pipeline.clean(once.text, html=False).text == once.text
+    assert not once.warnings
+
+
+def test_the_passes_stop_in_linear_time_and_say_so(monkeypatch: pytest.MonkeyPatch) -> None:
+    """A model that keeps finding one more line is stopped after work linear in the text."""
+    calls: list[int] = []
+
+    def counting(texts: list[str], verdicts: list[tuple[str, str] | None], *rest: object):  # type: ignore[no-untyped-def]
+        calls.append(len(texts))
+        return _one_step_at_a_time(texts, verdicts)
+
+    monkeypatch.setattr(RemoveChrome, "_model_verdicts", staticmethod(counting))
+    lines = [*PARAGRAPHS, *(f"Step {n}" for n in range(1, 401))]
+    proposal = remove_chrome()(Document.from_text("\n".join(lines) + "\n"))
+    assert sum(calls) <= 10 * len(lines)
+    assert len(proposal.edits) == len(calls)  # one line a pass, as the model said
+    assert proposal.warnings and "again" in proposal.warnings[0]
+
+
+def test_cleaning_a_real_page_text_twice_changes_nothing() -> None:
+    """On every zyte-dev page text, the output of `remove_chrome` is its own output."""
+    from scrapeclean._input import read_input
+
+    pipeline = Pipeline([remove_chrome()])
+    for row in read_jsonl("extraction/zyte-dev.jsonl"):
+        text = read_input(row["html"], html=True, encoding=None)[0].text
+        once = pipeline.clean(text, html=False).text
+        assert pipeline.clean(once, html=False).text == once, row["id"]

@@ -68,8 +68,11 @@ class LazyRegex:
         return self.compiled.finditer(string)
 
     def findall(self, string: str) -> list[str]:
-        """Every matched substring."""
-        return [match.group() for match in self.compiled.finditer(string)]
+        """Every matched substring (the whole match, even when the pattern has groups)."""
+        pattern = self.compiled
+        if not pattern.groups:  # the C loop gives the whole matches: no Python per match
+            return pattern.findall(string)
+        return [match.group() for match in pattern.finditer(string)]
 
     def split(self, string: str) -> list[str]:
         """`string` split at every match."""

@@ -26,15 +26,22 @@ from __future__ import annotations
 import json
 import math
 from collections import Counter
-from collections.abc import Callable, Mapping, Sequence
-from dataclasses import dataclass
+from collections.abc import Callable, Iterable, Mapping, Sequence
+from dataclasses import dataclass, field
 from functools import cache
+from operator import itemgetter
 from pathlib import Path
 from typing import Any
 
 from scrapeclean import _vocabulary
 from scrapeclean._regex import LazyRegex
-from scrapeclean.cleaners._text import FUNCTION_WORDS, is_prose
+from scrapeclean.cleaners._text import (
+    FUNCTION_WORDS,
+    PROSE_WORD,
+    ends_sentence,
+    is_prose,
+    prose_shape,
+)
 
 __all__ = [
     "CONTEXT_FEATURES",
@@ -47,14 +54,12 @@ __all__ = [
 ]
 
 _MODEL_PATH = Path(__file__).resolve().parents[1] / "data" / "chrome_model.json"
-_WORD = LazyRegex(r"[\p{L}\p{N}][\p{L}\p{N}'’-]*")
-_SENTENCE_END = LazyRegex(r"[.!?…][\"'”’»)\]]*\s*$")
 #: A link, or a domain name found by its ending (anchored on the ending, so linear in the line).
 _LINK = LazyRegex(r"https?://|www\.|(?<=[\w-])\.(?:com|org|net|de|fr|uk|ru|pl|io)\b", flags=0)
 _EMAIL = LazyRegex(r"\b[\w.+-]+@[\w-]+\.[\w.]+\b")
 _HANDLE = LazyRegex(r"(?:^|\s)[@#][\p{L}\p{N}_]+")
 _SEPARATOR = LazyRegex(r"\s[|•·»/>]\s|[|•·›»]")
-_PUNCT = LazyRegex(r"[,;:]")
+_SEPARATOR_CHARS = "|•·»/>›"
 _BULLET = LazyRegex(r"^(?:[-–—*•·►▸»>]|\d{1,3}[.)])\s")
 _DATE_LIKE = LazyRegex(r"\b\d{1,4}[./-]\d{1,2}[./-]\d{1,4}\b|\b\d{1,2}:\d{2}\b")
 _SHORT_WORDS = 5
@@ -112,39 +117,99 @@ class _Shape:
     words: int
     prose: bool
     values: tuple[float, ...]
+    #: The line with its whitespace folded and its case folded: what repetition compares.
+    key: str
 
 
-def _shape(line: str, rule_fires: bool) -> _Shape:
-    words = _WORD.compiled.findall(line)
+def _shape(line: str, rule_fires: bool, prose: bool | None = None) -> _Shape:
+    """The features of `line` on its own; `prose` is ``is_prose(line)`` when already known.
+
+    Whole-list operations (``map`` over the words or the characters, ``str.count``, set
+    intersections) do the counting: no Python loop per character, few per word.
+    """
+    words = PROSE_WORD.compiled.findall(line)  # the words `is_prose` counts: one findall
     count = len(words)
     per = 1 / count if count else 0.0
-    folded = [word.casefold() for word in words]
-    function = [word for word in folded if word in FUNCTION_WORDS]
-    ui_words = _ui_words()
+    folded = list(map(str.casefold, words))
     chars = len(line)
+    if prose is None:
+        prose = prose_shape(line, words)
     values = (
         math.log1p(count),
         math.log1p(chars),
-        float(_SENTENCE_END.search(line) is not None),
+        float(ends_sentence(line)),
         float(line.endswith(":")),
-        len(function) * per,
-        min(len(set(function)), 8) / 8,
-        sum(1 for word in words if word[:1].isupper()) * per,
-        sum(1 for word in words if len(word) > 1 and word.isupper()) * per,
-        sum(1 for char in line if char.isdigit()) / chars if chars else 0.0,
-        len(_PUNCT.compiled.findall(line)) * per,
-        min(sum(len(word) for word in words) * per, 20) / 20,
-        sum(1 for word in folded if word in ui_words) * per,
+        sum(map(FUNCTION_WORDS.__contains__, folded)) * per,
+        min(len(FUNCTION_WORDS.intersection(folded)), 8) / 8,
+        sum(map(str.isupper, map(_first_char, words))) * per,
+        sum(1 for word in filter(str.isupper, words) if len(word) > 1) * per,
+        sum(map(str.isdigit, line)) / chars if chars else 0.0,
+        (line.count(",") + line.count(";") + line.count(":")) * per,
+        min(sum(map(len, words)) * per, 20) / 20,
+        sum(map(_ui_words().__contains__, folded)) * per,
         float(rule_fires),
-        min(len(_LINK.compiled.findall(line)), 3),
-        min(len(_EMAIL.compiled.findall(line)) + len(_HANDLE.compiled.findall(line)), 3),
-        min(len(_SEPARATOR.compiled.findall(line)), 6),
-        float(_BULLET.match(line) is not None),
-        float(_DATE_LIKE.search(line) is not None),
-        0.0,  # is_prose, filled below
+        _links(line),
+        _emails_and_handles(line),
+        _separators(line),
+        float(_BULLET.compiled.match(line) is not None),
+        float(_DATE_LIKE.compiled.search(line) is not None),
+        float(prose),
     )
-    prose = is_prose(line)
-    return _Shape(count, prose, (*values[:-1], float(prose)))
+    return _Shape(count, prose, values, " ".join(line.split()).casefold())
+
+
+_first_char = itemgetter(0)
+
+
+def _links(line: str) -> int:
+    """How many links or domain names the line holds (at most 3)."""
+    if "." not in line and "/" not in line:  # every match holds one of them
+        return 0
+    return min(len(_LINK.compiled.findall(line)), 3)
+
+
+def _separators(line: str) -> int:
+    """How many menu separators the line holds (at most 6)."""
+    if not any(map(line.__contains__, _SEPARATOR_CHARS)):  # every match holds one of them
+        return 0
+    return min(len(_SEPARATOR.compiled.findall(line)), 6)
+
+
+def _emails_and_handles(line: str) -> int:
+    """How many e-mail addresses and ``@handles``/``#tags`` the line holds (at most 3)."""
+    if "@" not in line and "#" not in line:
+        return 0
+    return min(len(_EMAIL.compiled.findall(line)) + len(_HANDLE.compiled.findall(line)), 3)
+
+
+class LineShapes:
+    """The features of lines on their own, for one text: each distinct line is read once.
+
+    `remove_chrome` judges a text's lines several times (its passes see fewer lines each time)
+    and pages repeat lines (menus, "Share", "Read more"): both reuse what is computed here.
+    """
+
+    __slots__ = ("_prose", "_shapes")
+
+    def __init__(self) -> None:
+        self._prose: dict[str, bool] = {}
+        self._shapes: dict[tuple[str, bool], _Shape] = {}
+
+    def prose(self, line: str) -> bool:
+        """`is_prose` of `line`, computed once per distinct line."""
+        known = self._prose.get(line)
+        if known is None:
+            known = self._prose[line] = is_prose(line)
+        return known
+
+    def shape(self, line: str, rule_fires: bool) -> _Shape:
+        """The `_Shape` of `line`, computed once per distinct line and rule verdict."""
+        known = self._shapes.get((line, rule_fires))
+        if known is None:
+            known = _shape(line, rule_fires, self._prose.get(line))
+            self._prose[line] = known.prose
+            self._shapes[line, rule_fires] = known
+        return known
 
 
 def _main_region(weights: Sequence[float]) -> tuple[int, int]:
@@ -160,57 +225,80 @@ def _main_region(weights: Sequence[float]) -> tuple[int, int]:
     return best_span
 
 
-def line_features(lines: Sequence[str], rule_fires: Sequence[bool]) -> list[list[float]]:
+def line_features(
+    lines: Sequence[str], rule_fires: Sequence[bool], shapes: LineShapes | None = None
+) -> list[list[float]]:
     """The feature vector (`FEATURES`) of every line of `lines` (non-blank, in order).
 
-    `rule_fires` says for each line whether a line rule of `remove_chrome` flags it.
+    `rule_fires` says for each line whether a line rule of `remove_chrome` flags it; `shapes`
+    keeps what is known of each line between calls on the same text.
     """
     count = len(lines)
     if not count:
         return []
-    shapes = [_shape(line, fires) for line, fires in zip(lines, rule_fires, strict=True)]
-    prose = [shape.prose for shape in shapes]
+    shapes = shapes or LineShapes()
+    shaped = [shapes.shape(line, fires) for line, fires in zip(lines, rule_fires, strict=True)]
+    prose = [shape.prose for shape in shaped]
     prose_lines = [index for index, flag in enumerate(prose) if flag]
     first = prose_lines[0] if prose_lines else count
     last = prose_lines[-1] if prose_lines else -1
     weights = [
         min(shape.words, 60) / 10 if shape.prose else -1.0 - (shape.words < _SHORT_WORDS)
-        for shape in shapes
+        for shape in shaped
     ]
     main_start, main_end = _main_region(weights)
-    repeats = Counter(" ".join(line.split()).casefold() for line in lines)
-    runs = _short_runs([shape.words for shape in shapes])
+    keys = [shape.key for shape in shaped]
+    repeats = Counter(keys)
+    log_words = [shape.values[0] for shape in shaped]  # math.log1p(words)
+    columns = (
+        [index / count for index in range(count)],
+        _steps(count, first, 1.0, 0.0),
+        _steps(count, last + 1, 0.0, 1.0),
+        [0.0] * main_start
+        + [1.0] * (main_end + 1 - main_start)
+        + [0.0] * (count - max(main_end + 1, main_start)),
+        _distances(count, main_start, main_end),
+        _prose_around(prose),
+        list(map(math.log1p, _short_runs([shape.words for shape in shaped]))),
+        [float(repeats[key] > 1) for key in keys],
+        [0.0, *map(float, prose[:-1])],
+        [*map(float, prose[1:]), 0.0],
+        [0.0, *log_words[:-1]],
+        [*log_words[1:], 0.0],
+    )
     doc = (math.log1p(count), len(prose_lines) / count)
-    vectors: list[list[float]] = []
-    for index, shape in enumerate(shapes):
+    return [
+        [*shape.values, *around, *doc]
+        for shape, around in zip(shaped, zip(*columns, strict=True), strict=True)
+    ]
+
+
+def _steps(count: int, at: int, before: float, after: float) -> list[float]:
+    """`count` values: `before` for the indexes under `at`, `after` from `at` on."""
+    at = min(max(at, 0), count)
+    return [before] * at + [after] * (count - at)
+
+
+def _distances(count: int, start: int, end: int) -> list[float]:
+    """``log1p`` of each index's distance from the run ``start..end`` (0 inside it)."""
+    return [
+        math.log1p(0 if start <= index <= end else min(abs(index - start), abs(index - end)))
+        for index in range(count)
+    ]
+
+
+def _prose_around(prose: Sequence[bool]) -> list[float]:
+    """For each line, the share of prose among the other lines of its window."""
+    count = len(prose)
+    prefix = [0]
+    for flag in prose:
+        prefix.append(prefix[-1] + flag)
+    shares: list[float] = []
+    for index in range(count):
         low, high = max(0, index - _WINDOW), min(count, index + _WINDOW + 1)
-        around = sum(prose[low:high]) - prose[index]
-        distance = (
-            0
-            if main_start <= index <= main_end
-            else min(abs(index - main_start), abs(index - main_end))
-        )
-        previous = shapes[index - 1] if index else None
-        following = shapes[index + 1] if index + 1 < count else None
-        vectors.append(
-            [
-                *shape.values,
-                index / count,
-                float(index < first),
-                float(index > last),
-                float(main_start <= index <= main_end),
-                math.log1p(distance),
-                around / (high - low - 1) if high - low > 1 else 0.0,
-                math.log1p(runs[index]),
-                float(repeats[" ".join(lines[index].split()).casefold()] > 1),
-                float(previous.prose) if previous else 0.0,
-                float(following.prose) if following else 0.0,
-                math.log1p(previous.words) if previous else 0.0,
-                math.log1p(following.words) if following else 0.0,
-                *doc,
-            ]
-        )
-    return vectors
+        around = prefix[high] - prefix[low] - prose[index]
+        shares.append(around / (high - low - 1) if high - low > 1 else 0.0)
+    return shares
 
 
 def _short_runs(word_counts: Sequence[int]) -> list[int]:
@@ -241,36 +329,48 @@ def context_features(
     first: Sequence[float], vectors: Sequence[Sequence[float]]
 ) -> list[list[float]]:
     """The second-stage vectors: each line's features and first-stage scores around it."""
-    count = len(first)
-    prefix = [0.0]
-    for value in first:
-        prefix.append(prefix[-1] + value)
+    context = _Context(first, vectors)
+    return [context.vector(index) for index in range(len(first))]
 
-    def around(index: int, reach: int) -> float:
-        low, high = max(0, index - reach), min(count, index + reach + 1)
+
+class _Context:
+    """What the first stage said of a text's lines, to build second-stage vectors from."""
+
+    __slots__ = ("_first", "_prefix", "_vectors", "story")
+
+    def __init__(self, first: Sequence[float], vectors: Sequence[Sequence[float]]) -> None:
+        self._first = first
+        self._vectors = vectors
+        self._prefix = prefix = [0.0]
+        for value in first:
+            prefix.append(prefix[-1] + value)
+        words = FEATURES.index("log_words")
+        #: The run of lines ``(first, last)`` the first stage believes is the article.
+        self.story = _main_region(
+            [(0.5 - p) * vector[words] for p, vector in zip(first, vectors, strict=True)]
+        )
+
+    def _around(self, index: int, reach: int) -> float:
+        first, prefix = self._first, self._prefix
+        low, high = max(0, index - reach), min(len(first), index + reach + 1)
         if high - low <= 1:
             return first[index]
         return (prefix[high] - prefix[low] - first[index]) / (high - low - 1)
 
-    words = FEATURES.index("log_words")
-    start, end = _main_region(
-        [(0.5 - p) * vector[words] for p, vector in zip(first, vectors, strict=True)]
-    )
-    result: list[list[float]] = []
-    for index, vector in enumerate(vectors):
-        distance = 0 if start <= index <= end else min(abs(index - start), abs(index - end))
-        result.append(
-            [
-                *vector,
-                first[index],
-                around(index, 1),
-                around(index, 4),
-                around(index, 12),
-                float(start <= index <= end),
-                math.log1p(distance),
-            ]
-        )
-    return result
+    def vector(self, index: int) -> list[float]:
+        """The second-stage vector of line `index`."""
+        start, end = self.story
+        inside = start <= index <= end
+        around = self._around
+        return [
+            *self._vectors[index],
+            self._first[index],
+            around(index, 1),
+            around(index, 4),
+            around(index, 12),
+            float(inside),
+            math.log1p(0 if inside else min(abs(index - start), abs(index - end))),
+        ]
 
 
 @dataclass(frozen=True, slots=True)
@@ -283,38 +383,97 @@ class _Tree:
     right: tuple[int, ...]
     value: tuple[float, ...]
 
-    def credit(self, vector: Sequence[float], credit: list[float]) -> None:
-        """Add to `credit` each split's change of value on the path of `vector`."""
+    def leaf(self, vector: Sequence[float]) -> int:
+        """The leaf `vector` falls in."""
         node = 0
         feature = self.feature
         while feature[node] >= 0:
-            index = feature[node]
-            child = self.left[node] if vector[index] <= self.threshold[node] else self.right[node]
-            credit[index] += self.value[child] - self.value[node]
-            node = child
+            go_left = vector[feature[node]] <= self.threshold[node]
+            node = self.left[node] if go_left else self.right[node]
+        return node
 
-    def expression(self, node: int = 0) -> str:
-        """The tree as one Python expression over ``v`` (numbers only, from the JSON file)."""
+    def path(self, leaf: int) -> tuple[tuple[int, float], ...]:
+        """``(feature, change of value)`` of each split from the root down to `leaf`."""
+        parents = self._parents()
+        steps: list[tuple[int, float]] = []
+        node = leaf
+        while node:
+            parent = parents[node]
+            steps.append((self.feature[parent], self.value[node] - self.value[parent]))
+            node = parent
+        return tuple(reversed(steps))
+
+    def _parents(self) -> dict[int, int]:
+        return {
+            child: node
+            for node, feature in enumerate(self.feature)
+            if feature >= 0
+            for child in (self.left[node], self.right[node])
+        }
+
+    def expression(self, node: int = 0, *, leaves: bool = False) -> str:
+        """The tree as one Python expression over locals ``f0``, ``f1``, … (the features).
+
+        Its value is the leaf's value, or with `leaves` the leaf's index. Only numbers of the
+        model file (ints and floats formatted by `repr`) go into it.
+        """
         if self.feature[node] < 0:
-            return repr(float(self.value[node]))
+            return str(int(node)) if leaves else repr(float(self.value[node]))
         return (
-            f"({self.expression(self.left[node])} if v[{int(self.feature[node])}] <= "
-            f"{float(self.threshold[node])!r} else {self.expression(self.right[node])})"
+            f"({self.expression(self.left[node], leaves=leaves)} if f{int(self.feature[node])} "
+            f"<= {float(self.threshold[node])!r} else "
+            f"{self.expression(self.right[node], leaves=leaves)})"
         )
 
 
-def _compile(
-    trees: Sequence[_Tree], prior: float, rate: float
-) -> Callable[[Sequence[float]], float]:
-    """The ensemble as one compiled function: far faster than walking the arrays.
+def _compile(source: str, name: str) -> Callable[..., Any]:
+    """Define the function `name` of `source` (built by this module from numbers only)."""
+    namespace: dict[str, Any] = {}
+    exec(compile(source, "<chrome_model>", "exec"), namespace)
+    function: Callable[..., Any] = namespace[name]
+    return function
 
+
+def _unpack(features: int) -> str:
+    return ", ".join(f"f{index}" for index in range(features)) + ", = vector"
+
+
+def _compile_score(
+    trees: Sequence[_Tree], prior: float, rate: float, features: int
+) -> tuple[Callable[[Sequence[float]], float], Callable[[Iterable[Sequence[float]]], list[float]]]:
+    """The ensemble as compiled functions, one for a vector and one for many.
+
+    Far faster than walking the arrays: the features are unpacked into locals once per vector.
     The source is built only from the numbers of the model file (ints and floats formatted by
     `repr`), so nothing from the file is ever run as code.
     """
     terms = "".join(f"{tree.expression()}, " for tree in trees)
-    source = f"lambda v: {float(prior)!r} + {float(rate)!r} * sum(({terms}))"
-    function: Callable[[Sequence[float]], float] = eval(compile(source, "<chrome_model>", "eval"))
-    return function
+    total = f"{float(prior)!r} + {float(rate)!r} * sum(({terms}))"
+    one = f"def score(vector):\n    {_unpack(features)}\n    return {total}\n"
+    many = (
+        "def scores(vectors):\n    result = []\n    append = result.append\n"
+        f"    for vector in vectors:\n        {_unpack(features)}\n        append({total})\n"
+        "    return result\n"
+    )
+    return _compile(one, "score"), _compile(many, "scores")
+
+
+def _compile_leaves(
+    trees: Sequence[_Tree], features: int
+) -> Callable[[Sequence[float]], tuple[int, ...]]:
+    """A compiled function: the leaf index `vector` reaches in each of `trees`."""
+    leaves = "".join(f"{tree.expression(leaves=True)}, " for tree in trees)
+    return _compile(
+        f"def leaves(vector):\n    {_unpack(features)}\n    return ({leaves})\n", "leaves"
+    )
+
+
+def _logistic(score: float) -> float:
+    return 1 / (1 + math.exp(-max(-30.0, min(30.0, score))))
+
+
+#: How many reasons a model remembers (by the leaves that decide them) before starting over.
+_REASON_CACHE = 4096
 
 
 @dataclass(frozen=True, slots=True)
@@ -326,19 +485,82 @@ class Model:
     rate: float
     trees: tuple[_Tree, ...]
     score: Callable[[Sequence[float]], float]
+    scores: Callable[[Iterable[Sequence[float]]], list[float]]
+    #: The leaves of the first `_REASON_TREES` trees a vector reaches: what its reason reads.
+    leaves: Callable[[Sequence[float]], tuple[int, ...]]
+    #: For each of those trees, the splits on the way to each leaf (`_Tree.path`).
+    paths: tuple[Mapping[int, tuple[tuple[int, float], ...]], ...]
+    _named: dict[tuple[int, ...], str] = field(default_factory=dict, compare=False, repr=False)
 
     def probability(self, vector: Sequence[float]) -> float:
         """The probability that the line of `vector` is chrome."""
-        return 1 / (1 + math.exp(-max(-30.0, min(30.0, self.score(vector)))))
+        return _logistic(self.score(vector))
 
-    def reason(self, vector: Sequence[float], top: int = 3) -> str:
-        """A short reason: the probability and the features that pushed most towards chrome."""
+    def probabilities(self, vectors: Iterable[Sequence[float]]) -> list[float]:
+        """`probability` of each vector (one compiled loop for all)."""
+        return list(map(_logistic, self.scores(vectors)))
+
+    def reason(
+        self, vector: Sequence[float], top: int = 3, probability: float | None = None
+    ) -> str:
+        """A short reason: the probability and the features that pushed most towards chrome.
+
+        `probability` is the vector's, when the caller has it already. The features are read
+        from the first trees (they carry the largest effects); a reason is built once for each
+        combination of leaves those trees reach.
+        """
+        if probability is None:
+            probability = self.probability(vector)
+        key = (*self.leaves(vector), top)
+        names = self._named.get(key)
+        if names is None:
+            names = self._names(key[:-1], top)
+            if len(self._named) >= _REASON_CACHE:
+                self._named.clear()
+            self._named[key] = names
+        return f"line model: chrome with p={probability:.2f} ({names})"
+
+    def _names(self, leaves: Sequence[int], top: int) -> str:
+        """The `top` features with the largest positive credit on the paths to `leaves`."""
         credit = [0.0] * len(self.features)
-        for tree in self.trees[:_REASON_TREES]:  # the first trees carry the largest effects
-            tree.credit(vector, credit)
+        for paths, leaf in zip(self.paths, leaves, strict=True):
+            for index, change in paths[leaf]:
+                credit[index] += change
         ranked = sorted(range(len(credit)), key=lambda index: -credit[index])[:top]
-        names = ", ".join(self.features[index] for index in ranked if credit[index] > 0)
-        return f"line model: chrome with p={self.probability(vector):.2f} ({names or 'prior'})"
+        return ", ".join(self.features[index] for index in ranked if credit[index] > 0) or "prior"
+
+
+class Judgement:
+    """What the model says of the lines of one text: both stages, the second on demand."""
+
+    __slots__ = ("_context", "_stack", "first", "vectors")
+
+    def __init__(self, stack: Stack, vectors: list[list[float]], first: list[float]) -> None:
+        self._stack = stack
+        #: The first-stage feature vector of each line, and its first-stage probability.
+        self.vectors = vectors
+        self.first = first
+        self._context = _Context(first, vectors)
+
+    @property
+    def story(self) -> tuple[int, int]:
+        """The run of lines ``(first, last)`` the first stage believes is the article.
+
+        ``(0, -1)`` when it sees none.
+        """
+        return self._context.story
+
+    def stacked(self, index: int) -> list[float]:
+        """The second-stage vector of line `index`."""
+        return self._context.vector(index)
+
+    def second(self, indexes: Sequence[int]) -> list[tuple[float, list[float]]]:
+        """The second stage's chrome probability of each line of `indexes`, with its vector.
+
+        The vector is what `Model.reason` reads.
+        """
+        vectors = list(map(self._context.vector, indexes))
+        return list(zip(self._stack.second.probabilities(vectors), vectors, strict=True))
 
 
 @dataclass(frozen=True, slots=True)
@@ -351,22 +573,17 @@ class Stack:
     story_threshold: float
 
     def judge(
-        self, lines: Sequence[str], rule_fires: Sequence[bool]
-    ) -> tuple[list[float], list[list[float]], tuple[int, int]]:
-        """The chrome probability of each line, its second-stage features, and the story.
+        self,
+        lines: Sequence[str],
+        rule_fires: Sequence[bool],
+        shapes: LineShapes | None = None,
+    ) -> Judgement:
+        """The first stage's view of `lines`; the second stage answers for the lines asked.
 
-        The story is the run of lines ``(first, last)`` the first stage believes is the article
-        (``(0, -1)`` when it sees none).
+        `shapes` keeps what is known of each line between calls on the same text.
         """
-        vectors = line_features(lines, rule_fires)
-        first = [self.first.probability(vector) for vector in vectors]
-        stacked = context_features(first, vectors)
-        probabilities = [self.second.probability(vector) for vector in stacked]
-        words = FEATURES.index("log_words")
-        story = _main_region(
-            [(0.5 - p) * vector[words] for p, vector in zip(first, vectors, strict=True)]
-        )
-        return probabilities, stacked, story
+        vectors = line_features(lines, rule_fires, shapes)
+        return Judgement(self, vectors, self.first.probabilities(vectors))
 
 
 def _model(data: Mapping[str, Any], features: tuple[str, ...]) -> Model:
@@ -383,7 +600,14 @@ def _model(data: Mapping[str, Any], features: tuple[str, ...]) -> Model:
         for tree in data["trees"]
     )
     prior, rate = float(data["prior"]), float(data["rate"])
-    return Model(features, prior, rate, trees, _compile(trees, prior, rate))
+    score, scores = _compile_score(trees, prior, rate, len(features))
+    explaining = trees[:_REASON_TREES]
+    leaves = _compile_leaves(explaining, len(features))
+    paths = tuple(
+        {leaf: tree.path(leaf) for leaf, feature in enumerate(tree.feature) if feature < 0}
+        for tree in explaining
+    )
+    return Model(features, prior, rate, trees, score, scores, leaves, paths)
 
 
 @cache

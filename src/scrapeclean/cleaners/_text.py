@@ -9,25 +9,32 @@ from __future__ import annotations
 
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
+from operator import itemgetter
 
 from scrapeclean._model import Edit
 from scrapeclean._regex import LazyRegex
 
 __all__ = [
     "FUNCTION_WORDS",
+    "PROSE_WORD",
     "Flag",
     "Line",
     "block_removal",
+    "ends_sentence",
     "is_prose",
     "iter_lines",
     "line_removals",
+    "nonblank_lines",
+    "prose_shape",
 ]
 
 _TRAILING_NEWLINES = LazyRegex(r"\n[ \t]*(?:\n[ \t]*)*")
-_PROSE_WORD = LazyRegex(r"[\p{L}\p{N}][\p{L}\p{N}'’-]*")
+#: A word, as `is_prose` counts them.
+PROSE_WORD = LazyRegex(r"[\p{L}\p{N}][\p{L}\p{N}'’-]*")
 #: A sentence ends with a full stop, question or exclamation mark, or an ellipsis, perhaps
 #: followed by closing quotes or brackets.
 _SENTENCE_END = LazyRegex(r"[.!?…][\"'”’»)\]]*\s*$")
+_SENTENCE_MARKS = ".!?…"
 
 # fmt: off
 #: The short, frequent words that hold running text together, in the languages the line
@@ -92,6 +99,23 @@ def iter_lines(text: str) -> Iterator[Line]:
         start = end + 1
 
 
+def nonblank_lines(text: str) -> tuple[list[Line], list[str]]:
+    """The non-blank lines of `text` as `iter_lines` gives them, and each one trimmed.
+
+    One ``split`` reads the text; no `Line` is made for a blank line.
+    """
+    lines: list[Line] = []
+    trimmed: list[str] = []
+    start = 0
+    for number, content in enumerate(text.split("\n")):
+        stripped = content.strip()
+        if stripped:
+            lines.append(Line(number, start, start + len(content), content))
+            trimmed.append(stripped)
+        start += len(content) + 1
+    return lines, trimmed
+
+
 def is_prose(line: str) -> bool:
     """Whether `line` reads as running text: a sentence, not a label, menu, date or credit.
 
@@ -102,14 +126,35 @@ def is_prose(line: str) -> bool:
     A cleaner that removes lines keeps such a line in the middle of a story whatever it
     mentions (cookies, copyright, pictures, icons).
     """
-    words = _PROSE_WORD.findall(line)
-    ends_sentence = _SENTENCE_END.search(line) is not None
-    needed = _MIN_SENTENCE_WORDS if ends_sentence else _MIN_RUNNING_WORDS
-    if len(words) < needed:
+    return prose_shape(line, PROSE_WORD.compiled.findall(line))
+
+
+def prose_shape(line: str, words: Sequence[str]) -> bool:
+    """`is_prose` of `line` whose words (``PROSE_WORD.findall(line)``) are already known."""
+    if len(words) < _MIN_SENTENCE_WORDS:
         return False
-    function = {folded for word in words if (folded := word.casefold()) in FUNCTION_WORDS}
-    lower = sum(1 for word in words if word[:1].islower())
-    return len(function) >= 2 and 3 * lower >= len(words)
+    if len(words) < _MIN_RUNNING_WORDS and not ends_sentence(line):
+        return False
+    # Whole-list operations (map, set intersection) rather than a Python loop per word.
+    if len(FUNCTION_WORDS.intersection(map(str.casefold, words))) < 2:
+        return False
+    lower = sum(map(str.islower, map(_first_char, words)))
+    return 3 * lower >= len(words)
+
+
+_first_char = itemgetter(0)
+
+
+def ends_sentence(line: str) -> bool:
+    """Whether `line` ends a sentence (``.``, ``!``, ``?`` or ``…``, then closers and spaces).
+
+    The last character and a scan for the marks settle most lines without the pattern.
+    """
+    if line and line[-1] in _SENTENCE_MARKS:
+        return True
+    if not any(map(line.__contains__, _SENTENCE_MARKS)):
+        return False
+    return _SENTENCE_END.search(line) is not None
 
 
 def block_removal(text: str, start: int, end: int) -> tuple[int, int]:

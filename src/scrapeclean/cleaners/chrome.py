@@ -24,6 +24,7 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from functools import cache
+from typing import TYPE_CHECKING
 
 import regex
 
@@ -31,7 +32,10 @@ from scrapeclean import _vocabulary
 from scrapeclean._model import ChangeKind, Document, Proposal
 from scrapeclean._regex import LazyRegex
 from scrapeclean.cleaners._base import BaseCleaner
-from scrapeclean.cleaners._text import Flag, Line, is_prose, iter_lines, line_removals
+from scrapeclean.cleaners._text import Flag, Line, is_prose, line_removals, nonblank_lines
+
+if TYPE_CHECKING:
+    from scrapeclean.cleaners._chrome_model import LineShapes
 
 __all__ = ["RemoveChrome", "remove_chrome"]
 
@@ -40,6 +44,7 @@ _WORD = LazyRegex(r"[\p{L}\p{N}][\p{L}\p{N}'’._-]*")
 _SENTENCE_END = LazyRegex(r"[.!?…][\"'”’»)]*\s*$")
 #: (?<!\s): never start inside a run of spaces, or a long run costs quadratic time.
 _MENU_SEPARATOR = LazyRegex(r"(?<!\s)(?:\s+[|•·»/]\s+|\s*[|•·]\s*)")
+_MENU_SEPARATOR_CHARS = "|•·»/"
 
 
 @cache
@@ -138,8 +143,9 @@ _HEADLINE = LazyRegex(r"^(?=\p{Lu}|\p{N})(?:\S+\s+){1,24}\S*[^\s.,;:]$")
 _HEADER_REACH = 6
 #: The model reads a page's layout: a text of fewer lines has none, and only the rules judge.
 _MIN_MODEL_LINES = 12
-#: The model judges what remains again, at most this many times in all.
-_MODEL_PASSES = 4
+#: The model judges what remains again until it finds nothing new, reading at most this many
+#: times the text's lines in all its passes.
+_MODEL_WORK = 6
 #: How many lines into the story a date or byline line may stand.
 _HEADER_INTO_STORY = 3
 _MAX_ICON_LINE = 3000
@@ -164,19 +170,26 @@ class RemoveChrome(BaseCleaner):
     def __call__(self, doc: Document, /) -> Proposal:
         """Propose removing each chrome line of `doc.text`."""
         text = doc.text
-        flagged = self._flagged(text, model=self.model)
+        flagged, settled = self._flagged(text, model=self.model)
         if not flagged:
             return Proposal()
         edits = line_removals(text, flagged)
         removed = sum(len(edit.span) for edit in edits)
         if removed <= self.max_removed * len(text):
-            return Proposal(edits=tuple(edits))
+            unsettled = () if settled else (_unsettled_warning(len(flagged)),)
+            return Proposal(edits=tuple(edits), warnings=unsettled)
         if self.model:
             # The model's guesses would empty the page: fall back to what the rules know.
-            rules_only = self._flagged(text, model=False)
+            rules_only, _ = self._flagged(text, model=False)
             edits = line_removals(text, rules_only)
             if sum(len(edit.span) for edit in edits) <= self.max_removed * len(text):
-                return Proposal(edits=tuple(edits))
+                dropped = (
+                    f"kept {len(flagged) - len(rules_only)} line(s) the line model judges "
+                    f"chrome: with them the removals would take {removed / len(text):.0%} of "
+                    f"the text, more than max_removed={self.max_removed}, so only the rules' "
+                    f"removals were made (cleaning the output again may remove them)"
+                )
+                return Proposal(edits=tuple(edits), warnings=(dropped,))
         return Proposal(
             warnings=(
                 f"kept {len(flagged)} line(s) that look like chrome: removing them would "
@@ -185,59 +198,87 @@ class RemoveChrome(BaseCleaner):
             )
         )
 
-    def _flagged(self, text: str, *, model: bool) -> list[Flag]:
-        """The chrome lines of `text`: by the line rules, then by the line model.
+    def _flagged(self, text: str, *, model: bool) -> tuple[list[Flag], bool]:
+        """The chrome lines of `text` (line rules, line model), and whether the judgement settled.
 
-        The model judges again what remains after its removals (a few passes at most), so that
-        cleaning the output once more finds nothing new: its verdicts depend on context.
+        Verdicts depend on context (the model reads neighbours and place; a rule spares a
+        sentence only inside the story, bounded by prose lines the model may take), so the
+        remaining lines are judged again, rules then model, until a pass finds nothing new:
+        cleaning the output once more then finds nothing either. The model's passes stop
+        when the lines they have read reach `_MODEL_WORK` times the text's lines (linear
+        time); the judgement has then not settled. Each distinct line is judged by the rules,
+        and read for the model, once.
         """
-        lines = [line for line in iter_lines(text) if not line.blank]
-        verdicts = [self.verdict(line.text) for line in lines]
-        first, last = _story_bounds(lines, verdicts)
+        from scrapeclean.cleaners._chrome_model import LineShapes
+
+        lines, texts = nonblank_lines(text)
+        known: dict[str, tuple[str, str] | None] = {}
+        for stripped in texts:
+            if stripped not in known:
+                known[stripped] = self._verdict_of_stripped(stripped)
+        verdicts = [known[stripped] for stripped in texts]
+        shapes = LineShapes()
         decided: dict[int, tuple[str, str]] = {}
-        kept: list[int] = []
-        for index, verdict in enumerate(verdicts):
-            if verdict is None or (first <= index <= last and _protected(lines[index].text)):
-                kept.append(index)
-            else:
-                decided[index] = verdict
-        passes = _MODEL_PASSES if model and len(lines) >= _MIN_MODEL_LINES else 0
-        for _ in range(passes):
-            found = self._model_verdicts([lines[i] for i in kept], [verdicts[i] for i in kept])
+        kept = _rule_pass(lines, verdicts, list(range(len(lines))), decided, shapes.prose)
+        budget = _MODEL_WORK * len(lines) if model and len(lines) >= _MIN_MODEL_LINES else 0
+        #: Past this many characters of lines, the removals pass the cap whatever comes next.
+        cap = self.max_removed * len(text)
+        settled = True
+        while budget:
+            if len(kept) > budget:
+                settled = False
+                break
+            budget -= len(kept)
+            found = self._model_verdicts(
+                [texts[i] for i in kept], [verdicts[i] for i in kept], shapes
+            )
             if not found:
                 break
             decided.update((kept[local], verdict) for local, verdict in found.items())
             kept = [index for local, index in enumerate(kept) if local not in found]
-        return [
+            kept = _rule_pass(lines, verdicts, kept, decided, shapes.prose)
+            if sum(len(lines[index].text) for index in decided) > cap:
+                break  # the model's removals will be dropped (`__call__`): no need to go on
+        flags = [
             (lines[index], ChangeKind.CHROME, verdict[1], verdict[0])
             for index, verdict in sorted(decided.items())
         ]
+        return flags, settled
 
     @staticmethod
     def _model_verdicts(
-        lines: list[Line], verdicts: list[tuple[str, str] | None]
+        texts: list[str], verdicts: list[tuple[str, str] | None], shapes: LineShapes
     ) -> dict[int, tuple[str, str]]:
         """A ``chrome.model`` verdict for each line no rule flags and the model judges chrome.
 
-        Inside the story the model sees, it needs more certainty (``story_threshold``) and never
-        takes a sentence; it never takes the header just above the story (a date or byline
-        line, and the headline above those): later steps read them.
+        `texts` are the trimmed lines. Inside the story the model sees, it needs more certainty
+        (``story_threshold``) and never takes a sentence; it never takes the header just above
+        the story (a date or byline line, and the headline above those): later steps read
+        them. Only the lines it may take are put to the second stage.
         """
         from scrapeclean.cleaners._chrome_model import load_model
 
-        if not lines:
+        if not texts:
             return {}
-        texts = [line.text.strip() for line in lines]
         model = load_model()
-        probabilities, vectors, (start, end) = model.judge(
-            texts, [verdict is not None for verdict in verdicts]
-        )
-        kept = _story_sentences(texts, start, end) | _header(texts, verdicts, start)
+        judgement = model.judge(texts, [verdict is not None for verdict in verdicts], shapes)
+        start, end = judgement.story
+        header = _header(texts, verdicts, start)
+        candidates = [
+            index
+            for index, verdict in enumerate(verdicts)
+            if verdict is None
+            and index not in header
+            and not (start <= index <= end and _is_sentence(texts[index], shapes.prose))
+        ]
         found: dict[int, tuple[str, str]] = {}
-        for index, probability in enumerate(probabilities):
+        for index, (probability, vector) in zip(
+            candidates, judgement.second(candidates), strict=True
+        ):
             needed = model.story_threshold if start <= index <= end else model.threshold
-            if verdicts[index] is None and probability >= needed and index not in kept:
-                found[index] = ("chrome.model", model.second.reason(vectors[index]))
+            if probability >= needed:
+                reason = model.second.reason(vector, probability=probability)
+                found[index] = ("chrome.model", reason)
         return found
 
     def judge(self, line: str) -> str | None:
@@ -247,24 +288,53 @@ class RemoveChrome(BaseCleaner):
 
     def verdict(self, line: str) -> tuple[str, str] | None:
         """``(rule id, reason)`` when `line` is chrome, or None when it is not."""
-        stripped = line.strip()
+        return self._verdict_of_stripped(line.strip())
+
+    def _verdict_of_stripped(self, stripped: str) -> tuple[str, str] | None:
         if self.extra_phrases and " ".join(stripped.split()).casefold() in self.extra_phrases:
             return "chrome.extra_phrase", "matches a phrase given in extra_phrases"
         return _judge(stripped)
 
 
-def _protected(line: str) -> bool:
+def _rule_pass(
+    lines: list[Line],
+    verdicts: list[tuple[str, str] | None],
+    kept: list[int],
+    decided: dict[int, tuple[str, str]],
+    prose: Callable[[str], bool],
+) -> list[int]:
+    """The lines of `kept` that stay after the rules, the others put in `decided`.
+
+    A line a rule flags stays only as a sentence inside the story (`_protected`), the story
+    bounded by the prose lines among `kept`.
+    """
+    first, last = _story_bounds([lines[i] for i in kept], [verdicts[i] for i in kept], prose)
+    staying: list[int] = []
+    for local, index in enumerate(kept):
+        verdict = verdicts[index]
+        if verdict is None or (first <= local <= last and _protected(lines[index].text, prose)):
+            staying.append(index)
+        else:
+            decided[index] = verdict
+    return staying
+
+
+def _unsettled_warning(count: int) -> str:
+    return (
+        f"removed {count} chrome line(s), but the line model was still finding more when it "
+        f"stopped (its passes are limited to linear time): cleaning the text again may "
+        f"remove more"
+    )
+
+
+def _protected(line: str, prose: Callable[[str], bool] = is_prose) -> bool:
     """Whether a flagged line in the story stays: a sentence not in the site's own voice."""
-    return is_prose(line) and not _SITE_VOICE.search(line)
+    return prose(line) and not _SITE_VOICE.search(line)
 
 
-def _story_sentences(texts: list[str], start: int, end: int) -> set[int]:
-    """Indexes of the lines from `start` to `end` that read as prose or as a short sentence."""
-    return {
-        index
-        for index in range(start, end + 1)
-        if is_prose(texts[index]) or _SHORT_SENTENCE.match(texts[index])
-    }
+def _is_sentence(text: str, prose: Callable[[str], bool] = is_prose) -> bool:
+    """Whether a trimmed line reads as prose or as a short sentence."""
+    return prose(text) or _SHORT_SENTENCE.match(text) is not None
 
 
 def _header(texts: list[str], verdicts: list[tuple[str, str] | None], start: int) -> set[int]:
@@ -279,21 +349,25 @@ def _header(texts: list[str], verdicts: list[tuple[str, str] | None], start: int
     return kept
 
 
-def _story_bounds(lines: list[Line], verdicts: list[tuple[str, str] | None]) -> tuple[int, int]:
+def _story_bounds(
+    lines: list[Line],
+    verdicts: list[tuple[str, str] | None],
+    prose: Callable[[str], bool] = is_prose,
+) -> tuple[int, int]:
     """Indexes of the first and last line that is prose and that no rule flags.
 
     Lines between them (inclusive) are the story; sentences outside are in the head or tail
     zone. Without such a line the whole text is zone: ``(len(lines), -1)``.
     """
     body = (
-        index for index, line in enumerate(lines) if verdicts[index] is None and is_prose(line.text)
+        index for index, line in enumerate(lines) if verdicts[index] is None and prose(line.text)
     )
     first = next(body, None)
     if first is None:
         return len(lines), -1
     last = first
     for index in range(len(lines) - 1, first, -1):
-        if verdicts[index] is None and is_prose(lines[index].text):
+        if verdicts[index] is None and prose(lines[index].text):
             last = index
             break
     return first, last
@@ -319,10 +393,9 @@ def _judge(line: str) -> tuple[str, str] | None:
         return "chrome.copyright", "copyright notice"
     if _CREDIT.match(line):
         return "chrome.credit", "photo or source credit"
-    words = _WORD.findall(line)
-    if not words:
+    if _WORD.search(line) is None:
         return None
-    if _is_ui_labels(line, words):
+    if _is_ui_labels(line):
         return "chrome.ui_labels", "interface labels (share bar, buttons, account links)"
     if _is_menu(line):
         return "chrome.menu", "navigation menu: short items separated by |, • or ·"
@@ -345,20 +418,28 @@ def _icon_labels(words: list[str]) -> str | None:
     return None
 
 
-def _is_ui_labels(line: str, words: list[str]) -> bool:
-    """Whether the line is nothing but interface words (a share bar, a row of buttons)."""
-    if _SENTENCE_END.search(line) and len(words) > 3:
-        return False
-    folded = [word.casefold().strip("'’.") for word in words]
+def _is_ui_labels(line: str) -> bool:
+    """Whether the line is nothing but interface words (a share bar, a row of buttons).
+
+    The words are read one by one: the first that is no interface word settles it.
+    """
     ui_words = _ui_words()
-    if not all(word in ui_words for word in folded):
+    folded: list[str] = []
+    for match in _WORD.compiled.finditer(line):
+        word = match.group().casefold().strip("'’.")
+        if word not in ui_words:
+            return False
+        folded.append(word)
+    if len(folded) > 3 and _SENTENCE_END.search(line):
         return False
     strong = _strong_ui_words()
-    return sum(1 for word in folded if word in strong) >= max(1, len(folded) // 2)
+    return sum(map(strong.__contains__, folded)) >= max(1, len(folded) // 2)
 
 
 def _is_menu(line: str) -> bool:
     """Whether the line is four or more short items separated by menu separators."""
+    if sum(map(line.count, _MENU_SEPARATOR_CHARS)) < 3:  # each separator holds one of them
+        return False
     items = [item.strip() for item in _MENU_SEPARATOR.split(line)]
     items = [item for item in items if item]
     if len(items) < 4:
