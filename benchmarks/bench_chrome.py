@@ -35,6 +35,8 @@ from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Any
 
+from _results import record
+
 from scrapeclean import Document, clean
 from scrapeclean.cleaners import remove_chrome
 
@@ -44,6 +46,7 @@ _SPACE = re.compile(r"\s+")
 _SHINGLE = 4
 
 Method = Callable[[str], str]
+Row = dict[str, Any]
 
 
 def rows(name: str, limit: int | None) -> Iterator[dict[str, Any]]:
@@ -193,21 +196,25 @@ def _mean(values: list[float]) -> float:
     return sum(values) / len(values) if values else 0.0
 
 
-def bench_zyte(pages: list[tuple[str, str]], measured: dict[str, Method]) -> None:
-    """Print shingle P/R/F1 of every method over `(page text, gold)` pairs."""
+def bench_zyte(pages: list[tuple[str, str]], measured: dict[str, Method]) -> list[Row]:
+    """Print shingle P/R/F1 of every method over `(page text, gold)` pairs; return the rows."""
     print(f"  {'method':<14} {'precision':>9} {'recall':>7} {'F1':>6} {'page F1':>10}")
+    found: list[Row] = []
     for name, method in measured.items():
         scores = [prf(method(text), gold) for text, gold in pages]
         p, r, f = (_mean([s[i] for s in scores]) for i in range(3))
         zyte = 2 * p * r / (p + r) if p + r else 0.0
         print(f"  {name:<14} {p:9.3f} {r:7.3f} {zyte:6.3f} {f:10.3f}")
+        found.append({"method": name, "precision": p, "recall": r, "f1": zyte, "page_f1": f})
+    return found
 
 
 def bench_snippets(
     pages: list[tuple[str, list[str], list[str]]], measured: dict[str, Method]
-) -> None:
+) -> list[Row]:
     """Print the share of present `with` snippets kept and `without` snippets removed."""
     print(f"  {'method':<14} {'with kept':>9} {'without removed':>15}   (of {_present(pages)})")
+    found: list[Row] = []
     for name, method in measured.items():
         kept = removed = with_total = without_total = 0
         for text, with_, without in pages:
@@ -221,9 +228,10 @@ def bench_snippets(
                 if fold(snippet) and fold(snippet) in source:
                     without_total += 1
                     removed += fold(snippet) not in out
-        print(
-            f"  {name:<14} {kept / max(with_total, 1):9.1%} {removed / max(without_total, 1):15.1%}"
-        )
+        with_kept, without_removed = kept / max(with_total, 1), removed / max(without_total, 1)
+        print(f"  {name:<14} {with_kept:9.1%} {without_removed:15.1%}")
+        found.append({"method": name, "with_kept": with_kept, "without_removed": without_removed})
+    return found
 
 
 def _present(pages: list[tuple[str, list[str], list[str]]]) -> str:
@@ -232,9 +240,10 @@ def _present(pages: list[tuple[str, list[str], list[str]]]) -> str:
     return f"{with_total} with, {without_total} without present in the page text"
 
 
-def bench_guard(golds: list[str]) -> None:
+def bench_guard(golds: list[str]) -> list[Row]:
     """Print the share of gold-body shingles kept when the gold bodies are the input."""
     measured = {"remove_chrome": _remove_chrome_only(), "scrapeclean": methods()["scrapeclean"]}
+    found: list[Row] = []
     for name, method in measured.items():
         total = kept = 0
         for gold in golds:
@@ -242,9 +251,11 @@ def bench_guard(golds: list[str]) -> None:
             total += sum(theirs.values())
             kept += sum((shingles(method(gold)) & theirs).values())
         print(f"  {name:<14} keeps {kept / max(total, 1):.2%} of the gold shingles")
+        found.append({"method": name, "gold_shingles_kept": kept / max(total, 1)})
+    return found
 
 
-def bench_speed(texts: list[str]) -> None:
+def bench_speed(texts: list[str]) -> list[Row]:
     """Print CPU time of `remove_chrome` and of the C4 rules over `texts`, and the ratio."""
     cleaner = remove_chrome()
     documents = [Document.from_text(text) for text in texts]
@@ -264,6 +275,10 @@ def bench_speed(texts: list[str]) -> None:
     for name, seconds in timings.items():
         print(f"  {name:<14} {seconds:7.3f} s CPU for {size:.1f} MB")
     print(f"  remove_chrome speed = {timings['c4'] / timings['remove_chrome']:.2f}x C4 rules")
+    return [
+        {"method": name, "cpu_s": seconds, "x_c4": timings["c4"] / seconds}
+        for name, seconds in timings.items()
+    ]
 
 
 def main() -> int:
@@ -282,14 +297,18 @@ def main() -> int:
         print(f"== page text from {flattener} ==")
         print(f"zyte-dev ({len(zyte)} pages), 4-gram shingle scores, mean per page")
         zyte_pages = [(flatten(row["html"]), row["expected_text"]) for row in zyte]
-        bench_zyte(zyte_pages, measured)
+        table = bench_zyte(zyte_pages, measured)
+        record("chrome", f"zyte-dev from {flattener}", table, note="4-gram shingles")
         print(f"snippets-dev ({len(snippets)} pages)")
         snippet_pages = [(flatten(row["html"]), row["with"], row["without"]) for row in snippets]
-        bench_snippets(snippet_pages, measured)
+        table = bench_snippets(snippet_pages, measured)
+        record("chrome", f"snippets-dev from {flattener}", table, note=_present(snippet_pages))
         print("speed on the zyte-dev page texts")
-        bench_speed([text for text, _ in zyte_pages])
+        table = bench_speed([text for text, _ in zyte_pages])
+        record("chrome", f"speed on {flattener} page texts", table, note="CPU, best of 3")
     print("== precision guard: the gold bodies of zyte-dev as input ==")
-    bench_guard([row["expected_text"] for row in zyte])
+    table = bench_guard([row["expected_text"] for row in zyte])
+    record("chrome", "gold bodies as input", table, note="share of gold shingles kept")
     return 0
 
 

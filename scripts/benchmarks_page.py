@@ -81,7 +81,7 @@ BENCHES = (
     Bench(
         "chrome",
         "bench_chrome.py",
-        (),
+        ("--flattener", "html_text"),
         "Chrome removal from page text (no HTML)",
         "The page text a naive scraper gets (the html-text flattening of each page), cleaned by "
         "`remove_chrome`, by C4's published line rules, and by jusText over lines; scored "
