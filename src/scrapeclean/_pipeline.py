@@ -29,6 +29,7 @@ from scrapeclean._model import (
     Span,
 )
 from scrapeclean._offsets import OffsetMap, Piece, apply_pieces
+from scrapeclean._page_dates import url_date_findings
 from scrapeclean.exceptions import CleanerError, PipelineError, ReplayError
 
 if TYPE_CHECKING:
@@ -205,7 +206,11 @@ class Pipeline:
             source = dataclasses.replace(
                 source,
                 url=url,
-                findings=(*source.findings, Finding("url", url, "clean", "argument", 1.0)),
+                findings=(
+                    *source.findings,
+                    Finding("url", url, "clean", "argument", 1.0),
+                    *url_date_findings(url, source.findings),
+                ),
             )
         run = _Run(source, warnings, when)
         for step in self._steps:

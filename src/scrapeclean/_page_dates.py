@@ -1,0 +1,539 @@
+"""When a web page was published: the page's date evidence, weighed, as metadata findings.
+
+The evidence is read from a parser-agnostic list of `PageElement` facts (tag name, attributes,
+a little text, the words of its ancestors), so any tree (BeautifulSoup, lxml) can feed it;
+`elements_from_soup` builds the list from a BeautifulSoup tree. In order of trust:
+
+1. the page's structured statements: JSON-LD ``datePublished``/``dateCreated`` (``@graph``
+   members included), ``<meta>`` properties, names and itemprops for the publication time
+   (``article:published_time``, ``dc.date.issued``, ``pubdate``, ...), and ``<time>`` or
+   ``<abbr>`` elements marked as the publication (``itemprop=datePublished``, ``pubdate``,
+   a ``published`` class);
+2. the first ``<time datetime>`` of the article, outside comments, sidebars and teasers;
+3. the text of the first element whose class or id says date, time, published or posted;
+4. a full date in the URL (``/2019/03/12/``, ``20190312``);
+5. the first calendar date in the page's text, near the headline.
+
+Among several statements of the most trusted kind the earliest wins (a page states its
+original publication and its modifications; re-publication moves dates later, never earlier).
+A full date in the URL is set when a page is first published, so it overrides a structured
+statement of a later day (a time zone moving the day, a re-publication), never an earlier one.
+Modification times (``dateModified``, ``article:modified_time``) become ``updated`` findings.
+A missing date is better than a wrong one: a date that cannot be read is no evidence.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterator, Mapping, Sequence
+from dataclasses import dataclass
+from datetime import date, datetime
+from typing import TYPE_CHECKING, Any
+
+import regex
+
+from scrapeclean._model import Finding
+
+if TYPE_CHECKING:
+    from bs4 import Tag
+
+__all__ = ["PageElement", "date_findings", "elements_from_soup", "url_date", "url_date_findings"]
+
+#: How much text of an element is kept (a date statement is short).
+_MAX_TEXT = 240
+#: How many ancestor levels an element remembers (the nearest ones).
+_MAX_CONTEXT = 16
+#: How many date-named elements are read (the first after the headline is taken).
+_MAX_TEXT_CLAIMS = 6
+_ISO_DATE = len("2020-01-01")
+_WORD_SPLIT = regex.compile(r"[^\p{L}\p{N}]+")
+_SPACES = regex.compile(r"\s+")
+#: ``<meta>`` keys (property, name or itemprop, lower-case) stating the publication time.
+_PUBLISHED_KEYS = frozenset(
+    {
+        "article:published_time", "og:published_time", "og:article:published_time",
+        "published_time", "article.published", "datepublished", "pubdate", "publishdate",
+        "publish-date", "publish_date", "publication_date", "publication-date", "pub_date",
+        "dc.date.issued", "dcterms.issued", "dc.date.created", "dcterms.created",
+        "dc.date", "dcterms.date", "date", "created", "creation_date", "parsely-pub-date",
+        "sailthru.date", "article_date_original", "original-publish-date", "datecreated",
+        "citation_publication_date", "citation_date", "citation_online_date", "release_date",
+        "og:updated_time_original", "date.available", "displaydate", "dc.created",
+        "article:post_date", "post_date", "date_published", "publishdatetime", "pubdatetime",
+    }
+)  # fmt: skip
+#: Keys that are generic ("date"): trusted less than a key that says published.
+_GENERIC_KEYS = frozenset({"date", "dc.date", "dcterms.date", "created", "dc.created"})
+#: ``<meta>`` keys stating the last modification.
+_UPDATED_KEYS = frozenset(
+    {
+        "article:modified_time", "og:updated_time", "datemodified", "dc.date.modified",
+        "dcterms.modified", "last-modified", "lastmod", "modified", "article.updated",
+        "updated_time", "date_modified",
+    }
+)  # fmt: skip
+#: Claims this close in trust are of one kind (the earliest of them is chosen).
+_SAME_KIND = 0.05
+#: How many different days are reported (the chosen one and fallbacks, less confident).
+_ALTERNATIVES = 3
+_URL_TRUST = 0.6
+#: Two aware times this close (seconds) are one instant; zones are at most this many hours.
+_SAME_INSTANT = 120
+_MAX_ZONE_HOURS = 14
+#: JSON-LD objects whose dates are not the page's: media, people, events, products.
+_LD_OTHER_TYPES = frozenset(
+    {
+        "videoobject", "imageobject", "audioobject", "mediaobject", "person", "organization",
+        "event", "product", "offer", "review", "comment", "place", "rating",
+    }
+)  # fmt: skip
+_LD_PUBLISHED = ("datePublished", "dateCreated")
+_LD_UPDATED = ("dateModified",)
+#: Words of a class or id naming a date statement (each word of the attribute is compared).
+_DATE_WORDS = frozenset(
+    {
+        "date", "dates", "datum", "time", "published", "publish", "publishing", "posted",
+        "pubdate", "datetime", "timestamp", "dateline", "datestamp", "postdate", "entrydate",
+        "publishdate", "publisheddate", "createdate", "fecha", "data", "meta", "byline",
+        "postmeta", "entrymeta", "postinfo", "info",
+    }
+)  # fmt: skip
+#: Word parts that name a date statement inside a longer class word ("postdate").
+_DATE_PARTS = ("date", "datum", "publish", "posted", "time")
+#: Class/id words of a part of the page whose dates are not the article's publication.
+_ELSEWHERE_WORDS = frozenset(
+    {
+        "comment", "comments", "reply", "replies", "respond", "sidebar", "widget", "widgets",
+        "related", "recommended", "recommendations", "teaser", "teasers", "aside", "popular",
+        "trending", "more", "latest", "newest", "recent", "archive", "archives", "calendar",
+        "weather", "footer", "nav", "navigation", "menu", "breadcrumb", "breadcrumbs",
+        "comentarios", "kommentar", "kommentare", "commentaires", "commenti",
+    }
+)  # fmt: skip
+_ELSEWHERE_TAGS = frozenset({"aside", "nav", "footer", "menu", "form"})
+#: A full date in a URL path: ``/2019/03/12/``, ``/2019-03-12-``, ``/20190312/``.
+_URL_DATE = regex.compile(
+    r"(?<![0-9])(?P<y>19[89][0-9]|20[0-9]{2})(?P<s>[/_.-])(?P<m>0?[1-9]|1[0-2])(?P=s)"
+    r"(?P<d>0[1-9]|[12][0-9]|3[01](?=[/_.-]|$|\?)|[1-9](?=[/.]|$|\?)|[12][0-9]|3[01])"
+    r"(?![0-9])"
+)
+_URL_COMPACT = regex.compile(
+    r"(?<=[/_-])(?P<y>19[89][0-9]|20[0-9]{2})(?P<m>0[1-9]|1[0-2])(?P<d>0[1-9]|[12][0-9]|3[01])"
+    r"(?=[/_.-]|$)"
+)
+#: Archive addresses carry the time of the copy, not of the page (``/web/20160218174457/``).
+_URL_TIMESTAMP = regex.compile(r"/(?:19|20)[0-9]{12}[a-z_]*/")
+
+
+@dataclass(frozen=True, slots=True)
+class PageElement:
+    """One element of a page, as date evidence, whatever parser read the page.
+
+    `name` is the lower-case tag name; `attrs` its attributes as strings (a class list joined
+    by spaces); `text` its visible text, spaces collapsed, cut to a few hundred characters
+    (a ``<script>``'s whole text for JSON-LD); `context` the lower-case tag names and
+    class/id words of its ancestors, the nearest first; `order` its position in the page.
+    """
+
+    name: str
+    attrs: Mapping[str, str]
+    text: str = ""
+    context: frozenset[str] = frozenset()
+    order: int = 0
+
+
+@dataclass(frozen=True, slots=True)
+class _Claim:
+    """A statement of a time: its value, what it was read from, and how far it is trusted."""
+
+    value: datetime
+    origin: str
+    trust: float
+    updated: bool = False
+
+
+def date_findings(elements: Sequence[PageElement], *, language: str | None = None) -> list[Finding]:
+    """The ``published`` (and ``updated``) findings of a page, the chosen one first.
+
+    `elements` are the page's facts (`elements_from_soup`); `language` its declared language
+    (it decides the order of an ambiguous numeric date; by default the ``<html lang>``).
+    Besides the chosen publication time, other days the page states come as findings of
+    lower confidence, so that when the pipeline refuses the first (a time after the reference
+    time) the next one stands.
+    """
+    if language is None:
+        language = next((e.attrs.get("lang") for e in elements if e.name == "html"), None)
+    claims = _first_of_each(_claims(elements, language))
+    published = [claim for claim in claims if not claim.updated]
+    findings = [
+        Finding("published", claim.value, "read_input", claim.origin, confidence)
+        for claim, confidence in _ranked(published)
+    ]
+    updated = [claim for claim in claims if claim.updated]
+    if updated:
+        latest = max(updated, key=lambda claim: (claim.trust, _naive(claim.value)))
+        findings.append(Finding("updated", latest.value, "read_input", latest.origin, 0.8))
+    return findings
+
+
+def url_date_findings(url: str, findings: Sequence[Finding]) -> list[Finding]:
+    """A ``published`` finding from a full date in `url`, weighed against `findings`.
+
+    A date in the address is set when the page is first published. It is weak evidence alone
+    (confidence 0.6), but it wins over the most confident publication time found so far when
+    that one names a later day: a re-publication, or a time zone moving the day.
+    """
+    day = url_date(url)
+    if day is None:
+        return []
+    value = datetime.combine(day, datetime.min.time())
+    stated = [
+        found
+        for found in findings
+        if found.name == "published" and isinstance(found.value, datetime)
+    ]
+    best = max(stated, key=lambda found: found.confidence, default=None)
+    confidence = _URL_TRUST
+    if isinstance(best, Finding) and isinstance(best.value, datetime):
+        if best.value.date() > day:
+            confidence = min(1.0, best.confidence + 0.01)
+        elif best.value.date() == day:
+            return []
+    return [Finding("published", value, "clean", "url", confidence)]
+
+
+def _ranked(claims: list[_Claim]) -> Iterator[tuple[_Claim, float]]:
+    """The publication claims to report: the chosen one, then other days, less confident."""
+    if not claims:
+        return
+    best = _choose(claims)
+    yield best, _confidence(best, claims)
+    seen = {best.value.date()}
+    for claim in sorted(claims, key=lambda claim: -claim.trust):
+        if claim.value.date() not in seen and len(seen) < _ALTERNATIVES:
+            seen.add(claim.value.date())
+            yield claim, round(min(claim.trust, 0.5) * 0.8, 3)
+
+
+def _choose(claims: list[_Claim]) -> _Claim:
+    """The claim for the day the evidence weighs most for (its trust summed), earliest on a tie.
+
+    A time stated in UTC gives way to the same instant stated in the page's own zone, whose
+    day is the one the page shows.
+    """
+    weights: dict[date, float] = {}
+    for claim in claims:
+        weights[claim.value.date()] = weights.get(claim.value.date(), 0.0) + claim.trust
+    day = min(weights, key=lambda day: (-round(weights[day], 6), day))
+    best = max(
+        (claim for claim in claims if claim.value.date() == day), key=lambda claim: claim.trust
+    )
+    return _local(best, claims)
+
+
+def _local(best: _Claim, claims: list[_Claim]) -> _Claim:
+    """`best`, or the same instant as stated in a local zone when `best` is in UTC."""
+    offset = best.value.utcoffset()
+    if offset is None or offset:
+        return best
+    for claim in claims:
+        other = claim.value
+        if other.date() != best.value.date() and _same_instant(best.value, other):
+            return _Claim(other, claim.origin, best.trust)
+    return best
+
+
+def _same_instant(utc: datetime, other: datetime) -> bool:
+    """Whether `other` states the UTC time `utc` in another zone (or with no zone)."""
+    if other.tzinfo is not None:
+        return abs((other - utc).total_seconds()) < _SAME_INSTANT
+    gap = abs((other - utc.replace(tzinfo=None)).total_seconds())
+    return gap < _MAX_ZONE_HOURS * 3600 and (other.minute, other.second) == (
+        utc.minute,
+        utc.second,
+    )
+
+
+def _first_of_each(claims: Iterator[_Claim]) -> list[_Claim]:
+    """The first claim from each origin (a page's later ones are lists of other articles)."""
+    seen: dict[tuple[str, bool], _Claim] = {}
+    for claim in claims:
+        seen.setdefault((claim.origin, claim.updated), claim)
+    return list(seen.values())
+
+
+def _confidence(best: _Claim, claims: list[_Claim]) -> float:
+    """How sure the chosen claim is: more when another kind of evidence names the same day."""
+    kinds = {
+        claim.origin.split("[")[0]
+        for claim in claims
+        if claim.value.date() == best.value.date() and claim is not best
+    }
+    kinds.discard(best.origin.split("[")[0])
+    return round(min(0.95, best.trust + 0.03 * len(kinds)), 3)
+
+
+def _naive(value: datetime) -> datetime:
+    return value.replace(tzinfo=None)
+
+
+def url_date(url: str) -> date | None:
+    """A full date stated in `url`'s path (year, month and day), or None."""
+    path = url.split("://", 1)[-1]
+    path = path[path.find("/") :] if "/" in path else ""
+    path = _URL_TIMESTAMP.sub("/", path)
+    for pattern in (_URL_DATE, _URL_COMPACT):
+        match = pattern.search(path)
+        if match is not None:
+            try:
+                return date(int(match["y"]), int(match["m"]), int(match["d"]))
+            except ValueError:
+                continue
+    return None
+
+
+def _claims(elements: Sequence[PageElement], language: str | None) -> Iterator[_Claim]:
+    """Every time the page states, as claims, the most trusted kinds first."""
+    dayfirst = _dayfirst(language)
+    heading = next((element.order for element in elements if element.name == "h1"), -1)
+    times: list[_Claim] = []
+    texts: list[tuple[bool, _Claim]] = []
+    for element in elements:
+        if element.name == "meta":
+            yield from _meta_claims(element)
+        elif element.name == "script":
+            yield from _ld_claims(element.text)
+        elif _elsewhere(element):
+            continue
+        else:
+            marked = _marked_claim(element, dayfirst)
+            if marked is not None:
+                yield marked
+            elif element.name == "time" and not times:
+                found = _time_claim(element, "<time datetime>", 0.75)
+                times.extend([found] if found is not None else [])
+            elif _date_named(element) and len(texts) < _MAX_TEXT_CLAIMS:
+                found = _text_claim(element, dayfirst)
+                if found is not None:
+                    texts.append((element.order > heading, found))
+    yield from times
+    after = [claim for below, claim in texts if below]
+    yield from after[:1] or [claim for _, claim in texts[:1]]
+
+
+def _dayfirst(language: str | None) -> bool | None:
+    """Whether an ambiguous numeric date puts the day first, from the page's language."""
+    if not language:
+        return None
+    code = language.lower().replace("_", "-")
+    return not (code == "en" or code.startswith("en-us"))
+
+
+def _meta_claims(element: PageElement) -> Iterator[_Claim]:
+    content = element.attrs.get("content", "")
+    for attribute in ("property", "name", "itemprop", "http-equiv"):
+        key = element.attrs.get(attribute, "").strip().lower()
+        if not key or not content:
+            continue
+        if key in _PUBLISHED_KEYS:
+            value = parse_time(content)
+            if value is not None:
+                trust = 0.85 if key in _GENERIC_KEYS else 0.9
+                yield _Claim(value, f"meta[{attribute}={key}]", trust)
+        elif key in _UPDATED_KEYS:
+            value = parse_time(content)
+            if value is not None:
+                yield _Claim(value, f"meta[{attribute}={key}]", 0.85, updated=True)
+
+
+def _ld_claims(text: str) -> Iterator[_Claim]:
+    for item in _ld_objects(text):
+        if _ld_types(item) & _LD_OTHER_TYPES:
+            continue
+        for key in (*_LD_PUBLISHED, *_LD_UPDATED):
+            stated = item.get(key)
+            if not isinstance(stated, str):
+                continue
+            value = parse_time(stated)
+            if value is None:
+                continue
+            if key in _LD_UPDATED:
+                yield _Claim(value, f"json-ld {key}", 0.9, updated=True)
+            else:
+                origin = "json-ld" if key == "datePublished" else f"json-ld {key}"
+                yield _Claim(value, origin, 0.9 if key == "datePublished" else 0.8)
+
+
+def _ld_types(item: dict[str, Any]) -> frozenset[str]:
+    stated = item.get("@type")
+    names = stated if isinstance(stated, list) else [stated]
+    return frozenset(name.lower() for name in names if isinstance(name, str))
+
+
+def _ld_objects(text: str) -> list[dict[str, Any]]:
+    """The JSON-LD objects of one script, nested ones and ``@graph`` members included."""
+    try:
+        data = json.loads(text)
+    except (ValueError, RecursionError):  # malformed JSON-LD is no evidence, never an error
+        return []
+    found: list[dict[str, Any]] = []
+    stack: list[Any] = [data]
+    while stack:
+        item = stack.pop()
+        if isinstance(item, list):
+            stack.extend(reversed(item))
+        elif isinstance(item, dict):
+            found.append(item)
+            graph = item.get("@graph")
+            if isinstance(graph, list):
+                stack.extend(reversed(graph))
+    return found
+
+
+def _elsewhere(element: PageElement) -> bool:
+    """Whether `element` sits where dates are not the article's (comments, sidebars, menus)."""
+    return bool(element.context & (_ELSEWHERE_WORDS | _ELSEWHERE_TAGS))
+
+
+def _marked_claim(element: PageElement, dayfirst: bool | None) -> _Claim | None:
+    """A ``<time>``/``<abbr>``/element explicitly marked as the publication time, or None."""
+    attrs = element.attrs
+    itemprop = attrs.get("itemprop", "").lower()
+    words = _words(attrs.get("class", ""))
+    if itemprop in ("datepublished", "datecreated"):
+        origin = f"<{element.name} itemprop={itemprop}>"
+    elif element.name == "time" and "pubdate" in attrs:
+        origin = "<time pubdate>"
+    elif element.name in ("time", "abbr") and words & {"published", "pubdate", "entry-date"}:
+        origin = f"<{element.name} class=published>"
+    else:
+        return None
+    return _time_claim(element, origin, 0.85, dayfirst)
+
+
+def _time_claim(
+    element: PageElement, origin: str, trust: float, dayfirst: bool | None = None
+) -> _Claim | None:
+    """The time an element states in its ``datetime``/``content``/``title``, else its text."""
+    stated = [element.attrs.get(name, "") for name in ("datetime", "content", "title")]
+    for value in stated:
+        found = _iso(value)
+        if found is not None:
+            return _Claim(found, origin, trust)
+    for value in (element.text, *stated):
+        found = parse_time(value, dayfirst) if value else None
+        if found is not None:
+            return _Claim(found, origin, trust)
+    return None
+
+
+def _date_named(element: PageElement) -> bool:
+    """Whether the element's class or id says it holds a date."""
+    for attribute in ("class", "id"):
+        for word in _words(element.attrs.get(attribute, "")):
+            if word in _DATE_WORDS or any(part in word for part in _DATE_PARTS):
+                return True
+    return False
+
+
+def _words(value: str) -> frozenset[str]:
+    return frozenset(word for word in _WORD_SPLIT.split(value.lower()) if word)
+
+
+def _text_claim(element: PageElement, dayfirst: bool | None) -> _Claim | None:
+    """The first calendar date in the text of a date-named element."""
+    if not element.text:
+        return None
+    from scrapeclean.dates import find_dates
+
+    for match in find_dates(element.text, dayfirst=dayfirst):
+        if match.year_inferred:
+            continue
+        return _Claim(match.value, f"<{element.name} class=date> text", 0.7)
+    return None
+
+
+def parse_time(value: str, dayfirst: bool | None = None) -> datetime | None:
+    """A stated time: ISO 8601 first, else the project's date grammar (None when unreadable)."""
+    value = value.strip()
+    if not value or len(value) > 80:
+        return None
+    found = _iso(value)
+    if found is not None:
+        return found
+    from scrapeclean.dates import parse_date
+
+    found = parse_date(value, dayfirst=dayfirst)
+    if found is not None and (found.year < 1990 or found.year > 2100):
+        return None
+    return found
+
+
+def _iso(value: str) -> datetime | None:
+    """An ISO 8601 date or time, or None."""
+    value = value.strip()
+    if len(value) < _ISO_DATE or not value[:4].isdigit():
+        return None
+    try:
+        return datetime.fromisoformat(value.replace("Z", "+00:00"))
+    except ValueError:
+        return None
+
+
+def elements_from_soup(root: Tag) -> list[PageElement]:
+    """The date facts of a BeautifulSoup tree: metas, JSON-LD, headings and date elements."""
+    from bs4 import Tag
+
+    elements: list[PageElement] = []
+    for order, tag in enumerate(root.find_all(True)):
+        if not isinstance(tag, Tag):
+            continue
+        name = (tag.name or "").lower()
+        attrs = {key.lower(): _attribute(value) for key, value in tag.attrs.items()}
+        if name in ("meta", "html"):
+            elements.append(PageElement(name, attrs, order=order))
+        elif name == "script":
+            if attrs.get("type", "").strip().lower() == "application/ld+json":
+                elements.append(PageElement(name, attrs, tag.get_text(), order=order))
+        elif name in ("h1", "time") or _interesting(name, attrs):
+            text = _short_text(tag)
+            elements.append(PageElement(name, attrs, text, _context(tag), order))
+    return elements
+
+
+def _interesting(name: str, attrs: Mapping[str, str]) -> bool:
+    if "itemprop" in attrs or (name == "abbr" and "title" in attrs):
+        return True
+    return _date_named(PageElement(name, attrs))
+
+
+def _attribute(value: object) -> str:
+    if isinstance(value, (list, tuple)):
+        return " ".join(str(item) for item in value)
+    return str(value)
+
+
+def _short_text(tag: Tag) -> str:
+    """The first few hundred characters of `tag`'s visible text, spaces collapsed."""
+    pieces: list[str] = []
+    size = 0
+    for piece in tag.strings:
+        pieces.append(piece)
+        size += len(piece)
+        if size > _MAX_TEXT:
+            break
+    return _SPACES.sub(" ", " ".join(pieces)).strip()[:_MAX_TEXT]
+
+
+def _context(tag: Tag) -> frozenset[str]:
+    """The tag names and class/id words of `tag`'s nearest ancestors."""
+    words: set[str] = set()
+    parent = tag.parent
+    for _ in range(_MAX_CONTEXT):
+        if parent is None or parent.name in (None, "[document]", "body", "html"):
+            break
+        words.add(parent.name.lower())
+        for attribute in ("class", "id"):
+            words.update(_words(_attribute(parent.attrs.get(attribute, ""))))
+        parent = parent.parent
+    return frozenset(words)
