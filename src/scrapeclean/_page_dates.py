@@ -24,8 +24,9 @@ A missing date is better than a wrong one: a date that cannot be read is no evid
 
 from __future__ import annotations
 
+import itertools
 import json
-from collections.abc import Iterator, Mapping, Sequence
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date, datetime
 from typing import TYPE_CHECKING, Any
@@ -35,6 +36,7 @@ import regex
 from scrapeclean._model import Finding
 
 if TYPE_CHECKING:
+    from bs4 import PageElement as PageElementLike
     from bs4 import Tag
 
 __all__ = ["PageElement", "date_findings", "elements_from_soup", "url_date", "url_date_findings"]
@@ -106,11 +108,30 @@ _ELSEWHERE_WORDS = frozenset(
         "comment", "comments", "reply", "replies", "respond", "sidebar", "widget", "widgets",
         "related", "recommended", "recommendations", "teaser", "teasers", "aside", "popular",
         "trending", "more", "latest", "newest", "recent", "archive", "archives", "calendar",
-        "weather", "footer", "nav", "navigation", "menu", "breadcrumb", "breadcrumbs",
+        "weather", "nav", "navigation", "menu", "breadcrumb", "breadcrumbs",
         "comentarios", "kommentar", "kommentare", "commentaires", "commenti",
     }
 )  # fmt: skip
-_ELSEWHERE_TAGS = frozenset({"aside", "nav", "footer", "menu", "form"})
+#: Where dates are the readers' (even a date marked as published is a comment's there).
+_COMMENT_WORDS = frozenset(
+    {
+        "comment", "comments", "reply", "replies", "respond", "comentarios", "kommentar",
+        "kommentare", "commentaires", "commenti", "discussion",
+    }
+)  # fmt: skip
+#: Pseudo-elements of running text: the text right after the headline, the page's text.
+HEADLINE_TEXT = "#headline"
+PAGE_TEXT = "#page"
+_TEXT_TRUST = {HEADLINE_TEXT: 0.6, PAGE_TEXT: 0.3}
+#: How far before a date a label is looked for, and how much a publication label adds.
+_LABEL_REACH = 40
+_LABELLED = 0.12
+#: How much running text is read after the headline, and from the page.
+_HEADLINE_CHARS = 400
+_PAGE_CHARS = 6000
+#: Elements whose text no reader sees.
+_UNSEEN = frozenset({"script", "style", "noscript", "template", "head", "title", "svg"})
+_ELSEWHERE_TAGS = frozenset({"aside", "nav", "menu", "form"})
 #: A full date in a URL path: ``/2019/03/12/``, ``/2019-03-12-``, ``/20190312/``.
 _URL_DATE = regex.compile(
     r"(?<![0-9])(?P<y>19[89][0-9]|20[0-9]{2})(?P<s>[/_.-])(?P<m>0?[1-9]|1[0-2])(?P=s)"
@@ -150,6 +171,13 @@ class _Claim:
     origin: str
     trust: float
     updated: bool = False
+
+    @property
+    def kind(self) -> str:
+        """The kind of evidence: ``meta``, ``json-ld``, ``element`` (markup) or ``text``."""
+        if self.origin.startswith(("meta", "json-ld", "url")):
+            return self.origin.split("[")[0].split(" ")[0]
+        return "text" if self.origin.endswith(" text") else "element"
 
 
 def date_findings(elements: Sequence[PageElement], *, language: str | None = None) -> list[Finding]:
@@ -216,14 +244,21 @@ def _ranked(claims: list[_Claim]) -> Iterator[tuple[_Claim, float]]:
 
 
 def _choose(claims: list[_Claim]) -> _Claim:
-    """The claim for the day the evidence weighs most for (its trust summed), earliest on a tie.
+    """The claim for the day the evidence weighs most for, earliest on a tie.
+
+    A day's weight is the trust of its best claim of each kind, summed: several metas naming
+    one day are one statement, a meta and a date shown on the page are two.
 
     A time stated in UTC gives way to the same instant stated in the page's own zone, whose
     day is the one the page shows.
     """
-    weights: dict[date, float] = {}
+    strongest: dict[tuple[date, str], float] = {}
     for claim in claims:
-        weights[claim.value.date()] = weights.get(claim.value.date(), 0.0) + claim.trust
+        key = (claim.value.date(), claim.kind)
+        strongest[key] = max(strongest.get(key, 0.0), claim.trust)
+    weights: dict[date, float] = {}
+    for (day, _), trust in strongest.items():
+        weights[day] = weights.get(day, 0.0) + trust
     day = min(weights, key=lambda day: (-round(weights[day], 6), day))
     best = max(
         (claim for claim in claims if claim.value.date() == day), key=lambda claim: claim.trust
@@ -264,12 +299,8 @@ def _first_of_each(claims: Iterator[_Claim]) -> list[_Claim]:
 
 def _confidence(best: _Claim, claims: list[_Claim]) -> float:
     """How sure the chosen claim is: more when another kind of evidence names the same day."""
-    kinds = {
-        claim.origin.split("[")[0]
-        for claim in claims
-        if claim.value.date() == best.value.date() and claim is not best
-    }
-    kinds.discard(best.origin.split("[")[0])
+    kinds = {claim.kind for claim in claims if claim.value.date() == best.value.date()}
+    kinds.discard(best.kind)
     return round(min(0.95, best.trust + 0.03 * len(kinds)), 3)
 
 
@@ -303,12 +334,16 @@ def _claims(elements: Sequence[PageElement], language: str | None) -> Iterator[_
             yield from _meta_claims(element)
         elif element.name == "script":
             yield from _ld_claims(element.text)
-        elif _elsewhere(element):
+        elif element.name in _TEXT_TRUST:
+            yield from _running_text_claims(element, dayfirst)
+        elif element.context & _COMMENT_WORDS:
             continue
         else:
             marked = _marked_claim(element, dayfirst)
             if marked is not None:
                 yield marked
+            elif _elsewhere(element):
+                continue
             elif element.name == "time" and not times:
                 found = _time_claim(element, "<time datetime>", 0.75)
                 times.extend([found] if found is not None else [])
@@ -319,6 +354,39 @@ def _claims(elements: Sequence[PageElement], language: str | None) -> Iterator[_
     yield from times
     after = [claim for below, claim in texts if below]
     yield from after[:1] or [claim for _, claim in texts[:1]]
+
+
+def _running_text_claims(element: PageElement, dayfirst: bool | None) -> Iterator[_Claim]:
+    """The first date of a stretch of running text, unless it is labelled as an update.
+
+    A date labelled as the publication ("Published", "Veröffentlicht am") is trusted more.
+    """
+    from scrapeclean.dates import find_dates
+
+    trust = _TEXT_TRUST[element.name]
+    for match in find_dates(element.text, dayfirst=dayfirst):
+        if match.year_inferred:
+            continue
+        before = element.text[max(0, match.span.start - _LABEL_REACH) : match.span.start]
+        label = _label_before(before.casefold())
+        if label == "updated":
+            continue
+        origin = f"{element.name.lstrip('#')} text"
+        yield _Claim(match.value, origin, trust + (_LABELLED if label else 0.0))
+        return
+
+
+def _label_before(before: str) -> str | None:
+    """Whether `before` (case-folded) ends in a publication or an update label."""
+    from scrapeclean._vocabulary import phrases
+
+    found: tuple[int, str] | None = None
+    for kind in ("published", "updated"):
+        for phrase in phrases(f"dateline.{kind}_labels"):
+            at = before.rfind(phrase)
+            if at >= 0 and (found is None or at > found[0]):
+                found = (at, kind)
+    return None if found is None else found[1]
 
 
 def _dayfirst(language: str | None) -> bool | None:
@@ -338,7 +406,7 @@ def _meta_claims(element: PageElement) -> Iterator[_Claim]:
         if key in _PUBLISHED_KEYS:
             value = parse_time(content)
             if value is not None:
-                trust = 0.85 if key in _GENERIC_KEYS else 0.9
+                trust = 0.7 if key in _GENERIC_KEYS else 0.9
                 yield _Claim(value, f"meta[{attribute}={key}]", trust)
         elif key in _UPDATED_KEYS:
             value = parse_time(content)
@@ -484,10 +552,11 @@ def elements_from_soup(root: Tag) -> list[PageElement]:
     """The date facts of a BeautifulSoup tree: metas, JSON-LD, headings and date elements."""
     from bs4 import Tag
 
+    tags = [tag for tag in root.find_all(True) if isinstance(tag, Tag)]
+    heading = next((tag for tag in tags if tag.name == "h1"), None)
+    shared = {id(parent) for parent in heading.parents} if heading is not None else set()
     elements: list[PageElement] = []
-    for order, tag in enumerate(root.find_all(True)):
-        if not isinstance(tag, Tag):
-            continue
+    for order, tag in enumerate(tags):
         name = (tag.name or "").lower()
         attrs = {key.lower(): _attribute(value) for key, value in tag.attrs.items()}
         if name in ("meta", "html"):
@@ -497,8 +566,33 @@ def elements_from_soup(root: Tag) -> list[PageElement]:
                 elements.append(PageElement(name, attrs, tag.get_text(), order=order))
         elif name in ("h1", "time") or _interesting(name, attrs):
             text = _short_text(tag)
-            elements.append(PageElement(name, attrs, text, _context(tag), order))
+            elements.append(PageElement(name, attrs, text, _context(tag, shared), order))
+    if heading is not None:
+        text = _running_text(heading.descendants, heading.next_elements, limit=_HEADLINE_CHARS)
+        elements.append(PageElement(HEADLINE_TEXT, {}, text, order=len(tags)))
+    body = root.find("body") or root
+    text = _running_text(body.descendants, limit=_PAGE_CHARS)
+    elements.append(PageElement(PAGE_TEXT, {}, text, order=len(tags) + 1))
     return elements
+
+
+def _running_text(*streams: Iterable[PageElementLike], limit: int) -> str:
+    """The visible text met along `streams` of tree nodes, up to `limit` characters."""
+    from bs4 import NavigableString
+
+    pieces: list[str] = []
+    size = 0
+    for node in itertools.chain(*streams):
+        if not isinstance(node, NavigableString) or type(node) is not NavigableString:
+            continue
+        parent = node.parent
+        if parent is not None and parent.name in _UNSEEN:
+            continue
+        pieces.append(str(node))
+        size += len(node)
+        if size > limit:
+            break
+    return _SPACES.sub(" ", " ".join(pieces)).strip()[:limit]
 
 
 def _interesting(name: str, attrs: Mapping[str, str]) -> bool:
@@ -525,12 +619,16 @@ def _short_text(tag: Tag) -> str:
     return _SPACES.sub(" ", " ".join(pieces)).strip()[:_MAX_TEXT]
 
 
-def _context(tag: Tag) -> frozenset[str]:
-    """The tag names and class/id words of `tag`'s nearest ancestors."""
+def _context(tag: Tag, shared: set[int]) -> frozenset[str]:
+    """The tag names and class/id words of `tag`'s nearest ancestors.
+
+    The walk stops at an ancestor of the headline (in `shared`): what holds the headline too
+    is the page or the article, whatever its class says (a layout ``with-sidebar``).
+    """
     words: set[str] = set()
     parent = tag.parent
     for _ in range(_MAX_CONTEXT):
-        if parent is None or parent.name in (None, "[document]", "body", "html"):
+        if parent is None or id(parent) in shared or parent.name in (None, "[document]", "body"):
             break
         words.add(parent.name.lower())
         for attribute in ("class", "id"):
