@@ -36,7 +36,7 @@ import regex
 from scrapeclean._model import Finding
 
 if TYPE_CHECKING:
-    from bs4 import PageElement as PageElementLike
+    from bs4.element import PageElement as PageElementLike
     from bs4 import Tag
 
 __all__ = ["PageElement", "date_findings", "elements_from_soup", "url_date", "url_date_findings"]
@@ -578,7 +578,7 @@ def elements_from_soup(root: Tag) -> list[PageElement]:
 
 def _running_text(*streams: Iterable[PageElementLike], limit: int) -> str:
     """The visible text met along `streams` of tree nodes, up to `limit` characters."""
-    from bs4 import NavigableString
+    from bs4.element import NavigableString
 
     pieces: list[str] = []
     size = 0
