@@ -28,7 +28,7 @@ import itertools
 import json
 from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
-from datetime import date, datetime
+from datetime import date, datetime, time
 from typing import TYPE_CHECKING, Any
 
 import regex
@@ -36,8 +36,8 @@ import regex
 from scrapeclean._model import Finding
 
 if TYPE_CHECKING:
-    from bs4.element import PageElement as PageElementLike
     from bs4 import Tag
+    from bs4.element import PageElement as PageElementLike
 
 __all__ = ["PageElement", "date_findings", "elements_from_soup", "url_date", "url_date_findings"]
 
@@ -58,14 +58,17 @@ _PUBLISHED_KEYS = frozenset(
         "publish-date", "publish_date", "publication_date", "publication-date", "pub_date",
         "dc.date.issued", "dcterms.issued", "dc.date.created", "dcterms.created",
         "dc.date", "dcterms.date", "date", "created", "creation_date", "parsely-pub-date",
-        "sailthru.date", "article_date_original", "original-publish-date", "datecreated",
+        "datecreated",
+        "sailthru.date", "article_date_original", "original-publish-date",
         "citation_publication_date", "citation_date", "citation_online_date", "release_date",
         "og:updated_time_original", "date.available", "displaydate", "dc.created",
         "article:post_date", "post_date", "date_published", "publishdatetime", "pubdatetime",
     }
 )  # fmt: skip
 #: Keys that are generic ("date"): trusted less than a key that says published.
-_GENERIC_KEYS = frozenset({"date", "dc.date", "dcterms.date", "created", "dc.created"})
+_GENERIC_KEYS = frozenset(
+    {"date", "dc.date", "dcterms.date", "created", "dc.created", "datecreated", "dcterms.created"}
+)
 #: ``<meta>`` keys stating the last modification.
 _UPDATED_KEYS = frozenset(
     {
@@ -79,6 +82,8 @@ _SAME_KIND = 0.05
 #: How many different days are reported (the chosen one and fallbacks, less confident).
 _ALTERNATIVES = 3
 _URL_TRUST = 0.6
+#: Findings at least this confident were stated in the markup, not read from the text.
+_STATED = 0.75
 #: Two aware times this close (seconds) are one instant; zones are at most this many hours.
 _SAME_INSTANT = 120
 _MAX_ZONE_HOURS = 14
@@ -123,6 +128,7 @@ _COMMENT_WORDS = frozenset(
 HEADLINE_TEXT = "#headline"
 PAGE_TEXT = "#page"
 _TEXT_TRUST = {HEADLINE_TEXT: 0.6, PAGE_TEXT: 0.3}
+_PAGE_ORIGIN = "page text"
 #: How far before a date a label is looked for, and how much a publication label adds.
 _LABEL_REACH = 40
 _LABELLED = 0.12
@@ -192,16 +198,36 @@ def date_findings(elements: Sequence[PageElement], *, language: str | None = Non
     if language is None:
         language = next((e.attrs.get("lang") for e in elements if e.name == "html"), None)
     claims = _first_of_each(_claims(elements, language))
-    published = [claim for claim in claims if not claim.updated]
+    updated = [claim for claim in claims if claim.updated]
+    published = _published_claims(claims, updated)
+    shown = [claim for claim in claims if not claim.updated]
     findings = [
         Finding("published", claim.value, "read_input", claim.origin, confidence)
-        for claim, confidence in _ranked(published)
+        for claim, confidence in _ranked(published, shown)
     ]
-    updated = [claim for claim in claims if claim.updated]
     if updated:
         latest = max(updated, key=lambda claim: (claim.trust, _naive(claim.value)))
         findings.append(Finding("updated", latest.value, "read_input", latest.origin, 0.8))
     return findings
+
+
+def _published_claims(claims: list[_Claim], updated: list[_Claim]) -> list[_Claim]:
+    """The publication claims that count.
+
+    The page's text is a last resort: it counts only when nothing else states a date. A date
+    shown on the page on the day the page says it was modified is the modification's.
+    """
+    published = [claim for claim in claims if not claim.updated]
+    stated = [claim for claim in published if claim.origin != _PAGE_ORIGIN]
+    if stated:
+        published = stated
+    modified = {claim.value.date() for claim in updated}
+    shown = [
+        claim
+        for claim in published
+        if not (claim.kind in ("text", "element") and claim.value.date() in modified)
+    ]
+    return shown or published
 
 
 def url_date_findings(url: str, findings: Sequence[Finding]) -> list[Finding]:
@@ -209,7 +235,8 @@ def url_date_findings(url: str, findings: Sequence[Finding]) -> list[Finding]:
 
     A date in the address is set when the page is first published. It is weak evidence alone
     (confidence 0.6), but it wins over the most confident publication time found so far when
-    that one names a later day: a re-publication, or a time zone moving the day.
+    that one names a later day (a re-publication, or a time zone moving the day), or when that
+    one was only read from the page's text.
     """
     day = url_date(url)
     if day is None:
@@ -223,18 +250,21 @@ def url_date_findings(url: str, findings: Sequence[Finding]) -> list[Finding]:
     best = max(stated, key=lambda found: found.confidence, default=None)
     confidence = _URL_TRUST
     if isinstance(best, Finding) and isinstance(best.value, datetime):
-        if best.value.date() > day:
+        if best.value.date() > day or best.confidence < _STATED:
             confidence = min(1.0, best.confidence + 0.01)
         elif best.value.date() == day:
             return []
     return [Finding("published", value, "clean", "url", confidence)]
 
 
-def _ranked(claims: list[_Claim]) -> Iterator[tuple[_Claim, float]]:
-    """The publication claims to report: the chosen one, then other days, less confident."""
+def _ranked(claims: list[_Claim], shown: list[_Claim]) -> Iterator[tuple[_Claim, float]]:
+    """The publication claims to report: the chosen one, then other days, less confident.
+
+    `shown` are all the publication claims, the page's text included, for the time zone check.
+    """
     if not claims:
         return
-    best = _choose(claims)
+    best = _local(_choose(claims), shown)
     yield best, _confidence(best, claims)
     seen = {best.value.date()}
     for claim in sorted(claims, key=lambda claim: -claim.trust):
@@ -249,8 +279,6 @@ def _choose(claims: list[_Claim]) -> _Claim:
     A day's weight is the trust of its best claim of each kind, summed: several metas naming
     one day are one statement, a meta and a date shown on the page are two.
 
-    A time stated in UTC gives way to the same instant stated in the page's own zone, whose
-    day is the one the page shows.
     """
     strongest: dict[tuple[date, str], float] = {}
     for claim in claims:
@@ -260,14 +288,18 @@ def _choose(claims: list[_Claim]) -> _Claim:
     for (day, _), trust in strongest.items():
         weights[day] = weights.get(day, 0.0) + trust
     day = min(weights, key=lambda day: (-round(weights[day], 6), day))
-    best = max(
+    return max(
         (claim for claim in claims if claim.value.date() == day), key=lambda claim: claim.trust
     )
-    return _local(best, claims)
 
 
 def _local(best: _Claim, claims: list[_Claim]) -> _Claim:
-    """`best`, or the same instant as stated in a local zone when `best` is in UTC."""
+    """`best`, or the day the page itself shows when `best` is a UTC time of the same instant.
+
+    The same instant counts when another claim states it in an explicit other zone, or when
+    a date without a time (local midnight) is what `best` converted to UTC: a publisher's
+    ``2021-11-05`` stored as ``2021-11-04T23:00:00Z``.
+    """
     offset = best.value.utcoffset()
     if offset is None or offset:
         return best
@@ -279,13 +311,15 @@ def _local(best: _Claim, claims: list[_Claim]) -> _Claim:
 
 
 def _same_instant(utc: datetime, other: datetime) -> bool:
-    """Whether `other` states the UTC time `utc` in another zone (or with no zone)."""
+    """Whether `other` states the UTC time `utc` in a zone of its own, or as a local date."""
     if other.tzinfo is not None:
-        return abs((other - utc).total_seconds()) < _SAME_INSTANT
-    gap = abs((other - utc.replace(tzinfo=None)).total_seconds())
-    return gap < _MAX_ZONE_HOURS * 3600 and (other.minute, other.second) == (
-        utc.minute,
-        utc.second,
+        offset = other.utcoffset()
+        return bool(offset) and abs((other - utc).total_seconds()) < _SAME_INSTANT
+    gap = (other - utc.replace(tzinfo=None)).total_seconds()
+    return (
+        other.time() == time()
+        and utc.time().minute == utc.time().second == 0
+        and (0 < gap <= _MAX_ZONE_HOURS * 3600)
     )
 
 
@@ -324,11 +358,15 @@ def url_date(url: str) -> date | None:
 
 
 def _claims(elements: Sequence[PageElement], language: str | None) -> Iterator[_Claim]:
-    """Every time the page states, as claims, the most trusted kinds first."""
+    """Every time the page states, as claims.
+
+    Of the claims read from the page's body, each origin counts once: its first one after
+    the headline (else its first one), since the dates further down are other articles'.
+    """
     dayfirst = _dayfirst(language)
     heading = next((element.order for element in elements if element.name == "h1"), -1)
-    times: list[_Claim] = []
-    texts: list[tuple[bool, _Claim]] = []
+    body: dict[str, list[tuple[bool, _Claim]]] = {}
+    texts = 0
     for element in elements:
         if element.name == "meta":
             yield from _meta_claims(element)
@@ -339,21 +377,18 @@ def _claims(elements: Sequence[PageElement], language: str | None) -> Iterator[_
         elif element.context & _COMMENT_WORDS:
             continue
         else:
-            marked = _marked_claim(element, dayfirst)
-            if marked is not None:
-                yield marked
-            elif _elsewhere(element):
-                continue
-            elif element.name == "time" and not times:
-                found = _time_claim(element, "<time datetime>", 0.75)
-                times.extend([found] if found is not None else [])
-            elif _date_named(element) and len(texts) < _MAX_TEXT_CLAIMS:
-                found = _text_claim(element, dayfirst)
-                if found is not None:
-                    texts.append((element.order > heading, found))
-    yield from times
-    after = [claim for below, claim in texts if below]
-    yield from after[:1] or [claim for _, claim in texts[:1]]
+            found = _marked_claim(element, dayfirst)
+            if found is None and not _elsewhere(element):
+                if element.name == "time":
+                    found = _time_claim(element, "<time datetime>", 0.75)
+                elif _date_named(element) and texts < _MAX_TEXT_CLAIMS:
+                    texts += 1
+                    found = _text_claim(element, dayfirst)
+            if found is not None:
+                body.setdefault(found.origin, []).append((element.order > heading, found))
+    for found in body.values():
+        after = [claim for below, claim in found if below]
+        yield (after or [claim for _, claim in found])[0]
 
 
 def _running_text_claims(element: PageElement, dayfirst: bool | None) -> Iterator[_Claim]:
@@ -554,6 +589,7 @@ def elements_from_soup(root: Tag) -> list[PageElement]:
 
     tags = [tag for tag in root.find_all(True) if isinstance(tag, Tag)]
     heading = next((tag for tag in tags if tag.name == "h1"), None)
+    anchor = heading or next((tag for tag in tags if tag.name in ("article", "main")), None)
     shared = {id(parent) for parent in heading.parents} if heading is not None else set()
     elements: list[PageElement] = []
     for order, tag in enumerate(tags):
@@ -567,8 +603,8 @@ def elements_from_soup(root: Tag) -> list[PageElement]:
         elif name in ("h1", "time") or _interesting(name, attrs):
             text = _short_text(tag)
             elements.append(PageElement(name, attrs, text, _context(tag, shared), order))
-    if heading is not None:
-        text = _running_text(heading.descendants, heading.next_elements, limit=_HEADLINE_CHARS)
+    if anchor is not None:
+        text = _running_text(anchor.next_elements, limit=_HEADLINE_CHARS)
         elements.append(PageElement(HEADLINE_TEXT, {}, text, order=len(tags)))
     body = root.find("body") or root
     text = _running_text(body.descendants, limit=_PAGE_CHARS)
