@@ -386,9 +386,9 @@ def _claims(elements: Sequence[PageElement], language: str | None) -> Iterator[_
                     found = _text_claim(element, dayfirst)
             if found is not None:
                 body.setdefault(found.origin, []).append((element.order > heading, found))
-    for found in body.values():
-        after = [claim for below, claim in found if below]
-        yield (after or [claim for _, claim in found])[0]
+    for placed in body.values():
+        after = [claim for below, claim in placed if below]
+        yield (after or [claim for _, claim in placed])[0]
 
 
 def _running_text_claims(element: PageElement, dayfirst: bool | None) -> Iterator[_Claim]:
