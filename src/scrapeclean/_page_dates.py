@@ -24,9 +24,9 @@ A missing date is better than a wrong one: a date that cannot be read is no evid
 
 from __future__ import annotations
 
-import itertools
+import dataclasses
 import json
-from collections.abc import Iterable, Iterator, Mapping, Sequence
+from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date, datetime, time
 from typing import TYPE_CHECKING, Any
@@ -37,7 +37,6 @@ from scrapeclean._model import Finding
 
 if TYPE_CHECKING:
     from bs4 import Tag
-    from bs4.element import PageElement as PageElementLike
 
 __all__ = ["PageElement", "date_findings", "elements_from_soup", "url_date", "url_date_findings"]
 
@@ -46,7 +45,9 @@ _MAX_TEXT = 240
 #: How many ancestor levels an element remembers (the nearest ones).
 _MAX_CONTEXT = 16
 #: How many date-named elements are read (the first after the headline is taken).
-_MAX_TEXT_CLAIMS = 6
+_MAX_TEXT_CLAIMS = 12
+#: How much less a lone date in a side part of the page is trusted.
+_SIDE_DISCOUNT = 0.1
 _ISO_DATE = len("2020-01-01")
 _WORD_SPLIT = regex.compile(r"[^\p{L}\p{N}]+")
 _SPACES = regex.compile(r"\s+")
@@ -94,6 +95,8 @@ _LD_OTHER_TYPES = frozenset(
         "event", "product", "offer", "review", "comment", "place", "rating",
     }
 )  # fmt: skip
+#: Microdata and RDFa properties of an element marking the publication time.
+_MARKED_PROPERTIES = frozenset({"datepublished", "datecreated"})
 _LD_PUBLISHED = ("datePublished", "dateCreated")
 _LD_UPDATED = ("dateModified",)
 #: Words of a class or id naming a date statement (each word of the attribute is compared).
@@ -134,6 +137,8 @@ _LABEL_REACH = 40
 _LABELLED = 0.12
 #: How much running text is read after the headline, and from the page.
 _HEADLINE_CHARS = 400
+#: A text node at least this long is a paragraph of the body: the header above it has ended.
+_BODY_PARAGRAPH = 150
 _PAGE_CHARS = 6000
 #: Elements whose text no reader sees.
 _UNSEEN = frozenset({"script", "style", "noscript", "template", "head", "title", "svg"})
@@ -362,10 +367,14 @@ def _claims(elements: Sequence[PageElement], language: str | None) -> Iterator[_
 
     Of the claims read from the page's body, each origin counts once: its first one after
     the headline (else its first one), since the dates further down are other articles'.
+    Dates in side parts of the page (sidebars, teasers, menus) count only when that origin
+    has no other, and the side parts name one day only: a lone date in a side column is the
+    page's details, a list of dates is a list of other articles.
     """
     dayfirst = _dayfirst(language)
     heading = next((element.order for element in elements if element.name == "h1"), -1)
     body: dict[str, list[tuple[bool, _Claim]]] = {}
+    side: dict[str, list[_Claim]] = {}
     texts = 0
     for element in elements:
         if element.name == "meta":
@@ -374,41 +383,49 @@ def _claims(elements: Sequence[PageElement], language: str | None) -> Iterator[_
             yield from _ld_claims(element.text)
         elif element.name in _TEXT_TRUST:
             yield from _running_text_claims(element, dayfirst)
-        elif element.context & _COMMENT_WORDS:
-            continue
-        else:
+        elif not element.context & _COMMENT_WORDS:
             found = _marked_claim(element, dayfirst)
-            if found is None and not _elsewhere(element):
-                if element.name == "time":
-                    found = _time_claim(element, "<time datetime>", 0.75)
-                elif _date_named(element) and texts < _MAX_TEXT_CLAIMS:
-                    texts += 1
-                    found = _text_claim(element, dayfirst)
-            if found is not None:
+            if found is None and element.name == "time":
+                found = _time_claim(element, "<time datetime>", 0.75)
+            elif found is None and _date_named(element) and texts < _MAX_TEXT_CLAIMS:
+                texts += 1
+                found = _text_claim(element, dayfirst)
+            if found is None:
+                continue
+            if _elsewhere(element):
+                side.setdefault(found.origin, []).append(found)
+            else:
                 body.setdefault(found.origin, []).append((element.order > heading, found))
     for placed in body.values():
         after = [claim for below, claim in placed if below]
         yield (after or [claim for _, claim in placed])[0]
+    for origin, found in side.items():
+        if origin not in body and len({claim.value.date() for claim in found}) == 1:
+            yield dataclasses.replace(found[0], trust=found[0].trust - _SIDE_DISCOUNT)
 
 
 def _running_text_claims(element: PageElement, dayfirst: bool | None) -> Iterator[_Claim]:
-    """The first date of a stretch of running text, unless it is labelled as an update.
-
-    A date labelled as the publication ("Published", "Veröffentlicht am") is trusted more.
+    """The date of a stretch of running text: the first one labelled as the publication
+    ("Published", "Veröffentlicht am"), trusted more, else the first one not labelled as an
+    update ("Updated", "Aktualisiert").
     """
     from scrapeclean.dates import find_dates
 
     trust = _TEXT_TRUST[element.name]
+    origin = f"{element.name.lstrip('#')} text"
+    first: _Claim | None = None
     for match in find_dates(element.text, dayfirst=dayfirst):
         if match.year_inferred:
             continue
         before = element.text[max(0, match.span.start - _LABEL_REACH) : match.span.start]
         label = _label_before(before.casefold())
-        if label == "updated":
-            continue
-        origin = f"{element.name.lstrip('#')} text"
-        yield _Claim(match.value, origin, trust + (_LABELLED if label else 0.0))
-        return
+        if label == "published":
+            yield _Claim(match.value, origin, trust + _LABELLED)
+            return
+        if label is None and first is None:
+            first = _Claim(match.value, origin, trust)
+    if first is not None:
+        yield first
 
 
 def _label_before(before: str) -> str | None:
@@ -501,13 +518,16 @@ def _elsewhere(element: PageElement) -> bool:
 def _marked_claim(element: PageElement, dayfirst: bool | None) -> _Claim | None:
     """A ``<time>``/``<abbr>``/element explicitly marked as the publication time, or None."""
     attrs = element.attrs
-    itemprop = attrs.get("itemprop", "").lower()
+    itemprop = attrs.get("itemprop", "").strip().lower()
+    stated = attrs.get("property", "").strip().lower().rpartition(":")[2]
     words = _words(attrs.get("class", ""))
-    if itemprop in ("datepublished", "datecreated"):
+    if itemprop in _MARKED_PROPERTIES:
         origin = f"<{element.name} itemprop={itemprop}>"
+    elif stated in _MARKED_PROPERTIES:
+        origin = f"<{element.name} property={stated}>"
     elif element.name == "time" and "pubdate" in attrs:
         origin = "<time pubdate>"
-    elif element.name in ("time", "abbr") and words & {"published", "pubdate", "entry-date"}:
+    elif element.name in ("time", "abbr") and words & {"published", "pubdate"}:
         origin = f"<{element.name} class=published>"
     else:
         return None
@@ -604,35 +624,66 @@ def elements_from_soup(root: Tag) -> list[PageElement]:
             text = _short_text(tag)
             elements.append(PageElement(name, attrs, text, _context(tag, shared), order))
     if anchor is not None:
-        text = _running_text(anchor.next_elements, limit=_HEADLINE_CHARS)
+        text = _headline_text(anchor)
         elements.append(PageElement(HEADLINE_TEXT, {}, text, order=len(tags)))
     body = root.find("body") or root
-    text = _running_text(body.descendants, limit=_PAGE_CHARS)
+    text = _page_text(body)
     elements.append(PageElement(PAGE_TEXT, {}, text, order=len(tags) + 1))
     return elements
 
 
-def _running_text(*streams: Iterable[PageElementLike], limit: int) -> str:
-    """The visible text met along `streams` of tree nodes, up to `limit` characters."""
+def _headline_text(anchor: Tag) -> str:
+    """The text from the headline to the first paragraph of the body (a long text node)."""
     from bs4.element import NavigableString
 
     pieces: list[str] = []
     size = 0
-    for node in itertools.chain(*streams):
-        if not isinstance(node, NavigableString) or type(node) is not NavigableString:
+    for node in anchor.next_elements:
+        if type(node) is not NavigableString:
             continue
         parent = node.parent
         if parent is not None and parent.name in _UNSEEN:
             continue
-        pieces.append(str(node))
-        size += len(node)
-        if size > limit:
+        piece = node.strip()
+        if len(piece) >= _BODY_PARAGRAPH and size:
             break
-    return _SPACES.sub(" ", " ".join(pieces)).strip()[:limit]
+        pieces.append(piece)
+        size += len(piece)
+        if size > _HEADLINE_CHARS:
+            break
+    return _SPACES.sub(" ", " ".join(pieces)).strip()[:_HEADLINE_CHARS]
+
+
+def _page_text(root: Tag) -> str:
+    """The page's visible text outside comments, sidebars and menus, up to a few pages."""
+    from bs4.element import NavigableString, Tag
+
+    pieces: list[str] = []
+    size = 0
+    stack: list[object] = [root]
+    while stack and size <= _PAGE_CHARS:
+        node = stack.pop()
+        if type(node) is NavigableString:
+            pieces.append(str(node))
+            size += len(node)
+        elif isinstance(node, Tag) and not _aside(node):
+            stack.extend(reversed(node.contents))
+    return _SPACES.sub(" ", " ".join(pieces)).strip()[:_PAGE_CHARS]
+
+
+def _aside(tag: Tag) -> bool:
+    """Whether `tag` is unseen, or a part of the page whose dates are not the article's."""
+    name = (tag.name or "").lower()
+    if name in _UNSEEN or name in _ELSEWHERE_TAGS:
+        return True
+    words: set[str] = set()
+    for attribute in ("class", "id"):
+        words.update(_words(_attribute(tag.attrs.get(attribute, ""))))
+    return bool(words & (_ELSEWHERE_WORDS | _COMMENT_WORDS))
 
 
 def _interesting(name: str, attrs: Mapping[str, str]) -> bool:
-    if "itemprop" in attrs or (name == "abbr" and "title" in attrs):
+    if "itemprop" in attrs or "property" in attrs or (name == "abbr" and "title" in attrs):
         return True
     return _date_named(PageElement(name, attrs))
 
