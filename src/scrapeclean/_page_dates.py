@@ -399,9 +399,9 @@ def _claims(elements: Sequence[PageElement], language: str | None) -> Iterator[_
     for placed in body.values():
         after = [claim for below, claim in placed if below]
         yield (after or [claim for _, claim in placed])[0]
-    for origin, found in side.items():
-        if origin not in body and len({claim.value.date() for claim in found}) == 1:
-            yield dataclasses.replace(found[0], trust=found[0].trust - _SIDE_DISCOUNT)
+    for origin, listed in side.items():
+        if origin not in body and len({claim.value.date() for claim in listed}) == 1:
+            yield dataclasses.replace(listed[0], trust=listed[0].trust - _SIDE_DISCOUNT)
 
 
 def _running_text_claims(element: PageElement, dayfirst: bool | None) -> Iterator[_Claim]:
