@@ -38,6 +38,8 @@ from scrapeclean._model import Finding
 if TYPE_CHECKING:
     from bs4 import Tag
 
+    from scrapeclean.dates import DateMatch
+
 __all__ = ["PageElement", "date_findings", "elements_from_soup", "url_date", "url_date_findings"]
 
 #: How much text of an element is kept (a date statement is short).
@@ -405,9 +407,10 @@ def _claims(elements: Sequence[PageElement], language: str | None) -> Iterator[_
 
 
 def _running_text_claims(element: PageElement, dayfirst: bool | None) -> Iterator[_Claim]:
-    """The date of a stretch of running text: the first one labelled as the publication
-    ("Published", "Veröffentlicht am"), trusted more, else the first one not labelled as an
-    update ("Updated", "Aktualisiert").
+    """The date of a stretch of running text, or nothing.
+
+    The first date labelled as the publication ("Published", "Veröffentlicht am"), trusted
+    more, else the first one not labelled as an update ("Updated", "Aktualisiert").
     """
     from scrapeclean.dates import find_dates
 
@@ -415,7 +418,7 @@ def _running_text_claims(element: PageElement, dayfirst: bool | None) -> Iterato
     origin = f"{element.name.lstrip('#')} text"
     first: _Claim | None = None
     for match in find_dates(element.text, dayfirst=dayfirst):
-        if match.year_inferred:
+        if not _names_a_day(match, dayfirst):
             continue
         before = element.text[max(0, match.span.start - _LABEL_REACH) : match.span.start]
         label = _label_before(before.casefold())
@@ -570,10 +573,19 @@ def _text_claim(element: PageElement, dayfirst: bool | None) -> _Claim | None:
     from scrapeclean.dates import find_dates
 
     for match in find_dates(element.text, dayfirst=dayfirst):
-        if match.year_inferred:
-            continue
-        return _Claim(match.value, f"<{element.name} class=date> text", 0.7)
+        if _names_a_day(match, dayfirst):
+            return _Claim(match.value, f"<{element.name} class=date> text", 0.7)
     return None
+
+
+def _names_a_day(match: DateMatch, dayfirst: bool | None) -> bool:
+    """Whether a date found in text states its year and its day ("March 2019" does not)."""
+    from scrapeclean.dates import _parse_fields
+
+    if match.year_inferred:
+        return False
+    fields = _parse_fields(match.text, None, dayfirst)
+    return fields is None or "day" in fields or "relday" in fields
 
 
 def parse_time(value: str, dayfirst: bool | None = None) -> datetime | None:
