@@ -28,7 +28,7 @@ import dataclasses
 import json
 from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass
-from datetime import date, datetime, time
+from datetime import date, datetime, time, timedelta
 from typing import TYPE_CHECKING, Any
 
 import regex
@@ -110,6 +110,10 @@ _DATE_WORDS = frozenset(
         "postmeta", "entrymeta", "postinfo", "info",
     }
 )  # fmt: skip
+#: Elements always read: metas, scripts (JSON-LD), the language, headings, times.
+_ALWAYS_READ = frozenset({"meta", "html", "script", "h1", "time", "abbr"})
+#: Any class or id naming a date holds one of these (a fast test before splitting words).
+_DATE_HINT = regex.compile(r"dat|time|publi|post|meta|byline|info|fecha", regex.IGNORECASE)
 #: Word parts that name a date statement inside a longer class word ("postdate").
 _DATE_PARTS = ("date", "datum", "publish", "posted", "time")
 #: Class/id words of a part of the page whose dates are not the article's publication.
@@ -133,7 +137,6 @@ _COMMENT_WORDS = frozenset(
 HEADLINE_TEXT = "#headline"
 PAGE_TEXT = "#page"
 _TEXT_TRUST = {HEADLINE_TEXT: 0.6, PAGE_TEXT: 0.3}
-_PAGE_ORIGIN = "page text"
 #: How far before a date a label is looked for, and how much a publication label adds.
 _LABEL_REACH = 40
 _LABELLED = 0.12
@@ -177,6 +180,28 @@ class PageElement:
 
 
 @dataclass(frozen=True, slots=True)
+class _Reading:
+    """How the page's dates are read: the order of a numeric date, the languages of words."""
+
+    dayfirst: bool | None = None
+    languages: tuple[str, ...] | None = None
+
+    @classmethod
+    def of(cls, language: str | None) -> _Reading:
+        """The reading for a page declared in `language` (a BCP 47 tag, or None)."""
+        from scrapeclean.dates import SUPPORTED_LANGUAGES
+
+        if not language:
+            return cls()
+        code = language.strip().lower().replace("_", "-")
+        primary = code.split("-")[0]
+        dayfirst = not (code == "en" or code.startswith("en-us"))
+        if primary not in SUPPORTED_LANGUAGES:
+            return cls(dayfirst)
+        return cls(dayfirst, tuple(dict.fromkeys((primary, "en"))))
+
+
+@dataclass(frozen=True, slots=True)
 class _Claim:
     """A statement of a time: its value, what it was read from, and how far it is trusted."""
 
@@ -204,10 +229,20 @@ def date_findings(elements: Sequence[PageElement], *, language: str | None = Non
     """
     if language is None:
         language = next((e.attrs.get("lang") for e in elements if e.name == "html"), None)
-    claims = _first_of_each(_claims(elements, language))
+    reading = _Reading.of(language)
+    claims = _first_of_each(_claims(elements, reading))
     updated = [claim for claim in claims if claim.updated]
     published = _published_claims(claims, updated)
     shown = [claim for claim in claims if not claim.updated]
+    if not published or _stored_midnight(_choose(published)):
+        text = [
+            claim
+            for e in elements
+            if e.name == PAGE_TEXT
+            for claim in _running_text_claims(e, reading)
+        ]
+        published = published or text
+        shown.extend(text)
     findings = [
         Finding("published", claim.value, "read_input", claim.origin, confidence)
         for claim, confidence in _ranked(published, shown)
@@ -218,16 +253,19 @@ def date_findings(elements: Sequence[PageElement], *, language: str | None = Non
     return findings
 
 
+def _stored_midnight(claim: _Claim) -> bool:
+    """Whether `claim` may be a local date stored as UTC (a whole hour, in UTC)."""
+    value = claim.value
+    return value.utcoffset() == timedelta(0) and value.minute == value.second == 0
+
+
 def _published_claims(claims: list[_Claim], updated: list[_Claim]) -> list[_Claim]:
     """The publication claims that count.
 
-    The page's text is a last resort: it counts only when nothing else states a date. A date
-    shown on the page on the day the page says it was modified is the modification's.
+    A date shown on the page on the day the page says it was modified is the modification's.
+    (The page's text is a last resort, read only when nothing else states a date.)
     """
     published = [claim for claim in claims if not claim.updated]
-    stated = [claim for claim in published if claim.origin != _PAGE_ORIGIN]
-    if stated:
-        published = stated
     modified = {claim.value.date() for claim in updated}
     shown = [
         claim
@@ -364,7 +402,7 @@ def url_date(url: str) -> date | None:
     return None
 
 
-def _claims(elements: Sequence[PageElement], language: str | None) -> Iterator[_Claim]:
+def _claims(elements: Sequence[PageElement], reading: _Reading) -> Iterator[_Claim]:
     """Every time the page states, as claims.
 
     Of the claims read from the page's body, each origin counts once: its first one after
@@ -373,7 +411,6 @@ def _claims(elements: Sequence[PageElement], language: str | None) -> Iterator[_
     has no other, and the side parts name one day only: a lone date in a side column is the
     page's details, a list of dates is a list of other articles.
     """
-    dayfirst = _dayfirst(language)
     heading = next((element.order for element in elements if element.name == "h1"), -1)
     body: dict[str, list[tuple[bool, _Claim]]] = {}
     side: dict[str, list[_Claim]] = {}
@@ -383,15 +420,15 @@ def _claims(elements: Sequence[PageElement], language: str | None) -> Iterator[_
             yield from _meta_claims(element)
         elif element.name == "script":
             yield from _ld_claims(element.text)
-        elif element.name in _TEXT_TRUST:
-            yield from _running_text_claims(element, dayfirst)
+        elif element.name == HEADLINE_TEXT:
+            yield from _running_text_claims(element, reading)
         elif not element.context & _COMMENT_WORDS:
-            found = _marked_claim(element, dayfirst)
+            found = _marked_claim(element, reading)
             if found is None and element.name == "time":
-                found = _time_claim(element, "<time datetime>", 0.75)
-            elif found is None and _date_named(element) and texts < _MAX_TEXT_CLAIMS:
+                found = _time_claim(element, "<time datetime>", 0.75, reading)
+            elif found is None and _date_named(element.attrs) and texts < _MAX_TEXT_CLAIMS:
                 texts += 1
-                found = _text_claim(element, dayfirst)
+                found = _text_claim(element, reading)
             if found is None:
                 continue
             if _elsewhere(element):
@@ -406,7 +443,7 @@ def _claims(elements: Sequence[PageElement], language: str | None) -> Iterator[_
             yield dataclasses.replace(listed[0], trust=listed[0].trust - _SIDE_DISCOUNT)
 
 
-def _running_text_claims(element: PageElement, dayfirst: bool | None) -> Iterator[_Claim]:
+def _running_text_claims(element: PageElement, reading: _Reading) -> Iterator[_Claim]:
     """The date of a stretch of running text, or nothing.
 
     The first date labelled as the publication ("Published", "Veröffentlicht am"), trusted
@@ -417,8 +454,8 @@ def _running_text_claims(element: PageElement, dayfirst: bool | None) -> Iterato
     trust = _TEXT_TRUST[element.name]
     origin = f"{element.name.lstrip('#')} text"
     first: _Claim | None = None
-    for match in find_dates(element.text, dayfirst=dayfirst):
-        if not _names_a_day(match, dayfirst):
+    for match in find_dates(element.text, dayfirst=reading.dayfirst, languages=reading.languages):
+        if not _names_a_day(match, reading):
             continue
         before = element.text[max(0, match.span.start - _LABEL_REACH) : match.span.start]
         label = _label_before(before.casefold())
@@ -442,14 +479,6 @@ def _label_before(before: str) -> str | None:
             if at >= 0 and (found is None or at > found[0]):
                 found = (at, kind)
     return None if found is None else found[1]
-
-
-def _dayfirst(language: str | None) -> bool | None:
-    """Whether an ambiguous numeric date puts the day first, from the page's language."""
-    if not language:
-        return None
-    code = language.lower().replace("_", "-")
-    return not (code == "en" or code.startswith("en-us"))
 
 
 def _meta_claims(element: PageElement) -> Iterator[_Claim]:
@@ -518,7 +547,7 @@ def _elsewhere(element: PageElement) -> bool:
     return bool(element.context & (_ELSEWHERE_WORDS | _ELSEWHERE_TAGS))
 
 
-def _marked_claim(element: PageElement, dayfirst: bool | None) -> _Claim | None:
+def _marked_claim(element: PageElement, reading: _Reading) -> _Claim | None:
     """A ``<time>``/``<abbr>``/element explicitly marked as the publication time, or None."""
     attrs = element.attrs
     itemprop = attrs.get("itemprop", "").strip().lower()
@@ -534,11 +563,11 @@ def _marked_claim(element: PageElement, dayfirst: bool | None) -> _Claim | None:
         origin = f"<{element.name} class=published>"
     else:
         return None
-    return _time_claim(element, origin, 0.85, dayfirst)
+    return _time_claim(element, origin, 0.85, reading)
 
 
 def _time_claim(
-    element: PageElement, origin: str, trust: float, dayfirst: bool | None = None
+    element: PageElement, origin: str, trust: float, reading: _Reading = _Reading()
 ) -> _Claim | None:
     """The time an element states in its ``datetime``/``content``/``title``, else its text."""
     stated = [element.attrs.get(name, "") for name in ("datetime", "content", "title")]
@@ -547,16 +576,16 @@ def _time_claim(
         if found is not None:
             return _Claim(found, origin, trust)
     for value in (element.text, *stated):
-        found = parse_time(value, dayfirst) if value else None
+        found = parse_time(value, reading.dayfirst, reading.languages) if value else None
         if found is not None:
             return _Claim(found, origin, trust)
     return None
 
 
-def _date_named(element: PageElement) -> bool:
-    """Whether the element's class or id says it holds a date."""
+def _date_named(attrs: Mapping[str, str]) -> bool:
+    """Whether an element's class or id says it holds a date."""
     for attribute in ("class", "id"):
-        for word in _words(element.attrs.get(attribute, "")):
+        for word in _words(attrs.get(attribute, "")):
             if word in _DATE_WORDS or any(part in word for part in _DATE_PARTS):
                 return True
     return False
@@ -566,29 +595,31 @@ def _words(value: str) -> frozenset[str]:
     return frozenset(word for word in _WORD_SPLIT.split(value.lower()) if word)
 
 
-def _text_claim(element: PageElement, dayfirst: bool | None) -> _Claim | None:
+def _text_claim(element: PageElement, reading: _Reading) -> _Claim | None:
     """The first calendar date in the text of a date-named element."""
     if not element.text:
         return None
     from scrapeclean.dates import find_dates
 
-    for match in find_dates(element.text, dayfirst=dayfirst):
-        if _names_a_day(match, dayfirst):
+    for match in find_dates(element.text, dayfirst=reading.dayfirst, languages=reading.languages):
+        if _names_a_day(match, reading):
             return _Claim(match.value, f"<{element.name} class=date> text", 0.7)
     return None
 
 
-def _names_a_day(match: DateMatch, dayfirst: bool | None) -> bool:
+def _names_a_day(match: DateMatch, reading: _Reading) -> bool:
     """Whether a date found in text states its year and its day ("March 2019" does not)."""
     from scrapeclean.dates import _parse_fields
 
     if match.year_inferred:
         return False
-    fields = _parse_fields(match.text, None, dayfirst)
+    fields = _parse_fields(match.text, reading.languages, reading.dayfirst)
     return fields is None or "day" in fields or "relday" in fields
 
 
-def parse_time(value: str, dayfirst: bool | None = None) -> datetime | None:
+def parse_time(
+    value: str, dayfirst: bool | None = None, languages: tuple[str, ...] | None = None
+) -> datetime | None:
     """A stated time: ISO 8601 first, else the project's date grammar (None when unreadable)."""
     value = value.strip()
     if not value or len(value) > 80:
@@ -598,7 +629,7 @@ def parse_time(value: str, dayfirst: bool | None = None) -> datetime | None:
         return found
     from scrapeclean.dates import parse_date
 
-    found = parse_date(value, dayfirst=dayfirst)
+    found = parse_date(value, dayfirst=dayfirst, languages=languages)
     if found is not None and (found.year < 1990 or found.year > 2100):
         return None
     return found
@@ -626,13 +657,15 @@ def elements_from_soup(root: Tag) -> list[PageElement]:
     elements: list[PageElement] = []
     for order, tag in enumerate(tags):
         name = (tag.name or "").lower()
+        if not (name in _ALWAYS_READ or _interesting(tag.attrs)):
+            continue
         attrs = {key.lower(): _attribute(value) for key, value in tag.attrs.items()}
         if name in ("meta", "html"):
             elements.append(PageElement(name, attrs, order=order))
         elif name == "script":
             if attrs.get("type", "").strip().lower() == "application/ld+json":
                 elements.append(PageElement(name, attrs, tag.get_text(), order=order))
-        elif name in ("h1", "time") or _interesting(name, attrs):
+        elif name in ("h1", "time", "abbr") or _date_named(attrs) or _marked(attrs):
             text = _short_text(tag)
             elements.append(PageElement(name, attrs, text, _context(tag, shared), order))
     if anchor is not None:
@@ -694,10 +727,24 @@ def _aside(tag: Tag) -> bool:
     return bool(words & (_ELSEWHERE_WORDS | _COMMENT_WORDS))
 
 
-def _interesting(name: str, attrs: Mapping[str, str]) -> bool:
-    if "itemprop" in attrs or "property" in attrs or (name == "abbr" and "title" in attrs):
+def _interesting(attrs: Mapping[str, object]) -> bool:
+    """A quick first look: whether an element's attributes may make it date evidence."""
+    if "itemprop" in attrs or "property" in attrs:
         return True
-    return _date_named(PageElement(name, attrs))
+    for key in ("class", "id"):
+        value = attrs.get(key)
+        if not value:
+            continue
+        for item in value if isinstance(value, list) else (value,):
+            if isinstance(item, str) and _DATE_HINT.search(item) is not None:
+                return True
+    return False
+
+
+def _marked(attrs: Mapping[str, str]) -> bool:
+    itemprop = attrs.get("itemprop", "").strip().lower()
+    stated = attrs.get("property", "").strip().lower().rpartition(":")[2]
+    return itemprop in _MARKED_PROPERTIES or stated in _MARKED_PROPERTIES
 
 
 def _attribute(value: object) -> str:
