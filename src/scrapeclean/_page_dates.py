@@ -53,6 +53,7 @@ _SIDE_DISCOUNT = 0.1
 _ISO_DATE = len("2020-01-01")
 _WORD_SPLIT = regex.compile(r"[^\p{L}\p{N}]+")
 _SPACES = regex.compile(r"\s+")
+_DIGIT = regex.compile(r"[0-9]")
 #: ``<meta>`` keys (property, name or itemprop, lower-case) stating the publication time.
 _PUBLISHED_KEYS = frozenset(
     {
@@ -414,6 +415,7 @@ def _claims(elements: Sequence[PageElement], reading: _Reading) -> Iterator[_Cla
     heading = next((element.order for element in elements if element.name == "h1"), -1)
     body: dict[str, list[tuple[bool, _Claim]]] = {}
     side: dict[str, list[_Claim]] = {}
+    settled: set[str] = set()  # origins with a claim after the headline: the rest is not read
     texts = 0
     for element in elements:
         if element.name == "meta":
@@ -427,6 +429,8 @@ def _claims(elements: Sequence[PageElement], reading: _Reading) -> Iterator[_Cla
             if found is None and element.name == "time":
                 found = _time_claim(element, "<time datetime>", 0.75, reading)
             elif found is None and _date_named(element.attrs) and texts < _MAX_TEXT_CLAIMS:
+                if _text_origin(element) in settled or not _DIGIT.search(element.text):
+                    continue
                 texts += 1
                 found = _text_claim(element, reading)
             if found is None:
@@ -435,6 +439,8 @@ def _claims(elements: Sequence[PageElement], reading: _Reading) -> Iterator[_Cla
                 side.setdefault(found.origin, []).append(found)
             else:
                 body.setdefault(found.origin, []).append((element.order > heading, found))
+                if element.order > heading:
+                    settled.add(found.origin)
     for placed in body.values():
         after = [claim for below, claim in placed if below]
         yield (after or [claim for _, claim in placed])[0]
@@ -603,8 +609,12 @@ def _text_claim(element: PageElement, reading: _Reading) -> _Claim | None:
 
     for match in find_dates(element.text, dayfirst=reading.dayfirst, languages=reading.languages):
         if _names_a_day(match, reading):
-            return _Claim(match.value, f"<{element.name} class=date> text", 0.7)
+            return _Claim(match.value, _text_origin(element), 0.7)
     return None
+
+
+def _text_origin(element: PageElement) -> str:
+    return f"<{element.name} class=date> text"
 
 
 def _names_a_day(match: DateMatch, reading: _Reading) -> bool:
