@@ -227,3 +227,10 @@ def test_the_evidence_is_parser_agnostic() -> None:
     assert findings[0].name == "published"
     assert findings[0].value == datetime(2020, 5, 4)
     assert findings[0].confidence > 0.9  # two kinds of evidence agree
+
+
+def test_a_date_labelled_as_the_publication_outweighs_a_generic_meta() -> None:
+    """ "Erschienen am: 13.10.2021" anywhere in the article beats a generic ``meta name=date``."""
+    head = "<meta name='date' content='2021-10-15'>"
+    label = "<p>Pressestelle · Erschienen am: 13.10.2021 · Herausgeber: Der Verband</p>"
+    assert _day(_page(head, _article(after=label), lang="de")) == date(2021, 10, 13)

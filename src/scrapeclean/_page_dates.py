@@ -2,24 +2,32 @@
 
 The evidence is read from a parser-agnostic list of `PageElement` facts (tag name, attributes,
 a little text, the words of its ancestors), so any tree (BeautifulSoup, lxml) can feed it;
-`elements_from_soup` builds the list from a BeautifulSoup tree. In order of trust:
+`elements_from_soup` builds the list from a BeautifulSoup tree. The kinds of evidence, each
+with its trust:
 
 1. the page's structured statements: JSON-LD ``datePublished``/``dateCreated`` (``@graph``
-   members included), ``<meta>`` properties, names and itemprops for the publication time
-   (``article:published_time``, ``dc.date.issued``, ``pubdate``, ...), and ``<time>`` or
-   ``<abbr>`` elements marked as the publication (``itemprop=datePublished``, ``pubdate``,
-   a ``published`` class);
-2. the first ``<time datetime>`` of the article, outside comments, sidebars and teasers;
-3. the text of the first element whose class or id says date, time, published or posted;
-4. a full date in the URL (``/2019/03/12/``, ``20190312``);
-5. the first calendar date in the page's text, near the headline.
+   members included, media objects left out) and ``<meta>`` properties, names and itemprops
+   for the publication time (``article:published_time``, ``parsely-pub-date``,
+   ``dc.date.issued``, ...; a generic ``date`` is trusted less: on many sites it is the time
+   the page was generated);
+2. ``<time>``, ``<abbr>`` or any element marked as the publication (``itemprop`` or RDFa
+   ``property`` ``datePublished``, ``pubdate``, a ``published`` class), then the first
+   ``<time>`` of the article;
+3. the text of the elements whose class or id says date, time, published or posted;
+4. the first date between the headline and the body's first paragraph ("Stand: 28.04.2020");
+5. a full date in the URL (`url_date_findings`, in the pipeline, which knows the URL);
+6. as a last resort, the first full date of the page's text.
 
-Among several statements of the most trusted kind the earliest wins (a page states its
-original publication and its modifications; re-publication moves dates later, never earlier).
-A full date in the URL is set when a page is first published, so it overrides a structured
-statement of a later day (a time zone moving the day, a re-publication), never an earlier one.
-Modification times (``dateModified``, ``article:modified_time``) become ``updated`` findings.
-A missing date is better than a wrong one: a date that cannot be read is no evidence.
+Of each kind, the first statement below the headline counts (the dates further down are
+other articles'); nothing is read in comments, and dates in sidebars, teasers and menus count
+only when they name a single day. Each day then weighs the trust of its best claim of each
+kind, summed, and the heaviest day wins (the earliest on a tie): several metas are one
+statement, a meta and a date shown on the page are two. A date shown on the day the page says
+it was modified is the modification's. A UTC time gives way to the same instant in the page's
+own zone (a local date stored as ``23:00Z`` the day before). Modification times
+(``dateModified``, ``article:modified_time``) become ``updated`` findings. Dates read from text
+must name their day ("März 2019" does not). A missing date is better than a wrong one: a date
+that cannot be read is no evidence.
 """
 
 from __future__ import annotations
@@ -29,6 +37,7 @@ import json
 from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta
+from functools import lru_cache
 from typing import TYPE_CHECKING, Any
 
 import regex
@@ -65,7 +74,7 @@ _PUBLISHED_KEYS = frozenset(
         "datecreated",
         "sailthru.date", "article_date_original", "original-publish-date",
         "citation_publication_date", "citation_date", "citation_online_date", "release_date",
-        "og:updated_time_original", "date.available", "displaydate", "dc.created",
+        "date.available", "displaydate", "dc.created",
         "article:post_date", "post_date", "date_published", "publishdatetime", "pubdatetime",
     }
 )  # fmt: skip
@@ -81,8 +90,6 @@ _UPDATED_KEYS = frozenset(
         "updated_time", "date_modified",
     }
 )  # fmt: skip
-#: Claims this close in trust are of one kind (the earliest of them is chosen).
-_SAME_KIND = 0.05
 #: How many different days are reported (the chosen one and fallbacks, less confident).
 _ALTERNATIVES = 3
 _URL_TRUST = 0.6
@@ -141,6 +148,11 @@ _TEXT_TRUST = {HEADLINE_TEXT: 0.6, PAGE_TEXT: 0.3}
 #: How far before a date a label is looked for, and how much a publication label adds.
 _LABEL_REACH = 40
 _LABELLED = 0.12
+#: A date labelled as the publication anywhere in the page's text: how far after its label
+#: it may start, how much is read after the label, and how far it is trusted.
+_LABEL_GAP = 12
+_LABEL_WINDOW = 60
+_LABELLED_TRUST = 0.75
 #: How much running text is read after the headline, and from the page.
 _HEADLINE_CHARS = 400
 #: A text node at least this long is a paragraph of the body: the header above it has ended.
@@ -231,17 +243,15 @@ def date_findings(elements: Sequence[PageElement], *, language: str | None = Non
     if language is None:
         language = next((e.attrs.get("lang") for e in elements if e.name == "html"), None)
     reading = _Reading.of(language)
+    page = next((element for element in elements if element.name == PAGE_TEXT), None)
+    labelled = _labelled_claim(page.text, reading) if page is not None else None
     claims = _first_of_each(_claims(elements, reading))
+    claims.extend([labelled] if labelled is not None else [])
     updated = [claim for claim in claims if claim.updated]
     published = _published_claims(claims, updated)
     shown = [claim for claim in claims if not claim.updated]
     if not published or _stored_midnight(_choose(published)):
-        text = [
-            claim
-            for e in elements
-            if e.name == PAGE_TEXT
-            for claim in _running_text_claims(e, reading)
-        ]
+        text = list(_running_text_claims(page, reading)) if page is not None else []
         published = published or text
         shown.extend(text)
     findings = [
@@ -474,6 +484,29 @@ def _running_text_claims(element: PageElement, reading: _Reading) -> Iterator[_C
         yield first
 
 
+def _labelled_claim(text: str, reading: _Reading) -> _Claim | None:
+    """The first date of `text` right after a publication label ("Erschienen am: 13.10.2021").
+
+    Only the stretches after a label are read, so that a page without one costs a search.
+    """
+    from scrapeclean._vocabulary import alternation
+    from scrapeclean.dates import find_dates
+
+    label = _published_label(alternation("dateline.published_labels"))
+    for found in label.finditer(text):
+        window = text[found.end() : found.end() + _LABEL_WINDOW]
+        for match in find_dates(window, dayfirst=reading.dayfirst, languages=reading.languages):
+            if match.span.start <= _LABEL_GAP and _names_a_day(match, reading):
+                return _Claim(match.value, "labelled text", _LABELLED_TRUST)
+            break
+    return None
+
+
+@lru_cache(maxsize=1)
+def _published_label(alternation: str) -> regex.Pattern[str]:
+    return regex.compile(rf"(?<!\w)(?:{alternation})(?!\w)", regex.IGNORECASE)
+
+
 def _label_before(before: str) -> str | None:
     """Whether `before` (case-folded) ends in a publication or an update label."""
     from scrapeclean._vocabulary import phrases
@@ -682,7 +715,8 @@ def elements_from_soup(root: Tag) -> list[PageElement]:
         text = _headline_text(anchor)
         elements.append(PageElement(HEADLINE_TEXT, {}, text, order=len(tags)))
     body = root.find("body") or root
-    text = _page_text(body)
+    holding = {id(parent) for parent in anchor.parents} if anchor is not None else set()
+    text = _page_text(body, holding | {id(anchor)})
     elements.append(PageElement(PAGE_TEXT, {}, text, order=len(tags) + 1))
     return elements
 
@@ -709,8 +743,11 @@ def _headline_text(anchor: Tag) -> str:
     return _SPACES.sub(" ", " ".join(pieces)).strip()[:_HEADLINE_CHARS]
 
 
-def _page_text(root: Tag) -> str:
-    """The page's visible text outside comments, sidebars and menus, up to a few pages."""
+def _page_text(root: Tag, holding: set[int]) -> str:
+    """The page's visible text outside comments, sidebars and menus, up to a few pages.
+
+    What holds the headline (in `holding`) is read whatever its class says.
+    """
     from bs4.element import NavigableString, Tag
 
     pieces: list[str] = []
@@ -721,7 +758,7 @@ def _page_text(root: Tag) -> str:
         if type(node) is NavigableString:
             pieces.append(str(node))
             size += len(node)
-        elif isinstance(node, Tag) and not _aside(node):
+        elif isinstance(node, Tag) and (id(node) in holding or not _aside(node)):
             stack.extend(reversed(node.contents))
     return _SPACES.sub(" ", " ".join(pieces)).strip()[:_PAGE_CHARS]
 
