@@ -141,6 +141,7 @@ _COMMENT_WORDS = frozenset(
         "kommentare", "commentaires", "commenti", "discussion",
     }
 )  # fmt: skip
+_SIDE_WORDS = _ELSEWHERE_WORDS | _COMMENT_WORDS
 #: Pseudo-elements of running text: the text right after the headline, the page's text.
 HEADLINE_TEXT = "#headline"
 PAGE_TEXT = "#page"
@@ -630,7 +631,9 @@ def _date_named(attrs: Mapping[str, str]) -> bool:
     return False
 
 
+@lru_cache(maxsize=4096)
 def _words(value: str) -> frozenset[str]:
+    """The lower-case words of a class or id value (class names repeat: cached, bounded)."""
     return frozenset(word for word in _WORD_SPLIT.split(value.lower()) if word)
 
 
@@ -768,14 +771,20 @@ def _aside(tag: Tag) -> bool:
     name = (tag.name or "").lower()
     if name in _UNSEEN or name in _ELSEWHERE_TAGS:
         return True
-    words: set[str] = set()
+    attrs = tag.attrs
+    if not attrs:
+        return False
     for attribute in ("class", "id"):
-        words.update(_words(_attribute(tag.attrs.get(attribute, ""))))
-    return bool(words & (_ELSEWHERE_WORDS | _COMMENT_WORDS))
+        value = attrs.get(attribute)
+        if value and _words(_attribute(value)) & _SIDE_WORDS:
+            return True
+    return False
 
 
 def _interesting(attrs: Mapping[str, object]) -> bool:
     """A quick first look: whether an element's attributes may make it date evidence."""
+    if not attrs:
+        return False
     if "itemprop" in attrs or "property" in attrs:
         return True
     for key in ("class", "id"):
