@@ -234,3 +234,11 @@ def test_a_date_labelled_as_the_publication_outweighs_a_generic_meta() -> None:
     head = "<meta name='date' content='2021-10-15'>"
     label = "<p>Pressestelle · Erschienen am: 13.10.2021 · Herausgeber: Der Verband</p>"
     assert _day(_page(head, _article(after=label), lang="de")) == date(2021, 10, 13)
+
+
+def test_an_aside_within_the_article_is_about_it() -> None:
+    """An ``<aside>`` inside the ``<article>`` holds its details; one beside it does not."""
+    sidebar = "<aside><p>Archiv</p><p>Neu am 03.02.2015: Sommerfest</p></aside>"
+    details = "<aside><dl><dt>Datum</dt><dd>12.01.2017</dd><dt>Kategorie</dt></dl></aside>"
+    article = f"<article><h2>Die Arbeit mit fremden Dateien</h2>{details}{STORY}</article>"
+    assert _day(_page(body=sidebar + article, lang="de")) == date(2017, 1, 12)

@@ -33,6 +33,7 @@ that cannot be read is no evidence.
 from __future__ import annotations
 
 import dataclasses
+import itertools
 import json
 from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass
@@ -749,7 +750,8 @@ def _headline_text(anchor: Tag) -> str:
 def _page_text(root: Tag, holding: set[int]) -> str:
     """The page's visible text outside comments, sidebars and menus, up to a few pages.
 
-    What holds the headline (in `holding`) is read whatever its class says.
+    What holds the headline (in `holding`) is read whatever its class says, and so is an
+    ``<aside>`` within an ``<article>``.
     """
     from bs4.element import NavigableString, Tag
 
@@ -761,9 +763,16 @@ def _page_text(root: Tag, holding: set[int]) -> str:
         if type(node) is NavigableString:
             pieces.append(str(node))
             size += len(node)
-        elif isinstance(node, Tag) and (id(node) in holding or not _aside(node)):
+        elif isinstance(node, Tag) and (
+            id(node) in holding or not _aside(node) or (node.name == "aside" and _in_article(node))
+        ):
             stack.extend(reversed(node.contents))
     return _SPACES.sub(" ", " ".join(pieces)).strip()[:_PAGE_CHARS]
+
+
+def _in_article(tag: Tag) -> bool:
+    """Whether `tag` is within an ``<article>`` (among its nearest ancestors)."""
+    return any(parent.name == "article" for parent in itertools.islice(tag.parents, _MAX_CONTEXT))
 
 
 def _aside(tag: Tag) -> bool:
@@ -825,7 +834,8 @@ def _context(tag: Tag, shared: set[int]) -> frozenset[str]:
     """The tag names and class/id words of `tag`'s nearest ancestors.
 
     The walk stops at an ancestor of the headline (in `shared`): what holds the headline too
-    is the page or the article, whatever its class says (a layout ``with-sidebar``).
+    is the page or the article, whatever its class says (a layout ``with-sidebar``). An
+    ``<aside>`` within an ``<article>`` is about that article.
     """
     words: set[str] = set()
     parent = tag.parent
@@ -836,4 +846,6 @@ def _context(tag: Tag, shared: set[int]) -> frozenset[str]:
         for attribute in ("class", "id"):
             words.update(_words(_attribute(parent.attrs.get(attribute, ""))))
         parent = parent.parent
+    if "aside" in words and _in_article(tag):
+        words.discard("aside")
     return frozenset(words)
