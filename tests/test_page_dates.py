@@ -242,3 +242,9 @@ def test_an_aside_within_the_article_is_about_it() -> None:
     details = "<aside><dl><dt>Datum</dt><dd>12.01.2017</dd><dt>Kategorie</dt></dl></aside>"
     article = f"<article><h2>Die Arbeit mit fremden Dateien</h2>{details}{STORY}</article>"
     assert _day(_page(body=sidebar + article, lang="de")) == date(2017, 1, 12)
+
+
+def test_dates_in_words_are_read_whatever_language_the_page_declares() -> None:
+    """A page declared English (often wrongly) still has its German date read."""
+    body = _article(after="<span class='post-date'>12. März 2019</span>")
+    assert _day(_page(body=body, lang="en")) == date(2019, 3, 12)

@@ -196,7 +196,10 @@ class PageElement:
 
 @dataclass(frozen=True, slots=True)
 class _Reading:
-    """How the page's dates are read: the order of a numeric date, the languages of words."""
+    """How the page's dates are read: whether an ambiguous numeric date puts the day first.
+
+    Words are read in every supported language: a page's declared language is often wrong.
+    """
 
     dayfirst: bool | None = None
     languages: tuple[str, ...] | None = None
@@ -204,16 +207,10 @@ class _Reading:
     @classmethod
     def of(cls, language: str | None) -> _Reading:
         """The reading for a page declared in `language` (a BCP 47 tag, or None)."""
-        from scrapeclean.dates import SUPPORTED_LANGUAGES
-
         if not language:
             return cls()
         code = language.strip().lower().replace("_", "-")
-        primary = code.split("-")[0]
-        dayfirst = not (code == "en" or code.startswith("en-us"))
-        if primary not in SUPPORTED_LANGUAGES:
-            return cls(dayfirst)
-        return cls(dayfirst, tuple(dict.fromkeys((primary, "en"))))
+        return cls(dayfirst=not (code == "en" or code.startswith("en-us")))
 
 
 @dataclass(frozen=True, slots=True)
