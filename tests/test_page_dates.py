@@ -248,3 +248,12 @@ def test_dates_in_words_are_read_whatever_language_the_page_declares() -> None:
     """A page declared English (often wrongly) still has its German date read."""
     body = _article(after="<span class='post-date'>12. März 2019</span>")
     assert _day(_page(body=body, lang="en")) == date(2019, 3, 12)
+
+
+def test_a_dateline_naming_no_day_does_not_outweigh_the_pages_day() -> None:
+    """A header line "Januar 2022" is a month: the page's stated day stands."""
+    head = "<meta property='article:published_time' content='2022-01-14T10:31:00+01:00'>"
+    body = "<article><h1>Was gilt beim Friseur?</h1><p>Januar 2022</p>" + STORY + "</article>"
+    result = clean(_page(head, body, lang="de"), html=True)
+    assert result.published is not None and result.published.date() == date(2022, 1, 14)
+    assert result.dateline is not None and result.dateline.raw == "Januar 2022"
