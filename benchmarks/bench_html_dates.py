@@ -1,6 +1,6 @@
 """Publication dates from real HTML pages, beside htmldate in the same run.
 
-Run: python benchmarks/bench_html_dates.py [--limit N]
+Run: python benchmarks/bench_html_dates.py [--limit N] [--halves]
 
 Data: ../shared/data/dates/htmldate-dev.jsonl (skipped with a message when absent): pages with
 their expected publication day. Each page counts as right (same day), wrong (another day) or
