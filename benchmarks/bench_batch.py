@@ -24,6 +24,7 @@ import time
 from pathlib import Path
 
 from _pages import ZYTE, page_texts
+from _results import record
 
 from scrapeclean import Pipeline
 
@@ -43,6 +44,15 @@ def throughput(texts: list[str]) -> None:
             f"{rates[workers]:.1f} docs/s, {megabytes / seconds:.2f} MB/s"
         )
     print(f"speed-up with 2 workers: {rates[2] / rates[1]:.2f}x (cores: {os.cpu_count()})")
+    record(
+        "batch",
+        "clean_many",
+        [
+            {"workers": workers, "docs_per_s": rate, "speed_up": rate / rates[1]}
+            for workers, rate in rates.items()
+        ],
+        note=f"the zyte-dev page texts three times over; {os.cpu_count()} cores",
+    )
 
 
 def stream_memory(texts: list[str], megabytes: int) -> None:
@@ -88,6 +98,21 @@ def stream_memory(texts: list[str], megabytes: int) -> None:
             f"(largest single process {largest_kb / 1024:.0f} MB)"
         )
         print(summary.splitlines()[-1] if summary else "")
+        record(
+            "batch",
+            "stream memory",
+            [
+                {
+                    "stream_mb": round(written / 1e6),
+                    "records": number,
+                    "exit": command.returncode,
+                    "mb_per_s": written / 1e6 / seconds,
+                    "peak_tree_rss_mb": tree_peak / 1e6,
+                    "largest_process_mb": largest_kb / 1024,
+                }
+            ],
+            note="scrapeclean clean --workers 2, JSONL built from the zyte-dev page texts",
+        )
 
 
 def _tree_rss(root: int) -> int:

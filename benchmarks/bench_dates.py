@@ -19,6 +19,14 @@ value and its text overlaps the expected substring; recall over expected items a
 over reported matches.  Rows whose expectation is not a plain datetime are skipped.
 
 Each library makes one call before timing starts, so loading its data is not counted per call.
+Times are CPU time of the process (``time.process_time``): other work on the machine changes
+them less than wall time.
+Peers, each when installed: dateparser (strings and text) and python-dateutil (strings only,
+``dateutil.parser.parse(text, default=relative_base)``; it has no search in running text).
+
+article text: ``find_dates`` and dateparser's ``search_dates`` over the first
+``--text-chars`` characters of the zyte-dev gold bodies with ``languages=["en"]``, CPU time
+per 1,000 characters, in the same run (how many matches each returns is printed beside it).
 
 strictness (``--strictness``): ``find_dates`` over the gold bodies of
 ``extraction/zyte-dev.jsonl`` (each body's first 300 characters left out: they may hold a real
@@ -34,6 +42,7 @@ import json
 import re
 import sys
 import time
+import warnings
 from collections.abc import Callable
 from datetime import datetime, timezone
 from pathlib import Path
@@ -110,10 +119,29 @@ def dateparser_functions() -> tuple[Parse, Search] | None:
     return parse, search
 
 
+def dateutil_parse() -> Parse | None:
+    """`dateutil.parser.parse` with the row's base as the default for missing fields."""
+    try:
+        from dateutil import parser  # type: ignore[import-untyped, unused-ignore]
+    except ImportError:
+        return None
+
+    def parse(text: str, base: datetime | None) -> datetime | None:
+        with warnings.catch_warnings():  # unknown zone names warn on every call
+            warnings.simplefilter("ignore")
+            try:
+                result: datetime = parser.parse(text, default=base) if base else parser.parse(text)
+            except (ValueError, OverflowError, TypeError):
+                return None
+        return result
+
+    return parse
+
+
 def score_strings(parse: Parse, rows: list[dict[str, Any]], show: bool) -> dict[str, float]:
     plain_ok = plain = other_ok = other = readable_ok = readable = 0
     parse("3 May 2020", None)  # one-time set-up (data files, caches) is not per-call cost
-    started = time.perf_counter()
+    started = time.process_time()
     for row in rows:
         expected = datetime.fromisoformat(row["expected"])
         got = parse(row["text"], base_of(row))
@@ -126,7 +154,7 @@ def score_strings(parse: Parse, rows: list[dict[str, Any]], show: bool) -> dict[
             readable, readable_ok = readable + 1, readable_ok + ok
         if show and not ok:
             print(f"  MISS {row['text']!r}: got {got}, expected {expected} ({row['test']})")
-    elapsed = time.perf_counter() - started
+    elapsed = time.process_time() - started
     return {
         "plain": plain_ok / plain,
         "other": other_ok / other if other else 0.0,
@@ -144,8 +172,9 @@ _ZONE_ONLY = re.compile(r"^(?:[A-Z]{2,5}|[+-]\d\d:\d\d)$")
 
 def score_in_text(search: Search, rows: list[dict[str, Any]], show: bool) -> dict[str, float]:
     expected_total = found_total = hits = reported_hits = 0
-    search("3 May 2020", ["en"], None)  # one-time set-up is not per-call cost
-    started = time.perf_counter()
+    for languages in {tuple(row["languages"]) for row in rows}:
+        search("3 May 2020", list(languages), None)  # loading a language is not per-call cost
+    started = time.process_time()
     calls = 0
     for row in rows:
         wanted = [(s, datetime.fromisoformat(v)) for s, v in row["expected"] if isinstance(v, str)]
@@ -162,7 +191,7 @@ def score_in_text(search: Search, rows: list[dict[str, Any]], show: bool) -> dic
         )
         if show and not all(matched):
             print(f"  MISS {row['text'][:70]!r}: got {found}, expected {wanted}")
-    elapsed = time.perf_counter() - started
+    elapsed = time.process_time() - started
     return {
         "recall": hits / expected_total,
         "precision": reported_hits / found_total if found_total else 0.0,
@@ -186,6 +215,12 @@ def main() -> int:
     )
     options.add_argument(
         "--datelines", action="store_true", help="parse_dateline on the labelled openings"
+    )
+    options.add_argument(
+        "--text-chars",
+        type=int,
+        default=50_000,
+        help="characters of zyte-dev bodies for the article-text timing (0: skip it)",
     )
     args = options.parse_args()
     if args.strictness:
@@ -219,7 +254,34 @@ def main() -> int:
             f"precision {theirs_text['precision']:.3f}"
         )
     _report_speed(ours, ours_text, theirs, theirs_text)
+    plain_dateutil = dateutil_parse()
+    if plain_dateutil is not None:
+        _report("dateutil", score_strings(plain_dateutil, strings, False), speed_of=ours)
+    else:
+        print("  dateutil: not installed (pip install python-dateutil to compare)")
+    if args.text_chars and BODIES.exists():
+        article_text(args.text_chars, None if other is None else other[1])
     return 0
+
+
+def article_text(chars: int, search: Search | None) -> None:
+    """Time `find_dates` (and dateparser's search) over article text, CPU seconds."""
+    text = "\n\n".join(row["expected_text"] for row in load(BODIES))[:chars]
+    reference = datetime(2020, 1, 1, 12)
+    print(f"article text ({len(text):,} characters of zyte-dev gold bodies, languages=['en'])")
+    searches: list[tuple[str, Search]] = [("scrapeclean", ours_search)]
+    if search is not None:
+        searches.append(("dateparser", search))
+    timings: dict[str, float] = {}
+    for name, run in searches:
+        run("3 May 2020", ["en"], reference)
+        started = time.process_time()
+        found = run(text, ["en"], reference)
+        timings[name] = time.process_time() - started
+        per_k = timings[name] / len(text) * 1000
+        print(f"  {name}: {per_k * 1e3:.2f} ms per 1,000 characters, {len(found)} matches")
+    if len(timings) == 2:
+        print(f"  ratio: {timings['dateparser'] / timings['scrapeclean']:.1f}x")
 
 
 def strictness() -> int:
@@ -293,12 +355,18 @@ def datelines(show: bool) -> int:
     return 0
 
 
-def _report(name: str, score: dict[str, float]) -> None:
-    print(
+def _report(
+    name: str, score: dict[str, float], speed_of: dict[str, float] | None = None
+) -> None:
+    line = (
         f"  {name}: plain-settings rows {score['plain']:.3f}  other-settings rows "
         f"{score['other']:.3f}  all {score['all']:.3f}  all but the "
         f"{score['unreadable']:.0f} zone-only rows {score['readable']:.3f}"
     )
+    if speed_of is not None:
+        ratio = score["seconds_per_call"] / speed_of["seconds_per_call"]
+        line += f"  ({score['seconds_per_call'] * 1e6:.0f} us per call, {ratio:.1f}x ours)"
+    print(line)
 
 
 def _report_speed(

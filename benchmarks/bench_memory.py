@@ -25,6 +25,8 @@ import json
 import subprocess
 import sys
 
+from _results import record
+
 DEFAULT_MB = {"article": (5.0, 20.0, 50.0), "spaces": (0.5, 2.0)}
 
 _CHILD = r"""
@@ -77,6 +79,7 @@ def main(argv: list[str] | None = None) -> int:
         kinds = [args[1]]
         args = args[2:]
     print(f"{'text':>8}{'MB':>6}{'changes':>10}{'s':>8}{'traced x':>10}{'held x':>8}{'rss x':>8}")
+    rows = []
     for kind in kinds:
         for size in [float(arg) for arg in args] or DEFAULT_MB[kind]:
             figures = _measure(kind, size, trace)
@@ -86,7 +89,19 @@ def main(argv: list[str] | None = None) -> int:
                 f"{figures['traced_peak'] / unit:>10.1f}{figures['result_held'] / unit:>8.1f}"
                 f"{figures['maxrss'] / unit:>8.1f}"
             )
+            rows.append(
+                {
+                    "text": kind,
+                    "mb": size,
+                    "changes": int(figures["changes"]),
+                    "seconds": figures["seconds"],
+                    "traced_peak_x": figures["traced_peak"] / unit if trace else None,
+                    "held_x": figures["result_held"] / unit,
+                    "rss_x": figures["maxrss"] / unit,
+                }
+            )
     print("x: bytes per byte of input text (target: traced peak at most 10x)")
+    record("memory", "clean() memory per input byte", rows, note="each size in a fresh process")
     return 0
 
 

@@ -18,6 +18,8 @@ from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
+from _results import record
+
 from scrapeclean import clean
 
 DATA = Path(__file__).resolve().parents[1].parent / "shared" / "data" / "extraction"
@@ -68,6 +70,20 @@ def main() -> int:
         if name == "scrapeclean" or Readable is not None:
             print(f"  title exact, {name:<26}{right:>4} ({right / len(rows):.3f})")
     print(f"  authors right, scrapeclean{'':<13}{authors:>4} ({authors / len(rows):.3f})")
+    shown = [name for name in titles if name == "scrapeclean" or Readable is not None]
+    record(
+        "metadata",
+        "readability-dev",
+        [
+            {
+                "method": name,
+                "titles_exact": titles[name] / len(rows),
+                "authors_right": authors / len(rows) if name == "scrapeclean" else None,
+            }
+            for name in shown
+        ],
+        note=f"{len(rows)} pages, {with_byline} with a byline; readability states no byline",
+    )
     return 0
 
 

@@ -14,6 +14,7 @@ import time
 from importlib.resources import files
 
 import ftfy
+from _results import record
 
 from scrapeclean import clean
 
@@ -35,6 +36,7 @@ def _time(function: object, text: str) -> float:
 def main() -> int:
     print(f"{'MB':>4}{'scrapeclean s':>15}{'s/MB':>8}{'changes':>9}{'ftfy.fix_text s/MB':>20}")
     per_mb = []
+    rows = []
     for size in SIZES_MB:
         text = _document(size)
         start = time.perf_counter()
@@ -46,7 +48,24 @@ def main() -> int:
             f"{size:>4}{ours:>15.2f}{ours / size:>8.2f}{len(result.changes):>9}"
             f"{reference / size:>20.2f}"
         )
-    print(f"s/MB at {SIZES_MB[-1]} MB over s/MB at {SIZES_MB[0]} MB: {per_mb[-1] / per_mb[0]:.2f}")
+        rows.append(
+            {
+                "mb": size,
+                "seconds": ours,
+                "s_per_mb": ours / size,
+                "changes": len(result.changes),
+                "ftfy_s_per_mb": reference / size,
+            }
+        )
+    growth = per_mb[-1] / per_mb[0]
+    print(f"s/MB at {SIZES_MB[-1]} MB over s/MB at {SIZES_MB[0]} MB: {growth:.2f}")
+    record(
+        "scaling",
+        "time per MB",
+        rows,
+        note=f"the example article repeated; s/MB at {SIZES_MB[-1]} MB over {SIZES_MB[0]} MB: "
+        f"{growth:.2f} (1.0 is linear)",
+    )
     return 0
 
 

@@ -43,6 +43,7 @@ DATELINE_KEYS = {
     "byline_words",
     "byline_connectors",
     "name_particles",
+    "not_places",
 }
 DATES_KEYS = {
     "month_first",

@@ -14,17 +14,24 @@ the same header):
   date with no reference to resolve it against stays in the text too: its words are recorded
   in `Dateline.raw` and a warning says so;
 - a byline ("By Jane Doe and John Roe", "Von …", "Par …"), optionally with a date after a
-  separator: the names become `Dateline.authors` and the line is removed. Names must look like
-  a person's: two to four capitalised words, not all of them ordinary English words ("By Royal
-  Appointment" is no byline);
+  separator, or after a date ("15 October 2019 by Jane Doe"): the names become
+  `Dateline.authors` (and the date the published date) and the line is removed. Names must
+  look like a person's: two to four capitalised words, not all of them ordinary English words
+  ("By Royal Appointment" is no byline);
 - a wire dateline opening the first paragraph ("PARIS (Reuters) -"): its location and agency are
   recorded; the prefix stays in the text unless ``remove_wire=True`` (editors keep it as part of
-  the story).
+  the story);
+- a dash dateline opening the first paragraph, with no agency or one in brackets ("MADRID —",
+  "CLEVELAND, Ohio –", "Paris, 3 March –", "WASHINGTON, March 11 (AP) —", "Feb. 23, 2015 --"):
+  a place (words in capitals, or capitalised words before an en or em dash), then optional
+  regions and an optional date, each after a comma. Words that open stories before a dash but
+  name no place ("UPDATE —", "Exclusive —", "Monday —", the language files'
+  ``dateline.not_places``) are not read. It is kept or removed like a wire dateline.
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
 from datetime import datetime
 from typing import TYPE_CHECKING
@@ -86,12 +93,40 @@ _UPDATED_LABEL = LazyRegex(
 )
 #: Not case-insensitive: names must be capitalized ("By the way" is no byline).
 _BYLINE = LazyRegex(_byline)
+#: A date, then a byline on the same line ("15 October 2019 by Jane Doe"): the cut before the
+#: first byline word that a capital follows (a space run is entered only at its start, and
+#: never given back: linear on long runs).
+_DATE_THEN_BYLINE = LazyRegex(
+    lambda: (
+        r"^(?P<date>\S.*?)(?<!\s)\s++"
+        rf"(?=(?i:{alternation('dateline.byline_words')})\s+\p{{Lu}})"
+    )
+)
 #: (?<!\s): the separators never start inside a run of spaces (quadratic on long runs).
 _NAME_SPLIT = LazyRegex(lambda: r"(?<!\s)" + _joiner())
 _WIRE = LazyRegex(
     r"^(?P<location>\p{Lu}[\p{Lu}\p{M} .'’-]{1,40}?(?:,\s*\p{Lu}[\p{L}.]+(?:\s\p{Lu}[\p{L}.]+)?)?)?"
     r"\s*\((?P<agency>\p{Lu}[\p{L}&. -]{0,30})\)\s*[-–—:]+\s*"
 )
+#: A dash dateline: a head of at most 60 characters (no brackets, quotes or sentence
+#: punctuation), an optional agency in brackets, a dash between spaces and the story's first
+#: capital. The head is read part by part in `_dash_head`. Space runs are entered only at
+#: their start and never given back (linear on long runs of spaces).
+_DASH = LazyRegex(
+    r"^(?P<head>[^\s()\[\]:;!?\"“”–—][^\n()\[\]:;!?\"“”–—]{0,59}?)"
+    r"(?:(?<![ \t])[ \t]*+\((?P<agency>\p{Lu}[\p{L}&. -]{0,30})\))?"
+    r"(?<![ \t])[ \t]++(?P<dash>--|[–—]|-)[ \t]++(?=[\p{Lu}\p{N}\"“‘'])"
+)
+#: A word of a place name: a capital, then letters, marks, dots, apostrophes or hyphens.
+_PLACE_WORD = LazyRegex(r"\p{Lu}[\p{L}\p{M}.'’-]*\Z")
+#: A dash dateline has at most this many comma-separated parts, of at most this many words.
+_MAX_HEAD_PARTS = 4
+_MAX_PLACE_WORDS = 4
+#: A place written in title case has at most this many words ("Salt Lake City"), and each
+#: region after it at most `_MAX_TITLED_REGION_WORDS` ("Paris, France", "Springfield, Ill."):
+#: longer runs of capitalised words are headlines ("Despite The Rain, Crowds Keep Coming —").
+_MAX_TITLED_WORDS = 3
+_MAX_TITLED_REGION_WORDS = 2
 _SEPARATORS = LazyRegex(r"(?<!\s)\s*[|·•]\s*")
 #: A byline name has this many capitalised words.
 _MIN_NAME_WORDS = 2
@@ -128,7 +163,7 @@ class ParseDateline(BaseCleaner):
             if kept == _HEADER_LINES:
                 break
         edits = line_removals(text, flagged)
-        wire_edit = self._read_wire(text, flagged, found)
+        wire_edit = self._read_wire(text, flagged, found, doc.reference)
         if wire_edit is not None:
             edits = sorted([*edits, wire_edit], key=lambda edit: edit.span.start)
         warnings = tuple(found.warnings)
@@ -146,6 +181,9 @@ class ParseDateline(BaseCleaner):
         byline = _BYLINE.match(content)
         if byline is not None:
             return self._read_byline(byline, content, span, found, reference)
+        split = _DATE_THEN_BYLINE.match(content)
+        if split is not None:
+            return self._read_date_then_byline(split, content, span, found, reference)
         parts = [part for part in _SEPARATORS.split(content) if part]
         dates = [self._date(part, reference) for part in parts]
         readings = [date for date in dates if date is not None]
@@ -187,6 +225,29 @@ class ParseDateline(BaseCleaner):
         found.add_date(when[0], updated=when[1], raw=rest or "", span=None)
         return "dateline.byline", "byline: the authors' names, recorded in the dateline"
 
+    def _read_date_then_byline(
+        self,
+        split: regex.Match[str],
+        content: str,
+        span: Span,
+        found: _Found,
+        reference: datetime | None,
+    ) -> tuple[str, str] | None:
+        """Read "<date> by <names>": both must hold, or the line is left alone (None)."""
+        byline = _BYLINE.match(content[split.end() :])
+        if byline is None or byline["rest"]:
+            return None
+        names = [name for name in _NAME_SPLIT.split(byline["names"]) if name]
+        if not names or not _is_person_name(names[0]):
+            return None
+        when = self._date(split["date"], reference)
+        if when is None or not found.settle([when], split["date"], span, reference):
+            return None
+        found.add_authors(tuple(name for name in names if _is_person_name(name)), content, span)
+        assert when[0] is not None
+        found.add_date(when[0], updated=when[1], raw=split["date"], span=None)
+        return "dateline.byline", "date and byline: recorded in the dateline"
+
     def _date(self, text: str, reference: datetime | None) -> _Reading | None:
         """A labelled or bare date that a dateline may state: ``(value, is_update)``, or None.
 
@@ -212,7 +273,9 @@ class ParseDateline(BaseCleaner):
             return None  # not a valid date at all ("31 Feb 2024"), whatever the reference
         return value, updated is not None
 
-    def _read_wire(self, text: str, flagged: Sequence[Flag], found: _Found) -> Edit | None:
+    def _read_wire(
+        self, text: str, flagged: Sequence[Flag], found: _Found, reference: datetime | None
+    ) -> Edit | None:
         """Read a wire dateline opening the first body paragraph; an edit if it is to go.
 
         The lines left after the header are tried (a headline may still stand above the body),
@@ -223,9 +286,13 @@ class ParseDateline(BaseCleaner):
         for line in iter_lines(text):
             if line.blank or line.number in removed:
                 continue
-            match = _WIRE.match(line.text)
-            if match is not None and len(line.text) >= _MIN_WIRE_LINE:
-                return self._wire_edit(line, match, found)
+            if len(line.text) >= _MIN_WIRE_LINE:
+                match = _WIRE.match(line.text)
+                if match is not None:
+                    return self._wire_edit(line, match, found)
+                dash = _DASH.match(line.text)
+                if dash is not None and self._read_dash(dash, line, found, reference):
+                    return self._prefix_edit(Span(line.start, line.start + dash.end()))
             tried += 1
             if tried == _HEADER_LINES or len(line.text) >= _BODY_LINE or is_prose(line.text):
                 return None
@@ -235,15 +302,39 @@ class ParseDateline(BaseCleaner):
         location = match["location"].strip(" ,") if match["location"] else None
         span = Span(line.start, line.start + match.end())
         found.add_wire(location, match["agency"].strip(), match.group().strip(), span)
+        return self._prefix_edit(span)
+
+    def _prefix_edit(self, span: Span) -> Edit | None:
+        """The edit removing a wire or dash dateline prefix, when `remove_wire` asks for it."""
         if not self.remove_wire:
             return None
         return Edit.delete(
             span.start,
             span.end,
             kind=ChangeKind.DATELINE,
-            reason="wire dateline (location and agency), recorded in the dateline",
+            reason="wire dateline (location, agency or date), recorded in the dateline",
             rule="dateline.wire",
         )
+
+    def _read_dash(
+        self, match: regex.Match[str], line: Line, found: _Found, reference: datetime | None
+    ) -> bool:
+        """Record a dash dateline's place, agency and date; False when its head is no dateline."""
+        head = _dash_head(match["head"], match["dash"], lambda text: self._date(text, reference))
+        if head is None:
+            return False
+        place, when = head
+        agency = match["agency"].strip() if match["agency"] else None
+        if place is None and when is None:
+            return False
+        span = Span(line.start, line.start + match.end())
+        raw = match.group().strip()
+        if when is not None and found.settle([when], raw, span, reference):
+            assert when[0] is not None
+            found.add_date(when[0], updated=when[1], raw=raw, span=span)
+        if place is not None or agency is not None:
+            found.add_wire(place, agency, raw, span)
+        return True
 
 
 #: A date a line states: its value (None while unresolved) and whether it is an update time.
@@ -278,7 +369,12 @@ class _Found:
 
     def empty(self) -> bool:
         return not (
-            self.published or self.updated or self.authors or self.agency or self.unresolved
+            self.published
+            or self.updated
+            or self.authors
+            or self.agency
+            or self.location
+            or self.unresolved
         )
 
     def _locate(self, raw: str, span: Span | None) -> None:
@@ -327,7 +423,7 @@ class _Found:
             self.authors = authors
             self._locate(raw, span)
 
-    def add_wire(self, location: str | None, agency: str, raw: str, span: Span) -> None:
+    def add_wire(self, location: str | None, agency: str | None, raw: str, span: Span) -> None:
         self.location = location
         self.agency = agency
         self._locate(raw, span)
@@ -352,6 +448,72 @@ def _header_candidates(text: str) -> Iterator[Line]:
         if len(line.text) >= _BODY_LINE:
             return
         yield line
+
+
+def _dash_head(
+    head: str, dash: str, read_date: Callable[[str], _Reading | None]
+) -> tuple[str | None, _Reading | None] | None:
+    """Split a dash dateline's head into its place and its date; None when it is neither.
+
+    The head is cut at its commas; the longest run of final parts that `read_date` reads is the
+    date ("Feb. 23, 2015"), the parts before it the place and its regions (`_is_place`).
+    """
+    parts = [part.strip() for part in head.split(",")]
+    if len(parts) > _MAX_HEAD_PARTS or not all(parts):
+        return None
+    for cut in range(len(parts)):
+        when = read_date(", ".join(parts[cut:]))
+        if when is not None:
+            place_parts = parts[:cut]
+            break
+    else:
+        when, place_parts = None, parts
+    if not place_parts:
+        return (None, when) if when is not None else None
+    if not _is_place(place_parts, titled_ok=dash != "-"):
+        return None
+    return ", ".join(place_parts), when
+
+
+def _is_place(parts: Sequence[str], *, titled_ok: bool) -> bool:
+    """Whether comma-separated parts name a place and its regions ("CLEVELAND, Ohio").
+
+    Every word is capitalised (name particles such as "de" aside, never first). The first part
+    is in capitals ("MADRID") or, when `titled_ok`, a short run of capitalised words
+    (`_is_titled_place`: "Indianapolis", "Paris, France"); it is not a date word ("Monday")
+    nor a word the language files list as no place ("UPDATE").
+    """
+    from scrapeclean.dates import _parse_fields
+
+    particles = vocabulary("dateline.name_particles")
+    for part in parts:
+        words = part.split()
+        if not words or len(words) > _MAX_PLACE_WORDS:
+            return False
+        if not _PLACE_WORD.match(words[0]):
+            return False
+        if not all(_PLACE_WORD.match(word) or word in particles for word in words[1:]):
+            return False
+    first = parts[0]
+    if not first.isupper() and not _is_titled_place(parts, particles, titled_ok=titled_ok):
+        return False
+    not_places = vocabulary("dateline.not_places")
+    folded = first.casefold()
+    if folded in not_places or folded.split()[0] in not_places:
+        return False
+    return _parse_fields(first, None) is None
+
+
+def _is_titled_place(
+    parts: Sequence[str], particles: frozenset[str], *, titled_ok: bool
+) -> bool:
+    """Whether a place in title case is short enough to be one (see `_MAX_TITLED_WORDS`)."""
+    if not titled_ok:
+        return False
+    sizes = [len([word for word in part.split() if word not in particles]) for part in parts]
+    return sizes[0] <= _MAX_TITLED_WORDS and all(
+        size <= _MAX_TITLED_REGION_WORDS for size in sizes[1:]
+    )
 
 
 def _states_a_date(fields: dict[str, int], *, labelled: bool) -> bool:

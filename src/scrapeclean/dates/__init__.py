@@ -21,7 +21,8 @@ See ``docs/dates.md`` for the formats, languages and ambiguity rules.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+import re
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from datetime import datetime, tzinfo
 from typing import Literal
@@ -39,8 +40,10 @@ from scrapeclean.dates._lexicon import (
     PUNCT,
     RELDAY,
     Item,
+    Lexicon,
     build_lexicon,
     classify,
+    may_hold_date,
     tokenize,
 )
 from scrapeclean.dates._resolve import resolve
@@ -55,6 +58,8 @@ _SHORT_WORD = 3
 _ANY_LANGUAGE = frozenset((AM, PM))
 #: No single date expression is longer than this; longer strings are rejected unread.
 _MAX_EXPRESSION_CHARS = 300
+#: A blank line (it may hold spaces, or be written with CRLF): no date runs across one.
+_PARAGRAPH_BREAK = re.compile(r"\n[^\S\n]*\n")
 
 
 @dataclass(frozen=True, slots=True)
@@ -146,7 +151,8 @@ def find_dates(
 
     The search is conservative: it reports calendar dates (day and month, month and year, or a
     full numeric date, with an optional time and zone) and relative phrases ("yesterday",
-    "3 days ago"), but not bare numbers, bare years, bare times, or a month name alone.  A
+    "3 days ago"), but not bare numbers, bare years, bare times, or a month name alone, and
+    never across a blank line (a paragraph break).  A
     date without a year takes the year of the previous date found in the same text, else that
     of `reference` (`DateMatch.year_inferred` is then set); relative phrases count from
     `reference` (a datetime, or ``"now"``). Without a reference, matches that need one are
@@ -160,43 +166,82 @@ def find_dates(
     """
     _check_text(text)
     lexicon = build_lexicon(_language_codes(languages))
-    items = classify(tokenize(text), lexicon)
-    parser = Parser(items, lexicon, strict=False, dayfirst=dayfirst)
-    base = _reference(reference)
-    matches: list[DateMatch] = []
-    context_year: int | None = None
-    index = 0
-    while index < len(items):
-        readings = parser.readings_at(index) if _may_start(items, index, parser) else []
-        step = next(
-            (
-                reading
-                for reading in reversed(readings)
-                if _credible(items, index, reading[0], reading[1], search=True)
-            ),
-            None,
-        )
-        value = resolve(step[1], base, context_year) if step is not None else None
-        if step is None or value is None:
-            index += 1
-            continue
-        end, fields = step
-        fields = _day_order(fields, items[index:end], parser)
-        value = resolve(fields, base, context_year) or value
-        span = Span(items[index].start, _end_of(items[end - 1]))
-        match = DateMatch(
-            span,
-            text[span.start : span.end],
-            _with_zone(value, default_tz) or value,
-            language=_language_of(items[index:end], lexicon.codes),
-            ambiguous="_ambiguous" in fields,
-            year_inferred="month" in fields and "year" not in fields and "year2" not in fields,
-        )
-        matches.append(match)
-        if "month" in fields:
-            context_year = value.year
-        index = end
-    return matches
+    scan = _Scan(lexicon, dayfirst, _reference(reference), default_tz)
+    for offset, paragraph in _paragraphs(text):
+        if _may_hold_date(paragraph, lexicon):
+            scan.read(paragraph, offset)
+    return scan.matches
+
+
+def _paragraphs(text: str) -> Iterator[tuple[int, str]]:
+    """The paragraphs of `text` (split at blank lines) with their offsets."""
+    start = 0
+    for brk in _PARAGRAPH_BREAK.finditer(text):
+        yield start, text[start : brk.start()]
+        start = brk.end()
+    yield start, text[start:]
+
+
+def _may_hold_date(paragraph: str, lexicon: Lexicon) -> bool:
+    return may_hold_date(paragraph, lexicon)
+
+
+class _Scan:
+    """`find_dates` over one text, paragraph by paragraph; the year of a date carries on."""
+
+    def __init__(
+        self,
+        lexicon: Lexicon,
+        dayfirst: bool | None,
+        base: datetime | None,
+        default_tz: tzinfo | None,
+    ) -> None:
+        self.lexicon = lexicon
+        self.dayfirst = dayfirst
+        self.base = base
+        self.default_tz = default_tz
+        self.matches: list[DateMatch] = []
+        self.context_year: int | None = None
+
+    def read(self, text: str, offset: int) -> None:
+        """Add the dates of the paragraph `text`, which starts at `offset` of the whole text."""
+        lexicon, base = self.lexicon, self.base
+        items = classify(tokenize(text), lexicon)
+        parser = Parser(items, lexicon, strict=False, dayfirst=self.dayfirst)
+        index = 0
+        while index < len(items):
+            if not _may_start(items, index, parser):
+                index += 1
+                continue
+            readings = parser.readings_at(index)
+            step = next(
+                (
+                    reading
+                    for reading in reversed(readings)
+                    if _credible(items, index, reading[0], reading[1], search=True)
+                ),
+                None,
+            )
+            value = resolve(step[1], base, self.context_year) if step is not None else None
+            if step is None or value is None:
+                index += 1
+                continue
+            end, fields = step
+            fields = _day_order(fields, items[index:end], parser)
+            value = resolve(fields, base, self.context_year) or value
+            start, stop = items[index].start, _end_of(items[end - 1])
+            match = DateMatch(
+                Span(offset + start, offset + stop),
+                text[start:stop],
+                _with_zone(value, self.default_tz) or value,
+                language=_language_of(items[index:end], lexicon.codes),
+                ambiguous="_ambiguous" in fields,
+                year_inferred="month" in fields and "year" not in fields and "year2" not in fields,
+            )
+            self.matches.append(match)
+            if "month" in fields:
+                self.context_year = value.year
+            index = end
 
 
 def _may_start(items: list[Item], index: int, parser: Parser) -> bool:

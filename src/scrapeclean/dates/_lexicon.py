@@ -19,6 +19,7 @@ from scrapeclean.dates._languages import Forms, Language, language
 
 __all__ = [
     "CJK",
+    "CORE_KINDS",
     "NUM",
     "PUNCT",
     "WORD",
@@ -27,6 +28,7 @@ __all__ = [
     "Sense",
     "build_lexicon",
     "classify",
+    "may_hold_date",
     "tokenize",
 ]
 
@@ -59,6 +61,11 @@ DAY_BEFORE = "day_before"
 YEAR_AFTER = "year_after"
 MONTH_AFTER = "month_after"
 DAY_AFTER = "day_after"
+
+#: The senses every date expression holds at least one of, unless it holds a number (or a CJK
+#: character): a date needs a calendar field, a relative day, "now", or a unit counted back,
+#: and only numbers and these words give them. Fillers, markers and number words alone never do.
+CORE_KINDS = frozenset((MONTH, WEEKDAY, RELDAY, NOW, UNIT, NOON, MIDNIGHT))
 
 #: Word lists of a `Language` and the sense each gives, in the order senses are added.
 _WORD_KINDS: tuple[tuple[str, str], ...] = (
@@ -112,7 +119,10 @@ class Sense:
         return bool(self.abbr_langs & self.langs & -self.langs)
 
 
-@dataclass(frozen=True, slots=True)
+#: Not frozen (a frozen dataclass pays ``object.__setattr__`` per field): one Token and one
+#: Item are made per token of the text, and their construction was half of `find_dates`'s
+#: time. Neither is changed after it is made (`replace` makes new ones).
+@dataclass(slots=True)
 class Token:
     """A raw token: `kind` is NUM, WORD, CJK or PUNCT; `spaced` means whitespace precedes it."""
 
@@ -123,7 +133,7 @@ class Token:
     spaced: bool
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(slots=True)
 class Item:
     """A classified token (or a multi-word phrase merged into one item)."""
 
@@ -171,6 +181,12 @@ class Lexicon:
     phrases: dict[tuple[str, ...], tuple[Sense, ...]]
     prefixes: dict[str, tuple[Sense, ...]]
     starts: frozenset[str]
+    #: The last word of every phrase of two words or more that has a core sense ("this
+    #: morning"): such a phrase is in a text only if its last word is.
+    core_tails: frozenset[str]
+    #: The first two words of every phrase of two words or more: a phrase lookup is tried only
+    #: when the next word can continue one ("the day …", not "the council").
+    pairs: frozenset[tuple[str, str]]
     clitics: tuple[str, ...]
     ordinals: frozenset[str]
     max_phrase: int
@@ -179,16 +195,73 @@ class Lexicon:
     memo: dict[str, tuple[str, tuple[Sense, ...], frozenset[str], bool]] = field(
         default_factory=dict, compare=False, repr=False
     )
+    #: Words that start a phrase, met alone: text -> (senses, kinds).
+    alone: dict[str, tuple[tuple[Sense, ...], frozenset[str]]] = field(
+        default_factory=dict, compare=False, repr=False
+    )
+    #: Single words already judged by `may_hold_date`: text -> whether it is a core word.
+    core_memo: dict[str, bool] = field(default_factory=dict, compare=False, repr=False)
+
+
+@lru_cache(maxsize=1)
+def _word_source() -> str:
+    """The pattern of a word token: letters (and marks), joined by apostrophes, dots, hyphens."""
+    marks = "".join(_mark_ranges())
+    letter = rf"(?:[^\W\d_{_CJK_RANGES}]|[{marks}\u200c\u200d])"
+    return rf"{letter}+(?:['\u2019.\-]{letter}+)*\.?"
 
 
 @lru_cache(maxsize=1)
 def _token_pattern() -> re.Pattern[str]:
-    marks = "".join(_mark_ranges())
-    letter = rf"(?:[^\W\d_{_CJK_RANGES}]|[{marks}\u200c\u200d])"
     return re.compile(
-        rf"(?P<num>\d+)|(?P<cjk>[{_CJK_RANGES}])"
-        rf"|(?P<word>{letter}+(?:['\u2019.\-]{letter}+)*\.?)|(?P<punct>\S)"
+        rf"(?P<num>\d+)|(?P<cjk>[{_CJK_RANGES}])|(?P<word>{_word_source()})|(?P<punct>\S)"
     )
+
+
+@lru_cache(maxsize=1)
+def _word_pattern() -> re.Pattern[str]:
+    """The word tokens alone, as `tokenize` finds them.
+
+    A word starts at a letter, and numbers, CJK characters and punctuation hold none, so
+    scanning for words alone cuts them where the whole tokenizer does.
+    """
+    return re.compile(_word_source())
+
+
+@lru_cache(maxsize=1)
+def _number_or_cjk() -> re.Pattern[str]:
+    return re.compile(rf"[\d{_CJK_RANGES}]")
+
+
+def may_hold_date(text: str, lexicon: Lexicon) -> bool:
+    """Whether `text` may hold a date expression: a quick check before the grammar.
+
+    False only when the text has no digit, no CJK character and no word with a core sense
+    (`CORE_KINDS`, or the last word of a phrase with one), in which case the grammar finds
+    nothing in it either. The scans for digits and words run in the regex engine; each
+    distinct word is judged once per lexicon.
+    """
+    if _number_or_cjk().search(text):
+        return True
+    judged = lexicon.core_memo
+    keys = _Keys()
+    for word in set(_word_pattern().findall(text)):
+        core = judged.get(word)
+        if core is None:
+            core = _is_core_word(word, lexicon, keys)
+            if len(judged) >= _MAX_MEMO:
+                judged.clear()
+            judged[word] = core
+        if core:
+            return True
+    return False
+
+
+def _is_core_word(word: str, lexicon: Lexicon, keys: _Keys) -> bool:
+    key, bare = keys.of(word)
+    if key in lexicon.core_tails or bare in lexicon.core_tails:
+        return True
+    return not _lookup(word, lexicon, keys)[2].isdisjoint(CORE_KINDS)
 
 
 def _mark_ranges() -> list[str]:
@@ -205,27 +278,21 @@ def _mark_ranges() -> list[str]:
     return ranges
 
 
+#: Token kind by the number of the pattern's group that matched (num, cjk, word, punct).
+_KIND_OF_GROUP = (PUNCT, NUM, CJK, WORD, PUNCT)
+
+
 def tokenize(text: str) -> list[Token]:
     """Split `text` into tokens, skipping whitespace."""
     tokens: list[Token] = []
+    append = tokens.append
     previous_end = 0
     for match in _token_pattern().finditer(text):
-        kind = _kind_of(match.lastgroup)
         start, end = match.span()
-        spaced = start == 0 or start > previous_end
-        tokens.append(Token(kind, match.group(), start, end, spaced))
+        kind = _KIND_OF_GROUP[match.lastindex or 0]
+        append(Token(kind, match.group(), start, end, start == 0 or start > previous_end))
         previous_end = end
     return tokens
-
-
-def _kind_of(group: str | None) -> int:
-    if group == "num":
-        return NUM
-    if group == "cjk":
-        return CJK
-    if group == "word":
-        return WORD
-    return PUNCT
 
 
 def normalize(word: str) -> str:
@@ -357,6 +424,7 @@ def build_lexicon(codes: tuple[str, ...]) -> Lexicon:
     """Build (once per selection) the lookup tables for the languages `codes`, in order."""
     builder = _Builder()
     languages = [language(code) for code in codes]
+    _word_pattern()  # compiled with the tables, not on the first text without a digit
     for position, lang in enumerate(languages):
         builder.bit = 1 << position
         _add_language(builder, lang)
@@ -375,6 +443,12 @@ def build_lexicon(codes: tuple[str, ...]) -> Lexicon:
         phrases={key: tuple(senses) for key, senses in builder.phrases.items()},
         prefixes={key: tuple(senses) for key, senses in builder.prefixes.items()},
         starts=frozenset(key[0] for key in builder.phrases if len(key) > 1),
+        core_tails=frozenset(
+            key[-1]
+            for key, senses in builder.phrases.items()
+            if len(key) > 1 and any(sense.kind in CORE_KINDS for sense in senses)
+        ),
+        pairs=frozenset((key[0], key[1]) for key in builder.phrases if len(key) > 1),
         clitics=clitics,
         ordinals=ordinals,
         max_phrase=max((len(key) for key in builder.phrases), default=1),
@@ -447,15 +521,22 @@ def _number_item(tokens: list[Token], index: int, lexicon: Lexicon) -> tuple[Ite
 _MAX_MEMO = 200_000
 
 
-def _word_item(tokens: list[Token], index: int, lexicon: Lexicon, keys: _Keys) -> tuple[Item, int]:
-    first = tokens[index]
-    known = lexicon.memo.get(first.text)
+def _lookup(
+    text: str, lexicon: Lexicon, keys: _Keys
+) -> tuple[str, tuple[Sense, ...], frozenset[str], bool]:
+    """`_single_word` of `text`, remembered in the lexicon's memo."""
+    known = lexicon.memo.get(text)
     if known is None:
-        known = _single_word(first.text, lexicon, keys)
+        known = _single_word(text, lexicon, keys)
         if len(lexicon.memo) >= _MAX_MEMO:
             lexicon.memo.clear()
-        lexicon.memo[first.text] = known
-    key, senses, kinds, starts_phrase = known
+        lexicon.memo[text] = known
+    return known
+
+
+def _word_item(tokens: list[Token], index: int, lexicon: Lexicon, keys: _Keys) -> tuple[Item, int]:
+    first = tokens[index]
+    key, senses, kinds, starts_phrase = _lookup(first.text, lexicon, keys)
     if not starts_phrase:
         item = Item(
             WORD, first.text, first.start, first.end, first.spaced, key, senses, kinds=kinds
@@ -487,7 +568,11 @@ def _phrase_item(
     first = tokens[index]
     key, bare = keys.of(first.text)
     limit = _phrase_run(tokens, index, lexicon.max_phrase)
-    for size in range(limit, 0, -1):
+    if limit > 1:
+        second = keys.of(tokens[index + 1].text)
+        if (key, second[0]) not in lexicon.pairs and (bare, second[1]) not in lexicon.pairs:
+            limit = 1
+    for size in range(limit, 1, -1):
         run = tokens[index : index + size]
         pairs = [keys.of(token.text) for token in run]
         senses = lexicon.phrases.get(tuple(p[0] for p in pairs)) or lexicon.phrases.get(
@@ -507,11 +592,27 @@ def _phrase_item(
                 senses,
                 kinds=_kinds(senses),
             ), index + size
-    senses = _prefix_senses(key, bare, lexicon) or _clitic_senses(key, lexicon)
-    item = Item(
-        WORD, first.text, first.start, first.end, first.spaced, key, senses, kinds=_kinds(senses)
-    )
+    known = lexicon.alone.get(first.text)
+    if known is None:
+        known = _alone(first.text, key, bare, lexicon)
+        if len(lexicon.alone) >= _MAX_MEMO:
+            lexicon.alone.clear()
+        lexicon.alone[first.text] = known
+    senses, kinds = known
+    item = Item(WORD, first.text, first.start, first.end, first.spaced, key, senses, kinds=kinds)
     return item, index + 1
+
+
+def _alone(
+    text: str, key: str, bare: str, lexicon: Lexicon
+) -> tuple[tuple[Sense, ...], frozenset[str]]:
+    """The senses of a word that starts a phrase but stands alone here (remembered per word)."""
+    senses = lexicon.phrases.get((key,)) or lexicon.phrases.get((bare,))
+    if senses and not text.endswith("."):
+        senses = tuple(sense for sense in senses if not sense.dotted_only)
+    if not senses:
+        senses = _prefix_senses(key, bare, lexicon) or _clitic_senses(key, lexicon)
+    return senses, _kinds(senses)
 
 
 def _kinds(senses: tuple[Sense, ...]) -> frozenset[str]:
