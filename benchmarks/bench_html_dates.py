@@ -20,6 +20,8 @@ from collections.abc import Callable
 from pathlib import Path
 from urllib.parse import urlsplit
 
+from _results import record
+
 from scrapeclean import clean
 
 DATA = Path(__file__).resolve().parents[1].parent / "shared" / "data" / "dates"
@@ -47,6 +49,10 @@ def _half(url: str) -> str:
     return "A" if hashlib.md5(host, usedforsecurity=False).digest()[0] % 2 == 0 else "B"
 
 
+def _accuracy(counts: Counter[str]) -> float:
+    return counts["right"] / max(1, counts["right"] + counts["wrong"] + counts["missing"])
+
+
 def _row(name: str, counts: Counter[str]) -> str:
     total = max(1, counts["right"] + counts["wrong"] + counts["missing"])
     return (
@@ -70,6 +76,7 @@ def main() -> int:
     print(f"htmldate-dev: {len(rows)} pages, publication day")
     print(f"{'finder':<14}{'right':>7}{'wrong':>7}{'missing':>9}{'accuracy':>10}")
     halves: dict[str, list[str]] = {"A": [], "B": []}
+    recorded: list[dict[str, object]] = []
     for name, find in finders.items():
         counts: Counter[str] = Counter()
         by_half: dict[str, Counter[str]] = {"A": Counter(), "B": Counter()}
@@ -85,8 +92,24 @@ def main() -> int:
             counts[outcome] += 1
             by_half[_half(row["url"])][outcome] += 1
         print(_row(name, counts))
+        recorded.append(
+            {
+                "finder": name,
+                "right": counts["right"],
+                "wrong": counts["wrong"],
+                "missing": counts["missing"],
+                "accuracy": counts["right"] / max(1, len(rows)),
+                "accuracy_held_out": _accuracy(by_half["B"]),
+            }
+        )
         for half, half_counts in by_half.items():
             halves[half].append(_row(name, half_counts))
+    record(
+        "html_dates",
+        "htmldate-dev",
+        recorded,
+        note=f"{len(rows)} pages; held out: the half of the sites not used to tune the rules",
+    )
     if args.halves:
         for half, lines in halves.items():
             print(f"half {half} ({'tuned on' if half == 'A' else 'held out'}):")
