@@ -18,13 +18,13 @@ from __future__ import annotations
 
 import json
 from dataclasses import dataclass, field
-from datetime import datetime
 from functools import lru_cache
 from typing import TYPE_CHECKING, Any
 
 import regex
 
 from scrapeclean._model import Block, Finding, Source, Span
+from scrapeclean._page_dates import date_findings, elements_from_soup
 
 if TYPE_CHECKING:
     from bs4 import BeautifulSoup, Tag
@@ -68,19 +68,6 @@ _HIDDEN_STYLE = regex.compile(r"display\s*:\s*none|visibility\s*:\s*hidden", reg
 #: nested 100,000 deep still costs a bounded amount per block.
 _MAX_TOKENS = 24
 _MAX_LEVELS = 32
-_PUBLISHED_META = (
-    ("property", "article:published_time"),
-    ("name", "article:published_time"),
-    ("itemprop", "datePublished"),
-    ("name", "pubdate"),
-    ("name", "publishdate"),
-    ("name", "date"),
-    ("name", "dc.date"),
-    ("name", "dc.date.issued"),
-    ("name", "dcterms.created"),
-    ("property", "og:published_time"),
-)
-_LD_PUBLISHED = regex.compile(r'"datePublished"\s*:\s*"([^"]{6,40})"')
 
 
 def html_to_source(markup: str | BeautifulSoup | Tag) -> Source:
@@ -91,9 +78,7 @@ def html_to_source(markup: str | BeautifulSoup | Tag) -> Source:
     title = _title(soup, facts)
     if title is not None:
         findings.append(Finding("title", title[0], "read_input", title[1], title[2]))
-    published = _published(soup, facts)
-    if published is not None:
-        findings.append(Finding("published", published[0], "read_input", published[1], 0.8))
+    findings.extend(date_findings(elements_from_soup(soup)))
     findings.extend(_page_facts(soup, facts))
     text, blocks, container = read_blocks(
         soup, markup if isinstance(markup, str) else None, bodies=_ld_article_bodies(soup)
@@ -298,48 +283,6 @@ def _page_facts(soup: Tag, facts: _Facts) -> list[Finding]:
     if authors is not None:
         findings.append(Finding("authors", authors[0], "read_input", authors[1], 0.8))
     return findings
-
-
-def _published(soup: Tag, facts: _Facts) -> tuple[datetime, str] | None:
-    """The page's stated publication time and where it was stated, or None."""
-    metas = facts.metas
-    for attribute, value in _PUBLISHED_META:
-        stated = metas.get((attribute, value.lower()))
-        if stated is not None:
-            found = _parse_time(stated)
-            if found is not None:
-                return found, f"meta[{attribute}={value}]"
-    for script in soup.find_all("script", attrs={"type": "application/ld+json"}):
-        match = _LD_PUBLISHED.search(script.get_text())
-        if match is not None:
-            try:
-                stated = json.loads(f'"{match.group(1)}"')
-            except ValueError:  # a malformed JSON-LD string is no evidence, never an error
-                continue
-            if not isinstance(stated, str):
-                continue
-            found = _parse_time(stated)
-            if found is not None:
-                return found, "json-ld"
-    time_tag = soup.find("time", attrs={"datetime": True})
-    if time_tag is not None:
-        found = _parse_time(str(time_tag.get("datetime") or ""))
-        if found is not None:
-            return found, "<time datetime>"
-    return None
-
-
-def _parse_time(value: str) -> datetime | None:
-    value = value.strip()
-    if not value:
-        return None
-    try:
-        return datetime.fromisoformat(value.replace("Z", "+00:00"))
-    except ValueError:
-        pass
-    from scrapeclean.dates import parse_date
-
-    return parse_date(value)
 
 
 @dataclass(slots=True)

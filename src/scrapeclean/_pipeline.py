@@ -29,6 +29,7 @@ from scrapeclean._model import (
     Span,
 )
 from scrapeclean._offsets import OffsetMap, Piece, apply_pieces
+from scrapeclean._page_dates import url_date_findings
 from scrapeclean.exceptions import CleanerError, PipelineError, ReplayError
 
 if TYPE_CHECKING:
@@ -44,6 +45,8 @@ Reference = Union[datetime, Literal["now"], None]  # noqa: UP007
 #: A time stated without a zone may be in any zone from UTC-12 to UTC+14: a naive publication
 #: time is "after the reference" only when it is later than this even in the farthest zone.
 _ZONE_SLACK = timedelta(hours=14)
+#: How sure a dateline that names a month but no day is of the day (the 1st, by default).
+_DAYLESS_DATELINE = 0.5
 
 
 class Pipeline:
@@ -205,7 +208,11 @@ class Pipeline:
             source = dataclasses.replace(
                 source,
                 url=url,
-                findings=(*source.findings, Finding("url", url, "clean", "argument", 1.0)),
+                findings=(
+                    *source.findings,
+                    Finding("url", url, "clean", "argument", 1.0),
+                    *url_date_findings(url, source.findings),
+                ),
             )
         run = _Run(source, warnings, when)
         for step in self._steps:
@@ -273,6 +280,14 @@ def _reference(reference: object) -> datetime | None:
 def _check_option(name: str, value: object, types: tuple[type, ...], accepted: str) -> None:
     if not isinstance(value, types):
         raise TypeError(f"{name} must be {accepted}, not {type(value).__name__} {value!r}")
+
+
+def _names_its_day(raw: str | None) -> bool:
+    """Whether a dateline's words name a day: "Januar 2022" states a month, not a day."""
+    from scrapeclean.dates import _parse_fields
+
+    fields = _parse_fields(raw, None) if raw else None
+    return fields is None or not ("month" in fields and "day" not in fields)
 
 
 def _after_reference(value: datetime, reference: datetime) -> bool:
@@ -390,7 +405,8 @@ class _Run:
             value = getattr(found, field_name)
             if value is None:
                 continue
-            finding = Finding(field_name, value, name, "text", 0.9, found.span)
+            confidence = 0.9 if _names_its_day(found.raw) else _DAYLESS_DATELINE
+            finding = Finding(field_name, value, name, "text", confidence, found.span)
             if not self._add_finding(name, finding):
                 found = _without_time(found, field_name)
         if found.authors:
