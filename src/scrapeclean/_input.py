@@ -200,6 +200,8 @@ _BINARY_SAMPLE = 8192
 #: UTF-16 of mostly Latin text has a NUL in at least this share of its high bytes.
 _UTF16_NUL_SHARE = 0.6
 _MIN_SAMPLE = 16
+#: A control character no text holds (binary data read as text does); one C-level search.
+_BINARY_CONTROL = re.compile("[\x00-\x08\x0e-\x1f]")
 #: Bytes that are this share controls are binary whatever else they are ...
 _MOSTLY_CONTROLS = 0.30
 #: ... and bytes that are not UTF-8 are binary from this share on (text has next to none).
@@ -450,7 +452,7 @@ def _refuse_binary_text(text: str) -> None:
     if len(text) < _MIN_SAMPLE:
         return
     head = text[:_MIN_SAMPLE]
-    if not any(ord(char) < 0x20 and char not in "\t\n\r\f\v" for char in text[:_BINARY_SAMPLE]):
+    if _BINARY_CONTROL.search(text, 0, _BINARY_SAMPLE) is None:
         return
     for as_bytes in (
         head.encode("latin-1", errors="replace"),

@@ -78,6 +78,7 @@ class ChangeKind:
     MOJIBAKE = "mojibake"
     ENTITY = "entity"
     UNICODE = "unicode"
+    CONTROL = "control"
     INVISIBLE = "invisible"
     WHITESPACE = "whitespace"
     TYPO = "typo"

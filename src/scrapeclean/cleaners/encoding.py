@@ -15,16 +15,21 @@ left as they are.
 from __future__ import annotations
 
 import difflib
+import re
+import sys
 import unicodedata
 from dataclasses import dataclass
-from functools import lru_cache
-from typing import TYPE_CHECKING, Literal
+from functools import cache, lru_cache
+from typing import TYPE_CHECKING, Any, Literal
 
 from scrapeclean._model import ChangeKind, Document, Edit, Proposal
 from scrapeclean._regex import LazyRegex
 from scrapeclean.cleaners._base import BaseCleaner
 
 if TYPE_CHECKING:
+    from collections.abc import Callable, Iterable
+    from collections.abc import Set as AbstractSet
+
     import ftfy
 
 __all__ = ["FixEncoding", "fix_encoding"]
@@ -37,8 +42,6 @@ _INVISIBLE_CHARS = frozenset("\u200b\u2060\ufeff\u00ad\u180e\u2061\u2062\u2063\u
 _INVISIBLE_RUN = LazyRegex("[\u200b\u2060\ufeff\u00ad\u180e\u2061-\u2064]+")
 #: A line, split at every kind of line break (whitespace normalization makes them all \n).
 _LINE = LazyRegex("[^\r\n\u2028\u2029]+")
-#: ASCII lines need ftfy only for entities and control characters.
-_ASCII_SUSPECT = LazyRegex(r"[&\x00-\x08\x0b-\x1f\x7f]")
 #: Spaces that whitespace normalization turns into plain spaces. A no-break space right after
 #: a character that can start a UTF-8 sequence misread as Latin-1 (Â to ô) may be that
 #: sequence's second byte, so it stays.
@@ -49,24 +52,143 @@ _CHUNK = LazyRegex(r" +|[^ ]+")
 
 
 def _suspect_class() -> str:
-    """Characters on which some fix in our ftfy configuration (or ours) can act.
+    """Characters on which a fix other than mojibake repair can act, in our ftfy configuration.
 
-    Built from ftfy's own tables: the control characters `remove_control_chars` drops, the
-    ligatures `fix_latin_ligatures` expands, C1 controls (`fix_c1_controls`), surrogates
-    (`fix_surrogates`), ``&`` (`unescape_html`), plus the invisible characters we remove.
-    Mojibake (`fix_encoding`) is decided by ftfy's `is_bad`, and normalization by
-    `unicodedata.is_normalized`: see `needs_repair`.
+    Built from ftfy's own tables: the control characters `remove_control_chars` drops (and
+    ``\x1b``, which starts the escapes `remove_terminal_escapes` removes), the ligatures
+    `fix_latin_ligatures` expands (only looked at when asked for: see `needs_repair`), C1
+    controls (`fix_c1_controls`), surrogates (`fix_surrogates`), plus the invisible characters
+    we remove. Entities are looked for apart (``&`` sends a line to a closer look).
     """
-    from ftfy.chardata import CONTROL_CHARS, LIGATURES
+    from ftfy.chardata import CONTROL_CHARS
 
-    singles = {chr(code) for code in (*CONTROL_CHARS, *LIGATURES)} | _INVISIBLE_CHARS | {"&"}
+    singles = {chr(code) for code in CONTROL_CHARS} | _INVISIBLE_CHARS | {"\x1b"}
+    return rf"{_escaped(singles)}\x80-\x9f\ud800-\udfff"
+
+
+def _ligature_class() -> str:
+    """The ligatures ftfy's `fix_latin_ligatures` expands (a character class, bracketed)."""
+    from ftfy.chardata import LIGATURES
+
+    return f"[{_escaped(chr(code) for code in LIGATURES)}]"
+
+
+def _escaped(chars: Iterable[str]) -> str:
     import regex
 
-    escaped = "".join(regex.escape(char) for char in sorted(singles))
-    return rf"[{escaped}\x80-\x9f\ud800-\udfff]"
+    return "".join(regex.escape(char) for char in sorted(chars))
 
 
-_SUSPECT = LazyRegex(_suspect_class)
+def _mojibake_class() -> str:
+    """Characters of which every match of ftfy's `BADNESS_RE` holds at least one.
+
+    ftfy repairs mojibake only in text its `is_bad` (one search of `BADNESS_RE`) flags. Each
+    alternative of that pattern is a short sequence of character classes; from each we take
+    the class, among those it cannot do without, made of the rarest characters in clean text
+    (symbols before letters; never ASCII), so that a line needs a closer look only
+    when it holds one. Derived from ftfy's parsed pattern, so an ftfy upgrade is followed;
+    should its shape ever defeat the derivation, every character is taken (slow, never wrong).
+    """
+    from ftfy.badness import BADNESS_RE
+
+    parsed = _sre_parser().parse(BADNESS_RE.pattern, BADNESS_RE.flags)
+    alternatives = _alternatives(list(parsed))
+    chosen: set[str] = set()
+    classes: list[frozenset[str]]
+    for alternative in alternatives:
+        classes = [cls for cls in map(_position_class, alternative) if cls]
+        if not classes:
+            return r"\s\S"
+        chosen |= min(classes, key=_frequency)
+    return _escaped(chosen)
+
+
+def _sre_parser() -> Any:
+    if sys.version_info >= (3, 11):
+        from re import _parser  # type: ignore[attr-defined]
+
+        return _parser
+    import sre_parse  # pragma: no cover - Python 3.10
+
+    return sre_parse  # pragma: no cover
+
+
+def _alternatives(items: list[Any]) -> list[list[Any]]:
+    """The top-level alternatives of a parsed pattern, each a list of parsed items."""
+    if len(items) == 1 and str(items[0][0]) == "BRANCH":
+        return [list(branch) for branch in items[0][1][1]]
+    return [items]
+
+
+def _position_class(item: Any) -> frozenset[str]:
+    """The characters one parsed item must match: empty unless a fixed set, none ASCII."""
+    op, argument = str(item[0]), item[1]
+    chars: set[str] = set()
+    if op == "LITERAL":
+        chars.add(chr(argument))
+    elif op == "IN":
+        for member_op, member in argument:
+            if str(member_op) == "LITERAL":
+                chars.add(chr(member))
+            elif str(member_op) == "RANGE":
+                chars.update(map(chr, range(member[0], member[1] + 1)))
+            else:
+                return frozenset()  # a negated class or a category: not a fixed set
+    if any(char.isascii() for char in chars):
+        return frozenset()  # whitespace normalization may make a space: never chosen
+    return frozenset(chars)
+
+
+#: Characters frequent in clean text among those `BADNESS_RE` looks at (besides lowercase
+#: letters; capitals are rarer and weigh half).
+_FREQUENT = frozenset("\u00a0\u00ad\u00b7\u2013\u2014\u2018\u2019\u201c\u201d\u2026\u00ab\u00bb")
+
+
+def _frequency(chars: AbstractSet[str]) -> float:
+    """How often a class of characters may be expected in clean text (a rough weight)."""
+    return sum(_weight(char) for char in chars)
+
+
+def _weight(char: str) -> float:
+    if char in _FREQUENT or char.islower():
+        return 1.0
+    return 0.5 if char.isalpha() else 0.05
+
+
+@cache
+def _char_class(*parts: str) -> re.Pattern[str]:
+    """One character class, compiled with the standard library's engine.
+
+    Its scan for a class is a C loop over a bitmap, several times faster than `regex`'s on
+    the same class; the classes here are fixed sets, with no Unicode properties.
+    """
+    builders: dict[str, Callable[[], str]] = {
+        "suspect": _suspect_class,
+        "mojibake": _mojibake_class,
+        "ligature": lambda: _ligature_class()[1:-1],
+        "entity": lambda: "&",
+        # What `_OTHER_SPACES` may act on (a superset: it spares some no-break spaces).
+        "spaces": lambda: "\t\r\x0b\x0c\u2028\u2029\u1680\u2000-\u200a\u202f\u205f\u00a0",
+    }
+    return re.compile("[" + "".join(builders[part]() for part in parts) + "]")
+
+
+def _suspect() -> re.Pattern[str]:
+    return _char_class("suspect")
+
+
+def _ligature() -> re.Pattern[str]:
+    return _char_class("ligature")
+
+
+def _gate(fix_ligatures: bool) -> re.Pattern[str]:
+    """One character that sends a line to a closer look (the whole-text gate)."""
+    if fix_ligatures:
+        return _char_class("entity", "suspect", "mojibake", "ligature")
+    return _char_class("entity", "suspect", "mojibake")
+
+
+_LINE_BREAK = LazyRegex("[\r\n\u2028\u2029]")
 _MAY_LEAD = LazyRegex("[\u00c2-\u00f4]")
 _SPACE_RUN = LazyRegex(" {2,}")
 #: Rounds of repair on one line before its result is taken as final.
@@ -87,10 +209,13 @@ _MOJIBAKE_STEPS = frozenset(
         "apply fix_c1_controls",
     }
 )
+#: ftfy steps that remove control characters.
+_CONTROL_STEPS = frozenset({"apply remove_control_chars", "apply remove_terminal_escapes"})
 _RULES = {
     ChangeKind.INVISIBLE: "encoding.invisible",
     ChangeKind.MOJIBAKE: "encoding.mojibake",
     ChangeKind.ENTITY: "encoding.entity",
+    ChangeKind.CONTROL: "encoding.control",
     ChangeKind.UNICODE: "encoding.unicode",
 }
 _INVISIBLE_NAMES = {
@@ -110,31 +235,62 @@ class FixEncoding(BaseCleaner):
     normalization: Normalization | None = "NFC"
     unescape_html: bool = True
     remove_invisible: bool = True
+    fix_ligatures: bool = False
 
     def __call__(self, doc: Document, /) -> Proposal:
         """Propose a repair for each damaged run of characters in `doc.text`."""
-        if not self._may_need_repair(doc.text):
+        text = doc.text
+        if not may_need_repair(text, self.normalization, fix_ligatures=self.fix_ligatures):
             return Proposal()  # one pass over the whole text: nothing for ftfy or us to do
-        config = _config(self.normalization, self.unescape_html)
+        entities_until = _entities_until(text) if self.unescape_html else 0
         edits: list[Edit] = []
-        for line in _LINE.finditer(doc.text):
-            text = line.group()
-            if self._may_need_repair(text):
-                edits.extend(self._line_edits(line.start(), text, config))
-        return Proposal(edits=tuple(edits))
+        for start, end in self._lines_to_look_at(text):
+            line = text[start:end]
+            unescape = start < entities_until
+            if self._may_need_repair(line, unescape):
+                config = _config(self.normalization, unescape, self.fix_ligatures)
+                edits.extend(self._line_edits(start, line, config))
+        return Proposal(edits=tuple(edits), warnings=_lost_bytes_warning(edits))
 
-    def _may_need_repair(self, text: str) -> bool:
+    def _lines_to_look_at(self, text: str) -> list[tuple[int, int]]:
+        """The ``(start, end)`` of each line holding a character the gate looks for.
+
+        One search per such line (the next starts after it), so the cost in Python is per
+        suspect line, not per line; lines out of normal form are added when the text is.
+        """
+        gate = _gate(self.fix_ligatures)
+        lines: dict[int, int] = {}
+        position = 0
+        only_newlines = not any(char in text for char in "\r\u2028\u2029")
+        while (hit := gate.search(text, position)) is not None:
+            start, end = _line_around(text, hit.start(), only_newlines)
+            lines[start] = end
+            position = max(end, hit.end())
+        form = self.normalization
+        if form is not None and not unicodedata.is_normalized(form, text):
+            for line in _LINE.finditer(text):
+                if not unicodedata.is_normalized(form, line.group()):
+                    lines[line.start()] = line.end()
+        return sorted(lines.items())
+
+    def _may_need_repair(self, text: str, unescape: bool = True) -> bool:
         """`needs_repair` on `text` as it is and as whitespace normalization will space it.
 
         ftfy judges a character by its neighbours, and a second pass sees the text spaced
         ("Ã\ta" is left alone, "Ã a" is mojibake): both must agree there is nothing to do.
         """
-        if needs_repair(text, self.normalization):
+        flags = {
+            "unescape_html": unescape and self.unescape_html,
+            "fix_ligatures": self.fix_ligatures,
+        }
+        if needs_repair(text, self.normalization, **flags):
             return True
+        if not _may_be_respaced(text):
+            return False
         spaced = _OTHER_SPACES.sub(" ", text)
         collapsed = _SPACE_RUN.sub(" ", spaced).strip(" ")
         return any(
-            view != text and needs_repair(view, self.normalization)
+            view != text and needs_repair(view, self.normalization, **flags)
             for view in (spaced, collapsed)
         )
 
@@ -202,6 +358,16 @@ class FixEncoding(BaseCleaner):
 _EXPLAIN_MARGINS = (0, 1, 3, 8)
 #: Distinct changed runs per line that are explained one by one (beyond it: the line's steps).
 _RUNS_EXPLAINED = 256
+
+
+def _may_be_respaced(text: str) -> bool:
+    """Whether whitespace normalization could change the spacing of a line."""
+    return (
+        "  " in text
+        or text[:1] == " "
+        or text[-1:] == " "
+        or _char_class("spaces").search(text) is not None
+    )
 
 
 def _spacing_view(text: str) -> tuple[str, list[int]]:
@@ -372,30 +538,141 @@ def _describe(before: str, after: str, steps: list[str]) -> tuple[str, str]:
         return ChangeKind.MOJIBAKE, f"mojibake: text decoded with the wrong encoding{detail}"
     if "apply unescape_html" in steps:
         return ChangeKind.ENTITY, f"HTML entity left in the text{detail}"
-    return ChangeKind.UNICODE, f"unusual or control character{detail}"
+    if any(step in _CONTROL_STEPS for step in steps):
+        return ChangeKind.CONTROL, f"control character or terminal escape removed{detail}"
+    return ChangeKind.UNICODE, f"unusual character normalized{detail}"
+
+
+def may_need_repair(
+    text: str, normalization: Normalization | None = "NFC", *, fix_ligatures: bool = False
+) -> bool:
+    """The whole-text gate: False promises that no repair of `fix_encoding` can act on `text`.
+
+    One C-level search for a character some fix acts on or that every mojibake sequence ftfy's
+    `is_bad` flags must hold (`_mojibake_class`), and ``unicodedata.is_normalized``. When it
+    says True, `needs_repair` decides line by line.
+    """
+    if _gate(fix_ligatures).search(text) is not None:
+        return True
+    return normalization is not None and not unicodedata.is_normalized(normalization, text)
 
 
 @lru_cache(maxsize=8)
-def needs_repair(text: str, normalization: Normalization | None = "NFC") -> bool:
+def needs_repair(
+    text: str,
+    normalization: Normalization | None = "NFC",
+    *,
+    unescape_html: bool = True,
+    fix_ligatures: bool = False,
+) -> bool:
     """Whether any repair of `fix_encoding` (ftfy's fixes as configured, or ours) could act.
 
     False is a promise, checked by the tests against ``ftfy.fix_text``: the text has no
-    character a fix acts on, is in the normal form asked for, and holds no sequence ftfy's
-    `is_bad` takes for mojibake (ftfy itself leaves such text alone). Each check is one
-    C-level scan of the text.
+    character a fix acts on, no entity ftfy would decode (ftfy decodes none in a segment that
+    holds ``<``), is in the normal form asked for, and holds no sequence ftfy's `is_bad` takes
+    for mojibake (ftfy itself leaves such text alone). Each check is one C-level scan.
     """
-    if text.isascii():
-        return _ASCII_SUSPECT.search(text) is not None
-    if _SUSPECT.search(text) is not None:
+    if _suspect().search(text) is not None:
         return True
+    if fix_ligatures and _ligature().search(text) is not None:
+        return True
+    if unescape_html and "&" in text and "<" not in text:
+        from ftfy.chardata import HTML_ENTITY_RE
+
+        if HTML_ENTITY_RE.search(text) is not None:
+            return True
     if normalization is not None and not unicodedata.is_normalized(normalization, text):
         return True
-    from ftfy.badness import is_bad
+    if text.isascii():
+        return False
+    return _is_bad(text)
 
-    return bool(is_bad(text))
+
+def _is_bad(text: str) -> bool:
+    """Whether ftfy's `is_bad` (one search of `BADNESS_RE`) flags `text`, looking less.
+
+    Only around the characters every match holds (`_mojibake_class`): a match holding one at
+    ``i`` lies within the width of the longest match around ``i``, and a search there finds
+    it (``^`` still matches only at 0, as in ftfy's search of the line).
+    """
+    from ftfy.badness import BADNESS_RE
+
+    width = _badness_width()
+    for hit in _char_class("mojibake").finditer(text):
+        at = hit.start()
+        if BADNESS_RE.search(text, max(0, at - width + 1), at + width) is not None:
+            return True
+    return False
 
 
-def _config(normalization: Normalization | None, unescape_html: bool) -> ftfy.TextFixerConfig:
+@lru_cache(maxsize=1)
+def _badness_width() -> int:
+    """The length of the longest text one match of ftfy's `BADNESS_RE` can cover."""
+    from ftfy.badness import BADNESS_RE
+
+    width = int(_sre_parser().parse(BADNESS_RE.pattern, BADNESS_RE.flags).getwidth()[1])
+    if width > _MAX_BADNESS_WIDTH:
+        raise RuntimeError(f"ftfy's BADNESS_RE matches up to {width} characters; expected few")
+    return width
+
+
+#: A bound on `_badness_width` (ftfy 6's is 7): a wider pattern would defeat the windows.
+_MAX_BADNESS_WIDTH = 64
+
+
+def _lost_bytes_warning(edits: list[Edit]) -> tuple[str, ...]:
+    """A warning when mojibake repairs left U+FFFD: bytes lost when the mojibake was made.
+
+    Text decoded with the wrong encoding and then saved loses the bytes that encoding could
+    not map; ftfy repairs the rest and marks each lost character with U+FFFD (its
+    `replace_lossy_sequences` step, named in the edit's reason, or a U+FFFD the repair wrote).
+    """
+    partial = [
+        edit
+        for edit in edits
+        if edit.kind == ChangeKind.MOJIBAKE
+        and ("\ufffd" in edit.replacement or "replace_lossy_sequences" in edit.reason)
+    ]
+    if not partial:
+        return ()
+    first = partial[0]
+    return (
+        f"{len(partial)} mojibake repair(s) could not be completed: U+FFFD stands where bytes "
+        f"were lost when the text was decoded with the wrong encoding (the first at characters "
+        f"{first.span.start}-{first.span.end}); the original characters there "
+        f"cannot be recovered from the text",
+    )
+
+
+def _line_around(text: str, index: int, only_newlines: bool) -> tuple[int, int]:
+    """The ``(start, end)`` of the line holding ``text[index]`` (any line break ends a line).
+
+    `only_newlines` says the text holds no line break but ``\n`` (the common case, quicker).
+    """
+    start = text.rfind("\n", 0, index) + 1
+    if only_newlines:
+        end = text.find("\n", index)
+        return start, len(text) if end < 0 else end
+    start = max(start, *(text.rfind(char, start, index) + 1 for char in "\r\u2028\u2029"))
+    found = _LINE_BREAK.search(text, index)
+    return start, len(text) if found is None else found.start()
+
+
+def _entities_until(text: str) -> int:
+    """Where ftfy stops decoding entities: the start of the first line holding ``<``.
+
+    `ftfy.fix_text` takes a segment holding ``<`` for HTML source, whose entities are meant,
+    and leaves entities alone from there to the end of the text; so does `fix_encoding`.
+    """
+    first = text.find("<")
+    return len(text) + 1 if first < 0 else text.rfind("\n", 0, first) + 1
+
+
+@lru_cache(maxsize=16)
+def _config(
+    normalization: Normalization | None, unescape_html: bool, fix_ligatures: bool = False
+) -> ftfy.TextFixerConfig:
+    """The ftfy configuration of our choices (and the one to compare our output with)."""
     import ftfy
 
     return ftfy.TextFixerConfig(
@@ -403,7 +680,7 @@ def _config(normalization: Normalization | None, unescape_html: bool) -> ftfy.Te
         fix_character_width=False,
         uncurl_quotes=False,
         fix_line_breaks=False,
-        fix_latin_ligatures=True,
+        fix_latin_ligatures=fix_ligatures,
         normalization=normalization,
         explain=True,
     )
@@ -414,13 +691,20 @@ def fix_encoding(
     normalization: Normalization | None = "NFC",
     unescape_html: bool = True,
     remove_invisible: bool = True,
+    fix_ligatures: bool = False,
     name: str | None = None,
 ) -> FixEncoding:
     """Make a cleaner that repairs mojibake, leftover HTML entities and invisible characters.
 
+    The repairs are ftfy's (`ftfy.fix_text` with the configuration `_config` gives, so the
+    output equals ftfy's, spacing aside), applied only to the lines that need them.
     `normalization` is the Unicode normal form to apply (``"NFC"``, ``"NFKC"`` or None).
-    Curly quotes, full-width characters and line breaks are left as they are. `name` is the
-    step's name in a pipeline (default ``"fix_encoding"``).
+    `unescape_html` decodes HTML entities ftfy decodes (none from the first line holding ``<``
+    on, as ftfy does). `remove_invisible` removes zero-width spaces, soft hyphens and the like
+    (ftfy keeps them: our one difference, an option). `fix_ligatures` expands Latin ligatures
+    (ﬁ → fi; off by default: they are what the page wrote). Curly quotes, full-width
+    characters and line breaks are left as they are. `name` is the step's name in a pipeline
+    (default ``"fix_encoding"``).
     """
     if normalization not in ("NFC", "NFKC", None):
         raise ValueError(f"normalization must be 'NFC', 'NFKC' or None, not {normalization!r}")
@@ -428,5 +712,6 @@ def fix_encoding(
         normalization=normalization,
         unescape_html=bool(unescape_html),
         remove_invisible=bool(remove_invisible),
+        fix_ligatures=bool(fix_ligatures),
         name=name or "",
     )
