@@ -27,7 +27,7 @@ from scrapeclean._regex import LazyRegex
 from scrapeclean.cleaners._base import BaseCleaner
 
 if TYPE_CHECKING:
-    from collections.abc import Callable, Iterable
+    from collections.abc import Callable, Iterable, Iterator, Sequence
     from collections.abc import Set as AbstractSet
 
     import ftfy
@@ -299,13 +299,18 @@ class FixEncoding(BaseCleaner):
         fixed, steps = _repair(view, config, drop_invisible=self.remove_invisible)
         edits = []
         explained: dict[tuple[str, str, str, str], list[str]] = {}
-        for run in _differences(view, fixed):
+        # Steps of one kind only (all mojibake, say): every run is that kind's, and the
+        # line's steps are its account; each run is repaired on its own only in a mixed line.
+        one_kind = len({_step_kind(step) for step in steps}) <= 1
+        runs = _decoded_runs(view, fixed, steps)
+        for run in _differences(view, fixed) if runs is None else runs:
             start, end, after = run
             if _only_spacing(view[start:end], after):
                 continue  # normalize_whitespace's business
             first = origin[start]
             last = origin[end - 1] + 1 if end > start else first
-            run_steps = self._run_steps(view, run, steps, config, explained)
+            explain = self._run_steps
+            run_steps = steps if one_kind else explain(view, run, steps, config, explained)
             kind, reason = _describe(text[first:last], after, run_steps)
             edits.append(
                 Edit.replace(
@@ -370,7 +375,7 @@ def _may_be_respaced(text: str) -> bool:
     )
 
 
-def _spacing_view(text: str) -> tuple[str, list[int]]:
+def _spacing_view(text: str) -> tuple[str, Sequence[int]]:
     """The line spaced as whitespace normalization will leave it, and each character's origin.
 
     `origin` has one more entry than the view: the position after its last character.
@@ -381,6 +386,8 @@ def _spacing_view(text: str) -> tuple[str, list[int]]:
     the ends go; but a run right after a character that can start a misread UTF-8 sequence
     (Â to ô) is kept whole, since ftfy may read its first space as the sequence's lost byte.
     """
+    if not _may_be_respaced(text):
+        return text, range(len(text) + 1)
     spaced = _OTHER_SPACES.sub(" ", text)
     chars: list[str] = []
     origin: list[int] = []
@@ -404,22 +411,138 @@ def _repair(
 
     Invisible characters are removed, no-break spaces become spaces and spacing is tidied only
     after ftfy has seen the line (a soft hyphen or a no-break space can be the second byte of a
-    misread character); then ftfy looks again, as a second cleaning would.
+    misread character); then ftfy looks again, as a second cleaning would, unless
+    `needs_repair` promises it would change nothing. Results are cached: the same short run
+    (``Ã©``) is explained many times in a text full of mojibake.
     """
+    repaired, steps = _repair_cached(text, config, drop_invisible)
+    return repaired, list(steps)
+
+
+@lru_cache(maxsize=4096)
+def _repair_cached(
+    text: str, config: ftfy.TextFixerConfig, drop_invisible: bool
+) -> tuple[str, tuple[str, ...]]:
     import ftfy
 
+    flags = {
+        "unescape_html": config.unescape_html is not False,
+        "fix_ligatures": bool(config.fix_latin_ligatures),
+    }
     steps: list[str] = []
     current = text
     for _ in range(_MAX_ROUNDS):
-        repaired, explanation = ftfy.fix_and_explain(current, config)
-        steps.extend(f"{action} {parameter}" for action, parameter in explanation or ())
-        if drop_invisible:
-            repaired = _INVISIBLE_RUN.sub("", repaired)
+        if needs_repair(current, config.normalization, **flags):
+            fixed, explanation = ftfy.fix_and_explain(current, config)
+            steps.extend(f"{action} {parameter}" for action, parameter in explanation or ())
+        else:
+            fixed = current
+        repaired = _INVISIBLE_RUN.sub("", fixed) if drop_invisible else fixed
         repaired = _SPACE_RUN.sub(" ", repaired.replace("\u00a0", " ")).strip(" ")
-        if repaired == current:
-            break
+        # ftfy repeats its fixes until they change nothing, so its output is final unless
+        # the tidying changed it.
+        if repaired in (current, fixed):
+            return repaired, tuple(steps)
         current = repaired
-    return current, steps
+    return current, tuple(steps)
+
+
+def _decoded_runs(view: str, fixed: str, steps: list[str]) -> list[tuple[int, int, str]] | None:
+    """The changed runs of a line ftfy repaired by re-decoding it whole, or None.
+
+    When the steps are only ``encode X, decode utf-8`` (once or more; once, ftfy's
+    `replace_lossy_sequences` may come between), each run of non-ASCII characters of the
+    repair was made from its own UTF-8 bytes read as X: encoding the run back gives the
+    characters it replaced, so the alignment is known without a diff (a line dense with
+    mojibake costs one encode and decode per run). U+FFFD ftfy wrote for lost sequences
+    replaced the few characters before the next piece. Checked piece by piece against the
+    line; None (align by diff) when the steps are others or any piece disagrees.
+    """
+    chain = _decoding_chain(steps)
+    if chain is None:
+        return None
+    pieces = [
+        (match.group(), _mis_decoded(match.group(), chain)) for match in _PIECE.finditer(fixed)
+    ]
+    runs: list[tuple[int, int, str]] = []
+    position = 0
+    for index, (after, before) in enumerate(pieces):
+        if before is None:  # a lost sequence: up to the next piece
+            following = pieces[index + 1][1] if index + 1 < len(pieces) else ""
+            size = _lost_size(view, position, following or "", len(after))
+            if size is None:
+                return None
+            before = view[position : position + size]
+        elif not view.startswith(before, position):
+            return None
+        if before != after:
+            runs.append(_trimmed(position, before, after))
+        position += len(before)
+    return runs if position == len(view) else None
+
+
+#: A piece of a repaired line: ASCII kept as it was, non-ASCII from its bytes, or U+FFFD.
+_PIECE = re.compile("[\x00-\x7f]+|[^\x00-\x7f\ufffd]+|\ufffd+")
+
+
+def _mis_decoded(piece: str, chain: list[str]) -> str | None:
+    """What `piece` was before the repair (None for a U+FFFD: a sequence whose bytes were lost)."""
+    if piece[0] == "\ufffd":
+        return None
+    if piece.isascii():
+        return piece
+    try:
+        for encoding in reversed(chain):
+            piece = piece.encode("utf-8").decode(encoding)
+    except UnicodeError:
+        return piece + "\ufffd"  # cannot be in the line after a repair: falls back to diff
+    return piece
+
+
+def _lost_size(view: str, position: int, following: str, count: int) -> int | None:
+    """How many characters of `view` from `position` `count` U+FFFD of the repair replaced.
+
+    The fewest after which the next piece of the repair (`following`, or the end) is found.
+    """
+    for size in range(count, _MAX_LOST * count + 1):
+        rest = position + size
+        if rest > len(view):
+            return None
+        if view.startswith(following, rest) and (following or rest == len(view)):
+            return size
+    return None
+
+
+#: The longest sequence ftfy's `replace_lossy_sequences` turns into one U+FFFD.
+_MAX_LOST = 4
+
+
+def _trimmed(position: int, before: str, after: str) -> tuple[int, int, str]:
+    """A changed run without the characters its two versions start or end with alike."""
+    head = 0
+    while head < min(len(before), len(after)) and before[head] == after[head]:
+        head += 1
+    tail = 0
+    while (
+        tail < min(len(before), len(after)) - head
+        and before[len(before) - 1 - tail] == after[len(after) - 1 - tail]
+    ):
+        tail += 1
+    return position + head, position + len(before) - tail, after[head : len(after) - tail]
+
+
+def _decoding_chain(steps: list[str]) -> list[str] | None:
+    """The encodings of ``encode X, decode utf-8`` steps, in order; None for any other step."""
+    if len(steps) == 3 and steps[1] == "transcode replace_lossy_sequences":
+        steps = [steps[0], steps[2]]
+    if not steps or len(steps) % 2:
+        return None
+    chain = []
+    for encode, decode in zip(steps[::2], steps[1::2], strict=True):
+        if not encode.startswith("encode ") or decode != "decode utf-8":
+            return None
+        chain.append(encode.removeprefix("encode "))
+    return chain
 
 
 def _only_spacing(before: str, after: str) -> bool:
@@ -486,37 +609,80 @@ def _region_end(before: str, after: str, i: int, j: int) -> tuple[int, int]:
     weak: tuple[int, int] | None = None
     weak_distance = 0
     limit = _SYNC_WINDOW
-    distance = 0
-    while distance < limit:
-        distance += 1
-        strong: tuple[int, int] | None = None
-        strong_run = 0
-        skew = -1
-        for skip in range(distance + 1):
-            a, b = i + skip, j + distance - skip
-            if a > size_before or b > size_after:
-                continue
-            if a == size_before and b == size_after:
-                return a, b
-            if a == size_before or b == size_after or before[a] != after[b]:
-                continue
-            run = _agreement(before, after, a, b)
-            if run >= _SYNC_STRONG or (a + run == size_before and b + run == size_after):
-                if run > strong_run:
-                    strong, strong_run = (a, b), run
-            else:
-                # Of the nearest places, the one that keeps both versions advancing at the
-                # pace of the whole line (mojibake shrinks text evenly).
-                off = abs((a - i) * size_after - (b - j) * size_before)
-                if weak_distance in (0, distance) and (skew < 0 or off < skew):
-                    weak, skew, weak_distance = (a, b), off, distance
-                    limit = min(limit, distance + 3 * _SYNC_STRONG)
-        if strong is not None:
-            return strong
+    strong: tuple[int, int] | None = None
+    strong_run = 0
+    skew = -1
+    current = 0
+    for distance, a, b in _places(before, after, i, j):
+        if distance > limit:
+            break
+        if a < 0:  # the end of a distance: its strongest place, if any, ends the region
+            if strong is not None:
+                return strong
+            continue
+        if distance != current:
+            if strong is not None:
+                return strong
+            current, strong_run, skew = distance, 0, -1
+        if a == size_before and b == size_after:
+            return a, b
+        run = _agreement(before, after, a, b)
+        if run >= _SYNC_STRONG or (a + run == size_before and b + run == size_after):
+            if run > strong_run:
+                strong, strong_run = (a, b), run
+        else:
+            # Of the nearest places, the one that keeps both versions advancing at the
+            # pace of the whole line (mojibake shrinks text evenly).
+            off = abs((a - i) * size_after - (b - j) * size_before)
+            if weak_distance in (0, distance) and (skew < 0 or off < skew):
+                weak, skew, weak_distance = (a, b), off, distance
+                limit = min(limit, distance + 3 * _SYNC_STRONG)
+    if strong is not None:
+        return strong
     if weak is not None:
         return weak
     half = _SYNC_WINDOW // 2
     return min(i + half, size_before), min(j + half, size_after)
+
+
+def _places(before: str, after: str, i: int, j: int) -> Iterator[tuple[int, int, int]]:
+    """Where the versions may agree again after ``(i, j)``, nearest first: ``(distance, a, b)``.
+
+    Every pair of equal characters within `_SYNC_WINDOW` (counting the characters skipped in
+    both), and the pair of ends, in the order a walk by growing distance (then by position in
+    `before`) meets them; ``(distance, -1, -1)`` marks the end of each near distance. The
+    nearest (where a region usually ends) are walked one by one; farther ones come from an
+    index of the window's characters, so a region dense with mojibake costs the pairs that
+    agree, not every pair.
+    """
+    size_before, size_after = len(before), len(after)
+    near = min(_NEAR, _SYNC_WINDOW)
+    for distance in range(1, near + 1):
+        for a in range(i, i + distance + 1):
+            b = j + distance - (a - i)
+            at_ends = a == size_before and b == size_after
+            if at_ends or (a < size_before and b < size_after and before[a] == after[b]):
+                yield distance, a, b
+        yield distance, -1, -1  # every place at this distance has been given
+    window = _SYNC_WINDOW
+    positions: dict[str, list[int]] = {}
+    for a in range(i, min(size_before, i + window + 1)):
+        positions.setdefault(before[a], []).append(a)
+    places = []
+    for b in range(j, min(size_after, j + window + 1)):
+        for a in positions.get(after[b], ()):
+            distance = a - i + b - j
+            if near < distance <= window:
+                places.append((distance, a, b))
+    end = size_before - i + size_after - j
+    if near < end <= window:
+        places.append((end, size_before, size_after))
+    places.sort()
+    yield from places
+
+
+#: Distances from a difference walked pair by pair before the window is indexed.
+_NEAR = 8
 
 
 def _agreement(before: str, after: str, a: int, b: int) -> int:
@@ -528,19 +694,40 @@ def _agreement(before: str, after: str, a: int, b: int) -> int:
     return run
 
 
+def _step_kind(step: str) -> str:
+    """The kind of repair one ftfy step makes (as `_describe` names it)."""
+    if step.startswith(("encode", "decode", "transcode")) or step in _MOJIBAKE_STEPS:
+        return ChangeKind.MOJIBAKE
+    if step == "apply unescape_html":
+        return ChangeKind.ENTITY
+    if step in _CONTROL_STEPS:
+        return ChangeKind.CONTROL
+    return ChangeKind.UNICODE
+
+
+#: The kinds, the first present among a run's steps naming it, and what each says.
+_KIND_REASONS = {
+    ChangeKind.MOJIBAKE: "mojibake: text decoded with the wrong encoding",
+    ChangeKind.ENTITY: "HTML entity left in the text",
+    ChangeKind.CONTROL: "control character or terminal escape removed",
+    ChangeKind.UNICODE: "unusual character normalized",
+}
+
+
 def _describe(before: str, after: str, steps: list[str]) -> tuple[str, str]:
-    """The kind and a readable reason for one repaired run."""
+    """The kind and a readable reason for one repaired run, with ftfy's steps."""
     if not after and before and all(char in _INVISIBLE_CHARS for char in before):
         names = sorted({_INVISIBLE_NAMES.get(char, f"U+{ord(char):04X}") for char in before})
         return ChangeKind.INVISIBLE, f"removed invisible character(s): {', '.join(names)}"
+    return _described_steps(tuple(steps))
+
+
+@lru_cache(maxsize=256)
+def _described_steps(steps: tuple[str, ...]) -> tuple[str, str]:
     detail = f" (ftfy: {', '.join(steps)})" if steps else ""
-    if any(step.startswith(("encode", "decode")) or step in _MOJIBAKE_STEPS for step in steps):
-        return ChangeKind.MOJIBAKE, f"mojibake: text decoded with the wrong encoding{detail}"
-    if "apply unescape_html" in steps:
-        return ChangeKind.ENTITY, f"HTML entity left in the text{detail}"
-    if any(step in _CONTROL_STEPS for step in steps):
-        return ChangeKind.CONTROL, f"control character or terminal escape removed{detail}"
-    return ChangeKind.UNICODE, f"unusual character normalized{detail}"
+    kinds = {_step_kind(step) for step in steps}
+    kind = next((kind for kind in _KIND_REASONS if kind in kinds), ChangeKind.UNICODE)
+    return kind, f"{_KIND_REASONS[kind]}{detail}"
 
 
 def may_need_repair(
