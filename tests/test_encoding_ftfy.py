@@ -1,0 +1,76 @@
+"""`fix_encoding` gives ftfy's output (spacing aside) under the same choices, on real text.
+
+"The same choices": `ftfy.fix_text` with the configuration `fix_encoding` uses (curly quotes,
+full-width characters, ligatures and line breaks left alone). Our one difference, the removal
+of invisible characters (zero-width spaces, soft hyphens), is an option: with
+``remove_invisible=False`` the output is ftfy's exactly, after whitespace normalization.
+"""
+
+from __future__ import annotations
+
+import re
+
+import ftfy
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from scrapeclean import Pipeline
+from scrapeclean._input import read_input
+from scrapeclean.cleaners import fix_encoding
+from scrapeclean.cleaners.encoding import _config
+from tests.conftest import read_jsonl
+from tests.test_encoding_spans import damaged_lines
+
+CONFIG = _config("NFC", unescape_html=True)
+OURS = Pipeline([fix_encoding()])
+KEEPING_INVISIBLE = Pipeline([fix_encoding(remove_invisible=False)])
+_INVISIBLE = re.compile("[\u200b\u2060\ufeff\u00ad\u180e\u2061-\u2064]+")
+
+
+def _spaced(text: str) -> str:
+    """Text after whitespace normalization, as far as comparing repairs needs."""
+    return " ".join(text.split())
+
+
+def _differences(text: str) -> list[str]:
+    """How our two configurations differ from ftfy on `text` (empty: they agree)."""
+    reference = ftfy.fix_text(text, CONFIG)
+    found = []
+    if _spaced(KEEPING_INVISIBLE.clean(text, html=False).text) != _spaced(reference):
+        found.append("remove_invisible=False")
+    if _spaced(OURS.clean(text, html=False).text) != _spaced(_INVISIBLE.sub("", reference)):
+        found.append("default")
+    return found
+
+
+@pytest.mark.parametrize("name", ["zyte-dev", "readability-dev", "snippets-dev"])
+def test_every_page_text_is_repaired_as_ftfy_repairs_it(name: str) -> None:
+    """Each page's visible text (what the HTML reader gives) comes out as ftfy's."""
+    differing = []
+    for row in read_jsonl(f"extraction/{name}.jsonl"):
+        text = read_input(row["html"], html=True, encoding=None)[0].text
+        if _differences(text):
+            differing.append(row["id"])
+    assert differing == []
+
+
+def test_every_ftfy_case_is_repaired_as_ftfy_repairs_it() -> None:
+    """Every `expect: pass` case equals ftfy's output; a negative case ftfy keeps stays as is."""
+    differing, changed = [], []
+    for row in read_jsonl("encoding/ftfy-cases.jsonl"):
+        if row["expect"] != "pass":
+            continue
+        if _differences(row["text"]):
+            differing.append(row["id"])
+        kept_by_ftfy = row["group"] == "negative" and row["text"] == row["expected_text"]
+        if kept_by_ftfy and OURS.clean(row["text"], html=False).text != row["text"]:
+            changed.append(row["id"])
+    assert (differing, changed) == ([], [])
+
+
+@settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(st.lists(damaged_lines(), min_size=1, max_size=4))
+def test_generated_damage_is_repaired_as_ftfy_repairs_it(lines: list[str]) -> None:
+    """Lines with mojibake, entities and invisible characters: ftfy's repair, line by line."""
+    assert _differences("\n".join(lines)) == []
