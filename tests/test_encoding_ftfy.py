@@ -74,3 +74,16 @@ def test_every_ftfy_case_is_repaired_as_ftfy_repairs_it() -> None:
 def test_generated_damage_is_repaired_as_ftfy_repairs_it(lines: list[str]) -> None:
     """Lines with mojibake, entities and invisible characters: ftfy's repair, line by line."""
     assert _differences("\n".join(lines)) == []
+
+
+@pytest.mark.parametrize(
+    "word", ["사안을 두고 벌어진", "이유리보다 돋보인 이유", "存在は不可欠", "Ünïcödé ünd Grüße"]
+)
+@pytest.mark.parametrize("codec", ["sloppy-windows-1252", "latin-1"])
+def test_mojibake_of_real_words_is_restored(word: str, codec: str) -> None:
+    """A no-break space that is a misread byte (0xA0 in 고, 유) stays for ftfy to decode."""
+    import ftfy.bad_codecs  # noqa: F401  (registers sloppy-windows-1252)
+
+    damaged = word.encode("utf-8").decode(codec)
+    assert OURS.clean(damaged, html=False).text == word
+    assert _differences(damaged) == []

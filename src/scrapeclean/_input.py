@@ -553,9 +553,7 @@ _MAX_DETECTED = 0.8
 _MIN_DETECTED = 0.5
 
 
-def decode_bytes(
-    data: bytes, *, encoding: str | None = None, html: bool | None = None
-) -> Decoded:
+def decode_bytes(data: bytes, *, encoding: str | None = None, html: bool | None = None) -> Decoded:
     """Decode `data`; return the text, the codec, how it was chosen, warnings and how sure.
 
     In order: a byte-order mark, the caller's `encoding` (the HTTP header, say), the page's

@@ -43,10 +43,14 @@ _INVISIBLE_RUN = LazyRegex("[\u200b\u2060\ufeff\u00ad\u180e\u2061-\u2064]+")
 #: A line, split at every kind of line break (whitespace normalization makes them all \n).
 _LINE = LazyRegex("[^\r\n\u2028\u2029]+")
 #: Spaces that whitespace normalization turns into plain spaces. A no-break space right after
-#: a character that can start a UTF-8 sequence misread as Latin-1 (Â to ô) may be that
-#: sequence's second byte, so it stays.
+#: a character that a byte of a UTF-8 sequence (a lead, Â to ô, or a continuation, 0x80 to
+#: 0xBF) becomes when misread as Windows-1252 or Latin-1 may be that sequence's next byte
+#: (0xA0: the third byte of 고 or 유), so it stays for ftfy to see.
 _OTHER_SPACES = LazyRegex(
-    "[\t\r\x0b\x0c\u2028\u2029\u1680\u2000-\u200a\u202f\u205f]|(?<![\u00c2-\u00f4])\u00a0"
+    "[\t\r\x0b\x0c\u2028\u2029\u1680\u2000-\u200a\u202f\u205f]"
+    "|(?<![\x80-\x9f\u00a0-\u00f4\u20ac\u201a\u0192\u201e\u2026\u2020\u2021\u02c6\u2030"
+    "\u0160\u2039\u0152\u017d\u2018\u2019\u201c\u201d\u2022\u2013\u2014\u02dc\u2122"
+    "\u0161\u203a\u0153\u017e\u0178])\u00a0"
 )
 _CHUNK = LazyRegex(r" +|[^ ]+")
 
