@@ -240,6 +240,7 @@ class FixEncoding(BaseCleaner):
     unescape_html: bool = True
     remove_invisible: bool = True
     fix_ligatures: bool = False
+    judge_as_spaced: bool = True
 
     def __call__(self, doc: Document, /) -> Proposal:
         """Propose a repair for each damaged run of characters in `doc.text`."""
@@ -289,7 +290,7 @@ class FixEncoding(BaseCleaner):
         }
         if needs_repair(text, self.normalization, **flags):
             return True
-        if not _may_be_respaced(text):
+        if not self.judge_as_spaced or not _may_be_respaced(text):
             return False
         spaced = _OTHER_SPACES.sub(" ", text)
         collapsed = _SPACE_RUN.sub(" ", spaced).strip(" ")
@@ -299,8 +300,9 @@ class FixEncoding(BaseCleaner):
         )
 
     def _line_edits(self, offset: int, text: str, config: ftfy.TextFixerConfig) -> list[Edit]:
-        view, origin = _spacing_view(text)
-        fixed, steps = _repair(view, config, drop_invisible=self.remove_invisible)
+        spaced = self.judge_as_spaced
+        view, origin = _spacing_view(text) if spaced else (text, range(len(text) + 1))
+        fixed, steps = _repair(view, config, drop_invisible=self.remove_invisible, tidy=spaced)
         edits = []
         explained: dict[tuple[str, str, str, str], list[str]] = {}
         # Steps of one kind only (all mojibake, say): every run is that kind's, and the
@@ -353,7 +355,10 @@ class FixEncoding(BaseCleaner):
                 if len(seen) >= _RUNS_EXPLAINED:
                     return line_steps
                 repaired, own = _repair(
-                    view[left:right], config, drop_invisible=self.remove_invisible
+                    view[left:right],
+                    config,
+                    drop_invisible=self.remove_invisible,
+                    tidy=self.judge_as_spaced,
                 )
                 steps = own if own and repaired == (key[0] + after + key[2]).strip(" ") else []
                 seen[key] = steps
@@ -409,23 +414,24 @@ def _spacing_view(text: str) -> tuple[str, Sequence[int]]:
 
 
 def _repair(
-    text: str, config: ftfy.TextFixerConfig, *, drop_invisible: bool
+    text: str, config: ftfy.TextFixerConfig, *, drop_invisible: bool, tidy: bool = True
 ) -> tuple[str, list[str]]:
     """Repair `text` until it stops changing; return it and the ftfy steps taken.
 
-    Invisible characters are removed, no-break spaces become spaces and spacing is tidied only
-    after ftfy has seen the line (a soft hyphen or a no-break space can be the second byte of a
-    misread character); then ftfy looks again, as a second cleaning would, unless
-    `needs_repair` promises it would change nothing. Results are cached: the same short run
-    (``Ã©``) is explained many times in a text full of mojibake.
+    Invisible characters are removed, and with `tidy` no-break spaces become spaces and
+    spacing is tidied, only after ftfy has seen the line (a soft hyphen or a no-break space can
+    be a byte of a misread character); then ftfy looks again, as a second cleaning would,
+    unless the tidying changed nothing (ftfy's own output is final). Without `tidy`, one
+    ftfy repair, as `ftfy.fix_text` makes it. Results are cached: the same short run (``Ã©``)
+    is explained many times in a text full of mojibake.
     """
-    repaired, steps = _repair_cached(text, config, drop_invisible)
+    repaired, steps = _repair_cached(text, config, drop_invisible, tidy)
     return repaired, list(steps)
 
 
 @lru_cache(maxsize=4096)
 def _repair_cached(
-    text: str, config: ftfy.TextFixerConfig, drop_invisible: bool
+    text: str, config: ftfy.TextFixerConfig, drop_invisible: bool, tidy: bool
 ) -> tuple[str, tuple[str, ...]]:
     import ftfy
 
@@ -435,14 +441,15 @@ def _repair_cached(
     }
     steps: list[str] = []
     current = text
-    for _ in range(_MAX_ROUNDS):
+    for _ in range(_MAX_ROUNDS if tidy else 1):
         if needs_repair(current, config.normalization, **flags):
             fixed, explanation = ftfy.fix_and_explain(current, config)
             steps.extend(f"{action} {parameter}" for action, parameter in explanation or ())
         else:
             fixed = current
         repaired = _INVISIBLE_RUN.sub("", fixed) if drop_invisible else fixed
-        repaired = _SPACE_RUN.sub(" ", repaired.replace("\u00a0", " ")).strip(" ")
+        if tidy:
+            repaired = _SPACE_RUN.sub(" ", repaired.replace("\u00a0", " ")).strip(" ")
         # ftfy repeats its fixes until they change nothing, so its output is final unless
         # the tidying changed it.
         if repaired in (current, fixed):
@@ -883,6 +890,7 @@ def fix_encoding(
     unescape_html: bool = True,
     remove_invisible: bool = True,
     fix_ligatures: bool = False,
+    judge_as_spaced: bool = True,
     name: str | None = None,
 ) -> FixEncoding:
     """Make a cleaner that repairs mojibake, leftover HTML entities and invisible characters.
@@ -892,8 +900,12 @@ def fix_encoding(
     `normalization` is the Unicode normal form to apply (``"NFC"``, ``"NFKC"`` or None).
     `unescape_html` decodes HTML entities ftfy decodes (none from the first line holding ``<``
     on, as ftfy does). `remove_invisible` removes zero-width spaces, soft hyphens and the like
-    (ftfy keeps them: our one difference, an option). `fix_ligatures` expands Latin ligatures
-    (ﬁ → fi; off by default: they are what the page wrote). Curly quotes, full-width
+    (ftfy keeps them: a difference, hence an option). `fix_ligatures` expands Latin ligatures
+    (ﬁ → fi; off by default: they are what the page wrote). ftfy judges a character by its
+    neighbours: with `judge_as_spaced` (the default) each line is judged as whitespace
+    normalization will space it, so that cleaning the output again repairs nothing more;
+    False judges it as given, exactly as ``ftfy.fix_text`` does (then ``â€œ`` between two
+    spaces stays, and a second cleaning, seeing one space, repairs it). Curly quotes, full-width
     characters and line breaks are left as they are. `name` is the step's name in a pipeline
     (default ``"fix_encoding"``).
     """
@@ -904,5 +916,6 @@ def fix_encoding(
         unescape_html=bool(unescape_html),
         remove_invisible=bool(remove_invisible),
         fix_ligatures=bool(fix_ligatures),
+        judge_as_spaced=bool(judge_as_spaced),
         name=name or "",
     )
