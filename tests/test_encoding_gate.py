@@ -24,6 +24,7 @@ from scrapeclean.cleaners.encoding import (
     _config,
     _is_bad,
     _mojibake_class,
+    _spacing_view,
     may_need_repair,
     needs_repair,
 )
@@ -61,6 +62,16 @@ def test_gate_false_means_ftfy_leaves_the_text_alone(text: str) -> None:
     if not may_need_repair(text):
         assert _unchanged_by_ftfy(text)
         assert not needs_repair(text)
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.text(alphabet=_ALPHABET + "\u00a0\u00a0  \t\t", max_size=40))
+def test_gate_false_holds_for_each_line_as_spaced(text: str) -> None:
+    """The gate's neighbour conditions hold for lines as whitespace normalization spaces them."""
+    if not may_need_repair(text):
+        for line in text.splitlines():
+            view = _spacing_view(line)[0]
+            assert ftfy.fix_and_explain(view, CONFIG).text == view
 
 
 @settings(max_examples=400, deadline=None)

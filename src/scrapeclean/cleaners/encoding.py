@@ -1,5 +1,11 @@
 """`fix_encoding`: repair mojibake (with ftfy), leftover HTML entities, and invisible characters.
 
+Most text needs none of it, and must not pay for ftfy: one C-level search over the whole text
+(`may_need_repair`, a character class derived from what ftfy's fixes act on and from its
+mojibake pattern `BADNESS_RE`, with the neighbours that pattern requires) finds the few lines
+that may need a repair; only those are checked closely (`needs_repair`) and given to ftfy.
+The output is ``ftfy.fix_text``'s with the configuration `_config` gives, spacing aside.
+
 The text is repaired a line at a time; each repaired line is aligned with the original,
 character by character, so that every change covers only the characters that changed, however
 long the line. The alignment walks both versions once: equal characters are skipped, and at a
@@ -107,6 +113,56 @@ def _mojibake_class() -> str:
     return _escaped(chosen)
 
 
+def _mojibake_conditions() -> list[str]:
+    """For each alternative of `BADNESS_RE`: its chosen character, with what must surround it.
+
+    Each is a lookaround to test at a character `_mojibake_class` holds, e.g.
+    ``(?<=[àáâ][“”])`` (the chosen class, and before it the class the alternative puts
+    there). A neighbour is required only when the alternative requires it (one character,
+    a fixed set) and it holds no whitespace, which spacing could change; otherwise the chosen
+    class alone. So a character is a candidate only where a match could hold it.
+    """
+    from ftfy.badness import BADNESS_RE
+
+    parsed = _sre_parser().parse(BADNESS_RE.pattern, BADNESS_RE.flags)
+    conditions = []
+    for alternative in _alternatives(list(parsed)):
+        classes = [_position_class(item) for item in alternative]
+        if not any(classes):
+            return [r"(?<=[\s\S])"]
+        chosen = min(
+            (index for index, cls in enumerate(classes) if cls),
+            key=lambda index: _frequency(classes[index]),
+        )
+        before = _neighbour_class(alternative[chosen - 1]) if chosen > 0 else None
+        after = _neighbour_class(alternative[chosen + 1]) if chosen + 1 < len(alternative) else None
+        here = _escaped(classes[chosen])
+        condition = f"(?<=[{_escaped(before)}][{here}])" if before else f"(?<=[{here}])"
+        conditions.append(condition + (f"(?=[{_escaped(after)}])" if after else ""))
+    return conditions
+
+
+def _neighbour_class(item: Any) -> frozenset[str] | None:
+    """The characters a parsed item must match, if one of a fixed set with no whitespace."""
+    op, argument = str(item[0]), item[1]
+    chars: set[str] = set()
+    if op == "LITERAL":
+        chars.add(chr(argument))
+    elif op == "IN":
+        for member_op, member in argument:
+            if str(member_op) == "LITERAL":
+                chars.add(chr(member))
+            elif str(member_op) == "RANGE":
+                chars.update(map(chr, range(member[0], member[1] + 1)))
+            else:
+                return None
+    else:
+        return None
+    if not chars or any(char.isspace() or char in "\x1c\x1d\x1e\x1f\x85" for char in chars):
+        return None
+    return frozenset(chars)
+
+
 def _sre_parser() -> Any:
     if sys.version_info >= (3, 11):
         from re import _parser  # type: ignore[attr-defined]
@@ -185,11 +241,22 @@ def _ligature() -> re.Pattern[str]:
     return _char_class("ligature")
 
 
+@cache
 def _gate(fix_ligatures: bool) -> re.Pattern[str]:
-    """One character that sends a line to a closer look (the whole-text gate)."""
-    if fix_ligatures:
-        return _char_class("entity", "suspect", "mojibake", "ligature")
-    return _char_class("entity", "suspect", "mojibake")
+    """A character that sends a line to a closer look (the whole-text gate).
+
+    One class of every character a fix may act on, then conditions on its surroundings: an
+    entity's shape after ``&``, and for a character of `_mojibake_class` the neighbours some
+    alternative of `BADNESS_RE` requires (`_mojibake_conditions`). Written as a class first
+    so that the standard library's engine scans for it in C and tests the rest only there.
+    """
+    suspect = _suspect_class() + (_ligature_class()[1:-1] if fix_ligatures else "")
+    conditions = [
+        f"(?<=[{suspect}])",
+        r"(?<=&)(?=#?[0-9A-Za-z]{1,24};)",
+        *_mojibake_conditions(),
+    ]
+    return re.compile(f"[&{suspect}{_mojibake_class()}](?:{'|'.join(conditions)})")
 
 
 _LINE_BREAK = LazyRegex("[\r\n\u2028\u2029]")
