@@ -322,7 +322,7 @@ class FixEncoding(BaseCleaner):
             if self._may_need_repair(line, unescape):
                 config = _config(self.normalization, unescape, self.fix_ligatures)
                 edits.extend(self._line_edits(start, line, config))
-        return Proposal(edits=tuple(edits), warnings=_lost_bytes_warning(edits))
+        return Proposal(edits=tuple(edits), warnings=_lost_bytes_warning(text, edits))
 
     def _lines_to_look_at(self, text: str) -> list[tuple[int, int]]:
         """The ``(start, end)`` of each line holding a character the gate looks for.
@@ -885,18 +885,22 @@ def _badness_width() -> int:
 _MAX_BADNESS_WIDTH = 64
 
 
-def _lost_bytes_warning(edits: list[Edit]) -> tuple[str, ...]:
+def _lost_bytes_warning(text: str, edits: list[Edit]) -> tuple[str, ...]:
     """A warning when mojibake repairs left U+FFFD: bytes lost when the mojibake was made.
 
     Text decoded with the wrong encoding and then saved loses the bytes that encoding could
-    not map; ftfy repairs the rest and marks each lost character with U+FFFD (its
-    `replace_lossy_sequences` step, named in the edit's reason, or a U+FFFD the repair wrote).
+    not map; ftfy repairs the rest and leaves U+FFFD for each lost character (in the repair,
+    or kept from the damaged text right beside it).
     """
     partial = [
         edit
         for edit in edits
         if edit.kind == ChangeKind.MOJIBAKE
-        and ("\ufffd" in edit.replacement or "replace_lossy_sequences" in edit.reason)
+        and (
+            "\ufffd" in edit.replacement
+            or text[edit.span.end : edit.span.end + 1] == "\ufffd"
+            or text[max(0, edit.span.start - 1) : edit.span.start] == "\ufffd"
+        )
     ]
     if not partial:
         return ()
