@@ -46,7 +46,7 @@ def test_bytes_decoding_is_recorded(data: bytes, text: str, codec: str, how: str
 
 def test_fallback_decoding_loses_no_byte() -> None:
     """Bytes undefined in Windows-1252 still decode, to the matching C1 control."""
-    text, codec, how, _ = decode_bytes(b"a\x81b\xe9")
+    text, codec, how, *_ = decode_bytes(b"a\x81b\xe9")
     assert (text, codec, how) == ("a\x81bé", "windows-1252", "fallback")
 
 

@@ -22,7 +22,7 @@ import importlib
 import re
 import zlib
 from collections.abc import Callable
-from typing import TYPE_CHECKING, Any, Union
+from typing import TYPE_CHECKING, Any, NamedTuple, Union
 
 from scrapeclean._charsets import ASCII_INCOMPATIBLE, SLOPPY_WINDOWS_1252, whatwg_codec
 from scrapeclean._model import Source
@@ -200,6 +200,8 @@ _BINARY_SAMPLE = 8192
 #: UTF-16 of mostly Latin text has a NUL in at least this share of its high bytes.
 _UTF16_NUL_SHARE = 0.6
 _MIN_SAMPLE = 16
+#: A control character no text holds (binary data read as text does); one C-level search.
+_BINARY_CONTROL = re.compile("[\x00-\x08\x0e-\x1f]")
 #: Bytes that are this share controls are binary whatever else they are ...
 _MOSTLY_CONTROLS = 0.30
 #: ... and bytes that are not UTF-8 are binary from this share on (text has next to none).
@@ -450,7 +452,7 @@ def _refuse_binary_text(text: str) -> None:
     if len(text) < _MIN_SAMPLE:
         return
     head = text[:_MIN_SAMPLE]
-    if not any(ord(char) < 0x20 and char not in "\t\n\r\f\v" for char in text[:_BINARY_SAMPLE]):
+    if _BINARY_CONTROL.search(text, 0, _BINARY_SAMPLE) is None:
         return
     for as_bytes in (
         head.encode("latin-1", errors="replace"),
@@ -524,20 +526,51 @@ def _declared_codec(data: bytes, warnings: list[str]) -> str | None:
     return codec
 
 
-def decode_bytes(
-    data: bytes, *, encoding: str | None = None, html: bool | None = None
-) -> tuple[str, str, str, list[str]]:
-    """Decode `data`; return ``(text, codec, how_chosen, warnings)``.
+class Decoded(NamedTuple):
+    """Bytes decoded: the text, the codec, how it was chosen, warnings, and how sure."""
 
-    `how_chosen` is ``"bom"``, ``"given"``, ``"declared"``, ``"utf-8"`` or ``"fallback"``.
-    A declared single-byte charset does not win over bytes that are valid UTF-8 with non-ASCII
-    characters (the page was re-encoded, or declares wrongly); a warning says so.
+    text: str
+    codec: str
+    how: str
+    warnings: list[str]
+    confidence: float
+
+
+#: How sure each way of choosing an encoding is, when the bytes decode with it (a detector
+#: gives its own). A byte-order mark is proof; non-ASCII bytes valid as UTF-8 nearly so (other
+#: encodings rarely make valid UTF-8 by chance); the caller's and the page's word can be wrong;
+#: Windows-1252 as a last resort decodes anything and proves nothing.
+_CONFIDENCE = {
+    "bom": 1.0,
+    "given": 0.95,
+    "declared": 0.9,
+    "utf-8": 0.99,
+    "fallback": 0.1,
+}
+#: A detector's confidence is capped: it guesses from the bytes alone.
+_MAX_DETECTED = 0.8
+#: Below this, the detector's guess is not taken (Windows-1252 is as good a guess).
+_MIN_DETECTED = 0.5
+
+
+def decode_bytes(data: bytes, *, encoding: str | None = None, html: bool | None = None) -> Decoded:
+    """Decode `data`; return the text, the codec, how it was chosen, warnings and how sure.
+
+    In order: a byte-order mark, the caller's `encoding` (the HTTP header, say), the page's
+    ``<meta charset>``, UTF-8, then a detector for the rest (charset-normalizer, the optional
+    extra ``scrapeclean[charset]``, when installed), and Windows-1252 as the last resort.
+    `how` is ``"bom"``, ``"given"``, ``"declared"``, ``"utf-8"``, ``"detected"`` or
+    ``"fallback"``; `confidence` runs from 0 to 1 (`_CONFIDENCE`; a detector's own score,
+    capped). A declared single-byte charset does not win over bytes that are valid UTF-8 with
+    non-ASCII characters (the page was re-encoded, or declares wrongly); a warning says so.
+    Undecodable bytes never raise: the last resort decodes every byte.
     """
     warnings: list[str] = []
     given = _given_codec(encoding)
     for bom, codec in _BOMS:
         if data.startswith(bom):
-            return _decode_after_bom(data[len(bom) :], codec, warnings), codec, "bom", warnings
+            text = _decode_after_bom(data[len(bom) :], codec, warnings)
+            return Decoded(text, codec, "bom", warnings, _CONFIDENCE["bom"])
     candidates: list[tuple[str, str]] = []
     if given is not None:
         candidates.append((given, "given"))
@@ -551,18 +584,65 @@ def decode_bytes(
             candidates.append((declared, "declared"))
     candidates.append(("utf-8", "utf-8"))
     for codec, how in candidates:
-        text = _try_decode(data, codec)
-        if text is None:
+        decoded = _try_decode(data, codec)
+        if decoded is None:
             if how != "utf-8":
                 warnings.append(
                     f"the bytes are not valid {_codec_label(codec)} ({how}); trying the next choice"
                 )
             continue
-        return text, _codec_label(codec), how, warnings
+        return Decoded(decoded, _codec_label(codec), how, warnings, _CONFIDENCE[how])
+    detected = _detect(data)
+    if detected is not None:
+        text, codec, confidence = detected
+        warnings.append(
+            f"the bytes are not valid UTF-8 and declare no usable charset; detected as "
+            f"{codec} (confidence {confidence:.2f})"
+        )
+        return Decoded(text, codec, "detected", warnings, confidence)
     warnings.append(
         "the bytes are not valid UTF-8 and declare no usable charset; decoded as Windows-1252"
     )
-    return _decode_sloppy(data), _FALLBACK, "fallback", warnings
+    return Decoded(_decode_sloppy(data), _FALLBACK, "fallback", warnings, _CONFIDENCE["fallback"])
+
+
+def _detect(data: bytes) -> tuple[str, str, float] | None:
+    """charset-normalizer's best guess: ``(text, codec, confidence)``, or None.
+
+    None when the package is not installed, the bytes hold too few non-ASCII bytes to judge
+    (`_MIN_EVIDENCE`), it finds nothing, guesses a codec browsers do not read pages in, or is
+    not sure enough (`_MIN_DETECTED`). Its confidence is one less its "chaos" (the share of the
+    decoded text that looks like noise), capped at `_MAX_DETECTED`.
+    """
+    sample = data[:_DETECT_BYTES]
+    if len(sample) - len(sample.translate(None, _NON_ASCII_BYTES)) < _MIN_EVIDENCE:
+        return None
+    try:
+        from charset_normalizer import from_bytes
+    except ImportError:
+        return None
+    try:
+        best = from_bytes(sample).best()
+    except Exception:  # a detector's failure is no reason to fail: fall back
+        return None
+    if best is None:
+        return None
+    codec = whatwg_codec(best.encoding) or whatwg_codec(best.encoding.replace("_", "-"))
+    if codec is None or codec in ASCII_INCOMPATIBLE:
+        return None
+    confidence = min(_MAX_DETECTED, round(1.0 - float(best.chaos), 2))
+    if confidence < _MIN_DETECTED:
+        return None
+    if codec == SLOPPY_WINDOWS_1252:
+        return _decode_sloppy(data), _FALLBACK, confidence
+    return data.decode(codec, errors="replace"), _codec_label(codec), confidence
+
+
+#: Bytes the detector looks at (it is slow on long pages; the start says enough).
+_DETECT_BYTES = 64 * 1024
+#: Non-ASCII bytes needed before a detector's guess is asked for (a few say nothing).
+_MIN_EVIDENCE = 32
+_NON_ASCII_BYTES = bytes(range(0x80, 0x100))
 
 
 def _codec_label(codec: str) -> str:
@@ -652,11 +732,11 @@ def _read_bytes(
     has_bom = any(raw.startswith(bom) for bom, _ in _BOMS)
     check_binary = not has_bom and (given is None or _ascii_compatible(given))
     data, unwrap_warnings = _unwrap_bytes(raw, max_bytes, check_binary)
-    text, codec, how, warnings = decode_bytes(data, encoding=encoding, html=html)
+    text, codec, how, warnings, confidence = decode_bytes(data, encoding=encoding, html=html)
     _check_length(len(text), max_chars, "characters")
     is_html = looks_like_html(text) if html is None else html
     source = _source_from_text(text, is_html)
-    return _with_encoding(source, codec, how), [*unwrap_warnings, *warnings]
+    return _with_encoding(source, codec, how, confidence), [*unwrap_warnings, *warnings]
 
 
 def _ascii_compatible(codec: str) -> bool:
@@ -705,5 +785,7 @@ def _source_from_text(text: str, is_html: bool) -> Source:
     return html_to_source(text)
 
 
-def _with_encoding(source: Source, codec: str, how: str) -> Source:
-    return dataclasses.replace(source, encoding=codec, encoding_source=how)
+def _with_encoding(source: Source, codec: str, how: str, confidence: float) -> Source:
+    return dataclasses.replace(
+        source, encoding=codec, encoding_source=how, encoding_confidence=confidence
+    )

@@ -78,6 +78,7 @@ class ChangeKind:
     MOJIBAKE = "mojibake"
     ENTITY = "entity"
     UNICODE = "unicode"
+    CONTROL = "control"
     INVISIBLE = "invisible"
     WHITESPACE = "whitespace"
     TYPO = "typo"
@@ -486,7 +487,8 @@ class Source:
     demand). `encoding` names the codec used to decode bytes input (charset labels are read
     as browsers read them, so a page declaring ``latin1`` records ``"windows-1252"``) and
     `encoding_source` says how it was chosen (``"bom"``, ``"given"``, ``"declared"``,
-    ``"utf-8"`` or ``"fallback"``); both are None for str input. `url` is the page's address,
+    ``"utf-8"``, ``"detected"`` or ``"fallback"``) and `encoding_confidence` how sure that
+    choice is, from 0 to 1; all three are None for str input. `url` is the page's address,
     when the caller gave it. `container` names the element the HTML reader took as the content
     container (``"article"``, ``"main"``, ``"itemprop=articleBody"``), or None when it found none.
     """
@@ -499,6 +501,7 @@ class Source:
     blocks: tuple[Block, ...] = ()
     findings: tuple[Finding, ...] = ()
     container: str | None = None
+    encoding_confidence: float | None = None
 
     def blocks_at(self, span: Span) -> tuple[Block, ...]:
         """The blocks whose text `span` (in `text`) touches, in order."""
@@ -529,6 +532,7 @@ class Source:
             "format": self.format,
             "encoding": self.encoding,
             "encoding_source": self.encoding_source,
+            "encoding_confidence": self.encoding_confidence,
             "url": self.url,
             "blocks": [block.to_dict() for block in self.blocks],
             "findings": [finding.to_dict() for finding in self.findings],
@@ -549,6 +553,7 @@ class Source:
             format=data.get("format", "text"),
             encoding=data.get("encoding"),
             encoding_source=data.get("encoding_source"),
+            encoding_confidence=data.get("encoding_confidence"),
             url=data.get("url"),
             blocks=tuple(Block.from_dict(item) for item in data.get("blocks", ())),
             findings=tuple(findings),

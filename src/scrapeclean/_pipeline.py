@@ -519,19 +519,26 @@ def _record(name: str, pieces: Sequence[Piece], edits: Sequence[Edit], text: str
     changes = []
     shared: dict[str, str] = {}
     for piece in pieces:
-        sources = [edits[index] for index in piece.sources]
         before = text[piece.start : piece.end]
         if len(before) <= _SHARED_BEFORE:
             before = shared.setdefault(before, before)
+        if len(piece.sources) == 1:  # the common case: one edit, its own labels
+            edit = edits[piece.sources[0]]
+            kind, reason, rule = edit.kind, edit.reason, edit.rule_id
+        else:
+            sources = [edits[index] for index in piece.sources]
+            kind = "+".join(dict.fromkeys(edit.kind for edit in sources))
+            reason = "; ".join(dict.fromkeys(edit.reason for edit in sources))
+            rule = "+".join(dict.fromkeys(edit.rule_id for edit in sources))
         changes.append(
             Change(
                 cleaner=name,
-                kind="+".join(dict.fromkeys(edit.kind for edit in sources)),
+                kind=kind,
                 span=Span(piece.in_start, piece.in_end),
                 before=before,
                 after=piece.after,
-                reason="; ".join(dict.fromkeys(edit.reason for edit in sources)),
-                rule="+".join(dict.fromkeys(edit.rule_id for edit in sources)),
+                reason=reason,
+                rule=rule,
             )
         )
     return changes

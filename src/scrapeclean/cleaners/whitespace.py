@@ -8,8 +8,9 @@ inside a paragraph (an address, a verse). The ideographic space (U+3000) is left
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
-from functools import lru_cache
+from functools import cache, lru_cache
 
 import regex
 
@@ -22,18 +23,28 @@ __all__ = ["NormalizeWhitespace", "normalize_whitespace"]
 _SPACE = r"[\t\x0b\x0c\p{Zs}--\u3000]"
 _BREAK_CHARS = "\r\n\u2028\u2029"
 _SPACE_OR_BREAK = rf"[\t\x0b\x0c{_BREAK_CHARS}\p{{Zs}}--\u3000]"
-#: Whitespace that may need normalizing: a run of line breaks with the spaces around them,
-#: spaces at either end of the text, or a run of spaces inside a line other than one plain
-#: space (which is already normal and is the most common match by far, so it is not matched).
-#: Every repeat is of one character class and possessive: the regex engine keeps no
-#: backtracking state per repetition, so millions of consecutive line breaks cost linear time
-#: and constant memory (a repeated group would keep one entry per break).
-_PATTERN = LazyRegex(
-    rf"(?P<breaks>{_SPACE}*+[{_BREAK_CHARS}]{_SPACE_OR_BREAK}*+)"
-    rf"|(?P<edge>\A{_SPACE}++|{_SPACE}++\Z)"
-    rf"|(?P<spaces> {_SPACE}++|[{_SPACE}--[ ]]{_SPACE}*+)",
-    regex.V1,
-)
+#: Every whitespace character the cleaner looks at (spaces and line breaks).
+_WHITESPACE = LazyRegex(rf"{_SPACE_OR_BREAK}*+", regex.V1)
+#: The Unicode space separators (category Zs) but the ideographic space, and the plain
+#: space apart (a test checks this against `unicodedata`).
+_OTHER_ZS = "\u00a0\u1680\u2000-\u200a\u202f\u205f"
+
+
+@cache
+def _abnormal() -> re.Pattern[str]:
+    """Whitespace that is not already normal, at its first character.
+
+    A character other than a plain space or ``\n``, a space before a space or a line break,
+    ``\n`` before a space or two more ``\n``, or whitespace at either end of the text.
+    Text where this finds nothing is already normal, so one search settles the common case;
+    each run it finds is then read whole. Written as one character class followed by
+    conditions so that the standard library's engine scans for the class in C.
+    """
+    odd = f"\\t\\x0b\\x0c\\r\\u2028\\u2029{_OTHER_ZS}"
+    return re.compile(
+        f"[ \\n{odd}]"
+        f"(?:(?<=[{odd}])|(?<= )(?=[ \\n])|(?<=\\n)(?= |\\n\\n)|(?<![\\s\\S]{{2}})|(?![\\s\\S]))"
+    )
 
 
 @dataclass(frozen=True, slots=True, repr=False)
@@ -46,16 +57,15 @@ class NormalizeWhitespace(BaseCleaner):
         """Propose one edit per whitespace run that is not already in its normal form."""
         text = doc.text
         edits: list[Edit] = []
-        for match in _PATTERN.finditer(text):
-            run = match.group()
-            inside = match.start() > 0 and match.end() < len(text)
-            if inside and run in ("\n", "\n\n"):
-                continue  # already normal: the common case, decided early
-            start, end = match.span()
+        position = 0
+        abnormal = _abnormal()
+        while (found := abnormal.search(text, position)) is not None:
+            start, end = _run_around(text, found.start())
+            run = text[start:end]
             at_edge = start == 0 or end == len(text)
-            if match.group("breaks") is not None:
-                count = _count_breaks(run)
-                wanted = "" if at_edge else ("\n" if count == 1 else "\n\n")
+            breaks = _count_breaks(run)
+            if breaks:
+                wanted = "" if at_edge else ("\n" if breaks == 1 else "\n\n")
             else:
                 wanted = "" if at_edge else " "
             if run != wanted:
@@ -66,17 +76,32 @@ class NormalizeWhitespace(BaseCleaner):
                         wanted,
                         kind=ChangeKind.WHITESPACE,
                         reason=_reason(run, wanted),
-                        rule=_rule(match, at_edge),
+                        rule=_rule(breaks > 0, at_edge),
                     )
                 )
+            position = max(end, found.end())
         return Proposal(edits=tuple(edits))
 
 
-def _rule(match: regex.Match[str], at_edge: bool) -> str:
+def _run_around(text: str, index: int) -> tuple[int, int]:
+    """The whole whitespace run whose first abnormal character is ``text[index]``.
+
+    Before it the run can only hold a normal beginning (``" "``, ``"\n"`` or ``"\n\n"``:
+    any longer one holds an abnormal pair, found first), so the walk back is at most two
+    characters; the run's end is one C-level match on.
+    """
+    start = index
+    while start > 0 and text[start - 1] in " \n":
+        start -= 1
+    match = _WHITESPACE.match(text, index)
+    return start, index if match is None else match.end()
+
+
+def _rule(has_breaks: bool, at_edge: bool) -> str:
     """The rule id of one whitespace edit."""
     if at_edge:
         return "whitespace.edges"
-    return "whitespace.breaks" if match.group("breaks") is not None else "whitespace.spaces"
+    return "whitespace.breaks" if has_breaks else "whitespace.spaces"
 
 
 def _count_breaks(run: str) -> int:
