@@ -29,6 +29,7 @@ from collections.abc import Callable
 import ftfy
 import ftfy.bad_codecs  # registers sloppy-windows-1252
 from _pages import ZYTE, page_texts
+from _results import record
 
 from scrapeclean import Pipeline, cleaners
 from scrapeclean._model import Document, Source
@@ -65,8 +66,12 @@ def _speed(texts: list[str], mojibake: list[str], repeat: int) -> None:
     def ftfy_fix(text: str) -> object:
         return ftfy.fix_text(text, config)
 
+    table: list[dict[str, object]] = []
     for label, sample in (("page texts", texts), ("mojibake", mojibake)):
         ftfy_rate = _rate(ftfy_fix, sample, repeat)
+        table.append(
+            {"text": label, "method": "ftfy.fix_text", "mb_per_s": ftfy_rate, "x_ftfy": 1.0}
+        )
         rows = [("fix_encoding", ours.clean), ("fix_encoding cleaner alone", alone)]
         if label == "page texts":
             rows.append(("normalize_whitespace", spacing.clean))
@@ -74,6 +79,10 @@ def _speed(texts: list[str], mojibake: list[str], repeat: int) -> None:
         for name, function in rows:
             rate = _rate(function, sample, repeat)
             print(f"  {name:>28} {rate:7.2f} MB/s = {rate / ftfy_rate:6.2f}x ftfy")
+            table.append(
+                {"text": label, "method": name, "mb_per_s": rate, "x_ftfy": rate / ftfy_rate}
+            )
+    record("encoding", "speed", table, note="zyte-dev page texts; the same as mojibake; CPU")
     default_rate = _rate(Pipeline.default().clean, texts, 1)
     ftfy_rate = _rate(ftfy_fix, texts, repeat)
     print(
@@ -94,6 +103,7 @@ def _restored(bodies: list[str]) -> None:
 
     damaged = [body for body in bodies if not body.isascii()]
     print(f"mojibake made from {len(damaged)} gold bodies with non-ASCII text (restored exactly):")
+    table: list[dict[str, object]] = []
     for codec in ("sloppy-windows-1252", "latin-1"):
         for times in (1, 2):
             shares = []
@@ -107,6 +117,13 @@ def _restored(bodies: list[str]) -> None:
                 shares.append(good / len(damaged))
             label = f"{codec.replace('sloppy-', '')} x{times}"
             print(f"  {label:>16}: fix_encoding {shares[0]:6.1%} | ftfy {shares[1]:6.1%}")
+            table.append({"damage": label, "fix_encoding": shares[0], "ftfy": shares[1]})
+    record(
+        "encoding",
+        "mojibake made from gold bodies",
+        table,
+        note=f"{len(damaged)} zyte-dev gold bodies with non-ASCII text; share restored exactly",
+    )
 
 
 def _agreement(texts: list[str]) -> None:
@@ -119,6 +136,12 @@ def _agreement(texts: list[str]) -> None:
         != _normal(_INVISIBLE.sub("", ftfy.fix_text(text, config)))
     ]
     print(f"pages where fix_encoding differs from ftfy: {len(differ)} of {len(texts)}: {differ}")
+    record(
+        "encoding",
+        "agreement with ftfy",
+        [{"pages": len(texts), "differ": len(differ)}],
+        note="zyte-dev page texts, spacing and invisible characters aside",
+    )
 
 
 def main() -> int:
