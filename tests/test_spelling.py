@@ -339,16 +339,22 @@ def test_overlong_token_is_not_judged(length: int) -> None:
 
 @settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(st.text(alphabet="abcdeilmnorstu", min_size=3, max_size=12))
-def test_neighbour_prefilter_has_no_false_negatives(word: str) -> None:
-    """`may_be_near` is never False when a neighbour exists (it only skips hopeless searches)."""
-    from scrapeclean.cleaners._spelling_index import lexicon
-    from scrapeclean.cleaners.spelling import MIN_TARGET_COUNT
+def test_distance_two_index_finds_every_neighbour(word: str) -> None:
+    """`neighbours2` (deletion index over word interiors) equals a brute-force scan."""
+    from scrapeclean.cleaners._spelling_index import INDEX_MIN_COUNT, edit_distance, lexicon
 
     lex = lexicon()
-    if lex.neighbours1(word):
-        assert lex.may_be_near(word, 0, 1)
-    if any(count >= MIN_TARGET_COUNT for count in lex.neighbours2(word).values()):
-        assert lex.may_be_near(word, MIN_TARGET_COUNT, 2)
+    expected = {
+        w
+        for w, count in lex.counts.items()
+        if count >= INDEX_MIN_COUNT
+        and len(w) >= 3
+        and w[0] == word[0]
+        and w[-1] == word[-1]
+        and abs(len(w) - len(word)) <= 2
+        and edit_distance(word, w) == 2
+    }
+    assert set(lex.neighbours2(word)) == expected
 
 
 def _clean(text: str) -> str:
