@@ -377,9 +377,13 @@ class _Text:
         before.reverse()
         return before, after
 
-    def english(self, token: _Token) -> bool:
-        """Whether `token` stands on a line that reads as English (short lines: the document)."""
-        words = function = 0
+    def english(self, token: _Token, assume: str = "") -> bool:
+        """Whether `token` stands on a line that reads as English (short lines: the document).
+
+        `assume` is the word `token` would be corrected to: the line is judged as corrected.
+        """
+        words = 0
+        function = int(assume in FUNCTION_WORDS and token.word not in FUNCTION_WORDS)
         for run in _RUN.findall(self.text, token.line_start, token.line_end):
             if run.islower() or run.istitle():
                 words += 1
@@ -496,9 +500,11 @@ def _is_plausible_slip(word: str, candidate: str, distance: int) -> bool:
     Writers keep the first letter of a word and rarely get its last letter wrong (the ends of a
     word are what is remembered best), so an edit of the first or the last letter alone is not
     a slip: "identica" and "minima" are other words, not "identical" and "minimal" mistyped.
-    A letter too many is a slip when it doubles a letter next to it, sits on a key next to
-    one (a finger landing on two keys), or is a vowel in a long word (governement); any other
-    extra letter ("nodejs", "taonga", "maemo") more likely makes a different word. Two edits must keep the last letter and may not be a whole extra syllable
+    A wrong letter is a slip when it sits on a key next to the right one or is a vowel for a
+    vowel (`_is_typed_substitution`). A letter too many is a slip when it doubles a letter
+    next to it, sits on a key next to one, or is a vowel in a long word (governement); any
+    other extra letter ("nodejs", "taonga", "maemo") more likely makes a different word. Two
+    edits must keep the last letter and may not be a whole extra syllable
     ("authentification").
     """
     if word[0] != candidate[0]:
@@ -508,10 +514,24 @@ def _is_plausible_slip(word: str, candidate: str, distance: int) -> bool:
     if distance == 2:
         return word[-1] == candidate[-1] and not _is_extra_block(word, candidate)
     if len(word) == len(candidate):
-        return word[:-1] != candidate[:-1]
+        return word[:-1] != candidate[:-1] and _is_typed_substitution(word, candidate)
     if len(word) + 1 == len(candidate):  # a letter dropped: not the last one
         return word != candidate[:-1]
     return _is_typed_extra_letter(word, candidate)
+
+
+def _is_typed_substitution(word: str, candidate: str) -> bool:
+    """Whether `word` is `candidate` mistyped: two letters swapped, or one letter wrong.
+
+    A wrong letter must be on a key next to the right one, or a vowel written for another
+    vowel (seperate); any other wrong letter more likely makes another word (perple: people
+    or purple?).
+    """
+    diffs = [i for i, (a, b) in enumerate(zip(word, candidate, strict=True)) if a != b]
+    if len(diffs) != 1:
+        return True  # two letters swapped
+    wrong, right = word[diffs[0]], candidate[diffs[0]]
+    return keyboard_adjacent(wrong, right) or (wrong in _VOWELS and right in _VOWELS)
 
 
 def _is_typed_extra_letter(word: str, candidate: str) -> bool:
@@ -870,7 +890,7 @@ class NormalizeSpelling(BaseCleaner):
         """Capitalised unknown words at sentence starts that are a function word mistyped."""
         lower = word.lower()
         target = _function_word_near(lower)
-        if target is None or lower in self.words:
+        if target is None or lower in self.words or not _is_plausible_slip(lower, target, 1):
             return []
         places = scan.occurrences(word)
         if len(places) != 1 or scan.other_uses(word):
@@ -922,14 +942,19 @@ class NormalizeSpelling(BaseCleaner):
 
         The nearest word on each side (on the line) must be an ordinary English word, or
         another typo with a correction; the two words on each side may not carry letters
-        outside ASCII (a French or Māori phrase: "Café au lait"); the line reads as English.
+        outside ASCII (a French or Māori phrase: "Café au lait") nor be unknown words that are
+        not typos themselves (a list of jargon or foreign words); the line reads as English.
         """
         before, after = scan.neighbours(token, 2)
         if not before and not after:
             return False
+        typos = {suspect.token.word for suspect in suspects}
         for chunk in (*before, *after):
             if not chunk.isascii():
                 return False
+            core = _core(chunk)
+            if core.isalpha() and core.islower() and core not in scan.lex and core not in typos:
+                return False  # an unknown word close by: jargon or another language
         for side, chunks in ((-1, before), (1, after)):
             if not chunks:
                 continue
@@ -1009,23 +1034,30 @@ class NormalizeSpelling(BaseCleaner):
         before, after = scan.neighbours(token, 1)
         if not before or not after:
             return None
-        for chunk, at in ((before[0], token.start - 1 - len(before[0])), (after[0], token.end + 1)):
-            fixed = scan.fixed.get(at)
-            content = fixed[1] if fixed is not None else chunk
-            if not content.isalpha() or not content.islower() or len(content) < 3:
-                return None
-            if content in FUNCTION_WORDS or content not in scan.lex:
-                return None
-        if not scan.english(token):
-            return None
         lex = scan.lex
         target = _slips(lex)[word]
+        left, right = (
+            fixed[1] if (fixed := scan.fixed.get(at)) is not None else chunk
+            for chunk, at in (
+                (before[0], token.start - 1 - len(before[0])),
+                (after[0], token.end + 1),
+            )
+        )
+        if not left.isalpha() or not left.islower() or len(left) < 3:
+            return None  # the word before: a plain lowercase content word
+        if left in FUNCTION_WORDS or left not in lex:
+            return None
+        right = right.rstrip(_TRAIL)  # the word after may end a clause or a sentence
+        if not right.isalpha() or not right.islower() or right not in lex:
+            return None  # the word after: a plain lowercase word (the, its, a, or content)
+        if not scan.english(token, assume=target):
+            return None
         ratio = lex.count(target) / lex.count(word)
         i = next(i for i, (a, b) in enumerate(zip(word, target, strict=True)) if a != b)
         reason = (
             f"'{word}' -> '{target}': one key apart ('{word[i]}' next to '{target[i]}'); "
-            f"'{target}' is {ratio:,.0f}x more frequent, and '{word}' stands between two "
-            "ordinary words where a function word belongs"
+            f"'{target}' is {ratio:,.0f}x more frequent, and '{word}' stands between a content "
+            "word and another word, where a function word belongs"
         )
         return Edit.replace(
             token.start, token.end, target, kind=ChangeKind.TYPO, reason=reason,
