@@ -21,12 +21,13 @@ seven or more letters end with are ever built (all of them: about 20 MB).
 
 from __future__ import annotations
 
-import gzip
 import sys
 import threading
+import zlib
 from array import array
 from collections.abc import Iterable, Iterator, Mapping
-from importlib import resources
+from itertools import islice
+from pathlib import Path
 
 __all__ = [
     "LETTERS",
@@ -36,12 +37,19 @@ __all__ = [
     "edits1",
     "keyboard_adjacent",
     "lexicon",
+    "read_data",
 ]
 
 LETTERS = "abcdefghijklmnopqrstuvwxyz"
 
 #: Words at least this frequent are filed in the distance-2 index (the distance-2 targets).
 INDEX_MIN_COUNT = 1_000_000
+
+#: How many of the most frequent words `most_frequent` can return.
+_RANKED = 500
+
+#: zlib's window setting that reads (only) the gzip format.
+_GZIP_WBITS = 31
 
 _DATA_PACKAGE = "scrapeclean"
 _DATA_DIR = "data"
@@ -142,9 +150,12 @@ class Lexicon:
 
     __slots__ = ("_counts", "_index", "_lock", "_ranked")
 
-    def __init__(self, counts: Iterable[tuple[str, int]]) -> None:
+    def __init__(self, counts: Iterable[tuple[str, int]], *, ranked: bool = False) -> None:
+        """`counts` gives (word, count) pairs; `ranked` says they come most frequent first."""
         self._counts: dict[str, int] = dict(counts)
         self._ranked: tuple[str, ...] | None = None
+        if ranked:
+            self._ranked = tuple(islice(self._counts, _RANKED))
         self._index: dict[str, dict[str, str | tuple[str, ...]]] = {}  # by end letters
         self._lock = threading.Lock()
 
@@ -170,7 +181,8 @@ class Lexicon:
     def most_frequent(self, n: int) -> tuple[str, ...]:
         """Return the `n` most frequent words, most frequent first."""
         if self._ranked is None:
-            self._ranked = tuple(sorted(self._counts, key=lambda w: (-self._counts[w], w))[:500])
+            ranked = sorted(self._counts, key=lambda w: (-self._counts[w], w))
+            self._ranked = tuple(ranked[:_RANKED])
         return self._ranked[:n]
 
     def neighbours1(self, word: str) -> dict[str, int]:
@@ -230,12 +242,30 @@ def _build_deletion_index(words: Iterable[str]) -> dict[str, str | tuple[str, ..
     return index
 
 
+def read_data(name: str) -> bytes:
+    """The bytes of ``scrapeclean/data/<name>``.
+
+    Read straight from the package folder when it is one (the usual install), which spares the
+    first call the import of `importlib.resources` (about 10 ms, most of the time budget of a
+    first call); through `importlib.resources` otherwise (a zipped package).
+    """
+    path = Path(__file__).resolve().parent.parent / _DATA_DIR / name
+    if path.is_file():
+        return path.read_bytes()
+    from importlib import resources
+
+    return resources.files(_DATA_PACKAGE).joinpath(_DATA_DIR).joinpath(name).read_bytes()
+
+
+def _gunzip(data: bytes) -> bytes:
+    return zlib.decompress(data, wbits=_GZIP_WBITS)
+
+
 def _read_counts() -> Iterator[tuple[str, int]]:
     """The shipped (word, count) pairs, most frequent first."""
-    folder = resources.files(_DATA_PACKAGE).joinpath(_DATA_DIR)
-    words = gzip.decompress(folder.joinpath(_WORDS_FILE).read_bytes()).decode("utf-8")
+    words = _gunzip(read_data(_WORDS_FILE)).decode("utf-8")
     counts = array("Q")
-    counts.frombytes(gzip.decompress(folder.joinpath(_COUNTS_FILE).read_bytes()))
+    counts.frombytes(_gunzip(read_data(_COUNTS_FILE)))
     if sys.byteorder != "little":
         counts.byteswap()
     return zip(words.split("\n"), counts, strict=True)
@@ -251,5 +281,5 @@ def lexicon() -> Lexicon:
     if _LEXICON is None:
         with _LEXICON_LOCK:
             if _LEXICON is None:
-                _LEXICON = Lexicon(_read_counts())
+                _LEXICON = Lexicon(_read_counts(), ranked=True)
     return _LEXICON

@@ -43,7 +43,6 @@ from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from functools import lru_cache
-from importlib import resources
 from typing import Any
 
 from scrapeclean._model import ChangeKind, Document, Edit, Proposal
@@ -54,6 +53,7 @@ from scrapeclean.cleaners._spelling_index import (
     edit_distance,
     keyboard_adjacent,
     lexicon,
+    read_data,
 )
 
 __all__ = ["NormalizeSpelling", "normalize_spelling"]
@@ -723,10 +723,9 @@ _CONTEXT_TO_GB: dict[str, tuple[str, frozenset[str]]] = {
 
 def _read_variants() -> _VariantTable:
     """Parse ``data/variants_en.tsv`` (american, british, applies)."""
-    resource = resources.files("scrapeclean").joinpath("data").joinpath("variants_en.tsv")
     to_us: dict[str, str] = {}
     to_gb: dict[str, str] = {}
-    lines = resource.read_text(encoding="utf-8").splitlines()
+    lines = read_data("variants_en.tsv").decode("utf-8").splitlines()
     for line in lines[1:]:
         american, british, applies = line.split("\t")
         if applies in ("both", "en-US"):
