@@ -246,9 +246,11 @@ _US_TO_GB: tuple[tuple[str, str], ...] = (
 #: of 3+ letters, each at least this frequent.
 _COMPOUND_PART_COUNT = 1_000_000
 
-#: A word as the scan sees it: a run of ASCII letters between two non-word characters, so
-#: "Café", "abc2" and "snake_case" yield nothing and "node.js" yields "node" and "js".
-_RUN = re.compile(r"\b[A-Za-z]+\b")
+#: A word as the scan sees it: a run of ASCII letters. Runs inside longer words ("Caf" in
+#: "Café", "abc" in "abc2") are found too, and dropped when they are located in the text
+#: (`_Text.occurrences` wants a whole word); asking for word boundaries here would make the
+#: scan, most of the cost on plain English, a third slower.
+_RUN = re.compile(r"[A-Za-z]+")
 _LEAD = '"\u201c\u00ab\u2039([{\u00a1\u00bf'
 _TRAIL = '"\u201d\u00bb\u203a)]}.,;:!?\u2026'
 _CLOSERS = "\"'\u201d\u2019)]\u00bb"
@@ -582,6 +584,20 @@ def _best_candidate(candidates: dict[str, int], min_ratio: float) -> tuple[str, 
 
 
 @lru_cache(maxsize=_SEARCH_CACHE)
+def _is_deliberate(word: str) -> bool:
+    """Whether unknown `word` is made of known parts, so written on purpose.
+
+    That is the first half of a contraction (didn't), a known word with a prefix or suffix,
+    an American spelling of a British one, or two words written together.
+    """
+    lex = lexicon()
+    known = lex.counts
+    if any(word + ending in known for ending in _CONTRACTIONS):
+        return True
+    return _is_derived(word, lex) or _is_american_variant(word, lex) or _is_compound(word, lex)
+
+
+@lru_cache(maxsize=_SEARCH_CACHE)
 def _search(word: str, max_distance: int, min_ratio: float) -> tuple[str, float, str, int] | None:
     """The winning correction of unknown `word`: (best, ratio, runner-up, distance), or None."""
     lex = lexicon()
@@ -593,6 +609,13 @@ def _search(word: str, max_distance: int, min_ratio: float) -> tuple[str, float,
     if found is None or not _is_plausible_slip(word, found[0], distance):
         return None
     return (*found, distance)
+
+
+def _clear_caches() -> None:
+    """Forget the remembered word verdicts (for benchmarks that time cold passes)."""
+    _search.cache_clear()
+    _is_deliberate.cache_clear()
+    _function_word_near.cache_clear()
 
 
 def _describe_edit(word: str, candidate: str) -> str:
@@ -614,8 +637,10 @@ def _describe_edit(word: str, candidate: str) -> str:
 
 
 _FUNCTION_KEYS: dict[str, tuple[str, ...]] | None = None
+_LONGEST_FUNCTION_WORD = max(map(len, FUNCTION_WORDS))
 
 
+@lru_cache(maxsize=_SEARCH_CACHE)
 def _function_word_near(word: str) -> str | None:
     """The function word of 3+ letters one edit from `word` with its first letter, if one.
 
@@ -624,6 +649,8 @@ def _function_word_near(word: str) -> str | None:
     handful of lookups and an exact check of the few words found.
     """
     global _FUNCTION_KEYS
+    if len(word) > _LONGEST_FUNCTION_WORD + 1:
+        return None
     if _FUNCTION_KEYS is None:
         table: dict[str, list[str]] = {}
         for w in sorted(FUNCTION_WORDS):
@@ -853,20 +880,14 @@ class NormalizeSpelling(BaseCleaner):
         The checks run cheapest first: most unknown words (names, jargon, fragments) are
         dismissed before any candidate search.
         """
-        lex = scan.lex
         table = _variants()
         if word in self.words or word in table.to_us or word in table.to_gb:
             return None
-        known = lex.counts
-        if any(word + ending in known for ending in _CONTRACTIONS):
-            return None  # the first half of a contraction (didn't, they're)
         places = scan.occurrences(word)
         if len(places) != 1 or scan.other_uses(word):
             return None  # used twice: deliberate
         token = scan.token(places[0], word)
-        if token is None or not self._may_fit(token, scan):
-            return None
-        if _is_derived(word, lex) or _is_american_variant(word, lex) or _is_compound(word, lex):
+        if token is None or not self._may_fit(token, scan) or _is_deliberate(word):
             return None
         if not scan.english(token):
             return None
