@@ -1,9 +1,10 @@
 """Benchmark `normalize_spelling` against pyspellchecker and symspellpy, in the same run.
 
 Run as ``python benchmarks/bench_spelling.py`` (``--verbose`` lists every change the peers make
-on clean prose, ``--ours`` skips the peers, ``--all-peers`` runs pyspellchecker on every
-body). Needs the development data in ``../shared/data`` next to the repository; skips with a
-message when it is absent. Peers that are not installed are reported as missing.
+on clean prose, ``--ours`` skips the peers, ``--all-peers`` runs pyspellchecker on every body,
+``--no-pages`` skips the zyte-dev page texts). Needs the development data in ``../shared/data``
+next to the repository; skips with a message when it is absent. Peers that are not installed are
+reported as missing.
 
 Per corrector:
 
@@ -17,21 +18,22 @@ Per corrector:
   10,000 words; each is suspect, and ours are listed to be judged;
 - the changes on ``seed-article.txt`` (which should get exactly one: ``ans`` -> ``and``);
 - speed on the gold bodies (1 MB): MB/s of CPU time over the pass that lists the changes (for
-  ours, the best of that and two more passes with the word verdict caches cleared), and the ratio
-  to symspellpy.
+  ours, the best of that and two more passes with the word verdict caches cleared), and the
+  ratio to symspellpy.
 
 Peers run word by word behind a plain token policy (lowercase words of 3+ letters standing
-alone, or a capitalised sentence start; words used twice left alone), so the comparison is
-about choosing candidates, not about tokenising: symspellpy looks up every such token (a known
-word is its own best suggestion), pyspellchecker corrects the tokens it does not know. Their
-times include that wrapper. pyspellchecker takes about 0.15 s per article, so its changes and
-speed on the bodies are measured on every tenth body unless ``--all-peers`` is given.
+alone, or a capitalised sentence start; words used twice left alone), so the comparison is about
+choosing candidates, not about tokenising: symspellpy looks up every such token (a known word is
+its own best suggestion), pyspellchecker corrects the tokens it does not know. Their times
+include that wrapper. pyspellchecker takes about 0.15 s per article, so its changes and speed on
+the bodies are measured on every tenth body unless ``--all-peers`` is given.
 
 Then, for ours only: the first call in a fresh process (import and one short text, wall and CPU
-time, best of 3), the real-word test set of ``tests/spelling/real_words.jsonl``, and the
-British/American variants on the gold bodies (the share of British spellings rewritten under
-``variant='en-US'``, every rewrite of a word whose sense decides its spelling, and the
-context-decided rewrites under ``'en-GB'``).
+time, best of 3), the speed on the zyte-dev page texts (what the HTML reader gives: chrome and
+all), the memory peak while cleaning a 4 MB text, the real-word test set of
+``tests/spelling/real_words.jsonl``, and the British/American variants on the gold bodies (the
+share of British spellings rewritten under ``variant='en-US'``, every rewrite of a word whose
+sense decides its spelling, and the context-decided rewrites under ``'en-GB'``).
 """
 
 from __future__ import annotations
@@ -244,6 +246,28 @@ def variants(texts: list[str]) -> None:
         print(f"  #{number:<3} {before!r} -> {after!r}   ...{context}...")
 
 
+def pages_and_memory(gold: list[str]) -> None:
+    """Print our speed on the zyte-dev page texts and the memory peak on a 4 MB text."""
+    import tracemalloc
+
+    run = ours()
+    if "--no-pages" not in sys.argv:
+        from _pages import page_texts
+
+        pages = page_texts()
+        print(f"\npage texts (zyte-dev, {sum(len(p.encode()) for p in pages) / 1e6:.2f} MB): "
+              f"{rate(run, pages):.2f} MB/s")  # fmt: skip
+    big = "\n\n".join(gold * 4)
+    run(big)  # indexes and caches built: the peak is what one document costs
+    tracemalloc.start()
+    run(big)
+    peak = tracemalloc.get_traced_memory()[1]
+    tracemalloc.stop()
+    print(
+        f"memory: peak {peak / 1e6:.1f} MB while cleaning a {len(big.encode()) / 1e6:.1f} MB text"
+    )
+
+
 def main() -> int:
     if not DATA.is_dir():
         print(f"skipped: development data not found at {DATA}")
@@ -331,6 +355,7 @@ def main() -> int:
             print(f"\n{label} on {name}: changes on clean prose ({len(fps)})")
             for number, before, after, context in fps:
                 print(f"  #{number:<3} {before!r} -> {after!r}   ...{context}...")
+    pages_and_memory(gold)
     fixed, slips, changed, correct = real_words()
     print(f"\nreal-word set: {fixed} of {slips} slips fixed; {changed} of {correct} correct "
           "sentences changed")  # fmt: skip
