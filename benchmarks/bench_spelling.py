@@ -220,18 +220,34 @@ def real_words() -> tuple[int, int, int, int]:
 def variants(texts: list[str]) -> None:
     """Print the share of British spellings rewritten to American, and the sense-decided ones."""
     table = spelling._variants()
-    british = 0
-    for text in texts:
+    run = ours(variant="en-US", correct_typos=False)
+    british = rewritten = 0
+    missed: list[Found] = []
+    to_us: list[Found] = []
+    for number, text in enumerate(texts):
+        edits = {start: (end, after) for start, end, after in run(text)}
+        for start, (end, after) in edits.items():
+            context = text[max(0, start - 40) : end + 40].replace("\n", " ")
+            to_us.append((number, text[start:end], after, context))
         for match in _PLAIN.finditer(text):
             word = match.group(1)
-            if word.lower() in table.to_us and (word.islower() or word.isupper()):
-                british += 1
-    to_us = changes_on(ours(variant="en-US", correct_typos=False), texts)
-    share = len(to_us) / max(1, british)
+            if word.lower() not in table.to_us or not (word.islower() or word.isupper()):
+                continue  # plain lowercase or capital words: capitalised ones may be names
+            british += 1
+            if match.start(1) in edits:
+                rewritten += 1
+            else:
+                context = text[max(0, match.start() - 40) : match.end() + 40].replace("\n", " ")
+                missed.append((number, word, "", context))
+    share = rewritten / max(1, british)
     print(
-        f"\nvariant='en-US' on the gold bodies: {len(to_us)} rewrites of {british} British "
-        f"spellings standing as plain lowercase or capital words ({share:.0%})"
+        f"\nvariant='en-US' on the gold bodies: {rewritten} of {british} British spellings "
+        f"standing as plain lowercase or capital words rewritten ({share:.0%}); "
+        f"{len(to_us)} rewrites in all"
     )
+    for number, before, _, context in missed:
+        print(f"  not rewritten: #{number:<3} {before!r}   ...{context}...")
+    print("  rewrites of capitalised words or of words whose sense decides their spelling:")
     sensed = {
         "programme", "programmes", "metre", "metres", "licence", "licences", "practise",
         "practised", "storey", "storeys", "tyre", "tyres", "cheque", "kerb", "draught",

@@ -1097,8 +1097,10 @@ class NormalizeSpelling(BaseCleaner):
                 continue
             tokens = [scan.token(at, word) for at in scan.occurrences(word)]
             title = word not in (lower, word.upper())
-            if title and any(t is None or not t.sentence_start for t in tokens):
-                continue  # used as a name (Labour Party) somewhere: every use is a name
+            if title and any(
+                t is None or not t.sentence_start or _opens_quote(scan, t) for t in tokens
+            ):
+                continue  # a name (Labour Party) or a quoted title somewhere: every use is
             for token in tokens:
                 if token is None or token.start in edits:
                     continue
@@ -1128,6 +1130,11 @@ class NormalizeSpelling(BaseCleaner):
         if markers is _NUMBER_WORDS and previous.replace(",", "").replace(".", "").isdigit():
             decided = True
         return british if decided else None
+
+
+def _opens_quote(scan: _Text, token: _Token) -> bool:
+    """Whether `token` follows an opening quote or bracket: the first word of a title cited."""
+    return token.start > 0 and scan.text[token.start - 1] in _LEAD
 
 
 def _variant_edit(token: _Token, target: str, variant: str) -> Edit:
