@@ -467,3 +467,18 @@ def test_real_word_slips_fixed() -> None:
 def test_en_gb_rewrites_ambiguous_words_only_when_context_decides(text: str, expected: str) -> None:
     """en-GB rewrites meter/license/practice only where the words before fix the sense."""
     assert apply(text, edits_of(text, variant="en-GB")) == expected
+
+
+def test_cited_title_keeps_its_spelling() -> None:
+    """A capitalised word right after an opening quote starts a cited title: never rewritten."""
+    text = 'Patman, Robert (2005). "Globalisation, Sovereignty, and the State" was cited.'
+    assert changes(text, variant="en-US") == []
+
+
+def test_plain_unknown_words_skip_the_candidate_search() -> None:
+    """A rare word with no frequent word a slip away is dismissed before the full search."""
+    from scrapeclean.cleaners._spelling_index import lexicon
+
+    lex = lexicon()
+    assert lex.frequent_near("outgassing") == {}
+    assert lex.frequent_near("neccesary") == {"necessary": 2}

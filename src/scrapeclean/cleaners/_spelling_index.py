@@ -196,6 +196,15 @@ class Lexicon:
         Only words at least `INDEX_MIN_COUNT` frequent and of 3+ letters are returned, with
         their counts.
         """
+        counts = self._counts
+        return {w: counts[w] for w, d in self.frequent_near(word).items() if d == 2}
+
+    def frequent_near(self, word: str) -> dict[str, int]:
+        """The frequent words within two edits of `word` with its first and last letters.
+
+        Maps each word (at least `INDEX_MIN_COUNT` frequent, 3+ letters) to its distance, 1 or
+        2. A few dozen lookups: cheap enough to ask before any wider search.
+        """
         if len(word) < 3:
             return {}
         index = self._bucket_index(word[0], word[-1])
@@ -208,8 +217,8 @@ class Lexicon:
                 found.add(hit)
             else:
                 found.update(hit)
-        counts = self._counts
-        return {w: counts[w] for w in found if edit_distance(word, w) == 2}
+        near = {w: edit_distance(word, w) for w in found}
+        return {w: d for w, d in near.items() if 0 < d <= 2}
 
     def _bucket_index(self, first: str, last: str) -> dict[str, str | tuple[str, ...]]:
         index = self._index.get(first + last)

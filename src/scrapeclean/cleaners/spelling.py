@@ -288,7 +288,7 @@ class _Text:
     (neighbours, English verdicts) is that of the corrected text, as a second pass would see it.
     """
 
-    __slots__ = ("_document_english", "fixed", "lex", "runs", "text", "unique")
+    __slots__ = ("_document_english", "_lines", "fixed", "lex", "runs", "text", "unique")
 
     def __init__(self, text: str, runs: list[str], lex: Lexicon) -> None:
         self.text = text
@@ -297,6 +297,7 @@ class _Text:
         self.lex = lex
         self.fixed: dict[int, tuple[int, str]] = {}
         self._document_english: bool | None = None
+        self._lines: dict[int, tuple[int, int]] = {}  # line start -> (words, function words)
 
     def other_uses(self, word: str) -> int:
         """How often `word` occurs in its other cases (of lower, Title, UPPER) as a whole word."""
@@ -384,12 +385,13 @@ class _Text:
 
         `assume` is the word `token` would be corrected to: the line is judged as corrected.
         """
-        words = 0
-        function = int(assume in FUNCTION_WORDS and token.word not in FUNCTION_WORDS)
-        for run in _RUN.findall(self.text, token.line_start, token.line_end):
-            if run.islower() or run.istitle():
-                words += 1
-                function += run in _FUNCTION_FORMS
+        shares = self._lines.get(token.line_start)
+        if shares is None:  # the line's own words, counted once per line
+            shares = self._lines[token.line_start] = _line_shares(
+                _RUN.findall(self.text, token.line_start, token.line_end)
+            )
+        words, function = shares
+        function += int(assume in FUNCTION_WORDS and token.word not in FUNCTION_WORDS)
         for at, (_, replacement) in self.fixed.items():
             if token.line_start <= at < token.line_end:
                 function += replacement.lower() in FUNCTION_WORDS
@@ -417,6 +419,12 @@ class _Text:
     def reset_verdicts(self) -> None:
         """Forget the document verdict (after corrections that may change it)."""
         self._document_english = None
+
+
+def _line_shares(runs: list[str]) -> tuple[int, int]:
+    """(words, function words) among the lowercase and capitalised `runs` of a line."""
+    counted = [run for run in runs if run.islower() or run.istitle()]
+    return len(counted), sum(run in _FUNCTION_FORMS for run in counted)
 
 
 def _is_abbreviation(chunk: str) -> bool:
@@ -601,6 +609,12 @@ def _is_deliberate(word: str) -> bool:
 def _search(word: str, max_distance: int, min_ratio: float) -> tuple[str, float, str, int] | None:
     """The winning correction of unknown `word`: (best, ratio, runner-up, distance), or None."""
     lex = lexicon()
+    # Every plausible correction (`_is_plausible_slip`) keeps both ends of the word, but for a
+    # swap of the last two letters: when no frequent word is such a slip away, nothing can win,
+    # and the full search (hundreds of lookups) is skipped. Most unknown words end here.
+    swapped = word[:-2] + word[-1] + word[-2]
+    if not lex.frequent_near(word) and lex.count(swapped) < MIN_TARGET_COUNT:
+        return None
     near = lex.neighbours1(word)
     if near or max_distance < 2 or len(word) < MIN_LENGTH_TWO_EDITS:
         found, distance = _best_candidate(near, min_ratio), 1
