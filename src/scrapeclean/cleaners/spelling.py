@@ -256,6 +256,8 @@ _TRAIL = '"\u201d\u00bb\u203a)]}.,;:!?\u2026'
 _CLOSERS = "\"'\u201d\u2019)]\u00bb"
 _SENTENCE_END = (".", "!", "?", "\u2026")
 _VOWELS = frozenset("aeiou")
+#: Consonants that spell the same sound (soft and hard c, s and z): a spelling slip.
+_SOUND_ALIKE = frozenset(frozenset(pair) for pair in ("cs", "ck", "cq", "kq", "sz"))
 #: An extra vowel anywhere is taken as a slip in words at least this long.
 _MIN_LENGTH_EXTRA_VOWEL = 8
 #: The endings of contractions: a run of letters followed by one of these is a word's first half.
@@ -533,15 +535,17 @@ def _is_plausible_slip(word: str, candidate: str, distance: int) -> bool:
 def _is_typed_substitution(word: str, candidate: str) -> bool:
     """Whether `word` is `candidate` mistyped: two letters swapped, or one letter wrong.
 
-    A wrong letter must be on a key next to the right one, or a vowel written for another
-    vowel (seperate); any other wrong letter more likely makes another word (perple: people
-    or purple?).
+    A wrong letter must be on a key next to the right one, a vowel written for another vowel
+    (seperate), or a consonant that spells the same sound (concider, bisquits); any other
+    wrong letter more likely makes another word (perple: people or purple?).
     """
     diffs = [i for i, (a, b) in enumerate(zip(word, candidate, strict=True)) if a != b]
     if len(diffs) != 1:
         return True  # two letters swapped
     wrong, right = word[diffs[0]], candidate[diffs[0]]
-    return keyboard_adjacent(wrong, right) or (wrong in _VOWELS and right in _VOWELS)
+    if keyboard_adjacent(wrong, right) or (wrong in _VOWELS and right in _VOWELS):
+        return True
+    return frozenset((wrong, right)) in _SOUND_ALIKE
 
 
 def _is_typed_extra_letter(word: str, candidate: str) -> bool:
