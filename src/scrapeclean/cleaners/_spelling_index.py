@@ -21,13 +21,16 @@ seven or more letters end with are ever built (all of them: about 20 MB).
 
 from __future__ import annotations
 
+import os
+import re
 import sys
 import threading
 import zlib
 from array import array
+from bisect import bisect_left
 from collections.abc import Iterable, Iterator, Mapping
 from itertools import islice
-from pathlib import Path
+from operator import neg
 
 __all__ = [
     "LETTERS",
@@ -148,12 +151,23 @@ class Lexicon:
     Build one with `lexicon()` (shared, loaded once) or from pairs for tests.
     """
 
-    __slots__ = ("_counts", "_index", "_lock", "_ranked")
+    __slots__ = ("_blob", "_counts", "_index", "_lock", "_ranked")
 
-    def __init__(self, counts: Iterable[tuple[str, int]], *, ranked: bool = False) -> None:
-        """`counts` gives (word, count) pairs; `ranked` says they come most frequent first."""
+    def __init__(
+        self,
+        counts: Iterable[tuple[str, int]],
+        *,
+        ranked: bool = False,
+        frequent: str | None = None,
+    ) -> None:
+        """`counts` gives (word, count) pairs; `ranked` says they come most frequent first.
+
+        `frequent` may give the words at least `INDEX_MIN_COUNT` frequent, one per line, when
+        the caller has them at hand (the shipped list: a prefix of its text).
+        """
         self._counts: dict[str, int] = dict(counts)
         self._ranked: tuple[str, ...] | None = None
+        self._blob = frequent
         if ranked:
             self._ranked = tuple(islice(self._counts, _RANKED))
         self._index: dict[str, dict[str, str | tuple[str, ...]]] = {}  # by end letters
@@ -220,6 +234,12 @@ class Lexicon:
         near = {w: edit_distance(word, w) for w in found}
         return {w: d for w, d in near.items() if 0 < d <= 2}
 
+    def _frequent(self) -> str:
+        """The words at least `INDEX_MIN_COUNT` frequent, one per line (made once)."""
+        if self._blob is None:
+            self._blob = "\n".join(w for w, c in self._counts.items() if c >= INDEX_MIN_COUNT)
+        return self._blob
+
     def _bucket_index(self, first: str, last: str) -> dict[str, str | tuple[str, ...]]:
         index = self._index.get(first + last)
         if index is not None:
@@ -227,11 +247,9 @@ class Lexicon:
         with self._lock:
             index = self._index.get(first + last)
             if index is None:
-                index = _build_deletion_index(
-                    w
-                    for w, c in self._counts.items()
-                    if c >= INDEX_MIN_COUNT and len(w) >= 3 and w[0] == first and w[-1] == last
-                )
+                # One C-level scan of the frequent words for those with these ends.
+                pattern = f"^{re.escape(first)}[^\n]+{re.escape(last)}$"
+                index = _build_deletion_index(re.findall(pattern, self._frequent(), re.M))
                 self._index[first + last] = index
             return index
 
@@ -258,9 +276,10 @@ def read_data(name: str) -> bytes:
     first call the import of `importlib.resources` (about 10 ms, most of the time budget of a
     first call); through `importlib.resources` otherwise (a zipped package).
     """
-    path = Path(__file__).resolve().parent.parent / _DATA_DIR / name
-    if path.is_file():
-        return path.read_bytes()
+    path = os.path.join(os.path.dirname(os.path.dirname(__file__)), _DATA_DIR, name)
+    if os.path.isfile(path):
+        with open(path, "rb") as handle:
+            return handle.read()
     from importlib import resources
 
     return resources.files(_DATA_PACKAGE).joinpath(_DATA_DIR).joinpath(name).read_bytes()
@@ -270,14 +289,18 @@ def _gunzip(data: bytes) -> bytes:
     return zlib.decompress(data, wbits=_GZIP_WBITS)
 
 
-def _read_counts() -> Iterator[tuple[str, int]]:
-    """The shipped (word, count) pairs, most frequent first."""
-    words = _gunzip(read_data(_WORDS_FILE)).decode("utf-8")
+def _read_lexicon() -> Lexicon:
+    """The shipped lexicon: words most frequent first, their counts in the same order."""
+    text = _gunzip(read_data(_WORDS_FILE)).decode("utf-8")
     counts = array("Q")
     counts.frombytes(_gunzip(read_data(_COUNTS_FILE)))
     if sys.byteorder != "little":
         counts.byteswap()
-    return zip(words.split("\n"), counts, strict=True)
+    words = text.split("\n")
+    # The frequent words are a prefix of the text: no pass over the words to find them.
+    size = bisect_left(counts, -INDEX_MIN_COUNT, key=neg)
+    frequent = text[: sum(map(len, words[:size])) + size - 1] if size else ""
+    return Lexicon(zip(words, counts, strict=True), ranked=True, frequent=frequent)
 
 
 _LEXICON: Lexicon | None = None
@@ -290,5 +313,5 @@ def lexicon() -> Lexicon:
     if _LEXICON is None:
         with _LEXICON_LOCK:
             if _LEXICON is None:
-                _LEXICON = Lexicon(_read_counts(), ranked=True)
+                _LEXICON = _read_lexicon()
     return _LEXICON

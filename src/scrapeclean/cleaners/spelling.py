@@ -732,13 +732,10 @@ def _has_inflections(word: str, lex: Lexicon) -> bool:
 
 @dataclass(frozen=True, slots=True)
 class _VariantTable:
-    """British to American and American to British rewrites, and the spellings to look for."""
+    """British to American and American to British rewrites."""
 
     to_us: dict[str, str]
     to_gb: dict[str, str]
-    #: Each direction's source words in the cases the scan may meet (lower, Title, UPPER).
-    us_forms: frozenset[str]
-    gb_forms: frozenset[str]
 
 
 _VARIANT_TABLE: _VariantTable | None = None
@@ -777,11 +774,14 @@ def _read_variants() -> _VariantTable:
             to_us[british] = american
         if applies in ("both", "en-GB"):
             to_gb[american] = british
-    gb_sources = to_gb.keys() | _CONTEXT_TO_GB.keys()
-    return _VariantTable(to_us, to_gb, _cased(to_us), _cased(gb_sources))
+    return _VariantTable(to_us, to_gb)
 
 
-def _cased(words: Iterable[str]) -> frozenset[str]:
+@lru_cache(maxsize=2)
+def _variant_forms(variant: str) -> frozenset[str]:
+    """The words a rewrite to `variant` starts from, in each case the scan may meet them."""
+    table = _variants()
+    words = table.to_us.keys() if variant == "en-US" else table.to_gb.keys() | _CONTEXT_TO_GB
     return frozenset(f for w in words for f in (w, w.title(), w.upper()))
 
 
@@ -1107,8 +1107,7 @@ class NormalizeSpelling(BaseCleaner):
     def _rewrite_variants(self, scan: _Text, edits: dict[int, Edit]) -> None:
         """Propose the British/American rewrites, into `edits` (by start offset)."""
         table = _variants()
-        to_us = self.variant == "en-US"
-        forms = table.us_forms if to_us else table.gb_forms
+        forms = _variant_forms(self.variant or "")
         for word in scan.unique & forms:
             lower = word.lower()
             if lower in self.words:
