@@ -29,11 +29,12 @@ include that wrapper. pyspellchecker takes about 0.15 s per article, so its chan
 the bodies are measured on every tenth body unless ``--all-peers`` is given.
 
 Then, for ours only: the first call in a fresh process (import and one short text, wall and CPU
-time, best of 3, from compiled bytecode as an installed package runs), the speed on the zyte-dev page texts (what the HTML reader gives: chrome and
-all), the memory peak while cleaning a 4 MB text, the real-word test set of
-``tests/spelling/real_words.jsonl``, and the British/American variants on the gold bodies (the
-share of British spellings rewritten under ``variant='en-US'``, every rewrite of a word whose
-sense decides its spelling, and the context-decided rewrites under ``'en-GB'``).
+time, best of 3, from compiled bytecode as an installed package runs), the speed on the zyte-dev
+page texts (what the HTML reader gives: chrome and all), the memory peak while cleaning a 4 MB
+text, the real-word test set of ``tests/spelling/real_words.jsonl``, and the British/American
+variants on the gold bodies (the share of British spellings rewritten under
+``variant='en-US'``, every rewrite of a word whose sense decides its spelling, and the
+context-decided rewrites under ``'en-GB'``).
 """
 
 from __future__ import annotations
