@@ -482,3 +482,17 @@ def test_plain_unknown_words_skip_the_candidate_search() -> None:
     lex = lexicon()
     assert lex.frequent_near("outgassing") == {}
     assert lex.frequent_near("neccesary") == {"necessary": 2}
+
+
+@pytest.mark.parametrize("offset", [-8, -3, 0, 2])
+def test_long_text_scanned_in_pieces_finds_the_same_words(offset: int) -> None:
+    """A text longer than one scan piece gets the same edits, a typo at the cut included."""
+    from scrapeclean.cleaners.spelling import _SCAN_PIECE
+
+    filler = "The council met on Monday and the report was published in the town. "
+    head = filler * (_SCAN_PIECE // len(filler))
+    head = head[: _SCAN_PIECE + offset - len("We decided to ")]
+    head = head[: head.rfind(" ") + 1]
+    text = head + "We decided to recieve the guests at the station. " + filler * 50
+    assert len(text) > _SCAN_PIECE
+    assert changes(text) == [("recieve", "receive")]

@@ -251,6 +251,11 @@ _COMPOUND_PART_COUNT = 1_000_000
 #: (`_Text.occurrences` wants a whole word); asking for word boundaries here would make the
 #: scan, most of the cost on plain English, a third slower.
 _RUN = re.compile(r"[A-Za-z]+")
+_SPACE = re.compile(r"\s")
+#: Texts longer than this are scanned in pieces of about this many characters.
+_SCAN_PIECE = 1 << 18
+#: How many words of each piece are kept for the English verdict of the whole text.
+_PIECE_SAMPLE = 500
 _LEAD = '"\u201c\u00ab\u2039([{\u00a1\u00bf'
 _TRAIL = '"\u201d\u00bb\u203a)]}.,;:!?\u2026'
 _CLOSERS = "\"'\u201d\u2019)]\u00bb"
@@ -292,10 +297,10 @@ class _Text:
 
     __slots__ = ("_document_english", "_lines", "fixed", "lex", "runs", "text", "unique")
 
-    def __init__(self, text: str, runs: list[str], lex: Lexicon) -> None:
+    def __init__(self, text: str, runs: list[str], unique: set[str], lex: Lexicon) -> None:
         self.text = text
-        self.runs = runs
-        self.unique = set(runs)
+        self.runs = runs  # all of them, or an even sample of a long text's
+        self.unique = unique
         self.lex = lex
         self.fixed: dict[int, tuple[int, str]] = {}
         self._document_english: bool | None = None
@@ -421,6 +426,30 @@ class _Text:
     def reset_verdicts(self) -> None:
         """Forget the document verdict (after corrections that may change it)."""
         self._document_english = None
+
+
+def _scan(text: str) -> tuple[list[str], set[str]]:
+    """The words of `text` (or an even sample of them, for a long text) and its distinct words.
+
+    A long text is scanned in pieces cut at whitespace, so that the memory a scan holds is
+    bounded by a piece, not by the text: only the distinct words and the sample are kept.
+    """
+    if len(text) <= _SCAN_PIECE:
+        runs = _RUN.findall(text)
+        return runs, set(runs)
+    unique: set[str] = set()
+    sample: list[str] = []
+    start, size = 0, len(text)
+    while start < size:
+        end = size
+        if start + _SCAN_PIECE < size:
+            space = _SPACE.search(text, start + _SCAN_PIECE)
+            end = space.start() if space else size
+        runs = _RUN.findall(text, start, end)
+        unique.update(runs)
+        sample.extend(runs[:: max(1, len(runs) // _PIECE_SAMPLE)])
+        start = end
+    return sample, unique
 
 
 def _line_shares(runs: list[str]) -> tuple[int, int]:
@@ -851,11 +880,11 @@ class NormalizeSpelling(BaseCleaner):
         if not self.correct_typos and self.variant is None:
             return Proposal()
         text = doc.text
-        runs = _RUN.findall(text)
-        if not runs:
+        runs, unique = _scan(text)
+        if not unique:
             return Proposal()
         lex = lexicon()
-        scan = _Text(text, runs, lex)
+        scan = _Text(text, runs, unique, lex)
         edits: dict[int, Edit] = {}
         if self.correct_typos:
             self._correct(scan, edits)
