@@ -271,9 +271,9 @@ def test_edits_are_well_formed_and_idempotent(text: str, variant: str | None) ->
 
 # -- real data ---------------------------------------------------------------------------------
 
-#: Floors a little below what was measured (benchmarks/bench_spelling.py): 123 exact, 2 wrong of
+#: Floors a little below what was measured (benchmarks/bench_spelling.py): 129 exact, 2 wrong of
 #: 270; no change on the 92 zyte-dev bodies; 1 on the seed article.
-RECALL_FLOOR = 115
+RECALL_FLOOR = 120
 WRONG_CEILING = 5
 PRECISION_FLOOR = 0.95
 ZYTE_CHANGES_CEILING = 2
