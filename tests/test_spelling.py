@@ -496,3 +496,13 @@ def test_long_text_scanned_in_pieces_finds_the_same_words(offset: int) -> None:
     text = head + "We decided to recieve the guests at the station. " + filler * 50
     assert len(text) > _SCAN_PIECE
     assert changes(text) == [("recieve", "receive")]
+
+
+def test_technical_text_keeps_its_unknown_words() -> None:
+    """A text full of words outside the dictionary is technical: a near miss is left alone."""
+    text = (
+        "The client writes the length as a varint before the payload. Then the server reads "
+        "the json, inflates it with zlib or gzip, and hands it to the protobuf and sqlite "
+        "layers, which deserialize it for the webhooks."
+    )
+    assert changes(text) == []

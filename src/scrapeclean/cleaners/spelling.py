@@ -212,6 +212,12 @@ ENGLISH_MIN_SHARE = 0.2
 _SHARE_MIN_WORDS = 10
 #: How many of a document's words its English verdict is judged on (spread over the text).
 _DOCUMENT_SAMPLE = 4000
+#: A text with at least this many distinct unknown lowercase words, making at least this share
+#: of its distinct lowercase words, is technical (or foreign): a correction there must beat
+#: the runner-up by this many times `min_ratio`.
+_TECHNICAL_UNKNOWN = 6
+_TECHNICAL_SHARE = 0.02
+_TECHNICAL_RATIO = 10.0
 #: Passes over a document: each looks again at words whose evidence a correction changed.
 _MAX_ROUNDS = 3
 #: How many candidate searches are remembered (a bounded cache: names and jargon recur).
@@ -450,6 +456,26 @@ def _scan(text: str) -> tuple[list[str], set[str]]:
         sample.extend(runs[:: max(1, len(runs) // _PIECE_SAMPLE)])
         start = end
     return sample, unique
+
+
+def _is_technical(unknown: list[str], lowered: list[str], scan: _Text) -> bool:
+    """Whether the text uses many words outside the dictionary (not counting contractions).
+
+    At least `_TECHNICAL_UNKNOWN` distinct unknown lowercase words, making at least
+    `_TECHNICAL_SHARE` of its distinct lowercase words: code, jargon or another language.
+    """
+    known = scan.lex.counts
+    outside = sum(
+        1
+        for word, lower in zip(unknown, lowered, strict=True)
+        if word == lower
+        and len(word) >= 3
+        and not any(word + ending in known for ending in _CONTRACTIONS)
+    )
+    if outside < _TECHNICAL_UNKNOWN:
+        return False
+    lowercase = sum(1 for word in scan.unique if len(word) >= 3 and word.islower())
+    return outside >= _TECHNICAL_SHARE * lowercase
 
 
 def _line_shares(runs: list[str]) -> tuple[int, int]:
@@ -912,6 +938,11 @@ class NormalizeSpelling(BaseCleaner):
                     suspects.append(suspect)
             elif word.istitle():
                 starts.extend(self._sentence_start_typos(word, scan))
+        if suspects and _is_technical(unknown, lowered, scan):
+            # Many words outside the dictionary (code, jargon, another language): one more is
+            # far more likely one of them, so only an overwhelming winner is taken.
+            floor = self.min_ratio * _TECHNICAL_RATIO
+            suspects = [s for s in suspects if s.ratio >= floor]
         slips = sorted(scan.unique.intersection(_slips(lex))) if self.real_word_errors else []
         suspects.sort(key=lambda s: s.token.start)
         starts.sort(key=lambda s: s[0].start)
