@@ -312,6 +312,18 @@ def test_precision_on_clean_prose() -> None:
     assert len(found) <= ZYTE_CHANGES_CEILING, found
 
 
+def test_at_most_two_changes_per_10000_words_of_clean_bodies() -> None:
+    """The zyte-dev and readability-dev bodies get at most 2 changes per 10,000 words."""
+    cleaner = normalize_spelling()
+    words, found = 0, []
+    for name in ("extraction/zyte-dev.jsonl", "extraction/readability-dev.jsonl"):
+        for row in read_jsonl(name):
+            text = row["expected_text"]
+            words += len(text.split())
+            found += [e.span.of(text) for e in cleaner(Document.from_text(text)).edits]
+    assert len(found) * 10_000 <= 2 * words, found
+
+
 # -- hostile input: adjacent typos, long tokens, the neighbour pre-filter ------------------------
 
 
