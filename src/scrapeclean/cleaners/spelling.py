@@ -40,7 +40,7 @@ from __future__ import annotations
 import re
 import threading
 from collections import Counter
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import Any
@@ -458,6 +458,11 @@ def _scan(text: str) -> tuple[list[str], set[str]]:
     return sample, unique
 
 
+def _is_contraction_half(word: str, known: Mapping[str, int]) -> bool:
+    """Whether `word` is the first half of a known contraction (didn, they, could)."""
+    return any(word + ending in known for ending in _CONTRACTIONS)
+
+
 def _is_technical(unknown: list[str], lowered: list[str], scan: _Text) -> bool:
     """Whether the text uses many words outside the dictionary (not counting contractions).
 
@@ -468,9 +473,7 @@ def _is_technical(unknown: list[str], lowered: list[str], scan: _Text) -> bool:
     outside = sum(
         1
         for word, lower in zip(unknown, lowered, strict=True)
-        if word == lower
-        and len(word) >= 3
-        and not any(word + ending in known for ending in _CONTRACTIONS)
+        if word == lower and len(word) >= 3 and not _is_contraction_half(word, known)
     )
     if outside < _TECHNICAL_UNKNOWN:
         return False
@@ -658,8 +661,7 @@ def _is_deliberate(word: str) -> bool:
     an American spelling of a British one, or two words written together.
     """
     lex = lexicon()
-    known = lex.counts
-    if any(word + ending in known for ending in _CONTRACTIONS):
+    if _is_contraction_half(word, lex.counts):
         return True
     return _is_derived(word, lex) or _is_american_variant(word, lex) or _is_compound(word, lex)
 
@@ -961,6 +963,8 @@ class NormalizeSpelling(BaseCleaner):
         table = _variants()
         if word in self.words or word in table.to_us or word in table.to_gb:
             return None
+        if _is_contraction_half(word, scan.lex.counts):
+            return None  # didn't, they're: the commonest unknown words, dismissed first
         places = scan.occurrences(word)
         if len(places) != 1 or scan.other_uses(word):
             return None  # used twice: deliberate
