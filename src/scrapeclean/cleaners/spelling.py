@@ -463,17 +463,24 @@ def _is_contraction_half(word: str, known: Mapping[str, int]) -> bool:
     return any(word + ending in known for ending in _CONTRACTIONS)
 
 
-def _is_technical(unknown: list[str], lowered: list[str], scan: _Text) -> bool:
-    """Whether the text uses many words outside the dictionary (not counting contractions).
+def _is_technical(
+    unknown: list[str], lowered: list[str], scan: _Text, max_distance: int, min_ratio: float
+) -> bool:
+    """Whether the text uses many words outside the dictionary and not near any word in it.
 
-    At least `_TECHNICAL_UNKNOWN` distinct unknown lowercase words, making at least
-    `_TECHNICAL_SHARE` of its distinct lowercase words: code, jargon or another language.
+    At least `_TECHNICAL_UNKNOWN` distinct unknown lowercase words that have no correction
+    (whatever their context, so that correcting others never changes the count and a second
+    pass decides as the first did), making at least `_TECHNICAL_SHARE` of its distinct
+    lowercase words: code, jargon or another language.
     """
     known = scan.lex.counts
     outside = sum(
         1
         for word, lower in zip(unknown, lowered, strict=True)
-        if word == lower and len(word) >= 3 and not _is_contraction_half(word, known)
+        if word == lower
+        and 3 <= len(word) <= MAX_WORD_LENGTH
+        and not _is_contraction_half(word, known)
+        and _search(word, max_distance, min_ratio) is None
     )
     if outside < _TECHNICAL_UNKNOWN:
         return False
@@ -667,14 +674,25 @@ def _is_deliberate(word: str) -> bool:
 
 
 @lru_cache(maxsize=_SEARCH_CACHE)
+def _may_have_candidate(word: str) -> bool:
+    """Whether a frequent word is a plausible slip away from `word` (a few dozen lookups).
+
+    Every plausible correction (`_is_plausible_slip`) keeps both ends of the word, but for a
+    swap of the last two letters.
+    """
+    lex = lexicon()
+    swapped = word[:-2] + word[-1] + word[-2]
+    return bool(lex.frequent_near(word)) or lex.count(swapped) >= MIN_TARGET_COUNT
+
+
+@lru_cache(maxsize=_SEARCH_CACHE)
 def _search(word: str, max_distance: int, min_ratio: float) -> tuple[str, float, str, int] | None:
     """The winning correction of unknown `word`: (best, ratio, runner-up, distance), or None."""
     lex = lexicon()
     # Every plausible correction (`_is_plausible_slip`) keeps both ends of the word, but for a
     # swap of the last two letters: when no frequent word is such a slip away, nothing can win,
     # and the full search (hundreds of lookups) is skipped. Most unknown words end here.
-    swapped = word[:-2] + word[-1] + word[-2]
-    if not lex.frequent_near(word) and lex.count(swapped) < MIN_TARGET_COUNT:
+    if not _may_have_candidate(word):
         return None
     near = lex.neighbours1(word)
     if near or max_distance < 2 or len(word) < MIN_LENGTH_TWO_EDITS:
@@ -689,6 +707,7 @@ def _search(word: str, max_distance: int, min_ratio: float) -> tuple[str, float,
 def _clear_caches() -> None:
     """Forget the remembered word verdicts (for benchmarks that time cold passes)."""
     _search.cache_clear()
+    _may_have_candidate.cache_clear()
     _is_deliberate.cache_clear()
     _function_word_near.cache_clear()
 
@@ -940,7 +959,8 @@ class NormalizeSpelling(BaseCleaner):
                     suspects.append(suspect)
             elif word.istitle():
                 starts.extend(self._sentence_start_typos(word, scan))
-        if suspects and _is_technical(unknown, lowered, scan):
+        ratio = float(self.min_ratio)
+        if suspects and _is_technical(unknown, lowered, scan, self.max_distance, ratio):
             # Many words outside the dictionary (code, jargon, another language): one more is
             # far more likely one of them, so only an overwhelming winner is taken.
             floor = self.min_ratio * _TECHNICAL_RATIO
