@@ -271,8 +271,6 @@ _VOWELS = frozenset("aeiou")
 _SOUND_ALIKE = frozenset(frozenset(pair) for pair in ("cs", "ck", "cq", "kq", "sz"))
 #: An extra vowel anywhere is taken as a slip in words at least this long.
 _MIN_LENGTH_EXTRA_VOWEL = 8
-#: The endings of contractions: a run of letters followed by one of these is a word's first half.
-_CONTRACTIONS = ("'t", "'s", "'ll", "'re", "'ve", "'d", "'m")
 #: Function words, lowercase and capitalised, as the scan finds them.
 _FUNCTION_FORMS = FUNCTION_WORDS | {w.title() for w in FUNCTION_WORDS} | {"I"}
 
@@ -460,7 +458,15 @@ def _scan(text: str) -> tuple[list[str], set[str]]:
 
 def _is_contraction_half(word: str, known: Mapping[str, int]) -> bool:
     """Whether `word` is the first half of a known contraction (didn, they, could)."""
-    return any(word + ending in known for ending in _CONTRACTIONS)
+    return (
+        word + "'t" in known
+        or word + "'s" in known
+        or word + "'re" in known
+        or word + "'ll" in known
+        or word + "'ve" in known
+        or word + "'d" in known
+        or word + "'m" in known
+    )  # unrolled: the commonest check of all, on every unknown lowercase word
 
 
 def _is_technical(
@@ -731,7 +737,7 @@ def _describe_edit(word: str, candidate: str) -> str:
 
 
 _FUNCTION_KEYS: dict[str, tuple[str, ...]] | None = None
-_LONGEST_FUNCTION_WORD = max(map(len, FUNCTION_WORDS))
+_FUNCTION_SHAPES = frozenset((w[0], len(w)) for w in FUNCTION_WORDS if len(w) >= 3)
 
 
 @lru_cache(maxsize=_SEARCH_CACHE)
@@ -743,8 +749,10 @@ def _function_word_near(word: str) -> str | None:
     handful of lookups and an exact check of the few words found.
     """
     global _FUNCTION_KEYS
-    if len(word) > _LONGEST_FUNCTION_WORD + 1:
-        return None
+    first, size = word[0], len(word)
+    shapes = _FUNCTION_SHAPES
+    if not any((first, length) in shapes for length in (size - 1, size, size + 1)):
+        return None  # no function word with that first letter and about that length
     if _FUNCTION_KEYS is None:
         table: dict[str, list[str]] = {}
         for w in sorted(FUNCTION_WORDS):
