@@ -134,7 +134,8 @@ class FixEncoding(BaseCleaner):
         spaced = _OTHER_SPACES.sub(" ", text)
         collapsed = _SPACE_RUN.sub(" ", spaced).strip(" ")
         return any(
-            view != text and needs_repair(view, self.normalization) for view in (spaced, collapsed)
+            view != text and needs_repair(view, self.normalization)
+            for view in (spaced, collapsed)
         )
 
     def _line_edits(self, offset: int, text: str, config: ftfy.TextFixerConfig) -> list[Edit]:
