@@ -11,6 +11,7 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
+from scrapeclean import clean
 from scrapeclean._model import Document, Edit
 from scrapeclean.cleaners.spelling import NormalizeSpelling, normalize_spelling
 from tests.conftest import read_jsonl, shared_file
@@ -270,11 +271,12 @@ def test_edits_are_well_formed_and_idempotent(text: str, variant: str | None) ->
 
 # -- real data ---------------------------------------------------------------------------------
 
-#: Floors a little below what was measured (benchmarks/bench_spelling.py): 134 exact, 7 wrong of
-#: 270; 1 change on the 92 zyte-dev bodies (a real typo, 'incubaction'); 1 on the seed article.
-RECALL_FLOOR = 125
-WRONG_CEILING = 10
-ZYTE_CHANGES_CEILING = 3
+#: Floors a little below what was measured (benchmarks/bench_spelling.py): 129 exact, 2 wrong of
+#: 270; no change on the 92 zyte-dev bodies; 1 on the seed article.
+RECALL_FLOOR = 120
+WRONG_CEILING = 5
+PRECISION_FLOOR = 0.95
+ZYTE_CHANGES_CEILING = 2
 
 
 def test_seed_article_gets_exactly_one_change() -> None:
@@ -297,6 +299,7 @@ def test_recall_on_typos_dev() -> None:
             wrong += edits[0].replacement != row["correct"]
     assert exact >= RECALL_FLOOR
     assert wrong <= WRONG_CEILING
+    assert exact / (exact + wrong) >= PRECISION_FLOOR
 
 
 def test_precision_on_clean_prose() -> None:
@@ -307,6 +310,18 @@ def test_precision_on_clean_prose() -> None:
         text = row["expected_text"]
         found += [e.span.of(text) for e in cleaner(Document.from_text(text)).edits]
     assert len(found) <= ZYTE_CHANGES_CEILING, found
+
+
+def test_at_most_two_changes_per_10000_words_of_clean_bodies() -> None:
+    """The zyte-dev and readability-dev bodies get at most 2 changes per 10,000 words."""
+    cleaner = normalize_spelling()
+    words, found = 0, []
+    for name in ("extraction/zyte-dev.jsonl", "extraction/readability-dev.jsonl"):
+        for row in read_jsonl(name):
+            text = row["expected_text"]
+            words += len(text.split())
+            found += [e.span.of(text) for e in cleaner(Document.from_text(text)).edits]
+    assert len(found) * 10_000 <= 2 * words, found
 
 
 # -- hostile input: adjacent typos, long tokens, the neighbour pre-filter ------------------------
@@ -339,17 +354,167 @@ def test_overlong_token_is_not_judged(length: int) -> None:
 
 @settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(st.text(alphabet="abcdeilmnorstu", min_size=3, max_size=12))
-def test_neighbour_prefilter_has_no_false_negatives(word: str) -> None:
-    """`may_be_near` is never False when a neighbour exists (it only skips hopeless searches)."""
-    from scrapeclean.cleaners._spelling_index import lexicon
-    from scrapeclean.cleaners.spelling import MIN_TARGET_COUNT
+def test_distance_two_index_finds_every_neighbour(word: str) -> None:
+    """`neighbours2` (deletion index over word interiors) equals a brute-force scan."""
+    from scrapeclean.cleaners._spelling_index import INDEX_MIN_COUNT, edit_distance, lexicon
 
     lex = lexicon()
-    if lex.neighbours1(word):
-        assert lex.may_be_near(word, 0, 1)
-    if any(count >= MIN_TARGET_COUNT for count in lex.neighbours2(word).values()):
-        assert lex.may_be_near(word, MIN_TARGET_COUNT, 2)
+    expected = {
+        w
+        for w, count in lex.counts.items()
+        if count >= INDEX_MIN_COUNT
+        and len(w) >= 3
+        and w[0] == word[0]
+        and w[-1] == word[-1]
+        and abs(len(w) - len(word)) <= 2
+        and edit_distance(word, w) == 2
+    }
+    assert set(lex.neighbours2(word)) == expected
 
 
 def _clean(text: str) -> str:
     return apply(text, edits_of(text))
+
+
+# -- evidence that a word is deliberate ----------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "word",
+    ["nodejs", "taonga", "maemo", "minima", "identica", "teensy", "authentification", "perple"],
+)
+def test_edits_that_are_not_typing_slips_are_left_alone(word: str) -> None:
+    """An extra last letter, an arbitrary extra letter or syllable, a dropped last letter, a
+    wrong letter that is neither a neighbouring key nor a vowel for a vowel: another word."""
+    text = f"We were told that the {word} was mentioned in the report."
+    assert changes(text) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("The meeting was held in the governement offices on Monday.", "government"),
+        ("We were told that the recieve was mentioned in the report.", "receive"),
+        ("It was a hard problm for the team to solve in one week.", "problem"),
+    ],
+    ids=["extra-vowel-long-word", "swap", "dropped-letter"],
+)
+def test_typing_slips_are_still_fixed(text: str, expected: str) -> None:
+    """Swaps, dropped letters and an extra vowel in a long word are slips."""
+    assert [after for _, after in changes(text)] == [expected]
+
+
+@pytest.mark.parametrize(
+    "raw",
+    [
+        "She ordered a café au lait and a croissant at the station before the train left.",
+        b"She ordered a caf\xe9 au lait and a croissant at the station before the train left.",
+        b"Caf\xe9 au lait",
+    ],
+    ids=["str", "latin-1-bytes", "short-latin-1-bytes"],
+)
+def test_cafe_au_lait_through_the_default_pipeline(raw: str | bytes) -> None:
+    """Words next to a word with non-ASCII letters (another language) are left alone."""
+    assert "au lait" in clean(raw).text
+
+
+def test_unknown_words_close_by_leave_a_word_alone() -> None:
+    """A rare word in a list of other unknown words (foreign or jargon) is not corrected."""
+    text = "They gathered mussels, scallops, pipis and tuatua on the beach at low tide."
+    assert changes(text) == []
+
+
+# -- real-word slips: a set written for the project -------------------------------------------
+
+REAL_WORDS: list[dict[str, str]] = [
+    json.loads(line)
+    for line in (Path(__file__).parent / "spelling" / "real_words.jsonl").read_text().splitlines()
+    if line.strip()
+]
+#: Share of the slips that must be fixed (measured: 35 of 38; the misses are slips into
+#: common words, form/where/fro, that the rule does not attempt).
+REAL_WORD_SHARE = 0.85
+
+
+@pytest.mark.parametrize(
+    "row",
+    [row for row in REAL_WORDS if row["kind"] == "correct"],
+    ids=[row["id"] for row in REAL_WORDS if row["kind"] == "correct"],
+)
+def test_correct_sentence_unchanged(row: dict[str, str]) -> None:
+    """Each correct sentence of the real-word set comes back as it is."""
+    assert changes(row["text"]) == []
+
+
+def test_real_word_slips_fixed() -> None:
+    """Most real-word slips are fixed, and none is changed into anything but the right word."""
+    slips = [row for row in REAL_WORDS if row["kind"] == "slip"]
+    assert len(slips) >= 30
+    assert sum(row["kind"] == "correct" for row in REAL_WORDS) >= 300
+    fixed = 0
+    for row in slips:
+        result = _clean(row["text"])
+        assert result in (row["text"], row["expected"]), row["id"]
+        fixed += result == row["expected"]
+    assert fixed / len(slips) >= REAL_WORD_SHARE
+
+
+# -- variants decided by context ----------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("The pool is fifty meters long.", "The pool is fifty metres long."),
+        ("The gas meter was read on Monday.", "The gas meter was read on Monday."),
+        ("He lost his license after the crash.", "He lost his licence after the crash."),
+        ("They license the software to schools.", "They license the software to schools."),
+        ("You should practice every day.", "You should practise every day."),
+        ("The practice opened a new surgery.", "The practice opened a new surgery."),
+        ("The computer program crashed again.", "The computer program crashed again."),
+    ],
+    ids=["metre-after-number", "meter-device", "licence-noun", "license-verb",
+         "practise-verb", "practice-noun", "program-stays"],
+)  # fmt: skip
+def test_en_gb_rewrites_ambiguous_words_only_when_context_decides(text: str, expected: str) -> None:
+    """en-GB rewrites meter/license/practice only where the words before fix the sense."""
+    assert apply(text, edits_of(text, variant="en-GB")) == expected
+
+
+def test_cited_title_keeps_its_spelling() -> None:
+    """A capitalised word right after an opening quote starts a cited title: never rewritten."""
+    text = 'Patman, Robert (2005). "Globalisation, Sovereignty, and the State" was cited.'
+    assert changes(text, variant="en-US") == []
+
+
+def test_plain_unknown_words_skip_the_candidate_search() -> None:
+    """A rare word with no frequent word a slip away is dismissed before the full search."""
+    from scrapeclean.cleaners._spelling_index import lexicon
+
+    lex = lexicon()
+    assert lex.frequent_near("outgassing") == {}
+    assert lex.frequent_near("neccesary") == {"necessary": 2}
+
+
+@pytest.mark.parametrize("offset", [-8, -3, 0, 2])
+def test_long_text_scanned_in_pieces_finds_the_same_words(offset: int) -> None:
+    """A text longer than one scan piece gets the same edits, a typo at the cut included."""
+    from scrapeclean.cleaners.spelling import _SCAN_PIECE
+
+    filler = "The council met on Monday and the report was published in the town. "
+    head = filler * (_SCAN_PIECE // len(filler))
+    head = head[: _SCAN_PIECE + offset - len("We decided to ")]
+    head = head[: head.rfind(" ") + 1]
+    text = head + "We decided to recieve the guests at the station. " + filler * 50
+    assert len(text) > _SCAN_PIECE
+    assert changes(text) == [("recieve", "receive")]
+
+
+def test_technical_text_keeps_its_unknown_words() -> None:
+    """A text full of words outside the dictionary is technical: a near miss is left alone."""
+    text = (
+        "The client writes the length as a varint before the payload. Then the server reads "
+        "the json, inflates it with zlib or gzip, and hands it to the protobuf and sqlite "
+        "layers, which deserialize it for the webhooks."
+    )
+    assert changes(text) == []

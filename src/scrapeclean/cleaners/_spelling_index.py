@@ -1,30 +1,36 @@
-"""Word frequencies and fast edit-distance neighbourhoods for the spelling cleaner (private).
+"""Word frequencies and edit-distance neighbourhoods for the spelling cleaner (private).
 
-The English word list ships as ``scrapeclean/data/frequency_en.tsv.gz`` (word, tab, count). It is
-read the first time a cleaner needs it, once per process, and kept in a module-level slot: no
-other cache grows with use.
+The English word list ships as two gzip files in ``scrapeclean/data/`` (built by
+``scripts/build_spelling_data.py``): the words, most frequent first, one per line, and their
+counts as unsigned 64-bit integers in the same order. Loading is two C-level calls and one
+``dict(zip(...))`` (about 20 ms), done the first time a cleaner needs it, once per process, and
+kept in a module-level slot: no other cache grows with use.
 
 Neighbours at edit distance 1 are found by generating every single edit of the query (deletion,
-adjacent transposition, substitution, insertion) and looking each up: about 500 hash lookups for
-an 8-letter word. Neighbours at distance 2 use a SymSpell-style deletion index built on first use:
-each frequent dictionary word is filed under each string obtained by deleting one of its letters,
-so the distance-1 neighbours of any string can be found with a dozen lookups, and the distance-2
-neighbours of the query are the distance-1 neighbours of its distance-1 edits. That search
-makes thousands of lookups per word, so it is guarded by a cheap exact test: two strings within
-two edits of each other share a string reached from each by at most two deletions, so the
-hashes of every such deletion of the frequent words (a sorted array of 64-bit integers, a few
-megabytes) tell in a few dozen lookups that no frequent word is near; only words that pass it
-pay for the full search.
+adjacent transposition, substitution, insertion) and looking each up: about 500 hash lookups
+for an 8-letter word. Neighbours at distance 2 are only wanted among frequent words that share
+the query's first and last letters (writers keep both ends of a word), and two such words are
+as far apart as their interiors (the letters between the ends). So they come from a symmetric
+deletion index (SymSpell's idea) over interiors, built lazily for one pair of end letters at a
+time: each frequent word is filed under every string made by deleting up to two letters of its
+interior, and the candidates of a query are the words filed under the same deletions of its
+interior, a few dozen lookups, then checked with an exact edit distance. One pair's index holds
+a few dozen words and takes a few milliseconds to build; only the pairs that unknown words of
+seven or more letters end with are ever built (all of them: about 20 MB).
 """
 
 from __future__ import annotations
 
-import gzip
+import os
+import re
+import sys
 import threading
+import zlib
 from array import array
 from bisect import bisect_left
-from collections.abc import Iterable, Iterator
-from importlib import resources
+from collections.abc import Iterable, Iterator, Mapping
+from itertools import islice
+from operator import neg
 
 __all__ = [
     "LETTERS",
@@ -34,16 +40,24 @@ __all__ = [
     "edits1",
     "keyboard_adjacent",
     "lexicon",
+    "read_data",
 ]
 
 LETTERS = "abcdefghijklmnopqrstuvwxyz"
 
-#: Words at least this frequent are filed in the deletion index (the distance-2 targets).
-INDEX_MIN_COUNT = 100_000
+#: Words at least this frequent are filed in the distance-2 index (the distance-2 targets).
+INDEX_MIN_COUNT = 1_000_000
+
+#: How many of the most frequent words `most_frequent` can return.
+_RANKED = 500
+
+#: zlib's window setting that reads (only) the gzip format.
+_GZIP_WBITS = 31
 
 _DATA_PACKAGE = "scrapeclean"
 _DATA_DIR = "data"
-_DATA_FILE = "frequency_en.tsv.gz"
+_WORDS_FILE = "frequency_en_words.txt.gz"
+_COUNTS_FILE = "frequency_en_counts.bin.gz"
 
 # QWERTY rows with their usual stagger: a key touches its row neighbours, the two keys above it
 # (same index and index + 1 in the upper row's coordinates) and the two below it.
@@ -73,6 +87,11 @@ _ADJACENT = _build_adjacency()
 def keyboard_adjacent(a: str, b: str) -> bool:
     """Return True when letters `a` and `b` are neighbouring keys on a QWERTY keyboard."""
     return b in _ADJACENT.get(a, frozenset())
+
+
+def adjacent_keys(a: str) -> frozenset[str]:
+    """Return the letters on the keys next to letter `a` (empty for anything else)."""
+    return _ADJACENT.get(a, frozenset())
 
 
 def _deletes(word: str) -> Iterator[str]:
@@ -132,13 +151,26 @@ class Lexicon:
     Build one with `lexicon()` (shared, loaded once) or from pairs for tests.
     """
 
-    __slots__ = ("_counts", "_index", "_lock", "_ranked", "_reach")
+    __slots__ = ("_blob", "_counts", "_index", "_lock", "_ranked")
 
-    def __init__(self, counts: Iterable[tuple[str, int]]) -> None:
+    def __init__(
+        self,
+        counts: Iterable[tuple[str, int]],
+        *,
+        ranked: bool = False,
+        frequent: str | None = None,
+    ) -> None:
+        """`counts` gives (word, count) pairs; `ranked` says they come most frequent first.
+
+        `frequent` may give the words at least `INDEX_MIN_COUNT` frequent, one per line, when
+        the caller has them at hand (the shipped list: a prefix of its text).
+        """
         self._counts: dict[str, int] = dict(counts)
         self._ranked: tuple[str, ...] | None = None
-        self._index: dict[str, str | tuple[str, ...]] | None = None
-        self._reach: dict[tuple[int, int], array[int]] = {}
+        self._blob = frequent
+        if ranked:
+            self._ranked = tuple(islice(self._counts, _RANKED))
+        self._index: dict[str, dict[str, str | tuple[str, ...]]] = {}  # by end letters
         self._lock = threading.Lock()
 
     def __contains__(self, word: object) -> bool:
@@ -147,6 +179,15 @@ class Lexicon:
     def __len__(self) -> int:
         return len(self._counts)
 
+    @property
+    def counts(self) -> Mapping[str, int]:
+        """The counts by word (read-only by contract): for fast membership tests in loops."""
+        return self._counts
+
+    def unknown(self, words: set[str]) -> set[str]:
+        """The members of `words` that are not known words (one C-level set operation)."""
+        return words.difference(self._counts)
+
     def count(self, word: str) -> int:
         """Return how often `word` (lowercase) occurs in the reference corpus, 0 if unknown."""
         return self._counts.get(word, 0)
@@ -154,7 +195,8 @@ class Lexicon:
     def most_frequent(self, n: int) -> tuple[str, ...]:
         """Return the `n` most frequent words, most frequent first."""
         if self._ranked is None:
-            self._ranked = tuple(sorted(self._counts, key=lambda w: (-self._counts[w], w))[:500])
+            ranked = sorted(self._counts, key=lambda w: (-self._counts[w], w))
+            self._ranked = tuple(ranked[:_RANKED])
         return self._ranked[:n]
 
     def neighbours1(self, word: str) -> dict[str, int]:
@@ -163,80 +205,60 @@ class Lexicon:
         return {e: counts[e] for e in edits1(word) if e in counts}
 
     def neighbours2(self, word: str) -> dict[str, int]:
-        """Return the frequent known words exactly two edits from `word`, with their counts.
+        """Return the frequent words exactly two edits from `word` with its first and last letters.
 
-        Only words in the deletion index (count >= `INDEX_MIN_COUNT`) are returned.
+        Only words at least `INDEX_MIN_COUNT` frequent and of 3+ letters are returned, with
+        their counts.
         """
-        index = self._deletion_index()
-        found: set[str] = set()
-        for edit in edits1(word):
-            found.update(self._indexed_near(edit, index))
         counts = self._counts
-        return {w: counts[w] for w in found if edit_distance(word, w) == 2}
+        return {w: counts[w] for w, d in self.frequent_near(word).items() if d == 2}
 
-    def may_be_near(self, word: str, min_count: int = 0, distance: int = 2) -> bool:
-        """Whether a known word at least `min_count` frequent may lie within `distance` edits.
+    def frequent_near(self, word: str) -> dict[str, int]:
+        """The frequent words within two edits of `word` with its first and last letters.
 
-        `distance` is 1 or 2. Never False when such a word exists (it may be True when none
-        does). Costs a few dozen lookups, against hundreds for `neighbours1` and thousands for
-        `neighbours2`.
+        Maps each word (at least `INDEX_MIN_COUNT` frequent, 3+ letters) to its distance, 1 or
+        2. A few dozen lookups: cheap enough to ask before any wider search.
         """
-        hashes = self._reach_hashes(min_count, distance)
-        size = len(hashes)
-        keys = deletes_within2(word) if distance == 2 else {word, *_deletes(word)}
-        for key in keys:
-            value = hash(key)
-            at = bisect_left(hashes, value)
-            if at < size and hashes[at] == value:
-                return True
-        return False
-
-    def _reach_hashes(self, min_count: int, distance: int) -> array[int]:
-        """The sorted hashes of every deletion of up to `distance` letters of frequent words."""
-        key = (min_count, distance)
-        found = self._reach.get(key)
-        if found is not None:
-            return found
-        with self._lock:
-            frequent = [w for w, c in self._counts.items() if c >= min_count]
-            if distance == 2:
-                keys = {hash(k) for w in frequent for k in deletes_within2(w)}
-            else:
-                keys = {hash(k) for w in frequent for k in (w, *_deletes(w))}
-            hashes = array("q", sorted(keys))
-            self._reach[key] = hashes
-            return hashes
-
-    @staticmethod
-    def _indexed_near(edit: str, index: dict[str, str | tuple[str, ...]]) -> Iterator[str]:
-        # Words w with edit_distance(edit, w) <= 1 (plus a few at 2, filtered by the caller):
-        # w == edit, or w minus a letter == edit, or w and edit share a one-letter deletion.
-        for key in (edit, *_deletes(edit)):
+        if len(word) < 3:
+            return {}
+        index = self._bucket_index(word[0], word[-1])
+        found: set[str] = set()
+        for key in deletes_within2(word[1:-1]):
             hit = index.get(key)
             if hit is None:
                 continue
             if isinstance(hit, str):
-                yield hit
+                found.add(hit)
             else:
-                yield from hit
+                found.update(hit)
+        near = {w: edit_distance(word, w) for w in found}
+        return {w: d for w, d in near.items() if 0 < d <= 2}
 
-    def _deletion_index(self) -> dict[str, str | tuple[str, ...]]:
-        index = self._index
+    def _frequent(self) -> str:
+        """The words at least `INDEX_MIN_COUNT` frequent, one per line (made once)."""
+        if self._blob is None:
+            self._blob = "\n".join(w for w, c in self._counts.items() if c >= INDEX_MIN_COUNT)
+        return self._blob
+
+    def _bucket_index(self, first: str, last: str) -> dict[str, str | tuple[str, ...]]:
+        index = self._index.get(first + last)
         if index is not None:
             return index
         with self._lock:
-            if self._index is None:
-                self._index = _build_deletion_index(
-                    w for w, c in self._counts.items() if c >= INDEX_MIN_COUNT
-                )
-            return self._index
+            index = self._index.get(first + last)
+            if index is None:
+                # One C-level scan of the frequent words for those with these ends.
+                pattern = f"^{re.escape(first)}[^\n]+{re.escape(last)}$"
+                index = _build_deletion_index(re.findall(pattern, self._frequent(), re.M))
+                self._index[first + last] = index
+            return index
 
 
 def _build_deletion_index(words: Iterable[str]) -> dict[str, str | tuple[str, ...]]:
-    """File each word under itself and under each one-letter deletion of it."""
+    """File each word under each string made by deleting up to two letters of its interior."""
     index: dict[str, str | tuple[str, ...]] = {}
     for word in words:
-        for key in {word, *_deletes(word)}:
+        for key in deletes_within2(word[1:-1]):
             hit = index.get(key)
             if hit is None:
                 index[key] = word
@@ -247,14 +269,38 @@ def _build_deletion_index(words: Iterable[str]) -> dict[str, str | tuple[str, ..
     return index
 
 
-def _read_counts() -> Iterator[tuple[str, int]]:
-    resource = resources.files(_DATA_PACKAGE).joinpath(_DATA_DIR).joinpath(_DATA_FILE)
-    with resource.open("rb") as raw, gzip.open(raw, "rt", encoding="utf-8") as lines:
-        next(lines, None)  # header: word, count
-        for line in lines:
-            word, _, count = line.rstrip("\n").partition("\t")
-            if word and count.isdigit():
-                yield word, int(count)
+def read_data(name: str) -> bytes:
+    """The bytes of ``scrapeclean/data/<name>``.
+
+    Read straight from the package folder when it is one (the usual install), which spares the
+    first call the import of `importlib.resources` (about 10 ms, most of the time budget of a
+    first call); through `importlib.resources` otherwise (a zipped package).
+    """
+    path = os.path.join(os.path.dirname(os.path.dirname(__file__)), _DATA_DIR, name)
+    if os.path.isfile(path):
+        with open(path, "rb") as handle:
+            return handle.read()
+    from importlib import resources
+
+    return resources.files(_DATA_PACKAGE).joinpath(_DATA_DIR).joinpath(name).read_bytes()
+
+
+def _gunzip(data: bytes) -> bytes:
+    return zlib.decompress(data, wbits=_GZIP_WBITS)
+
+
+def _read_lexicon() -> Lexicon:
+    """The shipped lexicon: words most frequent first, their counts in the same order."""
+    text = _gunzip(read_data(_WORDS_FILE)).decode("utf-8")
+    counts = array("Q")
+    counts.frombytes(_gunzip(read_data(_COUNTS_FILE)))
+    if sys.byteorder != "little":
+        counts.byteswap()
+    words = text.split("\n")
+    # The frequent words are a prefix of the text: no pass over the words to find them.
+    size = bisect_left(counts, -INDEX_MIN_COUNT, key=neg)
+    frequent = text[: sum(map(len, words[:size])) + size - 1] if size else ""
+    return Lexicon(zip(words, counts, strict=True), ranked=True, frequent=frequent)
 
 
 _LEXICON: Lexicon | None = None
@@ -267,5 +313,5 @@ def lexicon() -> Lexicon:
     if _LEXICON is None:
         with _LEXICON_LOCK:
             if _LEXICON is None:
-                _LEXICON = Lexicon(_read_counts())
+                _LEXICON = _read_lexicon()
     return _LEXICON

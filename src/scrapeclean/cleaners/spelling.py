@@ -1,19 +1,27 @@
 """`normalize_spelling`: conservative typo correction and British/American spelling variants.
 
 Precision comes before recall: rewriting a correct word or a name does more harm than leaving a
-typo. The cleaner only looks at plain lowercase words of three or more ASCII letters standing on
-their own (a word may carry ordinary punctuation such as a comma or a closing quote), plus a
-capitalised word that starts a sentence. It never touches capitalised words inside a sentence
+typo. The cleaner only looks at plain words of three or more ASCII letters standing on their own
+(a word may carry ordinary punctuation such as a comma or a closing quote): lowercase words, plus
+a capitalised word that starts a sentence. It never touches capitalised words inside a sentence
 (names), ALL-CAPS words (acronyms; British/American variants excepted), words with digits,
 apostrophes, hyphens, slashes or other joiners, URLs, e-mail addresses, @handles, #hashtags, the
 user's `words`, and text that does not read as English.
 
+How it stays fast: the words of a text are found with one C-level regular-expression scan and
+counted with `collections.Counter`; set differences against the word list (and intersections
+with the small sets of variant spellings and real-word slips) leave the few words worth a look.
+Only those are located in the text and judged, so a plain English article costs a scan, a count
+and a few set operations, whatever its length.
+
 Three kinds of edit are proposed:
 
 - ``typo`` for a *non-word*: a word missing from the English frequency list whose best neighbour
-  (one edit away, or two edits away with the same first letter) is far more frequent than the
-  runner-up. A word used twice in the document is taken as deliberate, and so is a word that is a
-  known word plus a common prefix or suffix, or a spelling variant of its candidate.
+  (one edit away, or two edits away with the same first and last letters) is far more frequent
+  than the runner-up, where the difference looks like a slip (see `_is_plausible_slip`) and the
+  words around it are ordinary English words. A word used twice in the document is taken as
+  deliberate, and so is a word that is a known word plus a common prefix or suffix, two words
+  written together, or a spelling variant of its candidate.
 - ``typo`` for a *real-word slip*: a lowercase word that is in the list but is at least 1,000
   times rarer than one of the most frequent English function words (the, and, for, ...) that it
   turns into by hitting a neighbouring key, has no English inflections in the list (so it is a
@@ -23,23 +31,30 @@ Three kinds of edit are proposed:
 - ``variant`` when `variant` is ``'en-US'`` or ``'en-GB'``: a British spelling rewritten to the
   American one or the reverse, from a hand-checked table. Pairs whose one side is ambiguous
   (programme/program, metre/meter, licence/license, tyre/tire, cheque/check, storey/story, ...)
-  are rewritten to American only: the American form covers both senses, the British does not.
+  are rewritten to American always (the American form covers both senses), and to British only
+  where the words around decide the sense (`_CONTEXT_TO_GB`).
 """
 
 from __future__ import annotations
 
 import re
 import threading
-from array import array
 from collections import Counter
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
-from importlib import resources
+from functools import lru_cache
 from typing import Any
 
 from scrapeclean._model import ChangeKind, Document, Edit, Proposal
 from scrapeclean.cleaners._base import BaseCleaner
-from scrapeclean.cleaners._spelling_index import Lexicon, keyboard_adjacent, lexicon
+from scrapeclean.cleaners._spelling_index import (
+    Lexicon,
+    adjacent_keys,
+    edit_distance,
+    keyboard_adjacent,
+    lexicon,
+    read_data,
+)
 
 __all__ = ["NormalizeSpelling", "normalize_spelling"]
 
@@ -181,18 +196,32 @@ FUNCTION_WORDS = frozenset(
 REAL_WORD_TARGETS = 20
 #: A real-word slip must be this many times rarer than the function word it is corrected to.
 REAL_WORD_RATIO = 1000.0
+#: Function words never taken as the target of a real-word slip: "not" follows an auxiliary
+#: (a function word), so a slip of it never stands between two content words.
+_NO_SLIP_TARGETS = frozenset({"not"})
 #: A correction target must be at least this frequent in the reference counts.
 MIN_TARGET_COUNT = 1_000_000
 #: Corrections two edits away are only tried on words at least this long.
 MIN_LENGTH_TWO_EDITS = 7
 #: Longer words are never judged: the longest word frequent enough to be a correction target
-#: has 18 letters, so nothing longer than 20 is within two edits of one, and the search for
-#: neighbours grows with the square of the length (a 1,600-letter token took a minute).
+#: has 18 letters, so nothing longer than 20 is within two edits of one.
 MAX_WORD_LENGTH = 24
-#: Passes over a document: each looks again at the neighbours of the corrections just decided.
-_MAX_ROUNDS = 3
 #: Share of function words from which a passage of 10+ words reads as English.
 ENGLISH_MIN_SHARE = 0.2
+#: From this many counted words, a passage is judged by its share of function words alone.
+_SHARE_MIN_WORDS = 10
+#: How many of a document's words its English verdict is judged on (spread over the text).
+_DOCUMENT_SAMPLE = 4000
+#: A text with at least this many distinct unknown lowercase words, making at least this share
+#: of its distinct lowercase words, is technical (or foreign): a correction there must beat
+#: the runner-up by this many times `min_ratio`.
+_TECHNICAL_UNKNOWN = 6
+_TECHNICAL_SHARE = 0.02
+_TECHNICAL_RATIO = 10.0
+#: Passes over a document: each looks again at words whose evidence a correction changed.
+_MAX_ROUNDS = 3
+#: How many candidate searches are remembered (a bounded cache: names and jargon recur).
+_SEARCH_CACHE = 4096
 
 _PREFIXES = (
     "anti", "counter", "cyber", "de", "dis", "inter", "mega", "micro", "mis", "multi", "non",
@@ -223,113 +252,252 @@ _US_TO_GB: tuple[tuple[str, str], ...] = (
 #: of 3+ letters, each at least this frequent.
 _COMPOUND_PART_COUNT = 1_000_000
 
-_CHUNK = re.compile(r"\S+")
+#: A word as the scan sees it: a run of ASCII letters. Runs inside longer words ("Caf" in
+#: "Café", "abc" in "abc2") are found too, and dropped when they are located in the text
+#: (`_Text.occurrences` wants a whole word); asking for word boundaries here would make the
+#: scan, most of the cost on plain English, a third slower.
+_RUN = re.compile(r"[A-Za-z]+")
+_SPACE = re.compile(r"\s")
+#: Texts longer than this are scanned in pieces of about this many characters.
+_SCAN_PIECE = 1 << 18
+#: How many words of each piece are kept for the English verdict of the whole text.
+_PIECE_SAMPLE = 500
 _LEAD = '"\u201c\u00ab\u2039([{\u00a1\u00bf'
 _TRAIL = '"\u201d\u00bb\u203a)]}.,;:!?\u2026'
 _CLOSERS = "\"'\u201d\u2019)]\u00bb"
-_WORD = re.compile(r"[A-Za-z]+")
 _SENTENCE_END = (".", "!", "?", "\u2026")
+_VOWELS = frozenset("aeiou")
+#: Consonants that spell the same sound (soft and hard c, s and z): a spelling slip.
+_SOUND_ALIKE = frozenset(frozenset(pair) for pair in ("cs", "ck", "cq", "kq", "sz"))
+#: An extra vowel anywhere is taken as a slip in words at least this long.
+_MIN_LENGTH_EXTRA_VOWEL = 8
+#: Function words, lowercase and capitalised, as the scan finds them.
+_FUNCTION_FORMS = FUNCTION_WORDS | {w.title() for w in FUNCTION_WORDS} | {"I"}
 
 
 @dataclass(frozen=True, slots=True)
 class _Token:
-    """One candidate word: its offsets in the text and what surrounds it."""
+    """One occurrence of a word worth judging: its offsets and what surrounds it."""
 
     start: int
     end: int
     word: str
     sentence_start: bool
     bare: bool  # no punctuation attached on either side
-    line: int
+    line_start: int
+    line_end: int
 
 
-#: Flags of a stored token.
-_SENTENCE_START, _BARE = 1, 2
-#: How a token's line reads: as the whole document does (a line of fewer than 10 counted
-#: words), as English or not by its own words, or never judged (no counted word on it).
-_FOLLOWS_DOCUMENT, _ENGLISH_LINE, _FOREIGN_LINE, _UNJUDGED_LINE = 0, 4, 8, 12
-_LINE_BITS = 12
+def _is_word_char(char: str) -> bool:
+    return char.isalnum() or char == "_"
 
 
-class _TokenTable:
-    """The word tokens of a text, held compactly (offsets in arrays), each made on demand.
+class _Text:
+    """A text and the document-level evidence about it, each piece computed when first asked.
 
-    A large text has millions of words: as objects they held about 50 bytes per character of
-    input; as arrays, about 25 bytes per word.
+    `fixed` maps the start of each decided correction to its replacement, so that evidence
+    (neighbours, English verdicts) is that of the corrected text, as a second pass would see it.
     """
 
-    __slots__ = ("_end", "_flags", "_line", "_start", "_text")
+    __slots__ = ("_document_english", "_lines", "fixed", "lex", "runs", "text", "unique")
 
-    def __init__(self, text: str) -> None:
-        self._text = text
-        self._start = array("q")
-        self._end = array("q")
-        self._line = array("q")
-        self._flags = bytearray()
+    def __init__(self, text: str, runs: list[str], unique: set[str], lex: Lexicon) -> None:
+        self.text = text
+        self.runs = runs  # all of them, or an even sample of a long text's
+        self.unique = unique
+        self.lex = lex
+        self.fixed: dict[int, tuple[int, str]] = {}
+        self._document_english: bool | None = None
+        self._lines: dict[int, tuple[int, int]] = {}  # line start -> (words, function words)
 
-    def append(self, token: _Token) -> None:
-        self._start.append(token.start)
-        self._end.append(token.end)
-        self._line.append(token.line)
-        self._flags.append(_SENTENCE_START * token.sentence_start + _BARE * token.bare)
-
-    def mark_line(self, first: int, how: int) -> None:
-        """Record how the line of the tokens from `first` to the last one reads."""
-        flags = self._flags
-        for index in range(first, len(flags)):
-            flags[index] = (flags[index] & ~_LINE_BITS) | how
-
-    def line_reading(self, index: int) -> int:
-        return self._flags[index] & _LINE_BITS
-
-    def __len__(self) -> int:
-        return len(self._start)
-
-    def __getitem__(self, index: int) -> _Token:
-        start, end, flags = self._start[index], self._end[index], self._flags[index]
-        return _Token(
-            start,
-            end,
-            self._text[start:end],
-            bool(flags & _SENTENCE_START),
-            bool(flags & _BARE),
-            self._line[index],
+    def other_uses(self, word: str) -> int:
+        """How often `word` occurs in its other cases (of lower, Title, UPPER) as a whole word."""
+        unique = self.unique
+        lower = word.lower()
+        return sum(
+            len(self.occurrences(form))
+            for form in {lower, lower.title(), lower.upper()} - {word}
+            if form in unique
         )
 
+    def occurrences(self, word: str) -> list[int]:
+        """The offsets at which `word` (exact case) stands as a whole word."""
+        text = self.text
+        found = []
+        at = text.find(word)
+        size = len(word)
+        while at >= 0:
+            before = text[at - 1] if at else " "
+            after = text[at + size : at + size + 1] or " "
+            if not _is_word_char(before) and not _is_word_char(after):
+                found.append(at)
+            at = text.find(word, at + size)
+        return found
 
-@dataclass(frozen=True, slots=True)
-class _Context:
-    """What the cleaner learns about a document before judging its words."""
+    def token(self, at: int, word: str) -> _Token | None:
+        """The plain token `word` at offset `at`, or None when it is part of something bigger."""
+        text = self.text
+        end = at + len(word)
+        first = at
+        while first > 0 and not text[first - 1].isspace():
+            first -= 1
+        last = end
+        size = len(text)
+        while last < size and not text[last].isspace():
+            last += 1
+        if text[first:at].strip(_LEAD) or text[end:last].strip(_TRAIL):
+            return None
+        line_start = text.rfind("\n", 0, at) + 1
+        line_end = text.find("\n", end)
+        if line_end < 0:
+            line_end = size
+        return _Token(
+            at,
+            end,
+            word,
+            self._starts_sentence(first),
+            first == at and last == end,
+            line_start,
+            line_end,
+        )
 
-    tokens: _TokenTable
-    counts: Counter[str]
-    names: frozenset[str]
-    document_english: bool
-    document_words: int
-    #: Corrections already decided, by token index: neighbours are judged as corrected, so
-    #: that a typo next to another typo is fixed in the same pass (and a second pass finds
-    #: nothing more to do).
-    fixed: dict[int, str] = field(default_factory=dict)
+    def _starts_sentence(self, chunk_start: int) -> bool:
+        text = self.text
+        j = chunk_start - 1
+        while j >= 0 and text[j].isspace():
+            if text[j] == "\n":
+                return True
+            j -= 1
+        if j < 0:
+            return True
+        k = j
+        while k >= 0 and not text[k].isspace():
+            k -= 1
+        previous = text[k + 1 : j + 1]
+        ends = previous.rstrip(_CLOSERS).endswith(_SENTENCE_END)
+        return ends and not _is_abbreviation(previous)
 
-    def word(self, index: int) -> str:
-        """The word of token `index`, as corrected when a correction was decided."""
-        return self.fixed.get(index, self.tokens[index].word)
+    def neighbours(self, token: _Token, reach: int = 2) -> tuple[list[str], list[str]]:
+        """The chunks before (nearest first) and after `token` on its line, up to `reach` each."""
+        text = self.text
+        first = token.start
+        while first > token.line_start and not text[first - 1].isspace():
+            first -= 1
+        last = token.end
+        while last < token.line_end and not text[last].isspace():
+            last += 1
+        before = text[max(token.line_start, first - 80) : first].split()[-reach:]
+        after = text[last : min(token.line_end, last + 80)].split()[:reach]
+        before.reverse()
+        return before, after
 
-    def english(self, index: int) -> bool:
-        """Whether token `index` stands on a line that reads as English."""
-        reading = self.tokens.line_reading(index)
-        if reading == _FOLLOWS_DOCUMENT:
-            return self.document_english
-        return reading == _ENGLISH_LINE
+    def english(self, token: _Token, assume: str = "") -> bool:
+        """Whether `token` stands on a line that reads as English (short lines: the document).
+
+        `assume` is the word `token` would be corrected to: the line is judged as corrected.
+        """
+        shares = self._lines.get(token.line_start)
+        if shares is None:  # the line's own words, counted once per line
+            shares = self._lines[token.line_start] = _line_shares(
+                _RUN.findall(self.text, token.line_start, token.line_end)
+            )
+        words, function = shares
+        function += int(assume in FUNCTION_WORDS and token.word not in FUNCTION_WORDS)
+        for at, (_, replacement) in self.fixed.items():
+            if token.line_start <= at < token.line_end:
+                function += replacement.lower() in FUNCTION_WORDS
+        if words >= _SHARE_MIN_WORDS:
+            return function / words >= ENGLISH_MIN_SHARE
+        return self.document_english()
+
+    def document_english(self) -> bool:
+        """Whether the whole text reads as English."""
+        if self._document_english is None:
+            self._document_english = self._judge_document()
+        return self._document_english
+
+    def _judge_document(self) -> bool:
+        runs = self.runs
+        if len(runs) > _DOCUMENT_SAMPLE:
+            runs = runs[:: len(runs) // _DOCUMENT_SAMPLE]  # evenly spread: memory stays bounded
+        extra = sum(r.lower() in FUNCTION_WORDS for _, r in self.fixed.values())
+        if len(runs) >= _SHARE_MIN_WORDS:
+            counts = Counter(runs)
+            function = sum(counts[w] for w in counts.keys() & _FUNCTION_FORMS) + extra
+            return function / len(runs) >= ENGLISH_MIN_SHARE
+        return _is_english([w.lower() for w in runs], self.lex, extra)
+
+    def reset_verdicts(self) -> None:
+        """Forget the document verdict (after corrections that may change it)."""
+        self._document_english = None
 
 
-def _split_chunk(text: str, start: int, end: int) -> tuple[int, int]:
-    """Return the offsets of `text[start:end]` without its leading and trailing punctuation."""
-    while start < end and text[start] in _LEAD:
-        start += 1
-    while end > start and text[end - 1] in _TRAIL:
-        end -= 1
-    return start, end
+def _scan(text: str) -> tuple[list[str], set[str]]:
+    """The words of `text` (or an even sample of them, for a long text) and its distinct words.
+
+    A long text is scanned in pieces cut at whitespace, so that the memory a scan holds is
+    bounded by a piece, not by the text: only the distinct words and the sample are kept.
+    """
+    if len(text) <= _SCAN_PIECE:
+        runs = _RUN.findall(text)
+        return runs, set(runs)
+    unique: set[str] = set()
+    sample: list[str] = []
+    start, size = 0, len(text)
+    while start < size:
+        end = size
+        if start + _SCAN_PIECE < size:
+            space = _SPACE.search(text, start + _SCAN_PIECE)
+            end = space.start() if space else size
+        runs = _RUN.findall(text, start, end)
+        unique.update(runs)
+        sample.extend(runs[:: max(1, len(runs) // _PIECE_SAMPLE)])
+        start = end
+    return sample, unique
+
+
+def _is_contraction_half(word: str, known: Mapping[str, int]) -> bool:
+    """Whether `word` is the first half of a known contraction (didn, they, could)."""
+    return (
+        word + "'t" in known
+        or word + "'s" in known
+        or word + "'re" in known
+        or word + "'ll" in known
+        or word + "'ve" in known
+        or word + "'d" in known
+        or word + "'m" in known
+    )  # unrolled: the commonest check of all, on every unknown lowercase word
+
+
+def _is_technical(
+    unknown: list[str], lowered: list[str], scan: _Text, max_distance: int, min_ratio: float
+) -> bool:
+    """Whether the text uses many words outside the dictionary and not near any word in it.
+
+    At least `_TECHNICAL_UNKNOWN` distinct unknown lowercase words that have no correction
+    (whatever their context, so that correcting others never changes the count and a second
+    pass decides as the first did), making at least `_TECHNICAL_SHARE` of its distinct
+    lowercase words: code, jargon or another language.
+    """
+    known = scan.lex.counts
+    outside = sum(
+        1
+        for word, lower in zip(unknown, lowered, strict=True)
+        if word == lower
+        and 3 <= len(word) <= MAX_WORD_LENGTH
+        and not _is_contraction_half(word, known)
+        and _search(word, max_distance, min_ratio) is None
+    )
+    if outside < _TECHNICAL_UNKNOWN:
+        return False
+    lowercase = sum(1 for word in scan.unique if len(word) >= 3 and word.islower())
+    return outside >= _TECHNICAL_SHARE * lowercase
+
+
+def _line_shares(runs: list[str]) -> tuple[int, int]:
+    """(words, function words) among the lowercase and capitalised `runs` of a line."""
+    counted = [run for run in runs if run.islower() or run.istitle()]
+    return len(counted), sum(run in _FUNCTION_FORMS for run in counted)
 
 
 def _is_abbreviation(chunk: str) -> bool:
@@ -338,109 +506,20 @@ def _is_abbreviation(chunk: str) -> bool:
     return chunk.endswith(".") and len(core) <= 3 and core[:1].isupper() and core.isalpha()
 
 
-def _tokens(text: str) -> Iterator[tuple[_Token | None, str]]:
-    """Yield each whitespace-separated chunk as a word token (or None) with its lowercase core."""
-    previous = ""
-    previous_end = 0
-    line = 0
-    for match in _CHUNK.finditer(text):
-        chunk = match.group()
-        breaks = text.count("\n", previous_end, match.start())
-        newline = breaks > 0
-        line += breaks
-        ends_sentence = previous.rstrip(_CLOSERS).endswith(_SENTENCE_END)
-        sentence_start = (
-            not previous or newline or (ends_sentence and not _is_abbreviation(previous))
-        )
-        start, end = _split_chunk(text, match.start(), match.end())
-        core = text[start:end]
-        token: _Token | None = None
-        if _WORD.fullmatch(core):
-            bare = start == match.start() and end == match.end()
-            token = _Token(start, end, core, sentence_start, bare, line)
-        yield token, core.lower()
-        previous, previous_end = chunk, match.end()
-
-
-def _is_english(words: list[str], lex: Lexicon) -> bool:
-    """Whether a passage reads as English: enough function words (short passages: known words)."""
+def _is_english(words: list[str], lex: Lexicon, extra_function: int = 0) -> bool:
+    """Whether a short passage reads as English: mostly known words, with a function word."""
     if not words:
         return False
-    function = sum(1 for w in words if w in FUNCTION_WORDS)
-    if len(words) >= 10:
+    function = sum(1 for w in words if w in FUNCTION_WORDS) + extra_function
+    if len(words) >= _SHARE_MIN_WORDS:
         return function / len(words) >= ENGLISH_MIN_SHARE
     table = _variants()
     known = sum(1 for w in words if w in lex or w in table.to_us or w in table.to_gb)
     return known / len(words) >= 0.7 and (function > 0 or len(words) <= 3)
 
 
-def _analyse(text: str, lex: Lexicon, fixed: dict[int, str] | None = None) -> _Context:
-    """Tokenise `text` and collect the document-level evidence the rules need.
-
-    `fixed` (token index to corrected word) makes the evidence that of the corrected text, as
-    a second pass would see it. Memory stays proportional to the number of words (compact
-    token arrays) plus the vocabulary: a line's English share is decided when the line ends,
-    from counts.
-    """
-    tokens = _TokenTable(text)
-    counts: Counter[str] = Counter()
-    names: set[str] = set()
-    document = _Share()
-    first_words: list[str] = []  # kept only while the document is too short to count shares
-    line = _Share()
-    line_number, line_first = -1, 0
-    for token, lower in _tokens(text):
-        if token is None:
-            continue
-        if token.line != line_number:
-            tokens.mark_line(line_first, line.reading())
-            line, line_number, line_first = _Share(), token.line, len(tokens)
-        if fixed and len(tokens) in fixed:
-            lower = fixed[len(tokens)].lower()
-        counts[lower] += 1
-        tokens.append(token)
-        if token.word[:1].isupper() and not token.word.isupper() and not token.sentence_start:
-            names.add(lower)
-        if token.word.islower() or token.word.istitle():
-            line.add(lower)
-            document.add(lower)
-            if len(first_words) < _SHARE_MIN_WORDS:
-                first_words.append(lower)
-    tokens.mark_line(line_first, line.reading())
-    if document.words >= _SHARE_MIN_WORDS:
-        document_english = document.english()
-    else:
-        document_english = _is_english(first_words, lex)
-    return _Context(tokens, counts, frozenset(names), document_english, document.words)
-
-
-#: From this many counted words, a passage is judged by its share of function words alone.
-_SHARE_MIN_WORDS = 10
-
-
-class _Share:
-    """Counts of the words of a passage and of its function words."""
-
-    __slots__ = ("function", "words")
-
-    def __init__(self) -> None:
-        self.words = 0
-        self.function = 0
-
-    def add(self, lower: str) -> None:
-        self.words += 1
-        self.function += lower in FUNCTION_WORDS
-
-    def english(self) -> bool:
-        return self.function / self.words >= ENGLISH_MIN_SHARE
-
-    def reading(self) -> int:
-        """How the tokens of this passage (one line) are to be judged."""
-        if not self.words:
-            return _UNJUDGED_LINE
-        if self.words < _SHARE_MIN_WORDS:
-            return _FOLLOWS_DOCUMENT
-        return _ENGLISH_LINE if self.english() else _FOREIGN_LINE
+def _core(chunk: str) -> str:
+    return chunk.lstrip(_LEAD).rstrip(_TRAIL)
 
 
 def _match_case(template: str, word: str) -> str:
@@ -452,10 +531,18 @@ def _match_case(template: str, word: str) -> str:
     return word
 
 
+# -- evidence that an unknown word is deliberate ------------------------------------------------
+
+
 def _is_derived(word: str, lex: Lexicon) -> bool:
     """Whether `word` is a known word plus a common prefix or suffix (a deliberate coinage)."""
+    known = lex.counts
     for prefix in _PREFIXES:
-        if word.startswith(prefix) and len(word) - len(prefix) >= 4 and word[len(prefix) :] in lex:
+        if (
+            word.startswith(prefix)
+            and len(word) - len(prefix) >= 4
+            and word[len(prefix) :] in known
+        ):
             return True
     for suffix in _SUFFIXES:
         if not word.endswith(suffix):
@@ -463,7 +550,7 @@ def _is_derived(word: str, lex: Lexicon) -> bool:
         stem = word[: -len(suffix)]
         if len(stem) < 4:
             continue
-        if stem in lex or stem + "e" in lex:
+        if stem in known or stem + "e" in known:
             return True
     return False
 
@@ -472,7 +559,7 @@ def _is_american_variant(word: str, lex: Lexicon) -> bool:
     """Whether `word` becomes a known word by one American -> British letter pattern."""
     for pattern, british in _US_TO_GB:
         for match in re.finditer(pattern, word):
-            if word[: match.start()] + british + word[match.end() :] in lex:
+            if word[: match.start()] + british + word[match.end() :] in lex.counts:
                 return True
     return False
 
@@ -480,11 +567,12 @@ def _is_american_variant(word: str, lex: Lexicon) -> bool:
 def _is_compound(word: str, lex: Lexicon) -> bool:
     """Whether `word` is two frequent known words written together (roadmap, onboard)."""
     floor = _COMPOUND_PART_COUNT
+    counts = lex.counts
     for cut in range(2, len(word) - 2):
         head, tail = word[:cut], word[cut:]
         if cut < 4 and head not in FUNCTION_WORDS:
             continue
-        if lex.count(head) >= floor and lex.count(tail) >= floor:
+        if counts.get(head, 0) >= floor and counts.get(tail, 0) >= floor:
             return True
     return False
 
@@ -493,17 +581,234 @@ def _is_plausible_slip(word: str, candidate: str, distance: int) -> bool:
     """Whether turning `candidate` into `word` looks like a typing or spelling slip.
 
     Writers keep the first letter of a word and rarely get its last letter wrong (the ends of a
-    word are what is remembered best), and an unknown word that is a known one minus a final
-    ``s`` is more likely a form the dictionary lacks (afterward) than a typo.
+    word are what is remembered best), so an edit of the first or the last letter alone is not
+    a slip: "identica" and "minima" are other words, not "identical" and "minimal" mistyped.
+    A wrong letter is a slip when it sits on a key next to the right one or is a vowel for a
+    vowel (`_is_typed_substitution`). A letter too many is a slip when it doubles a letter
+    next to it, sits on a key next to one, or is a vowel in a long word (governement); any
+    other extra letter ("nodejs", "taonga", "maemo") more likely makes a different word. Two
+    edits must keep the last letter and may not be a whole extra syllable
+    ("authentification").
     """
     if word[0] != candidate[0]:
         return False
     if candidate in (word + "s", word + "es"):
         return False
     if distance == 2:
-        return word[-1] == candidate[-1]
-    same_length = len(word) == len(candidate)
-    return not (same_length and word[:-1] == candidate[:-1])
+        return word[-1] == candidate[-1] and not _is_extra_block(word, candidate)
+    if len(word) == len(candidate):
+        return word[:-1] != candidate[:-1] and _is_typed_substitution(word, candidate)
+    if len(word) + 1 == len(candidate):  # a letter dropped: not the last one
+        return word != candidate[:-1]
+    return _is_typed_extra_letter(word, candidate)
+
+
+def _is_typed_substitution(word: str, candidate: str) -> bool:
+    """Whether `word` is `candidate` mistyped: two letters swapped, or one letter wrong.
+
+    A wrong letter must be on a key next to the right one, a vowel written for another vowel
+    (seperate), or a consonant that spells the same sound (concider, bisquits); any other
+    wrong letter more likely makes another word (perple: people or purple?).
+    """
+    diffs = [i for i, (a, b) in enumerate(zip(word, candidate, strict=True)) if a != b]
+    if len(diffs) != 1:
+        return True  # two letters swapped
+    wrong, right = word[diffs[0]], candidate[diffs[0]]
+    if keyboard_adjacent(wrong, right) or (wrong in _VOWELS and right in _VOWELS):
+        return True
+    return frozenset((wrong, right)) in _SOUND_ALIKE
+
+
+def _is_typed_extra_letter(word: str, candidate: str) -> bool:
+    """Whether `word` is `candidate` with one extra letter that a finger could have added."""
+    for i in range(len(word)):
+        if word[:i] + word[i + 1 :] != candidate:
+            continue
+        if i == len(word) - 1:
+            return False  # an extra last letter makes another word (teensy, not teens)
+        extra = word[i]
+        around = {word[j] for j in (i - 1, i + 1) if 0 <= j < len(word)}
+        if extra in around or any(keyboard_adjacent(extra, c) for c in around):
+            return True
+        if extra in _VOWELS and len(word) >= _MIN_LENGTH_EXTRA_VOWEL:
+            return True  # a spelling slip (governement); in a short word, another word
+    return False
+
+
+def _is_extra_block(word: str, candidate: str) -> bool:
+    """Whether `word` is `candidate` with two adjacent letters added (a syllable, not a slip)."""
+    if len(word) != len(candidate) + 2:
+        return False
+    return any(
+        word[:i] + word[i + 2 :] == candidate and word[i] != word[i + 1]
+        for i in range(len(word) - 1)
+    )
+
+
+# -- candidates ---------------------------------------------------------------------------------
+
+
+def _best_candidate(candidates: dict[str, int], min_ratio: float) -> tuple[str, float, str] | None:
+    """Return (best, ratio over runner-up, runner-up) when the best candidate clearly wins."""
+    ranked = sorted(
+        ((w, c) for w, c in candidates.items() if len(w) >= 3),
+        key=lambda item: (-item[1], item[0]),
+    )
+    if not ranked or ranked[0][1] < MIN_TARGET_COUNT:
+        return None
+    best, best_count = ranked[0]
+    if len(ranked) == 1:
+        return best, float("inf"), ""
+    runner, runner_count = ranked[1]
+    ratio = best_count / runner_count
+    if ratio < min_ratio:
+        return None
+    return best, ratio, runner
+
+
+@lru_cache(maxsize=_SEARCH_CACHE)
+def _is_deliberate(word: str) -> bool:
+    """Whether unknown `word` is made of known parts, so written on purpose.
+
+    That is the first half of a contraction (didn't), a known word with a prefix or suffix,
+    an American spelling of a British one, or two words written together.
+    """
+    lex = lexicon()
+    if _is_contraction_half(word, lex.counts):
+        return True
+    return _is_derived(word, lex) or _is_american_variant(word, lex) or _is_compound(word, lex)
+
+
+@lru_cache(maxsize=_SEARCH_CACHE)
+def _may_have_candidate(word: str) -> bool:
+    """Whether a frequent word is a plausible slip away from `word` (a few dozen lookups).
+
+    Every plausible correction (`_is_plausible_slip`) keeps both ends of the word, but for a
+    swap of the last two letters.
+    """
+    lex = lexicon()
+    swapped = word[:-2] + word[-1] + word[-2]
+    return bool(lex.frequent_near(word)) or lex.count(swapped) >= MIN_TARGET_COUNT
+
+
+@lru_cache(maxsize=_SEARCH_CACHE)
+def _search(word: str, max_distance: int, min_ratio: float) -> tuple[str, float, str, int] | None:
+    """The winning correction of unknown `word`: (best, ratio, runner-up, distance), or None."""
+    lex = lexicon()
+    # Every plausible correction (`_is_plausible_slip`) keeps both ends of the word, but for a
+    # swap of the last two letters: when no frequent word is such a slip away, nothing can win,
+    # and the full search (hundreds of lookups) is skipped. Most unknown words end here.
+    if not _may_have_candidate(word):
+        return None
+    near = lex.neighbours1(word)
+    if near or max_distance < 2 or len(word) < MIN_LENGTH_TWO_EDITS:
+        found, distance = _best_candidate(near, min_ratio), 1
+    else:
+        found, distance = _best_candidate(lex.neighbours2(word), min_ratio * 2), 2
+    if found is None or not _is_plausible_slip(word, found[0], distance):
+        return None
+    return (*found, distance)
+
+
+def _clear_caches() -> None:
+    """Forget the remembered word verdicts (for benchmarks that time cold passes)."""
+    _search.cache_clear()
+    _may_have_candidate.cache_clear()
+    _is_deliberate.cache_clear()
+    _function_word_near.cache_clear()
+
+
+def _describe_edit(word: str, candidate: str) -> str:
+    """Name the difference between `word` and its correction, for the reason."""
+    if len(candidate) == len(word) + 1:
+        return "one letter missing"
+    if len(candidate) + 1 == len(word):
+        return "one letter too many"
+    if len(candidate) != len(word):
+        return "two edits"
+    diffs = [i for i, (a, b) in enumerate(zip(word, candidate, strict=True)) if a != b]
+    if len(diffs) == 1:
+        return "one letter wrong"
+    if len(diffs) == 2 and diffs[1] == diffs[0] + 1:
+        first, second = diffs
+        if word[first] == candidate[second] and word[second] == candidate[first]:
+            return "two letters swapped"
+    return "two edits"
+
+
+_FUNCTION_KEYS: dict[str, tuple[str, ...]] | None = None
+_FUNCTION_SHAPES = frozenset((w[0], len(w)) for w in FUNCTION_WORDS if len(w) >= 3)
+
+
+@lru_cache(maxsize=_SEARCH_CACHE)
+def _function_word_near(word: str) -> str | None:
+    """The function word of 3+ letters one edit from `word` with its first letter, if one.
+
+    Function words are filed under themselves and each of their one-letter deletions (built
+    once, a few hundred keys); two words one edit apart share such a key, so a query costs a
+    handful of lookups and an exact check of the few words found.
+    """
+    global _FUNCTION_KEYS
+    first, size = word[0], len(word)
+    shapes = _FUNCTION_SHAPES
+    if not any((first, length) in shapes for length in (size - 1, size, size + 1)):
+        return None  # no function word with that first letter and about that length
+    if _FUNCTION_KEYS is None:
+        table: dict[str, list[str]] = {}
+        for w in sorted(FUNCTION_WORDS):
+            if len(w) >= 3:
+                for key in {w, *(w[:i] + w[i + 1 :] for i in range(len(w)))}:
+                    table.setdefault(key, []).append(w)
+        _FUNCTION_KEYS = {k: tuple(v) for k, v in table.items()}
+    keys = _FUNCTION_KEYS
+    found = {
+        w
+        for key in {word, *(word[:i] + word[i + 1 :] for i in range(len(word)))}
+        for w in keys.get(key, ())
+        if w[0] == word[0] and edit_distance(word, w, 2) == 1
+    }
+    if not found:
+        return None
+    lex = lexicon()
+    return max(found, key=lambda w: (lex.count(w), w))
+
+
+# -- real-word slips ----------------------------------------------------------------------------
+
+_SLIPS: dict[str, str] | None = None
+
+
+def _slips(lex: Lexicon) -> dict[str, str]:
+    """Rare known words one neighbouring key from a top function word, with that word.
+
+    Computed once per process from the word list: a word qualifies when it is at least
+    `REAL_WORD_RATIO` times rarer than the function word and has no English inflections.
+    """
+    global _SLIPS
+    if _SLIPS is None:
+        ranked = [w for w in lex.most_frequent(100) if w in FUNCTION_WORDS]
+        targets = [w for w in ranked[:REAL_WORD_TARGETS] if w not in _NO_SLIP_TARGETS]
+        found: dict[str, str] = {}
+        for target in targets:
+            for i, letter in enumerate(target):
+                for key in sorted(adjacent_keys(letter)):
+                    slip = target[:i] + key + target[i + 1 :]
+                    if slip not in lex or slip in found or _has_inflections(slip, lex):
+                        continue
+                    if lex.count(slip) * REAL_WORD_RATIO <= lex.count(target):
+                        found[slip] = target
+        _SLIPS = found
+    return _SLIPS
+
+
+def _has_inflections(word: str, lex: Lexicon) -> bool:
+    """Whether the dictionary knows inflected forms of `word` (fir: firs, fired; jot: jotted).
+
+    A word with English inflections is an ordinary English word, never taken for a slip; words
+    without (foreign words, abbreviations such as "ans") may be.
+    """
+    forms = (word + "s", word + "es", word + "ed", word + "ing", word + word[-1] + "ed")
+    return any(form in lex for form in forms)
 
 
 # -- variant table -----------------------------------------------------------------------------
@@ -520,13 +825,33 @@ class _VariantTable:
 _VARIANT_TABLE: _VariantTable | None = None
 _VARIANT_LOCK = threading.Lock()
 
+#: American words whose British spelling depends on the sense, with what decides it: the words
+#: just before (``after``) or the word just after (``before``) that fix the sense. Anything
+#: else is left as it is under en-GB.
+_NUMBER_WORDS = frozenset(
+    "two three four five six seven eight nine ten eleven twelve twenty thirty forty fifty "
+    "hundred hundreds thousand thousands few several many square cubic".split()
+)
+_DETERMINERS = frozenset(
+    "a the this that his her its their our your my no driving fishing software".split()
+)
+_VERB_MARKERS = frozenset(
+    "to will would can could should must may might shall i we they you".split()
+)
+_CONTEXT_TO_GB: dict[str, tuple[str, frozenset[str]]] = {
+    "meter": ("metre", _NUMBER_WORDS),
+    "meters": ("metres", _NUMBER_WORDS),
+    "license": ("licence", _DETERMINERS),
+    "licenses": ("licences", _DETERMINERS - {"a"}),
+    "practice": ("practise", _VERB_MARKERS),
+}
+
 
 def _read_variants() -> _VariantTable:
     """Parse ``data/variants_en.tsv`` (american, british, applies)."""
-    resource = resources.files("scrapeclean").joinpath("data").joinpath("variants_en.tsv")
     to_us: dict[str, str] = {}
     to_gb: dict[str, str] = {}
-    lines = resource.read_text(encoding="utf-8").splitlines()
+    lines = read_data("variants_en.tsv").decode("utf-8").splitlines()
     for line in lines[1:]:
         american, british, applies = line.split("\t")
         if applies in ("both", "en-US"):
@@ -534,6 +859,14 @@ def _read_variants() -> _VariantTable:
         if applies in ("both", "en-GB"):
             to_gb[american] = british
     return _VariantTable(to_us, to_gb)
+
+
+@lru_cache(maxsize=2)
+def _variant_forms(variant: str) -> frozenset[str]:
+    """The words a rewrite to `variant` starts from, in each case the scan may meet them."""
+    table = _variants()
+    words = table.to_us.keys() if variant == "en-US" else table.to_gb.keys() | _CONTEXT_TO_GB
+    return frozenset(f for w in words for f in (w, w.title(), w.upper()))
 
 
 def _variants() -> _VariantTable:
@@ -547,6 +880,17 @@ def _variants() -> _VariantTable:
 
 
 # -- the cleaner --------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True, slots=True)
+class _Suspect:
+    """An unknown lowercase word that passed the cheap checks, with its best correction."""
+
+    token: _Token
+    best: str
+    ratio: float
+    runner: str
+    distance: int
 
 
 @dataclass(frozen=True, slots=True, repr=False)
@@ -591,110 +935,202 @@ class NormalizeSpelling(BaseCleaner):
         if not self.correct_typos and self.variant is None:
             return Proposal()
         text = doc.text
+        runs, unique = _scan(text)
+        if not unique:
+            return Proposal()
         lex = lexicon()
-        context = _analyse(text, lex)
-        table = _variants()
-        found: dict[int, Edit] = {}
-        pending: Iterable[int] = range(len(context.tokens))
-        for _ in range(_MAX_ROUNDS):
-            self._settle(pending, context, lex, table, found)
-            if not _tips_verdicts(context, found):
-                break
-            # A correction made a function word (or, in a short text, a known word): the
-            # English verdicts of the corrected text may differ, as a second pass would see.
-            fresh = _analyse(text, lex, context.fixed)
-            fresh.fixed.update(context.fixed)
-            pending = [
-                i
-                for i in range(len(fresh.tokens))
-                if i not in found and fresh.english(i) and not context.english(i)
-            ]
-            context = fresh
-            if not pending:
-                break
-        return Proposal(edits=tuple(found[i] for i in sorted(found)))
-
-    def _settle(
-        self,
-        pending: Iterable[int],
-        context: _Context,
-        lex: Lexicon,
-        table: _VariantTable,
-        found: dict[int, Edit],
-    ) -> None:
-        """Judge the `pending` tokens, then the neighbours of each new correction, into `found`."""
-        for _ in range(_MAX_ROUNDS):
-            decided = self._judge_all(pending, context, lex, table)
-            if not decided:
-                return
-            found.update(decided)
-            context.fixed.update((i, edit.replacement) for i, edit in decided.items())
-            # Only the neighbours of a new correction can change their verdict.
-            pending = sorted(
-                {j for i in decided for j in (i - 1, i + 1) if 0 <= j < len(context.tokens)}
-                - found.keys()
-            )
-
-    def _judge_all(
-        self, indexes: Iterable[int], context: _Context, lex: Lexicon, table: _VariantTable
-    ) -> dict[int, Edit]:
-        """The edits for the tokens at `indexes`, by token index."""
+        scan = _Text(text, runs, unique, lex)
         edits: dict[int, Edit] = {}
-        for index in indexes:
-            token = context.tokens[index]
-            if not context.english(index):
-                continue
-            edit = self._judge(index, token, context, lex, table)
-            if edit is not None:
-                edits[index] = edit
-        return edits
-
-    def _judge(
-        self, index: int, token: _Token, context: _Context, lex: Lexicon, table: _VariantTable
-    ) -> Edit | None:
-        """Return the edit for one token, or None to leave it alone."""
-        word = token.word
-        lower = word.lower()
-        if not 3 <= len(word) <= MAX_WORD_LENGTH or lower in self.words:
-            return None
-        if not (word.islower() or word.isupper() or (word.istitle() and token.sentence_start)):
-            return None
-        if word.istitle() and lower in context.names:
-            return None
+        if self.correct_typos:
+            self._correct(scan, edits)
         if self.variant is not None:
-            edit = _variant_edit(token, self.variant, table)
-            if edit is not None or lower in table.to_us or lower in table.to_gb:
-                return edit
-        if not self.correct_typos or word.isupper() or lower in table.to_us or lower in table.to_gb:
-            return None
-        if context.counts[lower] > 1:
-            return None
-        if lower in lex:
-            if self.real_word_errors and word.islower():
-                return _real_word_edit(index, context, lex)
-            return None
-        return self._non_word_edit(index, context, lex)
+            self._rewrite_variants(scan, edits)
+        return Proposal(edits=tuple(edits[at] for at in sorted(edits)))
 
-    def _non_word_edit(self, index: int, context: _Context, lex: Lexicon) -> Edit | None:
-        """Correct a word missing from the dictionary when one neighbour clearly wins."""
-        token = context.tokens[index]
-        lower = token.word.lower()
-        if _is_derived(lower, lex) or _is_american_variant(lower, lex) or _is_compound(lower, lex):
+    # -- typos ---------------------------------------------------------------------------------
+
+    def _correct(self, scan: _Text, edits: dict[int, Edit]) -> None:
+        """Decide the typo corrections, into `edits` (by start offset)."""
+        lex = scan.lex
+        # Unknown as written; then the capitalised ones whose lowercase form is unknown too.
+        unknown = sorted(lex.unknown(scan.unique))
+        lowered = " ".join(unknown).lower().split()
+        unknown_lower = lex.unknown(set(lowered))
+        suspects: list[_Suspect] = []
+        starts: list[tuple[_Token, str]] = []
+        for word, lower in zip(unknown, lowered, strict=True):
+            if lower not in unknown_lower or not 3 <= len(word) <= MAX_WORD_LENGTH:
+                continue
+            if word == lower:
+                suspect = self._suspect(word, scan)
+                if suspect is not None:
+                    suspects.append(suspect)
+            elif word.istitle():
+                starts.extend(self._sentence_start_typos(word, scan))
+        ratio = float(self.min_ratio)
+        if suspects and _is_technical(unknown, lowered, scan, self.max_distance, ratio):
+            # Many words outside the dictionary (code, jargon, another language): one more is
+            # far more likely one of them, so only an overwhelming winner is taken.
+            floor = self.min_ratio * _TECHNICAL_RATIO
+            suspects = [s for s in suspects if s.ratio >= floor]
+        slips = sorted(scan.unique.intersection(_slips(lex))) if self.real_word_errors else []
+        suspects.sort(key=lambda s: s.token.start)
+        starts.sort(key=lambda s: s[0].start)
+        for _ in range(_MAX_ROUNDS):
+            fresh = self._decide(suspects, starts, slips, scan, edits)
+            if not fresh:
+                break
+            scan.reset_verdicts()
+
+    def _suspect(self, word: str, scan: _Text) -> _Suspect | None:
+        """An unknown lowercase word that may be a typo, with its correction; or None.
+
+        The checks run cheapest first: most unknown words (names, jargon, fragments) are
+        dismissed before any candidate search.
+        """
+        table = _variants()
+        if word in self.words or word in table.to_us or word in table.to_gb:
             return None
-        if len(lower) == 3 and not _between_known_words(index, context, lex):
-            return None  # short unknown words are often fragments, codes or abbreviations
-        found, distance = self._candidate(lower, lex)
+        if _is_contraction_half(word, scan.lex.counts):
+            return None  # didn't, they're: the commonest unknown words, dismissed first
+        places = scan.occurrences(word)
+        if len(places) != 1 or scan.other_uses(word):
+            return None  # used twice: deliberate
+        token = scan.token(places[0], word)
+        if token is None or not self._may_fit(token, scan) or _is_deliberate(word):
+            return None
+        if not scan.english(token):
+            return None
+        found = _search(word, self.max_distance, float(self.min_ratio))
         if found is None:
             return None
-        best, ratio, runner = found
-        if not _is_plausible_slip(lower, best, distance):
-            return None
-        if not token.word.islower() and best not in FUNCTION_WORDS:
-            return None  # a capitalised sentence start is far more often a name than a typo
-        how = "two edits" if distance == 2 else _describe_edit(lower, best)
+        best, ratio, runner, distance = found
+        return _Suspect(token, best, ratio, runner, distance)
+
+    def _may_fit(self, token: _Token, scan: _Text) -> bool:
+        """The cheap half of `_fits`: ASCII around, and words (known or not) on each side."""
+        before, after = scan.neighbours(token, 2)
+        if not before and not after:
+            return False
+        if not all(chunk.isascii() for chunk in (*before, *after)):
+            return False
+        return all(_core(chunks[0]).isalpha() for chunks in (before, after) if chunks)
+
+    def _sentence_start_typos(self, word: str, scan: _Text) -> list[tuple[_Token, str]]:
+        """Capitalised unknown words at sentence starts that are a function word mistyped."""
+        lower = word.lower()
+        target = _function_word_near(lower)
+        if target is None or lower in self.words or not _is_plausible_slip(lower, target, 1):
+            return []
+        places = scan.occurrences(word)
+        if len(places) != 1 or scan.other_uses(word):
+            return []
+        token = scan.token(places[0], word)
+        if token is None or not token.sentence_start:
+            return []
+        return [(token, target)]
+
+    def _decide(
+        self,
+        suspects: list[_Suspect],
+        starts: list[tuple[_Token, str]],
+        slips: list[str],
+        scan: _Text,
+        edits: dict[int, Edit],
+    ) -> bool:
+        """One pass of decisions over the candidates not yet decided; True when any was made."""
+        pending = {s.token.start for s in suspects} - edits.keys()
+        fresh = False
+        for suspect in suspects:
+            token = suspect.token
+            if token.start in edits or not self._fits(token, scan, pending, suspects):
+                continue
+            edits[token.start] = self._non_word_edit(suspect)
+            scan.fixed[token.start] = (token.end, suspect.best)
+            fresh = True
+        for token, target in starts:
+            if token.start in edits or not scan.english(token):
+                continue
+            _, after = scan.neighbours(token, 1)
+            if not after or not self._is_english_word(after[0], scan):
+                continue
+            edits[token.start] = _sentence_start_edit(token, target)
+            scan.fixed[token.start] = (token.end, target)
+            fresh = True
+        for word in slips:
+            edit = self._slip_edit(word, scan, edits)
+            if edit is not None:
+                edits[edit.span.start] = edit
+                scan.fixed[edit.span.start] = (edit.span.end, edit.replacement)
+                fresh = True
+        return fresh
+
+    def _fits(
+        self, token: _Token, scan: _Text, pending: set[int], suspects: list[_Suspect]
+    ) -> bool:
+        """Whether the words around `token` make it an English word mistyped.
+
+        The nearest word on each side (on the line) must be an ordinary English word, or
+        another typo with a correction; the two words on each side may not carry letters
+        outside ASCII (a French or Māori phrase: "Café au lait") nor be unknown words that are
+        not typos themselves (a list of jargon or foreign words); the line reads as English.
+        """
+        before, after = scan.neighbours(token, 2)
+        if not before and not after:
+            return False
+        typos = {suspect.token.word for suspect in suspects}
+        for chunk in (*before, *after):
+            if not chunk.isascii():
+                return False
+            core = _core(chunk)
+            if core.isalpha() and core.islower() and core not in scan.lex and core not in typos:
+                return False  # an unknown word close by: jargon or another language
+        for side, chunks in ((-1, before), (1, after)):
+            if not chunks:
+                continue
+            core = _core(chunks[0])
+            if self._is_english_word(core, scan):
+                continue
+            if not self._is_pending_neighbour(token, side, core, pending, suspects, scan):
+                return False
+        return scan.english(token)
+
+    def _is_english_word(self, core: str, scan: _Text) -> bool:
+        """Whether a neighbouring chunk's core is a known English word (or a decided fix)."""
+        if not core.isalpha() or not core.isascii():
+            return False
+        if not (core.islower() or core.istitle() or core == "I"):
+            return False
+        return core.lower() in scan.lex
+
+    @staticmethod
+    def _is_pending_neighbour(
+        token: _Token,
+        side: int,
+        core: str,
+        pending: set[int],
+        suspects: list[_Suspect],
+        scan: _Text,
+    ) -> bool:
+        """Whether the neighbour on `side` is itself a typo with a correction (or decided)."""
+        for suspect in suspects:
+            other = suspect.token
+            if other.word != core:
+                continue
+            between = scan.text[other.end : token.start] if side < 0 else ""
+            if side > 0:
+                between = scan.text[token.end : other.start]
+            if not between.strip(_LEAD + _TRAIL + " \t"):
+                return other.start in pending or other.start in scan.fixed
+        return False
+
+    def _non_word_edit(self, suspect: _Suspect) -> Edit:
+        """The edit for a decided non-word correction, with its reason."""
+        token, best = suspect.token, suspect.best
+        how = "two edits" if suspect.distance == 2 else _describe_edit(token.word, best)
         odds = (
-            f"'{best}' is {ratio:,.0f}x more frequent than '{runner}'"
-            if runner
+            f"'{best}' is {suspect.ratio:,.0f}x more frequent than '{suspect.runner}'"
+            if suspect.runner
             else f"'{best}' is the only frequent word that close"
         )
         spelled = best
@@ -715,77 +1151,103 @@ class NormalizeSpelling(BaseCleaner):
             rule="spelling.non_word",
         )
 
-    def _candidate(self, word: str, lex: Lexicon) -> tuple[tuple[str, float, str] | None, int]:
-        """Return the winning candidate (best, ratio, runner-up) and its edit distance."""
-        near = lex.neighbours1(word) if lex.may_be_near(word, 0, 1) else {}
-        if near or self.max_distance < 2 or len(word) < MIN_LENGTH_TWO_EDITS:
-            return _best_candidate(near, self.min_ratio), 1
-        if not lex.may_be_near(word, MIN_TARGET_COUNT, 2):
-            return None, 2  # no word frequent enough to win is two edits away
-        far = lex.neighbours2(word)
-        return _best_candidate(far, self.min_ratio * 2), 2
+    def _slip_edit(self, word: str, scan: _Text, edits: dict[int, Edit]) -> Edit | None:
+        """Correct a rare word that is a one-key slip of a top function word, in plain prose."""
+        if word in self.words:
+            return None
+        places = scan.occurrences(word)
+        if len(places) != 1 or places[0] in edits or scan.other_uses(word):
+            return None
+        token = scan.token(places[0], word)
+        if token is None or not token.bare:
+            return None
+        before, after = scan.neighbours(token, 1)
+        if not before or not after:
+            return None
+        lex = scan.lex
+        target = _slips(lex)[word]
+        left, right = (
+            fixed[1] if (fixed := scan.fixed.get(at)) is not None else chunk
+            for chunk, at in (
+                (before[0], token.start - 1 - len(before[0])),
+                (after[0], token.end + 1),
+            )
+        )
+        if not left.isalpha() or not left.islower() or len(left) < 3:
+            return None  # the word before: a plain lowercase content word
+        if left in FUNCTION_WORDS or left not in lex:
+            return None
+        right = right.rstrip(_TRAIL)  # the word after may end a clause or a sentence
+        if not right.isalpha() or not right.islower() or right not in lex:
+            return None  # the word after: a plain lowercase word (the, its, a, or content)
+        if not scan.english(token, assume=target):
+            return None
+        ratio = lex.count(target) / lex.count(word)
+        i = next(i for i, (a, b) in enumerate(zip(word, target, strict=True)) if a != b)
+        reason = (
+            f"'{word}' -> '{target}': one key apart ('{word[i]}' next to '{target[i]}'); "
+            f"'{target}' is {ratio:,.0f}x more frequent, and '{word}' stands between a content "
+            "word and another word, where a function word belongs"
+        )
+        return Edit.replace(
+            token.start, token.end, target, kind=ChangeKind.TYPO, reason=reason,
+            rule="spelling.real_word",
+        )  # fmt: skip
+
+    # -- variants ------------------------------------------------------------------------------
+
+    def _rewrite_variants(self, scan: _Text, edits: dict[int, Edit]) -> None:
+        """Propose the British/American rewrites, into `edits` (by start offset)."""
+        table = _variants()
+        forms = _variant_forms(self.variant or "")
+        for word in scan.unique & forms:
+            lower = word.lower()
+            if lower in self.words:
+                continue
+            tokens = [scan.token(at, word) for at in scan.occurrences(word)]
+            title = word not in (lower, word.upper())
+            if title and any(
+                t is None or not t.sentence_start or _opens_quote(scan, t) for t in tokens
+            ):
+                continue  # a name (Labour Party) or a quoted title somewhere: every use is
+            for token in tokens:
+                if token is None or token.start in edits:
+                    continue
+                target = self._variant_target(lower, token, scan, table)
+                if target is not None and scan.english(token):
+                    edits[token.start] = _variant_edit(token, target, self.variant or "")
+
+    def _variant_target(
+        self, lower: str, token: _Token, scan: _Text, table: _VariantTable
+    ) -> str | None:
+        if self.variant == "en-US":
+            return table.to_us.get(lower)
+        target = table.to_gb.get(lower)
+        if target is not None:
+            return target
+        rule = _CONTEXT_TO_GB.get(lower)
+        if rule is None:
+            return None
+        british, markers = rule
+        before, _ = scan.neighbours(token, 1)
+        if not before:
+            return None
+        previous = _core(before[0])
+        if before[0] != previous:
+            return None  # punctuation in between: the words do not go together
+        decided = previous.lower() in markers
+        if markers is _NUMBER_WORDS and previous.replace(",", "").replace(".", "").isdigit():
+            decided = True
+        return british if decided else None
 
 
-def _tips_verdicts(context: _Context, found: dict[int, Edit]) -> bool:
-    """Whether the corrections in `found` may change an English verdict of the text.
-
-    Long passages are judged by their share of function words, so only a correction to or
-    from a function word counts; a text of fewer than ten words is judged by known words too.
-    """
-    if not found:
-        return False
-    if context.document_words < _SHARE_MIN_WORDS:
-        return True
-    return any(
-        (edit.replacement.lower() in FUNCTION_WORDS)
-        != (context.tokens[index].word.lower() in FUNCTION_WORDS)
-        for index, edit in found.items()
-    )
+def _opens_quote(scan: _Text, token: _Token) -> bool:
+    """Whether `token` follows an opening quote or bracket: the first word of a title cited."""
+    return token.start > 0 and scan.text[token.start - 1] in _LEAD
 
 
-def _describe_edit(word: str, candidate: str) -> str:
-    """Name the difference between `word` and its correction, for the reason."""
-    if len(candidate) == len(word) + 1:
-        return "one letter missing"
-    if len(candidate) + 1 == len(word):
-        return "one letter too many"
-    if len(candidate) != len(word):
-        return "two edits"
-    diffs = [i for i, (a, b) in enumerate(zip(word, candidate, strict=True)) if a != b]
-    if len(diffs) == 1:
-        return "one letter wrong"
-    if len(diffs) == 2 and diffs[1] == diffs[0] + 1:
-        first, second = diffs
-        if word[first] == candidate[second] and word[second] == candidate[first]:
-            return "two letters swapped"
-    return "two edits"
-
-
-def _best_candidate(candidates: dict[str, int], min_ratio: float) -> tuple[str, float, str] | None:
-    """Return (best, ratio over runner-up, runner-up) when the best candidate clearly wins."""
-    ranked = sorted(
-        ((w, c) for w, c in candidates.items() if len(w) >= 3),
-        key=lambda item: (-item[1], item[0]),
-    )
-    if not ranked or ranked[0][1] < MIN_TARGET_COUNT:
-        return None
-    best, best_count = ranked[0]
-    if len(ranked) == 1:
-        return best, float("inf"), ""
-    runner, runner_count = ranked[1]
-    ratio = best_count / runner_count
-    if ratio < min_ratio:
-        return None
-    return best, ratio, runner
-
-
-def _variant_edit(token: _Token, variant: str, table: _VariantTable) -> Edit | None:
+def _variant_edit(token: _Token, target: str, variant: str) -> Edit:
     """Rewrite a British spelling to American (``en-US``) or the reverse (``en-GB``)."""
-    lower = token.word.lower()
-    mapping = table.to_us if variant == "en-US" else table.to_gb
-    target = mapping.get(lower)
-    if target is None:
-        return None
     replacement = _match_case(token.word, target)
     origin = "British" if variant == "en-US" else "American"
     reason = f"'{token.word}' -> '{replacement}': {origin} spelling; variant={variant!r}"
@@ -799,101 +1261,22 @@ def _variant_edit(token: _Token, variant: str, table: _VariantTable) -> Edit | N
     )
 
 
-_SLIP_TARGETS: tuple[str, ...] | None = None
-
-
-def _slip_targets(lex: Lexicon) -> tuple[str, ...]:
-    """Return the most frequent function words (computed once per process)."""
-    global _SLIP_TARGETS
-    if _SLIP_TARGETS is None:
-        ranked = [w for w in lex.most_frequent(100) if w in FUNCTION_WORDS]
-        _SLIP_TARGETS = tuple(ranked[:REAL_WORD_TARGETS])
-    return _SLIP_TARGETS
-
-
-def _slip_target(word: str, lex: Lexicon) -> str | None:
-    """Return the top function word `word` becomes by one neighbouring-key substitution, if any."""
-    for target in _slip_targets(lex):
-        if len(target) != len(word):
-            continue
-        diffs = [i for i, (a, b) in enumerate(zip(word, target, strict=True)) if a != b]
-        if len(diffs) == 1 and keyboard_adjacent(word[diffs[0]], target[diffs[0]]):
-            return target
-    return None
-
-
-def _real_word_edit(index: int, context: _Context, lex: Lexicon) -> Edit | None:
-    """Correct a rare word that is a one-key slip from a top function word, in plain prose."""
-    token = context.tokens[index]
-    word = token.word
-    longest = max(len(t) for t in _slip_targets(lex))
-    if len(word) > longest or lex.count(word) * REAL_WORD_RATIO > lex.count(_slip_targets(lex)[0]):
-        return None  # too long or too common to be a slip of a top function word
-    target = _slip_target(word, lex)
-    if target is None or lex.count(target) < REAL_WORD_RATIO * lex.count(word):
-        return None
-    if _has_inflections(word, lex) or not _between_content_words(index, context, lex):
-        return None
-    ratio = lex.count(target) / lex.count(word)
-    i = next(i for i, (a, b) in enumerate(zip(word, target, strict=True)) if a != b)
+def _sentence_start_edit(token: _Token, target: str) -> Edit:
+    """Correct a capitalised sentence start that is a function word mistyped (Teh -> The)."""
+    replacement = _match_case(token.word, target)
     reason = (
-        f"'{word}' -> '{target}': one key apart ('{word[i]}' next to '{target[i]}'); "
-        f"'{target}' is {ratio:,.0f}x more frequent, and '{word}' stands between two ordinary "
-        "words where a function word belongs"
+        f"'{token.word}' -> '{replacement}': not in the dictionary; "
+        f"{_describe_edit(token.word.lower(), target)} of the function word '{target}' "
+        "at the start of a sentence"
     )
     return Edit.replace(
         token.start,
         token.end,
-        target,
+        replacement,
         kind=ChangeKind.TYPO,
         reason=reason,
-        rule="spelling.real_word",
+        rule="spelling.non_word",
     )
-
-
-def _has_inflections(word: str, lex: Lexicon) -> bool:
-    """Whether the dictionary knows inflected forms of `word` (fir: firs, fired; jot: jotted).
-
-    A word with English inflections is an ordinary English word, never taken for a slip; words
-    without (foreign words, abbreviations such as "ans") may be.
-    """
-    forms = (word + "s", word + "es", word + "ed", word + "ing", word + word[-1] + "ed")
-    return any(form in lex for form in forms)
-
-
-def _between_known_words(index: int, context: _Context, lex: Lexicon) -> bool:
-    """Whether token `index` has known lowercase words around it (or starts a sentence)."""
-    tokens = context.tokens
-    token = tokens[index]
-    if index + 1 >= len(tokens):
-        return False
-    neighbours = [index + 1]
-    if not token.sentence_start:
-        if index == 0:
-            return False
-        neighbours.append(index - 1)
-    return all(
-        other.line == token.line and word.islower() and word in lex
-        for other, word in ((tokens[i], context.word(i)) for i in neighbours)
-    )
-
-
-def _between_content_words(index: int, context: _Context, lex: Lexicon) -> bool:
-    """Whether token `index` stands bare between two bare lowercase content words on its line."""
-    tokens = context.tokens
-    token = tokens[index]
-    if not token.bare:
-        return False
-    if index == 0 or index + 1 >= len(tokens):
-        return False
-    before, after = tokens[index - 1], tokens[index + 1]
-    for other, word in ((before, context.word(index - 1)), (after, context.word(index + 1))):
-        if other.line != token.line or not word.islower() or len(word) < 3:
-            return False
-        if word in FUNCTION_WORDS or word not in lex:
-            return False
-    # `before` may carry nothing after it, `after` nothing before it.
-    return before.bare and after.bare and before.end < token.start < after.start
 
 
 # -- options ------------------------------------------------------------------------------------
