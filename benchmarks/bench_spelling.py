@@ -47,6 +47,8 @@ import time
 from collections.abc import Callable
 from pathlib import Path
 
+from _results import record
+
 from scrapeclean._model import Document
 from scrapeclean.cleaners import spelling
 from scrapeclean.cleaners.spelling import _match_case, normalize_spelling
@@ -354,9 +356,24 @@ def main() -> int:
         seed_changes = len(run(seed))
         rows[label] = (counts, fps_zyte, fps_read, seed_changes, mbs)
     symspell_rate = rows["symspellpy"][4] if "symspellpy" in rows else None
+    table: list[dict[str, object]] = []
     for label, (counts, fps_zyte, fps_read, seed_changes, mbs) in rows.items():
         even, odd = counts["even"], counts["odd"]
         total = [a + b for a, b in zip(even, odd, strict=True)]
+        table.append(
+            {
+                "corrector": label,
+                "exact": total[0],
+                "wrong": total[1],
+                "left_alone": total[2],
+                "precision": precision(total[0], total[1]),
+                "held_out_half": precision(odd[0], odd[1]),
+                "changes_per_10k_clean_words": (
+                    (len(fps_zyte) + len(fps_read)) / words * 10_000 if seed_changes >= 0 else None
+                ),
+                "mb_per_s": mbs,
+            }
+        )
         if seed_changes < 0:  # pyspellchecker on a sample: changes per 10k words of it
             sample_words = sum(len(t.split()) for t in gold[::10])
             per_10k = len(fps_zyte) / sample_words * 10_000
@@ -383,8 +400,21 @@ def main() -> int:
             print(f"\n{label} on {name}: changes on clean prose ({len(fps)})")
             for number, before, after, context in fps:
                 print(f"  #{number:<3} {before!r} -> {after!r}   ...{context}...")
+    record(
+        "spelling",
+        "typos-dev and clean bodies",
+        table,
+        note=f"{len(typos)} typos in a neutral sentence; {words:,} words of gold bodies; first "
+        f"call {cpu * 1000:.0f} ms CPU in a fresh process",
+    )
     pages_and_memory(gold)
     fixed, slips, changed, correct = real_words()
+    record(
+        "spelling",
+        "real-word set",
+        [{"slips": slips, "fixed": fixed, "correct_sentences": correct, "changed": changed}],
+        note="tests/spelling/real_words.jsonl",
+    )
     print(f"\nreal-word set: {fixed} of {slips} slips fixed; {changed} of {correct} correct "
           "sentences changed")  # fmt: skip
     variants(gold)
