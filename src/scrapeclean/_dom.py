@@ -63,8 +63,8 @@ def parse_html(markup: str) -> _Element | None:
     return root
 
 
-#: The first ``<html>`` start tag of a page.
-_HTML_TAG = regex.compile(r"<html(?=[\s/>])[^>]*>", regex.IGNORECASE)
+#: An ``<html>`` start tag (group 1), or a comment (which may hold one that does not count).
+_HTML_TAG = re.compile(r"<!--.*?(?:-->|\Z)|(<html(?=[\s/>])[^>]*>)", re.DOTALL | re.IGNORECASE)
 
 
 def _merge_html_attributes(root: _Element, markup: str) -> None:
@@ -73,13 +73,19 @@ def _merge_html_attributes(root: _Element, markup: str) -> None:
     When text comes before the ``<html>`` tag (a server's warning printed above the page),
     libxml2 implies the root element there and drops the attributes of the late tag
     (``lang`` among them); HTML's tree construction adds them to the root, the ones it lacks.
+    An ``<html>`` tag in a comment (``<!--[if IE 8]><html class="ie8"><![endif]-->``) is none.
     """
-    match = _HTML_TAG.search(markup)
-    if match is None:
-        return
+    for found in _HTML_TAG.finditer(markup):
+        if found.group(1) is not None:
+            _merge_attributes(root, found.group(1))
+            return
+
+
+def _merge_attributes(root: _Element, start_tag: str) -> None:
+    """Add to `root` the attributes of `start_tag` (an ``<html ...>`` tag) that it lacks."""
     from lxml import etree
 
-    tag = etree.fromstring(match.group().encode("utf-8"), etree.HTMLParser(encoding="utf-8"))
+    tag = etree.fromstring(start_tag.encode("utf-8"), etree.HTMLParser(encoding="utf-8"))
     if tag is None:
         return
     for key, value in tag.attrib.items():
@@ -230,6 +236,10 @@ _START_TAGS = re.compile(
 )  # the standard library's engine: twice as fast as ``regex`` on this scan
 
 
+#: The last line number libxml2 records: an element on a later line says this one.
+_LAST_LINE = 65_535
+
+
 class StartTags:
     """Where each element of an lxml tree starts in its markup.
 
@@ -237,7 +247,8 @@ class StartTags:
     The start tags are scanned once, in order; an element is matched to the first start tag of
     its name after the previous match whose lines hold the element's line. So a match is always
     a start tag of the element's name, on its line, in document order; an element that has no
-    such tag (``<html>``, ``<body>`` or ``<tbody>`` that the parser implied) gets None.
+    such tag (``<html>``, ``<body>`` or ``<tbody>`` that the parser implied) gets None. Past
+    line 65,535 libxml2 records 65,535: there the match is the next tag of the name.
     """
 
     def __init__(self, markup: str) -> None:
@@ -272,6 +283,8 @@ class StartTags:
         starts, ends = found
         line_start = self._lines[line - 1]
         next_line = self._lines[line] if line < len(self._lines) else len(self.markup) + 1
+        if line >= _LAST_LINE:  # any line from there on
+            next_line = len(self.markup) + 1
         index = bisect_left(ends, max(self._cursor, line_start))
         while index < len(starts) and starts[index] < self._cursor:
             index += 1

@@ -44,7 +44,7 @@ _NEVER_TEXT = frozenset(
     {
         "script", "style", "noscript", "template", "svg", "iframe", "canvas", "object",
         "embed", "select", "option", "datalist", "input", "textarea", "head", "title", "meta",
-        "link", "math",
+        "link", "math", "rt", "rp",
     }
 )  # fmt: skip
 _BLOCKS = frozenset(
