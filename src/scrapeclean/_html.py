@@ -17,7 +17,7 @@ element is entered and left once, so the time is linear in the size of the page.
 from __future__ import annotations
 
 import json
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from datetime import datetime
 from functools import lru_cache
 from typing import TYPE_CHECKING, Any
@@ -374,11 +374,15 @@ class _Frame:
     levels: int
     link: bool
     control: bool
+    #: A block element's node, and its number in document order among the block elements.
+    element: Any = None
+    order: int = 0
     markup: Span | None = None
     owner: _Frame | None = None
     #: The element's path and selector, once built (`_Frame.names`).
     built: tuple[tuple[str, ...], tuple[str, ...]] | None = None
-    children: dict[str, int] = field(default_factory=dict)
+    #: How many children of each name the element has had so far (made on its first child).
+    children: dict[str, int] | None = None
     candidate: str | None = None
     seen_at_entry: int = 0
     blocks_at_entry: int = 0
@@ -481,8 +485,10 @@ class _Reader:
         #: The block range ``(first, last)`` of every block element, when `bodies` need it.
         self.ranges: list[tuple[int, int]] | None = [] if bodies else None
         self.line_starts: list[int] | None = None
-        #: Where an element's start tag is in the markup, given the element and its name.
-        self.locate: Callable[[Any, str], Span | None] | None = None
+        #: Where the start tags of block elements are in the markup, given their frames in
+        #: document order (set by the walk, when the tree was parsed from `markup` here).
+        self.locate: Callable[[list[_Frame]], list[Span | None]] | None = None
+        self.entered = 0
         self.chunks: list[str] = []
         self.length = 0
         self.parts: list[str] = []
@@ -501,7 +507,7 @@ class _Reader:
         from bs4.element import NavigableString, Tag
 
         if self.markup is not None:
-            self.locate = lambda tag, _: self.soup_markup_span(tag)
+            self.locate = lambda frames: [self.soup_markup_span(f.element) for f in frames]
         stack: list[tuple[object, bool]] = [(root, True)]
         while stack:
             node, entering = stack.pop()
@@ -528,7 +534,9 @@ class _Reader:
         """
         from lxml import etree
 
-        self.locate = lambda node, name: tags.locate(name, node.sourceline)
+        self.locate = lambda frames: tags.locate_all(
+            [(frame.tag, _line(frame.element)) for frame in frames]
+        )
         self.enter("#document", {}, None, is_root=True)
         opened: list[bool] = []  # per open element: whether it opened a frame
         walker = etree.iterwalk(root, events=("start", "end", "comment", "pi"))
@@ -604,24 +612,28 @@ class _Reader:
         if parent is None:
             frame = _Frame(name, 0, None, (), None, 0, 0, False, False)
         else:
-            number = parent.children.get(name, 0) + 1
-            parent.children[name] = number
+            children = parent.children
+            if children is None:
+                children = parent.children = {}
+            number = children.get(name, 0) + 1
+            children[name] = number
             own = _words(attrs) if attrs else ()
-            frame = _Frame(
-                tag=name,
-                depth=parent.depth + 1,
-                landmark=_landmark(attrs, name) or parent.landmark,
-                tokens=(parent.tokens + own)[-_MAX_TOKENS:] if own else parent.tokens,
-                parent=parent,
-                number=number,
-                levels=parent.levels + 1,
-                link=parent.link or name == "a",
-                control=parent.control or name in _CONTROLS,
+            frame = _Frame(  # positional: the walk makes one per element
+                name,
+                parent.depth + 1,
+                _landmark(attrs, name) or parent.landmark,
+                (parent.tokens + own)[-_MAX_TOKENS:] if own else parent.tokens,
+                parent,
+                number,
+                parent.levels + 1,
+                parent.link or name == "a",
+                parent.control or name in _CONTROLS,
             )
         frame.owner = frame if block or parent is None else parent.owner
         if block:
-            if self.locate is not None and node is not None:
-                frame.markup = self.locate(node, name)
+            frame.element = node
+            frame.order = self.entered
+            self.entered += 1
             frame.blocks_at_entry = len(self.raw)
         return frame
 
@@ -658,6 +670,8 @@ class _Reader:
     # -- blocks -----------------------------------------------------------------------------
 
     def end_line(self) -> None:
+        if not self.parts:
+            return
         line = _clean_inline("".join(self.parts))
         self.parts.clear()
         if line:
@@ -665,7 +679,8 @@ class _Reader:
 
     def flush(self) -> None:
         """End the open block, if it has text."""
-        self.end_line()
+        if self.parts:
+            self.end_line()
         if self.lines:
             owner = self.frames[-1].owner if self.frames else None
             if owner is not None:
@@ -708,6 +723,14 @@ class _Reader:
         end = self.markup.find(">", start)
         return Span(start, len(self.markup) if end < 0 else end + 1)
 
+    def locate_blocks(self) -> None:
+        """Find the start tag of each element that gave a block, in document order."""
+        if self.locate is None:
+            return
+        frames = sorted({id(raw.frame): raw.frame for raw in self.raw}.values(), key=_order)
+        for frame, span in zip(frames, self.locate(frames), strict=True):
+            frame.markup = span
+
     def finish(self) -> tuple[str, tuple[Block, ...], str | None]:
         """The text, the block table, and the kind of content container found (or None)."""
         text = "".join(self.chunks)
@@ -716,6 +739,7 @@ class _Reader:
             if stated is not None:
                 self.candidates.append(stated)
         inside = _container(self.candidates, self.seen)
+        self.locate_blocks()
         length = max(1, len(text))
         blocks = []
         for index, raw in enumerate(self.raw):
@@ -739,6 +763,16 @@ class _Reader:
                 )
             )
         return text, tuple(blocks), None if inside is None else inside.kind
+
+
+def _line(element: _Element | None) -> int | None:
+    """The line libxml2 recorded for `element` (None for the document's own frame)."""
+    line = None if element is None else element.sourceline
+    return line if isinstance(line, int) else None
+
+
+def _order(frame: _Frame) -> int:
+    return frame.order
 
 
 def _name(tag: Tag) -> str:
