@@ -255,11 +255,13 @@ class StartTags:
     """Where each element of an lxml tree starts in its markup.
 
     libxml2 records the line of an element (the line where its start tag ends), not the column.
-    The start tags are scanned once, in order; an element is matched to the first start tag of
-    its name after the previous match whose lines hold the element's line. So a match is always
-    a start tag of the element's name, on its line, in document order; an element that has no
-    such tag (``<html>``, ``<body>`` or ``<tbody>`` that the parser implied) gets None. Past
-    line 65,535 libxml2 records 65,535: there the match is the next tag of the name.
+    The start tags are scanned once, in order, and every element of the names wanted is matched
+    in document order to the first start tag of its name after the previous match whose lines
+    hold the element's line, and that has attributes when the element has (its first one). So
+    a match is always a start tag of the element's name, on its line, in document order; an
+    element the parser implied (``<html>``, ``<body>``, a ``<p>`` for a stray ``</p>``) gets
+    None, and takes no later element's tag when that one has attributes. Past line 65,535
+    libxml2 records 65,535: there the match is the next fitting tag of the name.
     """
 
     def __init__(self, markup: str) -> None:
@@ -268,13 +270,25 @@ class StartTags:
         self._lines: list[int] = []
         self._cursor = 0
 
-    def locate_all(self, elements: list[tuple[str, int | None]]) -> list[Span | None]:
-        """`locate` each ``(name, line)`` in turn (elements in document order)."""
-        names = tuple(sorted({name for name, _ in elements}))
+    def locate_elements(self, root: _Element, elements: list[_Element | None]) -> list[Span | None]:
+        """The start tags of `elements` (of the tree `root`), or None where not found.
+
+        Every element of their names is matched, in document order, so that an element that
+        gave no block (or was never walked) still takes its own tag.
+        """
+        names = tuple(sorted({element.tag for element in elements if element is not None}))
         if not names:
-            return []
+            return [None] * len(elements)
         self._tags = self._scan(_start_tags(names))
-        return [self.locate(name, line) for name, line in elements]
+        found: dict[_Element, Span | None] = {}
+        wanted = {element for element in elements if element is not None}
+        for element in root.iter(*names):
+            line = element.sourceline
+            key = next((str(name) for name in element.keys()), None)
+            span = self.locate(element.tag, line if isinstance(line, int) else None, key)
+            if element in wanted:
+                found[element] = span
+        return [None if element is None else found.get(element) for element in elements]
 
     def _scan(self, pattern: re.Pattern[str]) -> dict[str, tuple[list[int], list[int]]]:
         markup = self.markup
@@ -290,8 +304,12 @@ class StartTags:
         self._lines = [0] + [match.end() for match in re.finditer("\n", markup)]
         return tags
 
-    def locate(self, name: str, line: int | None) -> Span | None:
-        """The start tag of the next element named `name` on line `line` (1-based), or None."""
+    def locate(self, name: str, line: int | None, attribute: str | None = None) -> Span | None:
+        """The start tag of the next element named `name` on line `line` (1-based), or None.
+
+        `attribute` is the element's first attribute (None when it has none): a tag without
+        attributes is no match for an element with, and the other way round.
+        """
         if line is None:
             return None
         if self._tags is None:
@@ -309,5 +327,16 @@ class StartTags:
             index += 1
         if index == len(starts) or starts[index] < self._cursor or starts[index] >= next_line:
             return None
+        span = Span(starts[index], min(len(self.markup), ends[index] + 1))
+        if not _fits(span.of(self.markup), name, attribute):
+            return None
         self._cursor = starts[index] + 1
-        return Span(starts[index], min(len(self.markup), ends[index] + 1))
+        return span
+
+
+def _fits(tag: str, name: str, attribute: str | None) -> bool:
+    """Whether start tag `tag` may be an element named `name` whose first attribute is that."""
+    rest = tag[1 + len(name) :].strip(" \t\n\r\f/>")
+    if attribute is None:
+        return not rest
+    return attribute.lower() in rest.lower()

@@ -534,9 +534,7 @@ class _Reader:
         """
         from lxml import etree
 
-        self.locate = lambda frames: tags.locate_all(
-            [(frame.tag, _line(frame.element)) for frame in frames]
-        )
+        self.locate = lambda frames: tags.locate_elements(root, [frame.element for frame in frames])
         self.enter("#document", {}, None, is_root=True)
         opened: list[bool] = []  # per open element: whether it opened a frame
         walker = etree.iterwalk(root, events=("start", "end", "comment", "pi"))
@@ -763,12 +761,6 @@ class _Reader:
                 )
             )
         return text, tuple(blocks), None if inside is None else inside.kind
-
-
-def _line(element: _Element | None) -> int | None:
-    """The line libxml2 recorded for `element` (None for the document's own frame)."""
-    line = None if element is None else element.sourceline
-    return line if isinstance(line, int) else None
 
 
 def _order(frame: _Frame) -> int:
