@@ -284,8 +284,9 @@ class StartTags:
         wanted = {element for element in elements if element is not None}
         for element in root.iter(*names):
             line = element.sourceline
-            key = next((str(name) for name in element.keys()), None)
-            span = self.locate(element.tag, line if isinstance(line, int) else None, key)
+            keys = element.keys()
+            first = str(keys[0]) if keys else None
+            span = self.locate(element.tag, line if isinstance(line, int) else None, first)
             if element in wanted:
                 found[element] = span
         return [None if element is None else found.get(element) for element in elements]
