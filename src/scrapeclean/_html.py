@@ -638,6 +638,11 @@ class _Reader:
     def text(self, value: str) -> None:
         if not value:
             return
+        if value.isspace():  # indentation between tags, most often: no glue to decide
+            self.boundary = False
+            if self.parts:
+                self.parts.append(value)
+            return
         visible = len("".join(value.split()))
         if visible:
             frame = self.frames[-1]
