@@ -135,6 +135,7 @@ class LxmlPage:
 
     def __init__(self, root: _Element) -> None:
         self.root = root
+        self._scripts: dict[str, list[str]] = {}
 
     def attributes(self, name: str) -> Iterator[dict[str, str]]:
         """The attributes of every `name` element, in document order."""
@@ -163,10 +164,15 @@ class LxmlPage:
         return None
 
     def scripts(self, kind: str) -> Iterator[str]:
-        """The contents of every ``<script type=kind>``."""
-        for element in self.root.iter("script"):
-            if element.get("type") == kind:
-                yield element.text or ""
+        """The contents of every ``<script type=kind>`` (found once: several readers ask)."""
+        found = self._scripts.get(kind)
+        if found is None:
+            found = self._scripts[kind] = [
+                element.text or ""
+                for element in self.root.iter("script")
+                if element.get("type") == kind
+            ]
+        return iter(found)
 
     def with_rel(self, name: str, rel: str) -> Iterator[tuple[dict[str, str], str]]:
         """The attributes and text of every `name` element whose ``rel`` words include `rel`."""

@@ -569,13 +569,14 @@ class _Reader:
         if name in ("img", "hr", "wbr"):
             self.boundary = True
             return _SKIP
-        candidate = _candidate_kind(attrs, name)
+        role = _role(attrs) if attrs else ""
+        candidate = _candidate_kind(attrs, name, role)
         block = is_root or name in _BLOCKS or candidate is not None
         if block:
             self.flush()
         else:
             self.boundary = True
-        frame = self.frame(node, attrs, name, block)
+        frame = self.frame(node, attrs, name, block, role)
         if candidate is not None:
             frame.candidate = candidate
             frame.seen_at_entry = self.seen
@@ -604,8 +605,10 @@ class _Reader:
             )
         self.frames.pop()
 
-    def frame(self, node: Any, attrs: dict[str, Any], name: str, block: bool) -> _Frame:
-        """The evidence of element `node`, inherited from the open element it sits in."""
+    def frame(
+        self, node: Any, attrs: dict[str, Any], name: str, block: bool, role: str = ""
+    ) -> _Frame:
+        """The evidence of element `node` (of ARIA `role`), inherited from the element it is in."""
         parent = self.frames[-1] if self.frames else None
         if parent is None:
             frame = _Frame(name, 0, None, (), None, 0, 0, False, False)
@@ -619,7 +622,7 @@ class _Reader:
             frame = _Frame(  # positional: the walk makes one per element
                 name,
                 parent.depth + 1,
-                _landmark(attrs, name) or parent.landmark,
+                _landmark(name, role) or parent.landmark,
                 (parent.tokens + own)[-_MAX_TOKENS:] if own else parent.tokens,
                 parent,
                 number,
@@ -789,16 +792,15 @@ def _hidden(attrs: dict[str, Any], name: str) -> bool:
 
 def _words(attrs: dict[str, Any]) -> tuple[str, ...]:
     """The class and id words of an element, lower case (``"social-share"`` gives two words)."""
-    values: list[str] = []
     classes = attrs.get("class")
-    if isinstance(classes, str):
-        values.append(classes)
-    elif classes:
-        values.extend(str(value) for value in classes)
     ident = attrs.get("id")
-    if isinstance(ident, str):
-        values.append(ident)
-    return _split_words(" ".join(values)) if values else ()
+    if classes is None and ident is None:
+        return ()
+    if classes is not None and not isinstance(classes, str):  # bs4: a list of class names
+        classes = " ".join(str(value) for value in classes)
+    if not isinstance(ident, str):
+        return _split_words(classes) if classes else ()
+    return _split_words(f"{classes} {ident}" if classes else ident)
 
 
 @lru_cache(maxsize=4096)
@@ -812,17 +814,15 @@ def _role(attrs: dict[str, Any]) -> str:
     return role.split()[0].lower() if isinstance(role, str) and role.strip() else ""
 
 
-def _landmark(attrs: dict[str, Any], name: str) -> str | None:
+def _landmark(name: str, role: str) -> str | None:
+    """The landmark an element named `name`, of ARIA `role`, is (or None)."""
     if name in _LANDMARK_TAGS:
         return name
-    if not attrs:
-        return None
-    role = _role(attrs)
     return role if role in _LANDMARK_ROLES else None
 
 
-def _candidate_kind(attrs: dict[str, Any], name: str) -> str | None:
-    """Whether an element may be the content container, and as what."""
+def _candidate_kind(attrs: dict[str, Any], name: str, role: str) -> str | None:
+    """Whether an element (of ARIA `role`) may be the content container, and as what."""
     if name == "article":
         return "article"
     if name == "main":
@@ -832,7 +832,6 @@ def _candidate_kind(attrs: dict[str, Any], name: str) -> str | None:
     itemprop = attrs.get("itemprop")
     if isinstance(itemprop, str) and "articlebody" in itemprop.lower().split():
         return "itemprop=articleBody"
-    role = _role(attrs)
     if name == "article" or role == "article":
         return "article"
     if name == "main" or role == "main":
