@@ -246,11 +246,13 @@ _NO_TAGS = (
 def _start_tags(names: tuple[str, ...]) -> re.Pattern[str]:
     """A pattern of the start tags named `names` (any, when none), skipping where none starts.
 
+    A start tag's match ends before its ``>`` (or at the end of the markup).
+
     Only the names wanted are matched, so the scan spends no Python time on the many inline
     tags (``<a>``, ``<span>``, ``<img>``).
     """
     wanted = "|".join(re.escape(name) for name in names) or r"[A-Za-z][^\t\n\r\f />\x00]*"
-    return re.compile(rf"<(?:{_NO_TAGS}|((?i:{wanted}))(?=[\t\n\r\f />\x00]|\Z))")
+    return re.compile(rf"<(?:{_NO_TAGS}|((?i:{wanted}))(?=[\t\n\r\f />\x00]|\Z)[^>]*)")
 
 
 #: The last line number libxml2 records: an element on a later line says this one.
@@ -286,16 +288,21 @@ class StartTags:
         if not names:
             return [None] * len(elements)
         self._tags = self._scan(_start_tags(names))
-        found: dict[_Element, Span | None] = {}
+        found: dict[_Element, tuple[int, int]] = {}
         wanted = {element for element in elements if element is not None}
+        match = self._match
         for element in root.iter(*names):
             line = element.sourceline
             keys = element.keys()
             first = str(keys[0]) if keys else None
-            span = self.locate(element.tag, line if isinstance(line, int) else None, first)
-            if element in wanted:
-                found[element] = span
-        return [None if element is None else found.get(element) for element in elements]
+            at = match(element.tag, line if isinstance(line, int) else None, first)
+            if at is not None and element in wanted:
+                found[element] = at
+        spans: list[Span | None] = []
+        for item in elements:
+            at = None if item is None else found.get(item)
+            spans.append(None if at is None else Span(*at))
+        return spans
 
     def _scan(self, pattern: re.Pattern[str]) -> dict[str, tuple[list[int], list[int]]]:
         markup = self.markup
@@ -305,9 +312,8 @@ class StartTags:
             if name is None:
                 continue
             starts, ends = tags.setdefault(name.lower(), ([], []))
-            end = markup.find(">", match.end())
             starts.append(match.start())
-            ends.append(len(markup) if end < 0 else end)
+            ends.append(match.end())
         self._lines = [0] + [match.end() for match in re.finditer("\n", markup)]
         return tags
 
@@ -317,6 +323,11 @@ class StartTags:
         `attribute` is the element's first attribute (None when it has none): a tag without
         attributes is no match for an element with, and the other way round.
         """
+        at = self._match(name, line, attribute)
+        return None if at is None else Span(*at)
+
+    def _match(self, name: str, line: int | None, attribute: str | None) -> tuple[int, int] | None:
+        """`locate`, as the start and end offsets of the tag."""
         if line is None:
             return None
         if self._tags is None:
@@ -334,11 +345,11 @@ class StartTags:
             index += 1
         if index == len(starts) or starts[index] < self._cursor or starts[index] >= next_line:
             return None
-        span = Span(starts[index], min(len(self.markup), ends[index] + 1))
-        if not _fits(span.of(self.markup), name, attribute):
+        start, end = starts[index], min(len(self.markup), ends[index] + 1)
+        if not _fits(self.markup[start:end], name, attribute):
             return None
-        self._cursor = starts[index] + 1
-        return span
+        self._cursor = start + 1
+        return start, end
 
 
 def _fits(tag: str, name: str, attribute: str | None) -> bool:

@@ -379,8 +379,9 @@ class _Frame:
     order: int = 0
     markup: Span | None = None
     owner: _Frame | None = None
-    #: The element's path and selector, once built (`_Frame.names`).
-    built: tuple[tuple[str, ...], tuple[str, ...]] | None = None
+    #: The element's path and selector (joined by ``>``), each with its number of levels,
+    #: once built (`_Frame.names`).
+    built: tuple[str, int, str, int] | None = None
     #: How many children of each name the element has had so far (made on its first child).
     children: dict[str, int] | None = None
     candidate: str | None = None
@@ -392,8 +393,8 @@ class _Frame:
         """Whether the selector (and path) lost levels at the top (`_MAX_LEVELS`)."""
         return self.levels > _MAX_LEVELS
 
-    def names(self) -> tuple[tuple[str, ...], tuple[str, ...]]:
-        """The tag names and the selector parts from the top down, the last `_MAX_LEVELS`.
+    def names(self) -> tuple[str, str]:
+        """The path (tag names) and the selector from the top down, the last `_MAX_LEVELS` levels.
 
         Built on first use from the nearest ancestor already built, without recursion, so each
         frame is built once however deep the tree.
@@ -406,16 +407,29 @@ class _Frame:
         for item in reversed(chain):
             parent = item.parent
             if parent is None or parent.built is None:
-                item.built = ((), ()) if item.tag == "#document" else ((item.tag,), ())
+                item.built = ("", 0, "", 0) if item.tag == "#document" else (item.tag, 1, "", 0)
                 continue
-            path, selector = parent.built
+            path, paths, selector, selectors = parent.built
             name = item.tag
             part = (
                 name if name in ("html", "body", "head") else f"{name}:nth-of-type({item.number})"
             )
-            item.built = ((*path, name)[-_MAX_LEVELS:], (*selector, part)[-_MAX_LEVELS:])
+            item.built = (*_extend(path, paths, name), *_extend(selector, selectors, part))
         assert self.built is not None
-        return self.built
+        return self.built[0], self.built[2]
+
+
+def _extend(joined: str, levels: int, part: str) -> tuple[str, int]:
+    """`joined` (``levels`` parts joined by ``>``) and `part`, with the levels it then has.
+
+    Past `_MAX_LEVELS` the first part is dropped (no tag name or selector part holds a ``>``).
+    """
+    if not levels:
+        return part, 1
+    joined = f"{joined}>{part}"
+    if levels < _MAX_LEVELS:
+        return joined, levels + 1
+    return joined[joined.index(">") + 1 :], levels
 
 
 @dataclass(slots=True)
@@ -756,7 +770,7 @@ class _Reader:
                 Block(
                     span=Span(raw.start, raw.end),
                     tag=frame.tag,
-                    path=prefix + ">".join(path),
+                    path=prefix + path,
                     landmark=frame.landmark,
                     tokens=frame.tokens,
                     link_share=raw.link_share,
@@ -764,7 +778,7 @@ class _Reader:
                     position=round(raw.start / length, 4),
                     in_main=inside is not None and inside.first <= index < inside.last,
                     markup=frame.markup,
-                    selector=prefix + ">".join(selector),
+                    selector=prefix + selector,
                     control_share=raw.control_share,
                 )
             )
