@@ -51,11 +51,16 @@ def parse_html(markup: str) -> _Element | None:
     """
     from lxml import etree
 
-    if "\x00" in markup or _has_surrogate(markup):
+    if "\x00" in markup:
         markup = _UNREADABLE.sub("\ufffd", markup)
+    try:
+        data = markup.encode("utf-8")
+    except UnicodeEncodeError:  # lone surrogates
+        markup = _UNREADABLE.sub("\ufffd", markup)
+        data = markup.encode("utf-8")
     parser = etree.HTMLParser(encoding="utf-8", huge_tree=True, no_network=True)
     try:
-        root = etree.fromstring(markup.encode("utf-8"), parser)
+        root = etree.fromstring(data, parser)
     except etree.LxmlError:  # an empty document: no element to read
         return None
     if root is None or any(error.level_name == "FATAL" for error in parser.error_log):
@@ -95,14 +100,6 @@ def _merge_attributes(root: _Element, start_tag: str) -> None:
                 root.set(key, value)
             except ValueError:  # a name lxml cannot set (``xmlns:og``) is no reading matter
                 continue
-
-
-def _has_surrogate(text: str) -> bool:
-    try:
-        text.encode("utf-8")
-    except UnicodeEncodeError:
-        return True
-    return False
 
 
 def lxml_text(element: _Element) -> str:
