@@ -136,6 +136,7 @@ def zyte(extractors: dict[str, Extractor], limit: int | None) -> None:
         f"{'s/page':>9}{'docs/s':>8}{'x time':>8}"
     )
     ours_time = None
+    times: dict[str, float] = {}
     for name, extract in extractors.items():
         scores, seconds = [], 0.0
         for row in rows:
@@ -145,11 +146,31 @@ def zyte(extractors: dict[str, Extractor], limit: int | None) -> None:
             scores.append((*_prf(text, gold, shingles=True), _prf(text, gold)[2]))
         means = [sum(column) / len(scores) for column in zip(*scores, strict=True)]
         per_page = seconds / len(rows)
+        times[name] = per_page
         ours_time = ours_time or per_page
         print(
             f"{name:<14}{means[0]:>10.3f}{means[1]:>8.3f}{means[2]:>7.3f}{means[3]:>8.3f}"
             f"{per_page:>9.4f}{1 / max(per_page, 1e-9):>8.1f}{per_page / ours_time:>8.2f}"
         )
+    _report_stage(rows, times)
+
+
+def _report_stage(rows: list[dict[str, Any]], times: dict[str, float]) -> None:
+    """scrapeclean's HTML-to-source stage alone, and both speeds as a multiple of trafilatura's."""
+    from scrapeclean._input import read_input
+
+    seconds = sum(
+        _timed(lambda html: read_input(html, html=True)[0].text, row["html"])[1] for row in rows
+    )
+    stage = seconds / max(1, len(rows))
+    line = f"HTML to source alone: {stage:.4f} s/page, {1 / max(stage, 1e-9):.1f} docs/s"
+    if "trafilatura" in times:
+        peer = times["trafilatura"]
+        line += (
+            f"; docs/s as a multiple of trafilatura's: full pipeline "
+            f"{peer / times['scrapeclean']:.2f}x, HTML to source alone {peer / stage:.2f}x"
+        )
+    print(line)
 
 
 def snippets(extractors: dict[str, Extractor], limit: int | None) -> None:

@@ -101,3 +101,22 @@ def test_inside_a_container_only_blocks_after_the_text_region_go() -> None:
     rules = _rules(page)
     assert rules == {"Filed under budget, council, city hall and the mayor": "html.outside_content"}
     assert "Jo Bloggs" in clean(page).text
+
+
+def test_text_of_the_region_element_itself_is_inside_the_region() -> None:
+    """Text set straight in the densest text region's element is part of the region.
+
+    (Around its paragraphs, or left there when a ``<div>`` closed the ``<p>`` it was in.)
+    """
+    prose = " ".join(["The council approved the new budget after a long debate on Tuesday."] * 3)
+    page = (
+        "<html><body><div class=menu><a href=/>Home</a> <a href=/a>About</a></div>"
+        f"<div id=story>A standfirst set straight in the story element.<p>{prose}</p>"
+        f"<p>{prose}</p></div>"
+        "<div class=other><p>Something else entirely, kept apart from the story.</p></div>"
+        "</body></html>"
+    )
+    result = clean(page)
+    assert result.text.startswith("A standfirst set straight in the story element.\n\n")
+    cut = [change.before.strip() for change in result.changes if change.cleaner == "extract_html"]
+    assert "Something else entirely, kept apart from the story." in cut

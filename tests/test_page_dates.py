@@ -257,3 +257,61 @@ def test_a_dateline_naming_no_day_does_not_outweigh_the_pages_day() -> None:
     result = clean(_page(head, body, lang="de"), html=True)
     assert result.published is not None and result.published.date() == date(2022, 1, 14)
     assert result.dateline is not None and result.dateline.raw == "Januar 2022"
+
+
+def _both_readers(markup: str) -> tuple[list[PageElement], list[PageElement]]:
+    from bs4 import BeautifulSoup
+
+    from scrapeclean._dom import parse_html
+    from scrapeclean._page_dates import elements_from_lxml, elements_from_soup
+
+    root = parse_html(markup)
+    assert root is not None
+    return elements_from_lxml(root), elements_from_soup(BeautifulSoup(markup, "lxml"))
+
+
+def _but_html(elements: list[PageElement]) -> list[tuple[object, ...]]:
+    """The elements but ``<html>`` (bs4's lxml builder drops its attributes; lxml keeps them),
+    a boolean attribute written bare read as empty (lxml repeats its name as its value)."""
+    return [
+        (
+            element.name,
+            {key: "" if value == key else value for key, value in element.attrs.items()},
+            element.text,
+            element.context,
+            element.order,
+        )
+        for element in elements
+        if element.name != "html"
+    ]
+
+
+def test_an_lxml_tree_gives_the_date_evidence_its_soup_gives() -> None:
+    markup = (
+        "<html lang='de'><head><meta property='article:published_time' content='2021-03-04'>"
+        '<script type=\'application/ld+json\'>{"datePublished": "2021-03-04"}</script></head>'
+        "<body><nav class='menu'><span class='date'>1. Januar 2020</span></nav>"
+        "<article><h1>Titel <b>fett</b></h1><!-- 2 March 2019 --><p class='byline'>Von A. B."
+        " <time datetime='2021-03-04'>4. März 2021</time></p><aside><p class='date'>3.3.2021"
+        "</p></aside><p>Text des Artikels.</p></article><footer>© 2021</footer></body></html>"
+    )
+    from_lxml, from_soup = _both_readers(markup)
+    assert _but_html(from_lxml) == _but_html(from_soup)
+    assert {element.name for element in from_lxml} >= {"meta", "script", "h1", "time", "span"}
+
+
+def test_lxml_and_soup_date_evidence_agree_on_the_dev_pages() -> None:
+    import json
+    from pathlib import Path
+
+    data = Path(__file__).resolve().parents[2] / "shared" / "data" / "dates" / "htmldate-dev.jsonl"
+    if not data.exists():
+        pytest.skip(f"development data not found at {data}")
+    differ = []
+    with data.open(encoding="utf-8") as handle:
+        for number, line in enumerate(handle):
+            markup = json.loads(line)["html"]
+            from_lxml, from_soup = _both_readers(markup)
+            if _but_html(from_lxml) != _but_html(from_soup):
+                differ.append(number)
+    assert not differ, f"pages whose lxml and soup date evidence differ: {differ}"

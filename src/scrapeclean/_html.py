@@ -17,17 +17,25 @@ element is entered and left once, so the time is linear in the size of the page.
 from __future__ import annotations
 
 import json
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from functools import lru_cache
 from typing import TYPE_CHECKING, Any
 
 import regex
 
+from scrapeclean._dom import LxmlPage, SoupPage, StartTags, lxml_text, parse_html
 from scrapeclean._model import Block, Finding, Source, Span
-from scrapeclean._page_dates import date_findings, elements_from_soup
+from scrapeclean._page_dates import date_findings, elements_from_lxml, elements_from_soup
 
 if TYPE_CHECKING:
+    from collections.abc import Callable
+
     from bs4 import BeautifulSoup, Tag
+    from lxml.etree import _Element
+
+#: A page's tree, as the metadata readers ask it (`scrapeclean._dom`).
+_Page = LxmlPage | SoupPage
+#: Reads the blocks of a page, given the article bodies its structured data states.
 
 __all__ = ["html_to_source", "read_blocks"]
 
@@ -36,7 +44,7 @@ _NEVER_TEXT = frozenset(
     {
         "script", "style", "noscript", "template", "svg", "iframe", "canvas", "object",
         "embed", "select", "option", "datalist", "input", "textarea", "head", "title", "meta",
-        "link", "math",
+        "link", "math", "rt", "rp",
     }
 )  # fmt: skip
 _BLOCKS = frozenset(
@@ -68,21 +76,35 @@ _HIDDEN_STYLE = regex.compile(r"display\s*:\s*none|visibility\s*:\s*hidden", reg
 #: nested 100,000 deep still costs a bounded amount per block.
 _MAX_TOKENS = 24
 _MAX_LEVELS = 32
+_JSON_LD = "application/ld+json"
 
 
 def html_to_source(markup: str | BeautifulSoup | Tag) -> Source:
-    """Read HTML into a `Source`: the content text, the title and the published time."""
-    soup = _parse(markup) if isinstance(markup, str) else markup
+    """Read HTML into a `Source`: the page's text as blocks, and what the page states about itself.
+
+    Markup given as text is parsed with lxml (`scrapeclean._dom.parse_html`), or with
+    ``html.parser`` when libxml2 cannot read it (nesting deeper than it allows); a bs4 tree is
+    read as it is. Either way the same walk and the same metadata rules run over it.
+    """
+    if not isinstance(markup, str):
+        return _read_page(SoupPage(markup), lambda bodies: read_blocks(markup, bodies=bodies))
+    root = parse_html(markup)
+    if root is None:
+        soup = _parse(markup)
+        return _read_page(SoupPage(soup), lambda bodies: read_blocks(soup, markup, bodies=bodies))
+    return _read_page(LxmlPage(root), lambda bodies: _read_lxml(root, markup, bodies))
+
+
+def _read_page(page: _Page, read: Callable[[tuple[str, ...]], Any]) -> Source:
+    """The `Source` of a page: its findings, then its blocks as `read` gives them."""
     findings: list[Finding] = []
-    facts = _Facts(soup)
-    title = _title(soup, facts)
+    facts = _Facts(page)
+    title = _title(page, facts)
     if title is not None:
         findings.append(Finding("title", title[0], "read_input", title[1], title[2]))
-    findings.extend(date_findings(elements_from_soup(soup)))
-    findings.extend(_page_facts(soup, facts))
-    text, blocks, container = read_blocks(
-        soup, markup if isinstance(markup, str) else None, bodies=_ld_article_bodies(soup)
-    )
+    findings.extend(date_findings(_date_elements(page)))
+    findings.extend(_page_facts(page, facts))
+    text, blocks, container = read(_ld_article_bodies(page))
     return Source(
         text=text, format="html", blocks=blocks, findings=tuple(findings), container=container
     )
@@ -105,14 +127,14 @@ _TITLE_SEPARATORS = regex.compile(r"(?<!\s)\s+(?:[|\-\u2013\u2014/\u00bb:]{1,2})
 _SHORT_TITLE_WORDS = 4
 
 
-def _metas(soup: Tag) -> dict[tuple[str, str], str]:
+def _metas(page: _Page) -> dict[tuple[str, str], str]:
     """Every ``<meta>`` content by ``(attribute, lower-case key)``, the first one of each."""
     metas: dict[tuple[str, str], str] = {}
-    for meta in soup.find_all("meta"):
-        content = _clean_inline(str(meta.get("content") or ""))
+    for meta in page.attributes("meta"):
+        content = _clean_inline(meta.get("content") or "")
         for attribute in ("property", "name", "itemprop"):
             key = meta.get(attribute)
-            if isinstance(key, str) and content:
+            if key is not None and content:
                 metas.setdefault((attribute, key.strip().lower()), content)
     return metas
 
@@ -120,25 +142,25 @@ def _metas(soup: Tag) -> dict[tuple[str, str], str]:
 class _Facts:
     """The page's ``<meta>`` contents and JSON-LD objects, each read once, on first use."""
 
-    def __init__(self, soup: Tag) -> None:
-        self.soup = soup
+    def __init__(self, page: _Page) -> None:
+        self.page = page
         self._metas: dict[tuple[str, str], str] | None = None
         self._ld: list[dict[str, Any]] | None = None
 
     @property
     def metas(self) -> dict[tuple[str, str], str]:
         if self._metas is None:
-            self._metas = _metas(self.soup)
+            self._metas = _metas(self.page)
         return self._metas
 
     @property
     def ld(self) -> list[dict[str, Any]]:
         if self._ld is None:
-            self._ld = _ld_objects(self.soup)
+            self._ld = _ld_objects(self.page)
         return self._ld
 
 
-def _title(soup: Tag, facts: _Facts) -> tuple[str, str, float] | None:
+def _title(page: _Page, facts: _Facts) -> tuple[str, str, float] | None:
     """The page's title: ``(title, origin, confidence)``, or None.
 
     The ``<title>`` element is what the page calls itself, decorated with the site's name; the
@@ -151,10 +173,8 @@ def _title(soup: Tag, facts: _Facts) -> tuple[str, str, float] | None:
     metas = facts.metas
     site = metas.get(("property", "og:site_name"))
     stated = metas.get(("property", "og:title"))
-    element = soup.find("title")
-    text = _clean_inline(element.get_text(" ")) if element is not None else ""
-    tag = soup.find("h1")
-    heading = _clean_inline(tag.get_text(" ")) if tag is not None else ""
+    text = _clean_inline(page.first_text("title") or "")
+    heading = _clean_inline(page.first_text("h1") or "")
     if text:
         if stated and stated in text:
             return stated, "meta[property=og:title], within <title>", 0.8
@@ -197,12 +217,12 @@ def _rejoin(title: str, parts: list[str]) -> str:
     return title[: separators[len(parts) - 1].start()]
 
 
-def _ld_objects(soup: Tag) -> list[dict[str, Any]]:
+def _ld_objects(page: _Page) -> list[dict[str, Any]]:
     """The JSON-LD objects of the page, ``@graph`` members included (malformed ones skipped)."""
     found: list[dict[str, Any]] = []
-    for script in soup.find_all("script", attrs={"type": "application/ld+json"}):
+    for script in page.scripts(_JSON_LD):
         try:
-            data = json.loads(script.get_text())
+            data = json.loads(script)
         except (ValueError, RecursionError):  # malformed JSON-LD is no evidence, never an error
             continue
         stack = [data]
@@ -226,7 +246,7 @@ def _ld_value(objects: list[dict[str, Any]], key: str) -> str | None:
     return None
 
 
-def _authors(soup: Tag, facts: _Facts) -> tuple[tuple[str, ...], str] | None:
+def _authors(page: _Page, facts: _Facts) -> tuple[tuple[str, ...], str] | None:
     """The page's stated authors and where they are stated.
 
     JSON-LD ``author`` first, then ``meta[name=author]``, then the text of ``rel=author`` links.
@@ -239,12 +259,10 @@ def _authors(soup: Tag, facts: _Facts) -> tuple[tuple[str, ...], str] | None:
     if stated and not stated.startswith(("http://", "https://")):
         return (stated,), "meta[name=author]"
     links = []
-    for link in soup.find_all("a", attrs={"rel": True}):
-        rel = link.get("rel")
-        if isinstance(rel, list) and "author" in rel:
-            name = _clean_inline(link.get_text(" "))
-            if name and name not in links:
-                links.append(name)
+    for _, text in page.with_rel("a", "author"):
+        name = _clean_inline(text)
+        if name and name not in links:
+            links.append(name)
     return (tuple(links), "a[rel=author]") if links else None
 
 
@@ -259,19 +277,24 @@ def _ld_names(value: Any) -> tuple[str, ...]:
     return tuple(dict.fromkeys(names))
 
 
-def _page_facts(soup: Tag, facts: _Facts) -> list[Finding]:
+def _date_elements(page: _Page) -> list[Any]:
+    """The page's date evidence (`scrapeclean._page_dates`), from whichever tree was read."""
+    if isinstance(page, LxmlPage):
+        return elements_from_lxml(page.root)
+    return elements_from_soup(page.root)
+
+
+def _page_facts(page: _Page, facts: _Facts) -> list[Finding]:
     """Language, canonical URL, site name and authors the page states, with provenance."""
     findings: list[Finding] = []
-    html = soup.find("html")
-    lang = html.get("lang") if html is not None else None
-    if isinstance(lang, str) and _LANGUAGE_TAG.fullmatch(lang.strip()):
+    lang = page.first_attribute("html", "lang")
+    if lang is not None and _LANGUAGE_TAG.fullmatch(lang.strip()):
         language = lang.strip().split("-")[0].split("_")[0].lower()
         findings.append(Finding("language", language, "read_input", "<html lang>", 0.7))
     canonical = None
-    for link in soup.find_all("link", attrs={"rel": True}):
-        rel = link.get("rel")
-        if isinstance(rel, list) and "canonical" in rel and link.get("href"):
-            canonical = str(link.get("href")).strip()
+    for attrs, _ in page.with_rel("link", "canonical"):
+        if attrs.get("href"):
+            canonical = attrs["href"].strip()
             break
     if canonical and canonical.startswith(("http://", "https://")):
         findings.append(Finding("url", canonical, "read_input", "link[rel=canonical]", 0.8))
@@ -279,7 +302,7 @@ def _page_facts(soup: Tag, facts: _Facts) -> list[Finding]:
     if site:
         origin = "meta[property=og:site_name]"
         findings.append(Finding("site_name", site, "read_input", origin, 0.8))
-    authors = _authors(soup, facts)
+    authors = _authors(page, facts)
     if authors is not None:
         findings.append(Finding("authors", authors[0], "read_input", authors[1], 0.8))
     return findings
@@ -293,17 +316,70 @@ class _Frame:
     depth: int
     landmark: str | None
     tokens: tuple[str, ...]
-    path: tuple[str, ...]
-    selector: tuple[str, ...]
-    deep: bool
+    #: The frame of the enclosing element, and this element's number among its siblings of
+    #: the same name: the path and selector are built from them when a block needs them.
+    parent: _Frame | None
+    number: int
+    #: How many selector levels the element has (the document's own frame has none).
+    levels: int
     link: bool
     control: bool
-    element: Tag | None = None
+    #: A block element's node, and its number in document order among the block elements.
+    element: Any = None
+    order: int = 0
+    markup: Span | None = None
     owner: _Frame | None = None
-    children: dict[str, int] = field(default_factory=dict)
+    #: The element's path and selector (joined by ``>``), each with its number of levels,
+    #: once built (`_Frame.names`).
+    built: tuple[str, int, str, int] | None = None
+    #: How many children of each name the element has had so far (made on its first child).
+    children: dict[str, int] | None = None
     candidate: str | None = None
     seen_at_entry: int = 0
     blocks_at_entry: int = 0
+
+    @property
+    def deep(self) -> bool:
+        """Whether the selector (and path) lost levels at the top (`_MAX_LEVELS`)."""
+        return self.levels > _MAX_LEVELS
+
+    def names(self) -> tuple[str, str]:
+        """The path (tag names) and the selector from the top down, the last `_MAX_LEVELS` levels.
+
+        Built on first use from the nearest ancestor already built, without recursion, so each
+        frame is built once however deep the tree.
+        """
+        chain = []
+        frame: _Frame | None = self
+        while frame is not None and frame.built is None:
+            chain.append(frame)
+            frame = frame.parent
+        for item in reversed(chain):
+            parent = item.parent
+            if parent is None or parent.built is None:
+                item.built = ("", 0, "", 0) if item.tag == "#document" else (item.tag, 1, "", 0)
+                continue
+            path, paths, selector, selectors = parent.built
+            name = item.tag
+            part = (
+                name if name in ("html", "body", "head") else f"{name}:nth-of-type({item.number})"
+            )
+            item.built = (*_extend(path, paths, name), *_extend(selector, selectors, part))
+        assert self.built is not None
+        return self.built[0], self.built[2]
+
+
+def _extend(joined: str, levels: int, part: str) -> tuple[str, int]:
+    """`joined` (``levels`` parts joined by ``>``) and `part`, with the levels it then has.
+
+    Past `_MAX_LEVELS` the first part is dropped (no tag name or selector part holds a ``>``).
+    """
+    if not levels:
+        return part, 1
+    joined = f"{joined}>{part}"
+    if levels < _MAX_LEVELS:
+        return joined, levels + 1
+    return joined[joined.index(">") + 1 :], levels
 
 
 @dataclass(slots=True)
@@ -339,6 +415,19 @@ def read_blocks(
     return reader.finish()
 
 
+def _read_lxml(
+    root: _Element, markup: str, bodies: tuple[str, ...]
+) -> tuple[str, tuple[Block, ...], str | None]:
+    """`read_blocks` for the lxml tree of `markup` (`root` is its ``<html>`` element)."""
+    reader = _Reader(markup, bodies)
+    reader.walk_lxml(root, StartTags(markup))
+    return reader.finish()
+
+
+#: What `_Reader.enter` says to do with an element's content.
+_SKIP, _WALK, _PREFORMATTED = 0, 1, 2
+
+
 def _glues(before: str, after: str) -> bool:
     """Whether two words meeting at a tag boundary would read as one word without a space.
 
@@ -360,6 +449,10 @@ class _Reader:
         #: The block range ``(first, last)`` of every block element, when `bodies` need it.
         self.ranges: list[tuple[int, int]] | None = [] if bodies else None
         self.line_starts: list[int] | None = None
+        #: Where the start tags of block elements are in the markup, given their frames in
+        #: document order (set by the walk, when the tree was parsed from `markup` here).
+        self.locate: Callable[[list[_Frame]], list[Span | None]] | None = None
+        self.entered = 0
         self.chunks: list[str] = []
         self.length = 0
         self.parts: list[str] = []
@@ -374,50 +467,88 @@ class _Reader:
     # -- the walk ---------------------------------------------------------------------------
 
     def walk(self, root: Tag) -> None:
+        """Walk a bs4 tree: its tags, and its strings that are page text."""
         from bs4.element import NavigableString, Tag
 
+        if self.markup is not None:
+            self.locate = lambda frames: [self.soup_markup_span(f.element) for f in frames]
         stack: list[tuple[object, bool]] = [(root, True)]
         while stack:
             node, entering = stack.pop()
             if isinstance(node, Tag):
                 if not entering:
                     self.leave()
-                elif self.enter(node, is_root=node is root):
+                    continue
+                action = self.enter(_name(node), node.attrs, node, is_root=node is root)
+                if action == _WALK:
                     stack.append((node, False))
                     stack.extend((child, True) for child in reversed(node.contents))
+                elif action == _PREFORMATTED:
+                    self.preformatted(node.get_text())
             elif type(node) is NavigableString:
                 self.text(str(node))
         self.flush()
 
-    def enter(self, tag: Tag, *, is_root: bool) -> bool:
-        """Open `tag`; return whether to walk its children."""
-        name = _name(tag)
-        attrs = tag.attrs
+    def walk_lxml(self, root: _Element, tags: StartTags) -> None:
+        """Walk an lxml tree from its document: elements, their text and their tails.
+
+        The document itself is the root frame (as bs4's ``BeautifulSoup`` object is), so both
+        trees give the same paths. A comment or processing instruction is no element, but the
+        text after it (its tail) is page text.
+        """
+        from lxml import etree
+
+        self.locate = lambda frames: tags.locate_elements(root, [frame.element for frame in frames])
+        self.enter("#document", {}, None, is_root=True)
+        opened: list[bool] = []  # per open element: whether it opened a frame
+        walker = etree.iterwalk(root, events=("start", "end", "comment", "pi"))
+        for event, node in walker:
+            if event == "start":
+                items = node.items()
+                action = self.enter(node.tag, dict(items) if items else {}, node, is_root=False)
+                if action == _WALK:
+                    opened.append(True)
+                    if node.text:
+                        self.text(node.text)
+                    continue
+                if action == _PREFORMATTED:
+                    self.preformatted(lxml_text(node))
+                opened.append(False)
+                walker.skip_subtree()
+                continue
+            if event == "end" and opened.pop():
+                self.leave()
+            if node.tail:
+                self.text(node.tail)
+        self.leave()
+        self.flush()
+
+    def enter(self, name: str, attrs: dict[str, Any], node: Any, *, is_root: bool) -> int:
+        """Open element `node`; return what to do with its content (`_SKIP`, `_WALK`, ...)."""
         if not is_root and (name in _NEVER_TEXT or (attrs and _hidden(attrs, name))):
-            return False
+            return _SKIP
         if name == "br":
             self.end_line()
-            return False
+            return _SKIP
         if name in ("img", "hr", "wbr"):
             self.boundary = True
-            return False
-        candidate = _candidate_kind(attrs, name)
+            return _SKIP
+        role = _role(attrs) if attrs else ""
+        candidate = _candidate_kind(attrs, name, role)
         block = is_root or name in _BLOCKS or candidate is not None
         if block:
             self.flush()
         else:
             self.boundary = True
-        frame = self.frame(tag, attrs, name, block)
+        frame = self.frame(node, attrs, name, block, role)
         if candidate is not None:
             frame.candidate = candidate
             frame.seen_at_entry = self.seen
             frame.blocks_at_entry = len(self.raw)
         self.frames.append(frame)
         if name == "pre":
-            self.preformatted(tag)
-            self.leave()
-            return False
-        return True
+            return _PREFORMATTED
+        return _WALK
 
     def leave(self) -> None:
         frame = self.frames[-1]
@@ -438,36 +569,46 @@ class _Reader:
             )
         self.frames.pop()
 
-    def frame(self, tag: Tag, attrs: dict[str, Any], name: str, block: bool) -> _Frame:
-        """The evidence of `tag`, inherited from the open element it sits in."""
+    def frame(
+        self, node: Any, attrs: dict[str, Any], name: str, block: bool, role: str = ""
+    ) -> _Frame:
+        """The evidence of element `node` (of ARIA `role`), inherited from the element it is in."""
         parent = self.frames[-1] if self.frames else None
         if parent is None:
-            path = () if name == "#document" else (name,)
-            frame = _Frame(name, 0, None, (), path, (), False, False, False)
+            frame = _Frame(name, 0, None, (), None, 0, 0, False, False)
         else:
-            number = parent.children.get(name, 0) + 1
-            parent.children[name] = number
-            part = name if name in ("html", "body", "head") else f"{name}:nth-of-type({number})"
+            children = parent.children
+            if children is None:
+                children = parent.children = {}
+            number = children.get(name, 0) + 1
+            children[name] = number
             own = _words(attrs) if attrs else ()
-            frame = _Frame(
-                tag=name,
-                depth=parent.depth + 1,
-                landmark=_landmark(attrs, name) or parent.landmark,
-                tokens=(parent.tokens + own)[-_MAX_TOKENS:] if own else parent.tokens,
-                path=(*parent.path, name)[-_MAX_LEVELS:],
-                selector=(*parent.selector, part)[-_MAX_LEVELS:],
-                deep=parent.deep or len(parent.selector) >= _MAX_LEVELS,
-                link=parent.link or name == "a",
-                control=parent.control or name in _CONTROLS,
+            frame = _Frame(  # positional: the walk makes one per element
+                name,
+                parent.depth + 1,
+                _landmark(name, role) or parent.landmark,
+                (parent.tokens + own)[-_MAX_TOKENS:] if own else parent.tokens,
+                parent,
+                number,
+                parent.levels + 1,
+                parent.link or name == "a",
+                parent.control or name in _CONTROLS,
             )
         frame.owner = frame if block or parent is None else parent.owner
         if block:
-            frame.element = tag
+            frame.element = node
+            frame.order = self.entered
+            self.entered += 1
             frame.blocks_at_entry = len(self.raw)
         return frame
 
     def text(self, value: str) -> None:
         if not value:
+            return
+        if value.isspace():  # indentation between tags, most often: no glue to decide
+            self.boundary = False
+            if self.parts:
+                self.parts.append(value)
             return
         visible = len("".join(value.split()))
         if visible:
@@ -483,9 +624,9 @@ class _Reader:
         self.boundary = False
         self.parts.append(value)
 
-    def preformatted(self, tag: Tag) -> None:
-        """A ``<pre>`` element: one block, its line breaks and spacing kept."""
-        value = tag.get_text().strip("\n")
+    def preformatted(self, text: str) -> None:
+        """A ``<pre>`` element (open, with its `text`): one block, line breaks and spacing kept."""
+        value = text.strip("\n")
         visible = len("".join(value.split()))
         self.seen += visible
         if value.strip():
@@ -494,10 +635,13 @@ class _Reader:
             if frame.link:
                 self.link_chars += visible
             self.emit(value.rstrip(), frame)
+        self.leave()
 
     # -- blocks -----------------------------------------------------------------------------
 
     def end_line(self) -> None:
+        if not self.parts:
+            return
         line = _clean_inline("".join(self.parts))
         self.parts.clear()
         if line:
@@ -505,7 +649,8 @@ class _Reader:
 
     def flush(self) -> None:
         """End the open block, if it has text."""
-        self.end_line()
+        if self.parts:
+            self.end_line()
         if self.lines:
             owner = self.frames[-1].owner if self.frames else None
             if owner is not None:
@@ -533,10 +678,8 @@ class _Reader:
         )
         self.chars = self.link_chars = self.control_chars = 0
 
-    def markup_span(self, tag: Tag | None) -> Span | None:
-        """Where `tag`'s start tag is in the markup, when the tree was parsed from it here."""
-        if tag is None:
-            return None
+    def soup_markup_span(self, tag: Tag) -> Span | None:
+        """Where `tag`'s start tag is in the markup (``html.parser`` records line and column)."""
         line, column = getattr(tag, "sourceline", None), getattr(tag, "sourcepos", None)
         if self.markup is None or not isinstance(line, int) or not isinstance(column, int):
             return None
@@ -550,6 +693,14 @@ class _Reader:
         end = self.markup.find(">", start)
         return Span(start, len(self.markup) if end < 0 else end + 1)
 
+    def locate_blocks(self) -> None:
+        """Find the start tag of each element that gave a block, in document order."""
+        if self.locate is None:
+            return
+        frames = sorted({id(raw.frame): raw.frame for raw in self.raw}.values(), key=_order)
+        for frame, span in zip(frames, self.locate(frames), strict=True):
+            frame.markup = span
+
     def finish(self) -> tuple[str, tuple[Block, ...], str | None]:
         """The text, the block table, and the kind of content container found (or None)."""
         text = "".join(self.chunks)
@@ -558,28 +709,34 @@ class _Reader:
             if stated is not None:
                 self.candidates.append(stated)
         inside = _container(self.candidates, self.seen)
+        self.locate_blocks()
         length = max(1, len(text))
         blocks = []
         for index, raw in enumerate(self.raw):
             frame = raw.frame
             prefix = "…>" if frame.deep else ""
+            path, selector = frame.names()
             blocks.append(
                 Block(
                     span=Span(raw.start, raw.end),
                     tag=frame.tag,
-                    path=prefix + ">".join(frame.path),
+                    path=prefix + path,
                     landmark=frame.landmark,
                     tokens=frame.tokens,
                     link_share=raw.link_share,
                     depth=frame.depth,
                     position=round(raw.start / length, 4),
                     in_main=inside is not None and inside.first <= index < inside.last,
-                    markup=self.markup_span(frame.element),
-                    selector=prefix + ">".join(frame.selector),
+                    markup=frame.markup,
+                    selector=prefix + selector,
                     control_share=raw.control_share,
                 )
             )
         return text, tuple(blocks), None if inside is None else inside.kind
+
+
+def _order(frame: _Frame) -> int:
+    return frame.order
 
 
 def _name(tag: Tag) -> str:
@@ -599,16 +756,15 @@ def _hidden(attrs: dict[str, Any], name: str) -> bool:
 
 def _words(attrs: dict[str, Any]) -> tuple[str, ...]:
     """The class and id words of an element, lower case (``"social-share"`` gives two words)."""
-    values: list[str] = []
     classes = attrs.get("class")
-    if isinstance(classes, str):
-        values.append(classes)
-    elif classes:
-        values.extend(str(value) for value in classes)
     ident = attrs.get("id")
-    if isinstance(ident, str):
-        values.append(ident)
-    return _split_words(" ".join(values)) if values else ()
+    if classes is None and ident is None:
+        return ()
+    if classes is not None and not isinstance(classes, str):  # bs4: a list of class names
+        classes = " ".join(str(value) for value in classes)
+    if not isinstance(ident, str):
+        return _split_words(classes) if classes else ()
+    return _split_words(f"{classes} {ident}" if classes else ident)
 
 
 @lru_cache(maxsize=4096)
@@ -622,17 +778,15 @@ def _role(attrs: dict[str, Any]) -> str:
     return role.split()[0].lower() if isinstance(role, str) and role.strip() else ""
 
 
-def _landmark(attrs: dict[str, Any], name: str) -> str | None:
+def _landmark(name: str, role: str) -> str | None:
+    """The landmark an element named `name`, of ARIA `role`, is (or None)."""
     if name in _LANDMARK_TAGS:
         return name
-    if not attrs:
-        return None
-    role = _role(attrs)
     return role if role in _LANDMARK_ROLES else None
 
 
-def _candidate_kind(attrs: dict[str, Any], name: str) -> str | None:
-    """Whether an element may be the content container, and as what."""
+def _candidate_kind(attrs: dict[str, Any], name: str, role: str) -> str | None:
+    """Whether an element (of ARIA `role`) may be the content container, and as what."""
     if name == "article":
         return "article"
     if name == "main":
@@ -642,7 +796,6 @@ def _candidate_kind(attrs: dict[str, Any], name: str) -> str | None:
     itemprop = attrs.get("itemprop")
     if isinstance(itemprop, str) and "articlebody" in itemprop.lower().split():
         return "itemprop=articleBody"
-    role = _role(attrs)
     if name == "article" or role == "article":
         return "article"
     if name == "main" or role == "main":
@@ -695,11 +848,10 @@ _MIN_MATCHED = 200
 _MATCHED_SHARE = 0.8
 
 
-def _ld_article_bodies(soup: Tag) -> tuple[str, ...]:
+def _ld_article_bodies(page: _Page) -> tuple[str, ...]:
     """The ``articleBody`` texts that the page's JSON-LD states (malformed JSON-LD is skipped)."""
     bodies: list[str] = []
-    for script in soup.find_all("script", attrs={"type": "application/ld+json"}):
-        raw = script.get_text()
+    for raw in page.scripts(_JSON_LD):
         if "articleBody" not in raw:
             continue
         try:

@@ -35,7 +35,7 @@ from __future__ import annotations
 import dataclasses
 import itertools
 import json
-from collections.abc import Iterator, Mapping, Sequence
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta
 from functools import lru_cache
@@ -47,6 +47,7 @@ from scrapeclean._model import Finding
 
 if TYPE_CHECKING:
     from bs4 import Tag
+    from lxml.etree import _Element
 
     from scrapeclean.dates import DateMatch
 
@@ -758,8 +759,9 @@ def _page_text(root: Tag, holding: set[int]) -> str:
     while stack and size <= _PAGE_CHARS:
         node = stack.pop()
         if type(node) is NavigableString:
-            pieces.append(str(node))
-            size += len(node)
+            if not node.isspace():  # parsers differ in the strings of spaces they keep
+                pieces.append(str(node))
+                size += len(node)
         elif isinstance(node, Tag) and (
             id(node) in holding or not _aside(node) or (node.name == "aside" and _in_article(node))
         ):
@@ -817,14 +819,7 @@ def _attribute(value: object) -> str:
 
 def _short_text(tag: Tag) -> str:
     """The first few hundred characters of `tag`'s visible text, spaces collapsed."""
-    pieces: list[str] = []
-    size = 0
-    for piece in tag.strings:
-        pieces.append(piece)
-        size += len(piece)
-        if size > _MAX_TEXT:
-            break
-    return _SPACES.sub(" ", " ".join(pieces)).strip()[:_MAX_TEXT]
+    return _first_text(tag.strings)
 
 
 def _context(tag: Tag, shared: set[int]) -> frozenset[str]:
@@ -846,3 +841,181 @@ def _context(tag: Tag, shared: set[int]) -> frozenset[str]:
     if "aside" in words and _in_article(tag):
         words.discard("aside")
     return frozenset(words)
+
+
+def elements_from_lxml(root: _Element) -> list[PageElement]:
+    """The date facts of an lxml tree, the same as `elements_from_soup` gives for its soup.
+
+    lxml hands out a new proxy object for an element unless one is alive, so the elements
+    compared by identity (the headline's ancestors) are kept in sets of the proxies themselves.
+    """
+    tags = [element for element in root.iter() if isinstance(element.tag, str)]
+    heading = next((element for element in tags if element.tag == "h1"), None)
+    anchor = heading
+    if anchor is None:
+        anchor = next((element for element in tags if element.tag in ("article", "main")), None)
+    shared = set(heading.iterancestors()) if heading is not None else set()
+    elements: list[PageElement] = []
+    for order, element in enumerate(tags):
+        name = str(element.tag).lower()
+        raw = {
+            str(key).lower(): _lxml_attribute(str(key), str(value))
+            for key, value in element.items()
+        }
+        if not (name in _ALWAYS_READ or _interesting(raw)):
+            continue
+        if name in ("meta", "html"):
+            elements.append(PageElement(name, raw, order=order))
+        elif name == "script":
+            if raw.get("type", "").strip().lower() == "application/ld+json":
+                elements.append(PageElement(name, raw, element.text or "", order=order))
+        elif name in ("h1", "time", "abbr") or _date_named(raw) or _marked(raw):
+            text = _lxml_short_text(element)
+            context = _lxml_context(element, shared)
+            elements.append(PageElement(name, raw, text, context, order))
+    if anchor is not None:
+        text = _lxml_headline_text(root, anchor)
+        elements.append(PageElement(HEADLINE_TEXT, {}, text, order=len(tags)))
+    body = next(root.iter("body"), root)
+    holding = {*anchor.iterancestors(), anchor} if anchor is not None else set()
+    text = _lxml_page_text(body, holding)
+    elements.append(PageElement(PAGE_TEXT, {}, text, order=len(tags) + 1))
+    return elements
+
+
+def _lxml_attribute(key: str, value: str) -> str:
+    """An attribute's value as bs4 gives it: a class or rel list with single spaces."""
+    if key.lower() in ("class", "rel"):
+        return " ".join(value.split())
+    return str(value)
+
+
+def _lxml_short_text(element: _Element) -> str:
+    """`_short_text` for an lxml element: its first strings, joined by spaces."""
+    from scrapeclean._dom import lxml_strings
+
+    return _first_text(lxml_strings(element))
+
+
+def _first_text(strings: Iterable[str]) -> str:
+    """The first few hundred characters of these strings, spaces collapsed.
+
+    Strings of spaces alone do not count towards the length: parsers differ in which of them
+    they keep, and the text read must not depend on the parser.
+    """
+    pieces: list[str] = []
+    size = 0
+    for piece in strings:
+        if piece.isspace():
+            continue
+        pieces.append(piece)
+        size += len(piece)
+        if size > _MAX_TEXT:
+            break
+    return _SPACES.sub(" ", " ".join(pieces)).strip()[:_MAX_TEXT]
+
+
+def _lxml_context(element: _Element, shared: set[_Element]) -> frozenset[str]:
+    """`_context` for an lxml element."""
+    words: set[str] = set()
+    parent = element.getparent()
+    for _ in range(_MAX_CONTEXT):
+        if parent is None or parent in shared or parent.tag == "body":
+            break
+        words.add(str(parent.tag).lower())
+        for attribute in ("class", "id"):
+            words.update(_words(str(parent.get(attribute, ""))))
+        parent = parent.getparent()
+    if "aside" in words and _lxml_in_article(element):
+        words.discard("aside")
+    return frozenset(words)
+
+
+def _lxml_in_article(element: _Element) -> bool:
+    """Whether `element` is within an ``<article>`` (among its nearest ancestors)."""
+    ancestors = itertools.islice(element.iterancestors(), _MAX_CONTEXT)
+    return any(parent.tag == "article" for parent in ancestors)
+
+
+def _lxml_strings_from(root: _Element, anchor: _Element) -> Iterator[tuple[str, str]]:
+    """The text nodes from `anchor`'s start tag to the end of the page, with their parent's tag.
+
+    As bs4's ``next_elements`` gives them: an element's text after its start tag, its tail
+    after its end tag; comments and processing instructions are not text (their tails are);
+    nor are ruby annotations (``<rt>``, ``<rp>``).
+    """
+    started = False
+    stack: list[tuple[_Element, bool]] = [(root, False)]
+    while stack:
+        node, tail = stack.pop()
+        if tail:
+            if started and node.tail:
+                parent = node.getparent()
+                yield node.tail, "" if parent is None else str(parent.tag)
+            continue
+        if node is anchor:
+            started = True
+        if not isinstance(node.tag, str):
+            continue
+        if started and node.text and node.tag not in ("rt", "rp"):
+            yield node.text, node.tag
+        for child in reversed(node):
+            stack.append((child, True))
+            stack.append((child, False))
+
+
+def _lxml_headline_text(root: _Element, anchor: _Element) -> str:
+    """`_headline_text` for an lxml tree."""
+    pieces: list[str] = []
+    size = 0
+    for string, parent in _lxml_strings_from(root, anchor):
+        if parent in _UNSEEN:
+            continue
+        piece = string.strip()
+        if len(piece) >= _BODY_PARAGRAPH and size:
+            break
+        pieces.append(piece)
+        size += len(piece)
+        if size > _HEADLINE_CHARS:
+            break
+    return _SPACES.sub(" ", " ".join(pieces)).strip()[:_HEADLINE_CHARS]
+
+
+def _lxml_page_text(body: _Element, holding: set[_Element]) -> str:
+    """`_page_text` for an lxml tree: the text outside comments, sidebars and menus."""
+    pieces: list[str] = []
+    size = 0
+    stack: list[tuple[_Element, bool]] = [(body, False)]
+    while stack and size <= _PAGE_CHARS:
+        node, tail = stack.pop()
+        if tail:
+            if node.tail and not node.tail.isspace():
+                pieces.append(node.tail)
+                size += len(node.tail)
+            continue
+        if not isinstance(node.tag, str) or node.tag in ("rt", "rp"):
+            continue  # comments, processing instructions and ruby annotations are not text
+        if (
+            node in holding
+            or not _lxml_aside(node)
+            or (node.tag == "aside" and _lxml_in_article(node))
+        ):
+            if node.text and not node.text.isspace():
+                pieces.append(node.text)
+                size += len(node.text)
+            for child in reversed(node):
+                stack.append((child, True))
+                stack.append((child, False))
+    return _SPACES.sub(" ", " ".join(pieces)).strip()[:_PAGE_CHARS]
+
+
+def _lxml_aside(element: _Element) -> bool:
+    """`_aside` for an lxml element."""
+    name = str(element.tag).lower()
+    if name in _UNSEEN or name in _ELSEWHERE_TAGS:
+        return True
+    for attribute in ("class", "id"):
+        value = element.get(attribute)
+        if value and _words(str(value)) & _SIDE_WORDS:
+            return True
+    return False

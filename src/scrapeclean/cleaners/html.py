@@ -225,7 +225,12 @@ def _outside_only(verdict: tuple[str, str] | None) -> bool:
 
 
 def _inside(block: Block, region: str) -> bool:
-    return block.selector.startswith(region + ">") or block.selector.startswith("…")
+    """Whether `block` is in the element `region`, the element's own text included.
+
+    (Text around its paragraphs, or left in it when a ``<div>`` closed the ``<p>`` it was in.)
+    """
+    selector = block.selector
+    return selector == region or selector.startswith((region + ">", "…"))
 
 
 #: A class or id word on blocks holding this share of the page's text marks the page's layout
