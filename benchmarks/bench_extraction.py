@@ -30,6 +30,8 @@ from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Any
 
+from _results import record
+
 from scrapeclean import clean
 
 DATA = Path(__file__).resolve().parents[1].parent / "shared" / "data" / "extraction"
@@ -137,6 +139,7 @@ def zyte(extractors: dict[str, Extractor], limit: int | None) -> None:
     )
     ours_time = None
     times: dict[str, float] = {}
+    table: list[dict[str, Any]] = []
     for name, extract in extractors.items():
         scores, seconds = [], 0.0
         for row in rows:
@@ -152,6 +155,22 @@ def zyte(extractors: dict[str, Extractor], limit: int | None) -> None:
             f"{name:<14}{means[0]:>10.3f}{means[1]:>8.3f}{means[2]:>7.3f}{means[3]:>8.3f}"
             f"{per_page:>9.4f}{1 / max(per_page, 1e-9):>8.1f}{per_page / ours_time:>8.2f}"
         )
+        table.append(
+            {
+                "extractor": name,
+                "precision": means[0],
+                "recall": means[1],
+                "f1": means[2],
+                "bag_f1": means[3],
+                "docs_per_s": 1 / max(per_page, 1e-9),
+            }
+        )
+    record(
+        "extraction",
+        "zyte-dev",
+        table,
+        note=f"{len(rows)} pages; mean per page; CPU time of the whole call",
+    )
     _report_stage(rows, times)
 
 
@@ -171,12 +190,24 @@ def _report_stage(rows: list[dict[str, Any]], times: dict[str, float]) -> None:
             f"{peer / times['scrapeclean']:.2f}x, HTML to source alone {peer / stage:.2f}x"
         )
     print(line)
+    record(
+        "extraction",
+        "HTML reading alone",
+        [
+            {
+                "stage": "scrapeclean read_input (HTML to text and blocks)",
+                "docs_per_s": 1 / max(stage, 1e-9),
+                "x_trafilatura": times["trafilatura"] / stage if "trafilatura" in times else None,
+            }
+        ],
+    )
 
 
 def snippets(extractors: dict[str, Extractor], limit: int | None) -> None:
     rows = list(_rows("snippets-dev.jsonl", limit))
     print(f"\nsnippets-dev: {len(rows)} pages; `with` kept and `without` removed")
     print(f"{'extractor':<14}{'with kept':>10}{'without removed':>17}{'s/page':>9}")
+    table: list[dict[str, Any]] = []
     for name, extract in extractors.items():
         kept = wanted = removed = unwanted = 0
         seconds = 0.0
@@ -192,6 +223,14 @@ def snippets(extractors: dict[str, Extractor], limit: int | None) -> None:
             f"{name:<14}{kept / max(1, wanted):>10.3f}{removed / max(1, unwanted):>17.3f}"
             f"{seconds / len(rows):>9.3f}"
         )
+        table.append(
+            {
+                "extractor": name,
+                "with_kept": kept / max(1, wanted),
+                "without_removed": removed / max(1, unwanted),
+            }
+        )
+    record("extraction", "snippets-dev", table, note=f"{len(rows)} multilingual pages")
 
 
 def main() -> int:
