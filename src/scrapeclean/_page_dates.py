@@ -727,15 +727,22 @@ def _headline_text(anchor: Tag) -> str:
     """The text from the headline to the first paragraph of the body (a long text node)."""
     from bs4.element import NavigableString
 
+    strings = (
+        (str(node), "" if node.parent is None else str(node.parent.name))
+        for node in anchor.next_elements
+        if type(node) is NavigableString
+    )
+    return _headline_from(strings)
+
+
+def _headline_from(strings: Iterable[tuple[str, str]]) -> str:
+    """The headline text from the page's strings after it, each with its parent's tag name."""
     pieces: list[str] = []
     size = 0
-    for node in anchor.next_elements:
-        if type(node) is not NavigableString:
+    for string, parent in strings:
+        if parent in _UNSEEN:
             continue
-        parent = node.parent
-        if parent is not None and parent.name in _UNSEEN:
-            continue
-        piece = node.strip()
+        piece = string.strip()
         if len(piece) >= _BODY_PARAGRAPH and size:
             break
         pieces.append(piece)
@@ -966,19 +973,7 @@ def _lxml_strings_from(root: _Element, anchor: _Element) -> Iterator[tuple[str, 
 
 def _lxml_headline_text(root: _Element, anchor: _Element) -> str:
     """`_headline_text` for an lxml tree."""
-    pieces: list[str] = []
-    size = 0
-    for string, parent in _lxml_strings_from(root, anchor):
-        if parent in _UNSEEN:
-            continue
-        piece = string.strip()
-        if len(piece) >= _BODY_PARAGRAPH and size:
-            break
-        pieces.append(piece)
-        size += len(piece)
-        if size > _HEADLINE_CHARS:
-            break
-    return _SPACES.sub(" ", " ".join(pieces)).strip()[:_HEADLINE_CHARS]
+    return _headline_from(_lxml_strings_from(root, anchor))
 
 
 def _lxml_page_text(body: _Element, holding: set[_Element]) -> str:

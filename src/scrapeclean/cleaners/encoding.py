@@ -144,23 +144,31 @@ def _mojibake_conditions() -> list[str]:
 
 def _neighbour_class(item: Any) -> frozenset[str] | None:
     """The characters a parsed item must match, if one of a fixed set with no whitespace."""
-    op, argument = str(item[0]), item[1]
-    chars: set[str] = set()
-    if op == "LITERAL":
-        chars.add(chr(argument))
-    elif op == "IN":
-        for member_op, member in argument:
-            if str(member_op) == "LITERAL":
-                chars.add(chr(member))
-            elif str(member_op) == "RANGE":
-                chars.update(map(chr, range(member[0], member[1] + 1)))
-            else:
-                return None
-    else:
-        return None
+    chars = _fixed_chars(item)
     if not chars or any(char.isspace() or char in "\x1c\x1d\x1e\x1f\x85" for char in chars):
         return None
     return frozenset(chars)
+
+
+def _fixed_chars(item: Any) -> set[str] | None:
+    """The characters a parsed item matches: a literal, or a class of literals and ranges.
+
+    None for anything else (a negated class, a category, a repeat).
+    """
+    op, argument = str(item[0]), item[1]
+    if op == "LITERAL":
+        return {chr(argument)}
+    if op != "IN":
+        return None
+    chars: set[str] = set()
+    for member_op, member in argument:
+        if str(member_op) == "LITERAL":
+            chars.add(chr(member))
+        elif str(member_op) == "RANGE":
+            chars.update(map(chr, range(member[0], member[1] + 1)))
+        else:
+            return None
+    return chars
 
 
 def _sre_parser() -> Any:
@@ -182,18 +190,7 @@ def _alternatives(items: list[Any]) -> list[list[Any]]:
 
 def _position_class(item: Any) -> frozenset[str]:
     """The characters one parsed item must match: empty unless a fixed set, none ASCII."""
-    op, argument = str(item[0]), item[1]
-    chars: set[str] = set()
-    if op == "LITERAL":
-        chars.add(chr(argument))
-    elif op == "IN":
-        for member_op, member in argument:
-            if str(member_op) == "LITERAL":
-                chars.add(chr(member))
-            elif str(member_op) == "RANGE":
-                chars.update(map(chr, range(member[0], member[1] + 1)))
-            else:
-                return frozenset()  # a negated class or a category: not a fixed set
+    chars = _fixed_chars(item) or set()  # a negated class or a category: not a fixed set
     if any(char.isascii() for char in chars):
         return frozenset()  # whitespace normalization may make a space: never chosen
     return frozenset(chars)
