@@ -79,20 +79,62 @@ _MAX_LEVELS = 32
 _JSON_LD = "application/ld+json"
 
 
-def html_to_source(markup: str | BeautifulSoup | Tag) -> Source:
+def html_to_source(markup: str | BeautifulSoup | Tag, *, selectors: tuple[str, ...] = ()) -> Source:
     """Read HTML into a `Source`: the page's text as blocks, and what the page states about itself.
 
     Markup given as text is parsed with lxml (`scrapeclean._dom.parse_html`), or with
     ``html.parser`` when libxml2 cannot read it (nesting deeper than it allows); a bs4 tree is
-    read as it is. Either way the same walk and the same metadata rules run over it.
+    read as it is. Either way the same walk and the same metadata rules run over it. Each
+    block records which of the CSS `selectors` match its element or an ancestor.
     """
     if not isinstance(markup, str):
-        return _read_page(SoupPage(markup), lambda bodies: read_blocks(markup, bodies=bodies))
+        marks = _soup_marks(markup, selectors)
+        return _read_page(
+            SoupPage(markup), lambda bodies: read_blocks(markup, bodies=bodies, marks=marks)
+        )
     root = parse_html(markup)
     if root is None:
         soup = _parse(markup)
-        return _read_page(SoupPage(soup), lambda bodies: read_blocks(soup, markup, bodies=bodies))
-    return _read_page(LxmlPage(root), lambda bodies: _read_lxml(root, markup, bodies))
+        marks = _soup_marks(soup, selectors)
+        return _read_page(
+            SoupPage(soup), lambda bodies: read_blocks(soup, markup, bodies=bodies, marks=marks)
+        )
+    matched, marks = _lxml_marks(root, selectors)
+    source = _read_page(LxmlPage(root), lambda bodies: _read_lxml(root, markup, bodies, marks))
+    del matched  # kept alive during the walk, so that each element keeps its id()
+    return source
+
+
+#: The caller's selectors that match each element, by the element's id().
+_Marks = dict[int, tuple[str, ...]]
+
+
+def _soup_marks(root: BeautifulSoup | Tag, selectors: tuple[str, ...]) -> _Marks:
+    """Which `selectors` match each element of a bs4 tree (soupsieve, bs4's own engine)."""
+    marks: dict[int, list[str]] = {}
+    for selector in selectors:
+        for tag in root.select(selector):
+            marks.setdefault(id(tag), []).append(selector)
+    return {key: tuple(value) for key, value in marks.items()}
+
+
+def _lxml_marks(root: _Element, selectors: tuple[str, ...]) -> tuple[list[_Element], _Marks]:
+    """Which `selectors` match each element of an lxml tree, and the matched elements.
+
+    lxml makes a new Python object for an element unless one is alive: the matched elements
+    are returned so that the caller keeps them alive while it walks the tree by id().
+    """
+    if not selectors:
+        return [], {}
+    from scrapeclean._selectors import lxml_select
+
+    matched: list[_Element] = []
+    marks: dict[int, list[str]] = {}
+    for selector in selectors:
+        for element in lxml_select(root, selector):
+            matched.append(element)
+            marks.setdefault(id(element), []).append(selector)
+    return matched, {key: tuple(value) for key, value in marks.items()}
 
 
 def _read_page(page: _Page, read: Callable[[tuple[str, ...]], Any]) -> Source:
@@ -337,6 +379,8 @@ class _Frame:
     candidate: str | None = None
     seen_at_entry: int = 0
     blocks_at_entry: int = 0
+    #: The caller's selectors that match the element or an ancestor.
+    selected: tuple[str, ...] = ()
 
     @property
     def deep(self) -> bool:
@@ -402,7 +446,11 @@ class _Candidate:
 
 
 def read_blocks(
-    root: Tag, markup: str | None = None, *, bodies: tuple[str, ...] = ()
+    root: Tag,
+    markup: str | None = None,
+    *,
+    bodies: tuple[str, ...] = (),
+    marks: _Marks | None = None,
 ) -> tuple[str, tuple[Block, ...], str | None]:
     """The visible text of `root`, its block table and the kind of content container found.
 
@@ -410,16 +458,16 @@ def read_blocks(
     it (`Block.markup`). `bodies` are article bodies that structured data states (JSON-LD
     ``articleBody``): the element holding the blocks they match may be the container.
     """
-    reader = _Reader(markup, bodies)
+    reader = _Reader(markup, bodies, marks)
     reader.walk(root)
     return reader.finish()
 
 
 def _read_lxml(
-    root: _Element, markup: str, bodies: tuple[str, ...]
+    root: _Element, markup: str, bodies: tuple[str, ...], marks: _Marks | None = None
 ) -> tuple[str, tuple[Block, ...], str | None]:
     """`read_blocks` for the lxml tree of `markup` (`root` is its ``<html>`` element)."""
-    reader = _Reader(markup, bodies)
+    reader = _Reader(markup, bodies, marks)
     reader.walk_lxml(root, StartTags(markup))
     return reader.finish()
 
@@ -443,8 +491,12 @@ def _glues(before: str, after: str) -> bool:
 class _Reader:
     """One walk over a tree: the text, the blocks, and the content candidates."""
 
-    def __init__(self, markup: str | None, bodies: tuple[str, ...] = ()) -> None:
+    def __init__(
+        self, markup: str | None, bodies: tuple[str, ...] = (), marks: _Marks | None = None
+    ) -> None:
         self.markup = markup
+        #: The caller's selectors matching each element, by id() (`html_to_source`).
+        self.marks = marks or {}
         self.bodies = tuple(_SPACES.sub(" ", body) for body in bodies)
         #: The block range ``(first, last)`` of every block element, when `bodies` need it.
         self.ranges: list[tuple[int, int]] | None = [] if bodies else None
@@ -595,6 +647,10 @@ class _Reader:
                 parent.control or name in _CONTROLS,
             )
         frame.owner = frame if block or parent is None else parent.owner
+        if self.marks:
+            inherited = parent.selected if parent is not None else ()
+            own = self.marks.get(id(node), ())
+            frame.selected = tuple(dict.fromkeys(inherited + own)) if own else inherited
         if block:
             frame.element = node
             frame.order = self.entered
@@ -730,6 +786,7 @@ class _Reader:
                     markup=frame.markup,
                     selector=prefix + selector,
                     control_share=raw.control_share,
+                    selected=frame.selected,
                 )
             )
         return text, tuple(blocks), None if inside is None else inside.kind

@@ -695,8 +695,12 @@ def read_input(
     html: bool | None = None,
     encoding: str | None = None,
     max_chars: int = DEFAULT_MAX_CHARS,
+    selectors: tuple[str, ...] = (),
 ) -> tuple[Source, list[str]]:
     """Turn `raw` into a `Source` (the input text and how it was read) and warnings.
+
+    `selectors` are CSS selectors the caller's steps ask about: an HTML page's blocks record
+    which of them match their element or an ancestor (`Block.selected`).
 
     Raises `InputTooLargeError` when the input is longer than `max_chars` characters (or its
     bytes could not hold fewer), `BinaryInputError` for non-text bytes, `UnknownEncodingError`
@@ -707,16 +711,18 @@ def read_input(
     if isinstance(raw, (bytearray, memoryview)):
         raw = bytes(raw)
     if isinstance(raw, bytes):
-        return _read_bytes(raw, html=html, encoding=encoding, given=given, max_chars=max_chars)
+        return _read_bytes(
+            raw, html=html, encoding=encoding, given=given, max_chars=max_chars, selectors=selectors
+        )
     if isinstance(raw, str):
         _check_length(len(raw), max_chars, "characters")
         _refuse_binary_text(raw)
         is_html = looks_like_html(raw) if html is None else html
-        return _source_from_text(raw, is_html), []
+        return _source_from_text(raw, is_html, selectors), []
     if _is_soup(raw):
         from scrapeclean._html import html_to_source
 
-        source = html_to_source(raw)
+        source = html_to_source(raw, selectors=selectors)
         _check_length(len(source.text), max_chars, "characters of text")
         return source, []
     raise InputTypeError(
@@ -725,7 +731,13 @@ def read_input(
 
 
 def _read_bytes(
-    raw: bytes, *, html: bool | None, encoding: str | None, given: str | None, max_chars: int
+    raw: bytes,
+    *,
+    html: bool | None,
+    encoding: str | None,
+    given: str | None,
+    max_chars: int,
+    selectors: tuple[str, ...] = (),
 ) -> tuple[Source, list[str]]:
     max_bytes = max_chars * _BYTES_PER_CHAR
     _check_length(len(raw), max_bytes, "bytes")
@@ -735,7 +747,7 @@ def _read_bytes(
     text, codec, how, warnings, confidence = decode_bytes(data, encoding=encoding, html=html)
     _check_length(len(text), max_chars, "characters")
     is_html = looks_like_html(text) if html is None else html
-    source = _source_from_text(text, is_html)
+    source = _source_from_text(text, is_html, selectors)
     return _with_encoding(source, codec, how, confidence), [*unwrap_warnings, *warnings]
 
 
@@ -777,12 +789,12 @@ def _is_soup(raw: object) -> bool:
     return isinstance(raw, Tag)
 
 
-def _source_from_text(text: str, is_html: bool) -> Source:
+def _source_from_text(text: str, is_html: bool, selectors: tuple[str, ...] = ()) -> Source:
     if not is_html:
         return Source(text=text)
     from scrapeclean._html import html_to_source
 
-    return html_to_source(text)
+    return html_to_source(text, selectors=selectors)
 
 
 def _with_encoding(source: Source, codec: str, how: str, confidence: float) -> Source:

@@ -248,6 +248,8 @@ class Block:
       (``"html>body>div:nth-of-type(2)>p:nth-of-type(3)"``; on a page nested deeper than 32
       levels, the last 32 levels after ``"…>"``).
     - `control_share`: the share of the block's characters that are button or label text.
+    - `selected`: the caller's CSS selectors (``extract_html(remove=..., keep=...)``) that match
+      the element or one of its ancestors.
     """
 
     span: Span
@@ -262,6 +264,7 @@ class Block:
     markup: Span | None = None
     selector: str = ""
     control_share: float = 0.0
+    selected: tuple[str, ...] = ()
 
     def to_dict(self) -> dict[str, Any]:
         """Return a JSON-ready dict."""
@@ -278,6 +281,7 @@ class Block:
             "markup": None if self.markup is None else self.markup.to_list(),
             "selector": self.selector,
             "control_share": self.control_share,
+            "selected": list(self.selected),
         }
 
     @classmethod
@@ -296,6 +300,7 @@ class Block:
             markup=None if data.get("markup") is None else Span(*data["markup"]),
             selector=data.get("selector", ""),
             control_share=float(data.get("control_share", 0.0)),
+            selected=tuple(data.get("selected", ())),
         )
 
 

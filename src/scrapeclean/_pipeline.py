@@ -110,6 +110,15 @@ class Pipeline:
             ]
         )
 
+    def _selectors(self) -> tuple[str, ...]:
+        """The CSS selectors the steps ask the HTML reader about (``extract_html(remove=...)``)."""
+        found: list[str] = []
+        for step in self._steps:
+            asked = getattr(step, "selectors", ())
+            if isinstance(asked, tuple):
+                found.extend(selector for selector in asked if isinstance(selector, str))
+        return tuple(dict.fromkeys(found))
+
     @property
     def steps(self) -> tuple[Cleaner, ...]:
         """The steps, in the order they run."""
@@ -203,7 +212,9 @@ class Pipeline:
         when = _reference(reference)
         _check_option("html", html, (bool, type(None)), "True, False or None")
         _check_option("url", url, (str, type(None)), "a str or None")
-        source, warnings = read_input(raw, html=html, encoding=encoding, max_chars=max_chars)
+        source, warnings = read_input(
+            raw, html=html, encoding=encoding, max_chars=max_chars, selectors=self._selectors()
+        )
         if url is not None:
             source = dataclasses.replace(
                 source,

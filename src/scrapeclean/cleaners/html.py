@@ -32,12 +32,13 @@ On plain text (no block carries DOM evidence) the step proposes nothing.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 
 from scrapeclean import _vocabulary
 from scrapeclean._model import Block, ChangeKind, Document, Edit, Proposal
+from scrapeclean._selectors import checked_selectors
 from scrapeclean.cleaners._base import BaseCleaner
 
 __all__ = ["ExtractHtml", "extract_html"]
@@ -74,9 +75,13 @@ class ExtractHtml(BaseCleaner):
     factory = "extract_html"
     link_lists: bool = True
     min_link_share: float = 0.8
+    remove: tuple[str, ...] = ()
+    keep: tuple[str, ...] = ()
 
     def __post_init__(self) -> None:
         BaseCleaner.__post_init__(self)
+        object.__setattr__(self, "remove", checked_selectors("remove", self.remove))
+        object.__setattr__(self, "keep", checked_selectors("keep", self.keep))
         if not isinstance(self.link_lists, bool):
             raise TypeError(f"link_lists must be True or False, not {self.link_lists!r}")
         if not 0.0 < self.min_link_share <= 1.0:
@@ -110,7 +115,28 @@ class ExtractHtml(BaseCleaner):
             found.append(verdict)
         _keep_lead(blocks, found)
         _cut_outside_region(blocks, found, container)
+        if self.remove or self.keep:
+            self._steered(blocks, found)
         return found
+
+    @property
+    def selectors(self) -> tuple[str, ...]:
+        """The CSS selectors whose matches the page's blocks must record (`Block.selected`)."""
+        return self.remove + self.keep
+
+    def _steered(self, blocks: Sequence[Block], found: list[tuple[str, str] | None]) -> None:
+        """Apply the caller's selectors: `keep` always keeps, `remove` always removes."""
+        keep, remove = set(self.keep), set(self.remove)
+        for index, block in enumerate(blocks):
+            if not block.selected:
+                continue
+            kept = next((s for s in block.selected if s in keep), None)
+            if kept is not None:
+                found[index] = None
+                continue
+            removed = next((s for s in block.selected if s in remove), None)
+            if removed is not None:
+                found[index] = "html.selector", f"matches the selector {removed!r} given to remove"
 
     def verdict(self, block: Block, container: str | None) -> tuple[str, str] | None:
         """``(rule, reason)`` when the landmarks or the container reject `block`, else None.
@@ -346,7 +372,12 @@ def _next_start(blocks: Sequence[Block], index: int, length: int) -> int:
 
 
 def extract_html(
-    *, link_lists: bool = True, min_link_share: float = 0.8, name: str = ""
+    *,
+    link_lists: bool = True,
+    min_link_share: float = 0.8,
+    remove: Iterable[str] | str = (),
+    keep: Iterable[str] | str = (),
+    name: str = "",
 ) -> ExtractHtml:
     """Make the step that keeps an HTML page's article blocks and deletes the rest.
 
@@ -354,5 +385,16 @@ def extract_html(
     ``html.outside_content``, ``html.class_words``, ``html.link_list``) and a reason ("inside
     <nav>"). Blocks whose text is at least `min_link_share` link text are deleted unless
     ``link_lists=False``. Plain text passes through unchanged.
+
+    `remove` and `keep` are CSS selectors for the sites you know: the blocks of an element
+    `remove` matches are always deleted (rule ``html.selector``, the selector in the reason),
+    those of an element `keep` matches never are (`keep` wins when both match). A selector that
+    is not valid CSS raises ValueError naming it.
     """
-    return ExtractHtml(link_lists=link_lists, min_link_share=min_link_share, name=name)
+    return ExtractHtml(
+        link_lists=link_lists,
+        min_link_share=min_link_share,
+        remove=checked_selectors("remove", remove),
+        keep=checked_selectors("keep", keep),
+        name=name,
+    )
