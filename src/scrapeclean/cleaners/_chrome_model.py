@@ -37,10 +37,10 @@ from scrapeclean import _vocabulary
 from scrapeclean._regex import LazyRegex
 from scrapeclean.cleaners._text import (
     FUNCTION_WORDS,
-    PROSE_WORD,
     ends_sentence,
     is_prose,
     prose_shape,
+    prose_words,
 )
 
 __all__ = [
@@ -127,13 +127,13 @@ def _shape(line: str, rule_fires: bool, prose: bool | None = None) -> _Shape:
     Whole-list operations (``map`` over the words or the characters, ``str.count``, set
     intersections) do the counting: no Python loop per character, few per word.
     """
-    words = PROSE_WORD.compiled.findall(line)  # the words `is_prose` counts: one findall
+    words = prose_words(line)  # the words `is_prose` counts: one findall
     count = len(words)
     per = 1 / count if count else 0.0
     folded = list(map(str.casefold, words))
     chars = len(line)
     if prose is None:
-        prose = prose_shape(line, words)
+        prose = prose_shape(line, words, folded)
     values = (
         math.log1p(count),
         math.log1p(chars),
