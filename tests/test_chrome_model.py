@@ -69,14 +69,6 @@ def test_the_compiled_ensemble_scores_like_the_trees() -> None:
             assert model.score(vector) == pytest.approx(walked)
 
 
-def test_the_compiled_probabilities_equal_the_logistic_of_each_score() -> None:
-    stack = load_model()
-    generator = random.Random(11)
-    for model in (stack.first, stack.second):
-        vectors = [[generator.uniform(-50, 50) for _ in model.features] for _ in range(200)]
-        assert model.probabilities(vectors) == [model.probability(v) for v in vectors]
-
-
 def _walk(tree: object, vector: list[float]) -> float:
     node = 0
     feature, threshold = tree.feature, tree.threshold  # type: ignore[attr-defined]

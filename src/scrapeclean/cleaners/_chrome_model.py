@@ -435,7 +435,7 @@ class _Tree:
 
 def _compile(source: str, name: str) -> Callable[..., Any]:
     """Define the function `name` of `source` (built by this module from numbers only)."""
-    namespace: dict[str, Any] = {"exp": math.exp}
+    namespace: dict[str, Any] = {}
     exec(compile(source, "<chrome_model>", "exec"), namespace)
     function: Callable[..., Any] = namespace[name]
     return function
@@ -448,10 +448,9 @@ def _unpack(features: int) -> str:
 def _compile_score(
     trees: Sequence[_Tree], prior: float, rate: float, features: int
 ) -> tuple[Callable[[Sequence[float]], float], Callable[[Iterable[Sequence[float]]], list[float]]]:
-    """The ensemble as compiled functions: the score of a vector, the probabilities of many.
+    """The ensemble as compiled functions, one for a vector and one for many.
 
-    Far faster than walking the arrays: the features are unpacked into locals once per vector,
-    and the logistic function (as `_logistic` writes it) is applied in the same loop.
+    Far faster than walking the arrays: the features are unpacked into locals once per vector.
     The source is built only from the numbers of the model file (ints and floats formatted by
     `repr`), so nothing from the file is ever run as code.
     """
@@ -459,12 +458,11 @@ def _compile_score(
     total = f"{float(prior)!r} + {float(rate)!r} * sum(({terms}))"
     one = f"def score(vector):\n    {_unpack(features)}\n    return {total}\n"
     many = (
-        "def probabilities(vectors):\n    result = []\n    append = result.append\n"
-        f"    for vector in vectors:\n        {_unpack(features)}\n"
-        f"        append(1 / (1 + exp(-max(-30.0, min(30.0, {total})))))\n"
+        "def scores(vectors):\n    result = []\n    append = result.append\n"
+        f"    for vector in vectors:\n        {_unpack(features)}\n        append({total})\n"
         "    return result\n"
     )
-    return _compile(one, "score"), _compile(many, "probabilities")
+    return _compile(one, "score"), _compile(many, "scores")
 
 
 def _compile_leaves(
@@ -494,8 +492,7 @@ class Model:
     rate: float
     trees: tuple[_Tree, ...]
     score: Callable[[Sequence[float]], float]
-    #: `probability` of each of many vectors, in one compiled loop.
-    many: Callable[[Iterable[Sequence[float]]], list[float]]
+    scores: Callable[[Iterable[Sequence[float]]], list[float]]
     #: The leaves of the first `_REASON_TREES` trees a vector reaches: what its reason reads.
     leaves: Callable[[Sequence[float]], tuple[int, ...]]
     #: For each of those trees, the splits on the way to each leaf (`_Tree.path`).
@@ -508,7 +505,7 @@ class Model:
 
     def probabilities(self, vectors: Iterable[Sequence[float]]) -> list[float]:
         """`probability` of each vector (one compiled loop for all)."""
-        return self.many(vectors)
+        return list(map(_logistic, self.scores(vectors)))
 
     def reason(
         self, vector: Sequence[float], top: int = 3, probability: float | None = None
@@ -610,14 +607,14 @@ def _model(data: Mapping[str, Any], features: tuple[str, ...]) -> Model:
         for tree in data["trees"]
     )
     prior, rate = float(data["prior"]), float(data["rate"])
-    score, many = _compile_score(trees, prior, rate, len(features))
+    score, scores = _compile_score(trees, prior, rate, len(features))
     explaining = trees[:_REASON_TREES]
     leaves = _compile_leaves(explaining, len(features))
     paths = tuple(
         {leaf: tree.path(leaf) for leaf, feature in enumerate(tree.feature) if feature < 0}
         for tree in explaining
     )
-    return Model(features, prior, rate, trees, score, many, leaves, paths)
+    return Model(features, prior, rate, trees, score, scores, leaves, paths)
 
 
 @cache
