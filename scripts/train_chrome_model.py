@@ -4,7 +4,7 @@ Run from the repository root (numpy and scikit-learn are needed here only, never
 html-text flattens the pages as a naive scraper does)::
 
     pip install numpy scikit-learn html-text
-    python scripts/train_chrome_model.py [--check] [--folds 5]
+    python scripts/train_chrome_model.py [--check] [--folds 5] [--trees N --depth N --rate R]
 
 Data: ``../shared/data/extraction`` (see its README). Each HTML page is flattened to page text
 twice, by ``html_text.extract_text(html, guess_layout=True)`` and by BeautifulSoup's
@@ -54,6 +54,7 @@ DATA = ROOT.parent / "shared" / "data" / "extraction"
 OUT = ROOT / "src" / "scrapeclean" / "data" / "chrome_model.json"
 _TOKEN = re.compile(r"\w+")
 _SPACE = re.compile(r"\s+")
+#: The boosting parameters; ``--trees``, ``--depth`` and ``--rate`` change the first three.
 PARAMS: dict[str, Any] = {
     "n_estimators": 150,
     "max_depth": 3,
@@ -292,13 +293,13 @@ def stacked(data: Data, first: np.ndarray) -> np.ndarray:
     return np.array(rows)
 
 
-def cross_validate(x: np.ndarray, data: Data, folds: int) -> np.ndarray:
+def cross_validate(x: np.ndarray, data: Data, folds: int, params: dict[str, Any]) -> np.ndarray:
     """Out-of-fold scores of every line, folds grouped by site."""
     labelled = data.y >= 0
     scores = np.zeros(len(data.y))
     for train, test in GroupKFold(n_splits=folds).split(x, data.y, data.groups):
         train = train[labelled[train]]
-        model = GradientBoostingClassifier(**PARAMS)
+        model = GradientBoostingClassifier(**params)
         model.fit(x[train], data.y[train], sample_weight=data.w[train])
         scores[test] = model.predict_proba(x[test])[:, 1]
     return scores
@@ -316,26 +317,13 @@ def report(data: Data, fitted: np.ndarray, oof: np.ndarray, thresholds: tuple[fl
             print(f"  {name:<11} pages: {page_figures(data, decided)}")
 
 
-def main() -> int:
-    """Build the data set, cross-validate by site, fit on everything, write the model."""
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--check", action="store_true", help="report only, write nothing")
-    parser.add_argument("--folds", type=int, default=5)
-    parser.add_argument("--threshold", type=float, default=0.7)
-    parser.add_argument("--story-threshold", type=float, default=0.85)
-    args = parser.parse_args()
-    if not DATA.is_dir():
-        print(f"{DATA} is absent: nothing to train on")
-        return 1
-    data = dataset()
-    x, y, w, groups = data.x, data.y, data.w, data.groups
+def train(data: Data, params: dict[str, Any], args: argparse.Namespace) -> dict[str, Any]:
+    """Cross-validate both stages by site, report, and fit them on everything: the model file."""
+    x, y, w = data.x, data.y, data.w
     labelled = y >= 0
-    print(
-        f"{len(y)} lines, {int(labelled.sum())} labelled, {y[labelled].mean():.1%} of them "
-        f"chrome, {len(set(groups))} sites"
-    )
-    oof1 = cross_validate(x, data, args.folds)
-    first = GradientBoostingClassifier(**PARAMS).fit(
+    print(f"== parameters: {params} ==")
+    oof1 = cross_validate(x, data, args.folds, params)
+    first = GradientBoostingClassifier(**params).fit(
         x[labelled], y[labelled], sample_weight=w[labelled]
     )
     fitted1 = first.predict_proba(x)[:, 1]
@@ -343,8 +331,8 @@ def main() -> int:
     report(data, fitted1, oof1, (0.5,))
     # The second stage learns from out-of-fold first-stage scores, as it will meet unseen pages.
     x2 = stacked(data, oof1)
-    oof2 = cross_validate(x2, data, args.folds)
-    second = GradientBoostingClassifier(**PARAMS).fit(
+    oof2 = cross_validate(x2, data, args.folds, params)
+    second = GradientBoostingClassifier(**params).fit(
         x2[labelled], y[labelled], sample_weight=w[labelled]
     )
     fitted2 = second.predict_proba(stacked(data, fitted1))[:, 1]
@@ -354,16 +342,48 @@ def main() -> int:
         zip(second.feature_importances_, FEATURES + CONTEXT_FEATURES, strict=True), reverse=True
     )
     print("importance: " + ", ".join(f"{name} {value:.3f}" for value, name in ranked[:12]))
+    return {
+        "about": "remove_chrome line model; rebuild with scripts/train_chrome_model.py",
+        "threshold": args.threshold,
+        "story_threshold": args.story_threshold,
+        "first": export(first, x[labelled], FEATURES),
+        "second": export(second, x2[labelled], FEATURES + CONTEXT_FEATURES),
+    }
+
+
+def main() -> int:
+    """Build the data set, cross-validate by site, fit on everything, write the model."""
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--check", action="store_true", help="report only, write nothing")
+    parser.add_argument("--folds", type=int, default=5)
+    parser.add_argument("--threshold", type=float, default=0.7)
+    parser.add_argument("--story-threshold", type=float, default=0.85)
+    parser.add_argument("--trees", type=int, default=PARAMS["n_estimators"])
+    parser.add_argument("--depth", type=int, default=PARAMS["max_depth"])
+    parser.add_argument("--rate", type=float, default=PARAMS["learning_rate"])
+    parser.add_argument("--out", type=Path, default=OUT, help="where to write the model")
+    args = parser.parse_args()
+    if not DATA.is_dir():
+        print(f"{DATA} is absent: nothing to train on")
+        return 1
+    data = dataset()
+    y, groups = data.y, data.groups
+    labelled = y >= 0
+    print(
+        f"{len(y)} lines, {int(labelled.sum())} labelled, {y[labelled].mean():.1%} of them "
+        f"chrome, {len(set(groups))} sites"
+    )
+    params = {
+        **PARAMS,
+        "n_estimators": args.trees,
+        "max_depth": args.depth,
+        "learning_rate": args.rate,
+    }
+    model = train(data, params, args)
     if not args.check:
-        model = {
-            "about": "remove_chrome line model; rebuild with scripts/train_chrome_model.py",
-            "threshold": args.threshold,
-            "story_threshold": args.story_threshold,
-            "first": export(first, x[labelled], FEATURES),
-            "second": export(second, x2[labelled], FEATURES + CONTEXT_FEATURES),
-        }
-        OUT.write_text(json.dumps(model, separators=(",", ":")) + "\n")
-        print(f"wrote {OUT.relative_to(ROOT)} ({OUT.stat().st_size // 1024} KB)")
+        out: Path = args.out
+        out.write_text(json.dumps(model, separators=(",", ":")) + "\n")
+        print(f"wrote {out} ({out.stat().st_size // 1024} KB)")
     return 0
 
 

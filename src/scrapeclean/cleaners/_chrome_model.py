@@ -37,10 +37,9 @@ from scrapeclean import _vocabulary
 from scrapeclean._regex import LazyRegex
 from scrapeclean.cleaners._text import (
     FUNCTION_WORDS,
-    PROSE_WORD,
     ends_sentence,
-    is_prose,
     prose_shape,
+    prose_words,
 )
 
 __all__ = [
@@ -121,19 +120,24 @@ class _Shape:
     key: str
 
 
-def _shape(line: str, rule_fires: bool, prose: bool | None = None) -> _Shape:
+def _shape(
+    line: str, rule_fires: bool, prose: bool | None = None, words: list[str] | None = None
+) -> _Shape:
     """The features of `line` on its own; `prose` is ``is_prose(line)`` when already known.
+
+    `words` are ``prose_words(line)`` when already known.
 
     Whole-list operations (``map`` over the words or the characters, ``str.count``, set
     intersections) do the counting: no Python loop per character, few per word.
     """
-    words = PROSE_WORD.compiled.findall(line)  # the words `is_prose` counts: one findall
+    if words is None:
+        words = prose_words(line)  # the words `is_prose` counts
     count = len(words)
     per = 1 / count if count else 0.0
     folded = list(map(str.casefold, words))
     chars = len(line)
     if prose is None:
-        prose = prose_shape(line, words)
+        prose = prose_shape(line, words, folded)
     values = (
         math.log1p(count),
         math.log1p(chars),
@@ -189,24 +193,27 @@ class LineShapes:
     and pages repeat lines (menus, "Share", "Read more"): both reuse what is computed here.
     """
 
-    __slots__ = ("_prose", "_shapes")
+    __slots__ = ("_prose", "_shapes", "_words")
 
     def __init__(self) -> None:
         self._prose: dict[str, bool] = {}
         self._shapes: dict[tuple[str, bool], _Shape] = {}
+        #: The words of the lines `prose` read and `shape` has not yet: split once.
+        self._words: dict[str, list[str]] = {}
 
     def prose(self, line: str) -> bool:
         """`is_prose` of `line`, computed once per distinct line."""
         known = self._prose.get(line)
         if known is None:
-            known = self._prose[line] = is_prose(line)
+            words = self._words[line] = prose_words(line)
+            known = self._prose[line] = prose_shape(line, words)
         return known
 
     def shape(self, line: str, rule_fires: bool) -> _Shape:
         """The `_Shape` of `line`, computed once per distinct line and rule verdict."""
         known = self._shapes.get((line, rule_fires))
         if known is None:
-            known = _shape(line, rule_fires, self._prose.get(line))
+            known = _shape(line, rule_fires, self._prose.get(line), self._words.get(line))
             self._prose[line] = known.prose
             self._shapes[line, rule_fires] = known
         return known
