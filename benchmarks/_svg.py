@@ -89,14 +89,46 @@ def scatter(
         f'<text x="14" y="{(top + height - bottom) / 2}" {FONT} text-anchor="middle" '
         f'transform="rotate(-90 14 {(top + height - bottom) / 2})">{escape(y_label)}</text>'
     )
+    taken: list[tuple[float, float, float, float]] = []
     for label, x, y, ours in points:
         px, py = place(x, y)
         colour = OURS if ours else PEER
+        lx, ly, anchor = _label_place(px, py, len(label) * _CHAR_WIDTH, taken)
         body.append(f'<circle cx="{px:.1f}" cy="{py:.1f}" r="5" fill="{colour}"/>')
         body.append(
-            f'<text x="{px + 8:.1f}" y="{py - 6:.1f}" {FONT} fill="{colour}">{escape(label)}</text>'
+            f'<text x="{lx:.1f}" y="{ly:.1f}" {FONT} fill="{colour}" '
+            f'text-anchor="{anchor}">{escape(label)}</text>'
         )
     return _svg(height, body, title)
+
+
+#: About how wide a character of the labels is, in pixels, to keep labels apart.
+_CHAR_WIDTH = 7.0
+
+
+def _label_place(
+    px: float, py: float, width: float, taken: list[tuple[float, float, float, float]]
+) -> tuple[float, float, str]:
+    """Where a point's label goes: above right, below right, above left or below left of the
+    point, the first place whose box overlaps no label placed before (else above right)."""
+    tries = [
+        (px + 8, py - 6, "start", px + 8),
+        (px + 8, py + 16, "start", px + 8),
+        (px - 8, py - 6, "end", px - 8 - width),
+        (px - 8, py + 16, "end", px - 8 - width),
+    ]
+    for lx, ly, anchor, left in tries:
+        box = (left, ly - 12, left + width, ly + 2)
+        if not any(_overlap(box, other) for other in taken):
+            taken.append(box)
+            return lx, ly, anchor
+    lx, ly, anchor, left = tries[0]
+    taken.append((left, ly - 12, left + width, ly + 2))
+    return lx, ly, anchor
+
+
+def _overlap(a: tuple[float, float, float, float], b: tuple[float, float, float, float]) -> bool:
+    return a[0] < b[2] and b[0] < a[2] and a[1] < b[3] and b[1] < a[3]
 
 
 def bars(items: list[tuple[str, float, bool]], *, title: str, unit: str) -> str:
