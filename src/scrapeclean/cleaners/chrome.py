@@ -88,6 +88,16 @@ _CALL_TO_ACTION = _VocabularyRegex(
     ),
     regex.IGNORECASE | regex.VERBOSE,
 )
+#: A pointer to another page: a call to action ("Read more", "Related", "Weiterlesen") with a
+#: separator, then a headline (a capital first, at most `_MAX_POINTER_WORDS` words, no full stop).
+_POINTER = _VocabularyRegex(
+    lambda: (
+        rf"^(?:{_vocabulary.alternation('chrome.calls_to_action')})\s*[:|»›]\s*"
+        r"(?P<headline>\p{Lu}[^\n]*?)[!?]?$"
+    ),
+    regex.IGNORECASE | regex.VERBOSE,
+)
+_MAX_POINTER_WORDS = 16
 #: A cookie notice names cookies, asks for consent, and speaks to the reader: all three.
 _COOKIE = _VocabularyRegex(_words_pattern("chrome.cookie_words"), regex.IGNORECASE | regex.VERBOSE)
 _CONSENT = _VocabularyRegex(
@@ -389,6 +399,8 @@ def _judge(line: str) -> tuple[str, str] | None:
         return None
     if _CALL_TO_ACTION.match(line):
         return "chrome.call_to_action", "call to action or notice, not article text"
+    if _is_pointer(line):
+        return "chrome.pointer", "a link to another story (a call to action, then its headline)"
     if _COPYRIGHT.match(line) and (_COPYRIGHT_MARK.search(line) or not is_prose(line)):
         return "chrome.copyright", "copyright notice"
     if _CREDIT.match(line):
@@ -400,6 +412,17 @@ def _judge(line: str) -> tuple[str, str] | None:
     if _is_menu(line):
         return "chrome.menu", "navigation menu: short items separated by |, • or ·"
     return None
+
+
+def _is_pointer(line: str) -> bool:
+    """Whether a line points to another story: "Read more: Paris plans its trams for 2009"."""
+    match = _POINTER.match(line)
+    if match is None:
+        return False
+    headline = match["headline"]
+    if not headline[:1].isupper() or headline.rstrip().endswith("."):
+        return False  # IGNORECASE lets \p{Lu} match any letter: the capital is checked here
+    return 2 <= len(headline.split()) <= _MAX_POINTER_WORDS
 
 
 def _is_cookie_notice(line: str) -> bool:
