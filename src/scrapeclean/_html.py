@@ -25,7 +25,12 @@ import regex
 
 from scrapeclean._dom import LxmlPage, SoupPage, StartTags, lxml_text, parse_html
 from scrapeclean._model import Block, Finding, Source, Span
-from scrapeclean._page_dates import date_findings, elements_from_lxml, elements_from_soup
+from scrapeclean._page_dates import (
+    date_findings,
+    elements_from_lxml,
+    elements_from_soup,
+    ld_objects,
+)
 
 if TYPE_CHECKING:
     from collections.abc import Callable
@@ -261,22 +266,7 @@ def _rejoin(title: str, parts: list[str]) -> str:
 
 def _ld_objects(page: _Page) -> list[dict[str, Any]]:
     """The JSON-LD objects of the page, ``@graph`` members included (malformed ones skipped)."""
-    found: list[dict[str, Any]] = []
-    for script in page.scripts(_JSON_LD):
-        try:
-            data = json.loads(script)
-        except (ValueError, RecursionError):  # malformed JSON-LD is no evidence, never an error
-            continue
-        stack = [data]
-        while stack:
-            item = stack.pop()
-            if isinstance(item, list):
-                stack.extend(reversed(item))
-            elif isinstance(item, dict):
-                found.append(item)
-                if isinstance(item.get("@graph"), list):
-                    stack.extend(reversed(item["@graph"]))
-    return found
+    return [item for script in page.scripts(_JSON_LD) for item in ld_objects(script)]
 
 
 def _ld_value(objects: list[dict[str, Any]], key: str) -> str | None:

@@ -51,7 +51,15 @@ if TYPE_CHECKING:
 
     from scrapeclean.dates import DateMatch
 
-__all__ = ["PageElement", "date_findings", "elements_from_soup", "url_date", "url_date_findings"]
+__all__ = [
+    "PageElement",
+    "date_findings",
+    "elements_from_lxml",
+    "elements_from_soup",
+    "ld_objects",
+    "url_date",
+    "url_date_findings",
+]
 
 #: How much text of an element is kept (a date statement is short).
 _MAX_TEXT = 240
@@ -538,7 +546,7 @@ def _meta_claims(element: PageElement) -> Iterator[_Claim]:
 
 
 def _ld_claims(text: str) -> Iterator[_Claim]:
-    for item in _ld_objects(text):
+    for item in ld_objects(text):
         if _ld_types(item) & _LD_OTHER_TYPES:
             continue
         for key in (*_LD_PUBLISHED, *_LD_UPDATED):
@@ -561,7 +569,7 @@ def _ld_types(item: dict[str, Any]) -> frozenset[str]:
     return frozenset(name.lower() for name in names if isinstance(name, str))
 
 
-def _ld_objects(text: str) -> list[dict[str, Any]]:
+def ld_objects(text: str) -> list[dict[str, Any]]:
     """The JSON-LD objects of one script, nested ones and ``@graph`` members included."""
     try:
         data = json.loads(text)
