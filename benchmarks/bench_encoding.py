@@ -23,12 +23,11 @@ from __future__ import annotations
 import argparse
 import json
 import re
-import time
 from collections.abc import Callable
 
 import ftfy
 import ftfy.bad_codecs  # registers sloppy-windows-1252
-from _pages import ZYTE, page_texts
+from _pages import ZYTE, fastest_pass, page_texts
 from _results import record
 
 from scrapeclean import Pipeline, cleaners
@@ -41,13 +40,7 @@ _INVISIBLE = re.compile("[\u200b\u2060\ufeff\u00ad\u180e\u2061-\u2064]+")
 def _rate(function: Callable[[str], object], texts: list[str], repeat: int) -> float:
     """MB/s: the best of `repeat` passes over all texts (CPU time)."""
     size = sum(len(text.encode("utf-8")) for text in texts) / 1e6
-    best = float("inf")
-    for _ in range(repeat):
-        start = time.process_time()
-        for text in texts:
-            function(text)
-        best = min(best, time.process_time() - start)
-    return size / best
+    return size / fastest_pass(function, texts, repeat)
 
 
 def _normal(text: str) -> str:

@@ -20,13 +20,12 @@ from __future__ import annotations
 
 import argparse
 import sys
-import time
 from collections.abc import Callable
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from _pages import ZYTE, page_texts
+from _pages import ZYTE, fastest_pass, page_texts
 from _results import record
 
 from scrapeclean import Pipeline
@@ -36,13 +35,7 @@ def _seconds(function: Callable[[str], object], texts: list[str], repeat: int) -
     """The CPU seconds of the fastest of `repeat` passes of `function` over `texts`."""
     for text in texts[:3]:
         function(text)
-    best = float("inf")
-    for _ in range(repeat):
-        start = time.process_time()
-        for text in texts:
-            function(text)
-        best = min(best, time.process_time() - start)
-    return best
+    return fastest_pass(function, texts, repeat)
 
 
 def _peers() -> dict[str, Callable[[str], object]]:
