@@ -322,3 +322,40 @@ def test_lxml_and_soup_date_evidence_agree_on_the_dev_pages() -> None:
             if _but_html(from_lxml) != _but_html(from_soup):
                 differ.append(number)
     assert not differ, f"pages whose lxml and soup date evidence differ: {differ}"
+
+
+@pytest.mark.parametrize(
+    ("opening", "head", "expected"),
+    [
+        pytest.param("<html xml:lang='en-GB'>", "", date(2020, 10, 2), id="xml-lang-en-GB"),
+        pytest.param("<html xml:lang='en-US'>", "", date(2020, 2, 10), id="xml-lang-en-US"),
+        pytest.param(
+            "<html>",
+            "<meta property='og:locale' content='en_GB'>",
+            date(2020, 10, 2),
+            id="og-locale",
+        ),
+        pytest.param(
+            "<html>",
+            "<meta http-equiv='Content-Language' content='de-DE'>",
+            date(2020, 10, 2),
+            id="content-language",
+        ),
+        pytest.param("<html>", "", date(2020, 2, 10), id="undeclared-month-first"),
+    ],
+)
+def test_declared_language_orders_an_ambiguous_numeric_date(
+    opening: str, head: str, expected: date
+) -> None:
+    """``xml:lang`` and the locale metas decide the day order, like ``<html lang>``."""
+    html = (
+        f"{opening}<head><title>Ferry returns to the river</title>{head}</head><body>"
+        "<header><nav><a href='/'>Home</a></nav><span class=time>02/10/2020</span></header>"
+        f"{_article()}</body></html>"
+    )
+    assert _day(html) == expected
+
+
+def test_xml_lang_gives_the_page_language() -> None:
+    html = f"<html xml:lang='fr-FR'><head><title>Le bac</title></head><body>{STORY}</body></html>"
+    assert clean(html, html=True).metadata.language == "fr"

@@ -319,10 +319,12 @@ def _date_elements(page: _Page) -> list[Any]:
 def _page_facts(page: _Page, facts: _Facts) -> list[Finding]:
     """Language, canonical URL, site name and authors the page states, with provenance."""
     findings: list[Finding] = []
-    lang = page.first_attribute("html", "lang")
-    if lang is not None and _LANGUAGE_TAG.fullmatch(lang.strip()):
-        language = lang.strip().split("-")[0].split("_")[0].lower()
-        findings.append(Finding("language", language, "read_input", "<html lang>", 0.7))
+    for attribute in ("lang", "xml:lang"):
+        lang = page.first_attribute("html", attribute)
+        if lang is not None and _LANGUAGE_TAG.fullmatch(lang.strip()):
+            language = lang.strip().split("-")[0].split("_")[0].lower()
+            findings.append(Finding("language", language, "read_input", f"<html {attribute}>", 0.7))
+            break
     canonical = None
     for attrs, _ in page.with_rel("link", "canonical"):
         if attrs.get("href"):

@@ -249,7 +249,7 @@ def date_findings(elements: Sequence[PageElement], *, language: str | None = Non
     time) the next one stands.
     """
     if language is None:
-        language = next((e.attrs.get("lang") for e in elements if e.name == "html"), None)
+        language = declared_language(elements)
     reading = _Reading.of(language)
     page = next((element for element in elements if element.name == PAGE_TEXT), None)
     labelled = _labelled_claim(page.text, reading) if page is not None else None
@@ -270,6 +270,26 @@ def date_findings(elements: Sequence[PageElement], *, language: str | None = Non
         latest = max(updated, key=lambda claim: (claim.trust, _naive(claim.value)))
         findings.append(Finding("updated", latest.value, "read_input", latest.origin, 0.8))
     return findings
+
+
+def declared_language(elements: Sequence[PageElement]) -> str | None:
+    """The language the page declares, or None.
+
+    ``<html lang>`` or ``xml:lang`` first, then the ``Content-Language`` or ``og:locale`` meta.
+    """
+    for element in elements:
+        if element.name == "html":
+            stated = element.attrs.get("lang") or element.attrs.get("xml:lang")
+            if stated and stated.strip():
+                return stated
+    for element in elements:
+        if element.name != "meta":
+            continue
+        kind = (element.attrs.get("http-equiv") or element.attrs.get("property") or "").lower()
+        content = element.attrs.get("content", "").strip()
+        if content and kind in ("content-language", "og:locale"):
+            return content.split(",")[0]
+    return None
 
 
 def _stored_midnight(claim: _Claim) -> bool:
