@@ -893,12 +893,12 @@ def elements_from_lxml(root: _Element) -> list[PageElement]:
     elements: list[PageElement] = []
     for order, element in enumerate(tags):
         name = str(element.tag).lower()
+        if name not in _ALWAYS_READ and not _lxml_interesting(element.attrib):
+            continue
         raw = {
             str(key).lower(): _lxml_attribute(str(key), str(value))
             for key, value in element.items()
         }
-        if not (name in _ALWAYS_READ or _interesting(raw)):
-            continue
         if name in ("meta", "html"):
             elements.append(PageElement(name, raw, order=order))
         elif name == "script":
@@ -916,6 +916,19 @@ def elements_from_lxml(root: _Element) -> list[PageElement]:
     text = _lxml_page_text(body, holding)
     elements.append(PageElement(PAGE_TEXT, {}, text, order=len(tags) + 1))
     return elements
+
+
+def _lxml_interesting(attrib: Mapping[str, str]) -> bool:
+    """`_interesting` read from an lxml element's attributes without copying them."""
+    if not attrib:
+        return False
+    if "itemprop" in attrib or "property" in attrib:
+        return True
+    for key in ("class", "id"):
+        value = attrib.get(key)
+        if value and _DATE_HINT.search(value) is not None:
+            return True
+    return False
 
 
 def _lxml_attribute(key: str, value: str) -> str:
