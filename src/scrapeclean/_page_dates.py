@@ -47,7 +47,7 @@ from scrapeclean._model import Finding
 
 if TYPE_CHECKING:
     from bs4 import Tag
-    from lxml.etree import _Element
+    from lxml.etree import _Attrib, _Element
 
     from scrapeclean.dates import DateMatch
 
@@ -918,7 +918,7 @@ def elements_from_lxml(root: _Element) -> list[PageElement]:
     return elements
 
 
-def _lxml_interesting(attrib: Mapping[str, str]) -> bool:
+def _lxml_interesting(attrib: _Attrib) -> bool:
     """`_interesting` read from an lxml element's attributes without copying them."""
     if not attrib:
         return False
