@@ -305,3 +305,38 @@ def test_broken_json_ld_article_body_is_no_evidence(script: str) -> None:
     page = f'<script type="application/ld+json">{script}</script><p>Body text here.</p>'
     result = clean(page, html=True)
     assert result.text == "Body text here." and result.source.container is None
+
+
+SECTIONED = """<html><body><article><h1>Ferry returns to the river</h1>
+<p>The town council voted on Thursday to bring back the ferry that crossed the river until the
+bridge opened, and the first boats are expected next spring.</p>
+<h2>Timetable</h2><p>Boats will leave every half hour from the old landing stage.</p>
+<h2>Related stories</h2><ul class="related-list"><li><a href="/a">Bridge closes for repairs</a></li>
+<li><a href="/b">Tram line extended</a></li></ul>
+<h2>The council has not yet said who will pay for the new boats, or when.</h2>
+<div class="share-bar"><a href="/s">Share</a></div>
+</article></body></html>"""
+
+
+def test_a_label_heading_goes_with_its_removed_section() -> None:
+    """'Related stories' goes with its links; a heading with kept text, and a sentence set as a
+    heading (a pull quote), stay."""
+    result = clean(SECTIONED)
+    assert "Timetable" in result.text
+    assert "Related stories" not in result.text
+    assert "The council has not yet said who will pay" in result.text
+    [cut] = [change for change in result.changes if change.rule == "html.emptied_heading"]
+    assert cut.before.strip() == "Related stories"
+    assert cut.reason == "a heading whose section was removed"
+    assert replay(result.source.text, result.changes) == result.text
+
+
+def test_a_heading_over_a_subsection_with_text_stays() -> None:
+    """A heading whose section holds a kept subsection keeps it, however short."""
+    page = (
+        "<html><body><article><h1>Ferry returns</h1><h2>Plans</h2><h3>Boats</h3>"
+        "<p>Boats will leave every half hour from the old landing stage, the council said.</p>"
+        "</article></body></html>"
+    )
+    text = clean(page).text
+    assert "Plans" in text and "Boats" in text

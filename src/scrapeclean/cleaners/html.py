@@ -23,6 +23,8 @@ rule id and a reason:
 - ``html.outside_content`` also when the block is outside the deepest element holding most of
   the page's prose: anywhere on a page with no content container ("outside the densest text
   region"), after that element inside a container ("outside the text region of the article");
+- ``html.emptied_heading``: a short sub-heading (a label such as "Most read") whose whole
+  section was removed by the rules above ("a heading whose section was removed");
 - ``html.headline`` (kind ``title``): the kept ``<h1>`` that repeats the page's title.
 
 The lead (prose between the page's ``<h1>`` and the content container) is kept.
@@ -115,6 +117,7 @@ class ExtractHtml(BaseCleaner):
             found.append(verdict)
         _keep_lead(blocks, found)
         _cut_outside_region(blocks, found, container)
+        _cut_emptied_headings(blocks, found)
         if self.remove or self.keep:
             self._steered(blocks, found)
         return found
@@ -244,6 +247,43 @@ def _keep_lead(blocks: Sequence[Block], verdicts: list[tuple[str, str] | None]) 
         size = block.span.end - block.span.start
         if size >= _LEAD_CHARS and block.link_share < _LEAD_LINKS:
             verdicts[index] = None
+
+
+#: A heading at most this long is a label ("Related stories"), not a sentence.
+_LABEL_CHARS = 40
+#: Heading tags and their levels.
+_HEADING_LEVELS = {"h1": 1, "h2": 2, "h3": 3, "h4": 4, "h5": 5, "h6": 6}
+
+
+def _cut_emptied_headings(blocks: Sequence[Block], verdicts: list[tuple[str, str] | None]) -> None:
+    """Reject the sub-headings whose whole section was rejected ("Related", "Top Video").
+
+    A section runs from an ``<h2>``-``<h6>`` to the next heading of the same or a higher level;
+    a short heading (a label, not a sentence set as a heading: a pull quote) none of whose
+    section's blocks (other than headings) is kept names furniture that has gone. The ``<h1>``
+    is the headline: it stays.
+    """
+    for index, block in enumerate(blocks):
+        level = _HEADING_LEVELS.get(block.tag, 0)
+        if level < 2 or verdicts[index] is not None:
+            continue
+        if block.span.end - block.span.start > _LABEL_CHARS:
+            continue
+        if not _section_kept(blocks, verdicts, index, level):
+            verdicts[index] = "html.emptied_heading", "a heading whose section was removed"
+
+
+def _section_kept(
+    blocks: Sequence[Block], verdicts: Sequence[tuple[str, str] | None], index: int, level: int
+) -> bool:
+    """Whether the section that the heading at `index` (of `level`) opens keeps any block."""
+    for after in range(index + 1, len(blocks)):
+        other = _HEADING_LEVELS.get(blocks[after].tag, 0)
+        if other and other <= level:
+            return False
+        if not other and verdicts[after] is None:
+            return True
+    return False
 
 
 def _outside_only(verdict: tuple[str, str] | None) -> bool:
