@@ -133,6 +133,10 @@ _CREDIT = _VocabularyRegex(
         rf"(?:{_vocabulary.alternation('chrome.credit_labels')})s?\s*(?::|by\b)\s*.{{1,80}}"
         rf"|.{{1,60}}/\s*(?:{_vocabulary.alternation('chrome.credit_agencies')})"
         rf"|(?:{_vocabulary.alternation('chrome.stock_photo_agencies')})"
+        rf"|(?:{_vocabulary.alternation('chrome.credit_agencies')})"
+        rf"|[^.!?]{{1,60}}?(?:\s*[|,]\s*|\s+via\s+)"
+        rf"(?:{_vocabulary.alternation('chrome.credit_agencies')})"
+        rf"|(?:{_vocabulary.alternation('chrome.credit_labels')})\s+copyright\s+.{{1,60}}"
         r")[)\]]?$"
     ),
     regex.IGNORECASE | regex.VERBOSE,
