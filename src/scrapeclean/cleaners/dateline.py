@@ -102,6 +102,25 @@ _DATE_THEN_BYLINE = LazyRegex(
         rf"(?=(?i:{alternation('dateline.byline_words')})\s+\p{{Lu}})"
     )
 )
+#: A byline, then a date label on the same line ("By Jane Doe Updated Nov 13, 2019"): the cut
+#: before the label (space runs entered only at their start, as above).
+_BYLINE_THEN_LABEL = LazyRegex(
+    lambda: (
+        rf"^(?P<byline>(?i:{alternation('dateline.byline_words')})\s+\p{{Lu}}.*?)(?<!\s)\s++"
+        rf"(?=(?i:{alternation('dateline.published_labels')}"
+        rf"|{alternation('dateline.updated_labels')})\b)"
+    )
+)
+#: A news agency as the byline: alone, after the authors' names, or before a date ("The
+#: Associated Press", "Jane Doe and John Roe, Associated Press", "Reuters | March 11, 2008").
+_AGENCY_BYLINE = LazyRegex(
+    lambda: (
+        rf"^(?:(?i:{alternation('dateline.byline_words')})\s+)?"
+        rf"(?:(?!(?i:the)\s)(?P<names>{_name()}(?:{_joiner()}{_name()})*?)(?:\s*+[,|·•]\s*+|\s++))?"
+        rf"(?i:the\s+)?(?P<agency>(?i:{alternation('dateline.agencies')}))\b"
+        r"(?:[ \t]*+[|,·•–—-]?[ \t]*+(?P<rest>\S.*))?$"
+    )
+)
 #: (?<!\s): the separators never start inside a run of spaces (quadratic on long runs).
 _NAME_SPLIT = LazyRegex(lambda: r"(?<!\s)" + _joiner())
 _WIRE = LazyRegex(
@@ -127,7 +146,7 @@ _MAX_PLACE_WORDS = 4
 #: longer runs of capitalised words are headlines ("Despite The Rain, Crowds Keep Coming —").
 _MAX_TITLED_WORDS = 3
 _MAX_TITLED_REGION_WORDS = 2
-_SEPARATORS = LazyRegex(r"(?<!\s)\s*[|·•]\s*")
+_SEPARATORS = LazyRegex(r"(?<!\s)\s*[|·•;]\s*")
 #: A byline name has this many capitalised words.
 _MIN_NAME_WORDS = 2
 _MAX_NAME_WORDS = 4
@@ -178,6 +197,16 @@ class ParseDateline(BaseCleaner):
         content = line.text.strip()
         offset = line.start + (len(line.text) - len(line.text.lstrip()))
         span = Span(offset, offset + len(content))
+        agency = _AGENCY_BYLINE.match(content)
+        if agency is not None:
+            verdict = self._read_agency_byline(agency, content, span, found, reference)
+            if verdict is not None:
+                return verdict
+        labelled = _BYLINE_THEN_LABEL.match(content)
+        if labelled is not None:
+            verdict = self._read_byline_then_label(labelled, content, span, found, reference)
+            if verdict is not None:
+                return verdict
         byline = _BYLINE.match(content)
         if byline is not None:
             return self._read_byline(byline, content, span, found, reference)
@@ -224,6 +253,56 @@ class ParseDateline(BaseCleaner):
         assert when[0] is not None
         found.add_date(when[0], updated=when[1], raw=rest or "", span=None)
         return "dateline.byline", "byline: the authors' names, recorded in the dateline"
+
+    def _read_agency_byline(
+        self,
+        match: regex.Match[str],
+        content: str,
+        span: Span,
+        found: _Found,
+        reference: datetime | None,
+    ) -> tuple[str, str] | None:
+        """Read "[names,] agency [date]": every name a person's, what follows a date."""
+        names = [name for name in _NAME_SPLIT.split(match["names"] or "") if name]
+        if not all(_is_person_name(name) for name in names):
+            return None
+        rest = match["rest"]
+        when = self._date(rest, reference) if rest else None
+        if rest and when is None:
+            return None
+        if when is not None and not found.settle([when], rest or "", span, reference):
+            return None
+        if names:
+            found.add_authors(tuple(names), content, span)
+        found.add_agency(match["agency"], content, span)
+        if when is not None:
+            assert when[0] is not None
+            found.add_date(when[0], updated=when[1], raw=rest or "", span=None)
+        return "dateline.byline", "byline: the news agency (and authors), recorded in the dateline"
+
+    def _read_byline_then_label(
+        self,
+        split: regex.Match[str],
+        content: str,
+        span: Span,
+        found: _Found,
+        reference: datetime | None,
+    ) -> tuple[str, str] | None:
+        """Read "by <names> <label> <date>": both must hold, or the line is left alone (None)."""
+        byline = _BYLINE.match(split["byline"])
+        if byline is None or byline["rest"]:
+            return None
+        names = [name for name in _NAME_SPLIT.split(byline["names"]) if name]
+        if not names or not _is_person_name(names[0]):
+            return None
+        rest = content[split.end() :]
+        when = self._date(rest, reference)
+        if when is None or not found.settle([when], rest, span, reference):
+            return None
+        found.add_authors(tuple(name for name in names if _is_person_name(name)), content, span)
+        assert when[0] is not None
+        found.add_date(when[0], updated=when[1], raw=rest, span=None)
+        return "dateline.byline", "byline and date: recorded in the dateline"
 
     def _read_date_then_byline(
         self,
@@ -423,6 +502,11 @@ class _Found:
     def add_authors(self, authors: tuple[str, ...], raw: str, span: Span) -> None:
         if not self.authors:
             self.authors = authors
+            self._locate(raw, span)
+
+    def add_agency(self, agency: str, raw: str, span: Span) -> None:
+        if self.agency is None:
+            self.agency = agency
             self._locate(raw, span)
 
     def add_wire(self, location: str | None, agency: str | None, raw: str, span: Span) -> None:
