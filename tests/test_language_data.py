@@ -42,6 +42,7 @@ DATELINE_KEYS = {
     "label_connectors",
     "byline_words",
     "byline_connectors",
+    "agencies",
     "name_particles",
     "not_places",
 }
