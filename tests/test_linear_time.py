@@ -180,7 +180,10 @@ def _build(unit: Any, size: int) -> Any:
 
 
 def _label(unit: Any) -> str:
-    return getattr(unit, "__doc__", None) or repr(unit[:20])
+    """A builder's docstring, or the first characters of a repeated string."""
+    if callable(unit):
+        return getattr(unit, "__doc__", None) or repr(unit)
+    return repr(unit[:20])
 
 
 def _check_growth(
