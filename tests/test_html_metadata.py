@@ -85,3 +85,39 @@ def test_meta_author_and_rel_author() -> None:
 def test_deeply_nested_json_ld_is_no_error() -> None:
     head = '<script type="application/ld+json">' + "[" * 100_000 + "]" * 100_000 + "</script>"
     assert "council" in clean(_page(head)).text
+
+
+@pytest.mark.parametrize(
+    "wrapped",
+    [
+        '<![CDATA[ {"@type": "NewsArticle", "author": {"name": "Priya Shah"}} ]]>',
+        '//<![CDATA[\n{"@type": "NewsArticle", "author": {"name": "Priya Shah"}}\n//]]>',
+        '<!-- {"@type": "NewsArticle", "author": {"name": "Priya Shah"}} -->',
+    ],
+)
+def test_json_ld_wrapped_for_old_parsers_is_read(wrapped: str) -> None:
+    head = f'<script type="application/ld+json">{wrapped}</script>'
+    metadata = clean(_page(head)).metadata
+    assert metadata.authors == ("Priya Shah",)
+    assert metadata.source_of("authors").origin == "json-ld author"
+
+
+@pytest.mark.parametrize(
+    ("meta", "origin"),
+    [
+        ("<meta property='article:author' content='Ana Lima'>", "meta[property=article:author]"),
+        ("<meta property='author' content='Ana Lima'>", "meta[property=author]"),
+        ("<meta name='article:author_name' content='Ana Lima'>", "meta[name=article:author_name]"),
+        ("<meta name='parsely-author' content='Ana Lima'>", "meta[name=parsely-author]"),
+        ("<meta name='byl' content='By Ana Lima'>", "meta[name=byl]"),
+    ],
+)
+def test_author_metas(meta: str, origin: str) -> None:
+    metadata = clean(_page(meta)).metadata
+    assert metadata.authors == ("Ana Lima",)
+    assert metadata.source_of("authors").origin == origin
+
+
+def test_an_author_profile_url_is_no_name() -> None:
+    head = "<meta property='article:author' content='https://www.facebook.com/ana.lima'>"
+    assert clean(_page(head)).metadata.authors == ()

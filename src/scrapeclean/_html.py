@@ -278,18 +278,35 @@ def _ld_value(objects: list[dict[str, Any]], key: str) -> str | None:
     return None
 
 
+#: Metas that name the article's author, the most specific first (Open Graph's
+#: ``article:author`` is often a profile URL, which is skipped).
+_AUTHOR_METAS = (
+    ("name", "author"),
+    ("property", "article:author"),
+    ("property", "author"),
+    ("name", "article:author_name"),
+    ("name", "parsely-author"),
+    ("name", "sailthru.author"),
+    ("name", "byl"),
+)
+#: "By " before a name in a byline meta ("By JANE DOE").
+_BY_PREFIX = regex.compile(r"^by\s+", regex.IGNORECASE)
+
+
 def _authors(page: _Page, facts: _Facts) -> tuple[tuple[str, ...], str] | None:
     """The page's stated authors and where they are stated.
 
-    JSON-LD ``author`` first, then ``meta[name=author]``, then the text of ``rel=author`` links.
+    JSON-LD ``author`` first, then the author metas (`_AUTHOR_METAS`, in order; a profile URL
+    is no name), then the text of ``rel=author`` links.
     """
     for item in facts.ld:
         names = _ld_names(item.get("author"))
         if names:
             return names, "json-ld author"
-    stated = facts.metas.get(("name", "author"))
-    if stated and not stated.startswith(("http://", "https://")):
-        return (stated,), "meta[name=author]"
+    for attribute, key in _AUTHOR_METAS:
+        stated = facts.metas.get((attribute, key))
+        if stated and not stated.startswith(("http://", "https://", "@")):
+            return (_BY_PREFIX.sub("", stated),), f"meta[{attribute}={key}]"
     links = []
     for _, text in page.with_rel("a", "author"):
         name = _clean_inline(text)

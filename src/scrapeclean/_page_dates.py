@@ -590,9 +590,13 @@ def _ld_types(item: dict[str, Any]) -> frozenset[str]:
 
 
 def ld_objects(text: str) -> list[dict[str, Any]]:
-    """The JSON-LD objects of one script, nested ones and ``@graph`` members included."""
+    """The JSON-LD objects of one script, nested ones and ``@graph`` members included.
+
+    A script wrapped for old parsers (``<![CDATA[ … ]]>``, ``<!-- … -->``, with or without
+    ``//`` before the markers) is read without its wrapper.
+    """
     try:
-        data = json.loads(text)
+        data = json.loads(_unwrapped(text))
     except (ValueError, RecursionError):  # malformed JSON-LD is no evidence, never an error
         return []
     found: list[dict[str, Any]] = []
@@ -607,6 +611,20 @@ def ld_objects(text: str) -> list[dict[str, Any]]:
             if isinstance(graph, list):
                 stack.extend(reversed(graph))
     return found
+
+
+#: The wrappers that hide a script from old parsers, at its start and its end.
+_SCRIPT_OPENING = regex.compile(r"\A\s*(?://\s*)?(?:<!\[CDATA\[|<!--)")
+_SCRIPT_CLOSING = regex.compile(r"(?://\s*)?(?:\]\]>|-->)\s*\Z")
+
+
+def _unwrapped(text: str) -> str:
+    """A script's text without a CDATA or comment wrapper around it."""
+    opening = _SCRIPT_OPENING.match(text)
+    if opening is None:
+        return text
+    closing = _SCRIPT_CLOSING.search(text, opening.end())
+    return text[opening.end() : closing.start() if closing else len(text)]
 
 
 def _elsewhere(element: PageElement) -> bool:
