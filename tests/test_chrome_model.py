@@ -203,3 +203,19 @@ def test_cleaning_a_real_page_text_twice_changes_nothing() -> None:
         text = read_input(row["html"], html=True, encoding=None)[0].text
         once = pipeline.clean(text, html=False).text
         assert pipeline.clean(once, html=False).text == once, row["id"]
+
+
+def _html_page() -> str:
+    """A page whose article holds the menu words as short paragraphs (blocks kept by the DOM)."""
+    paragraphs = "".join(f"<p>{line}</p>" for line in [*MENU, *PARAGRAPHS, *FOOTER])
+    return f"<html><body><article><h1>Tram line to reach the north</h1>{paragraphs}</article>"
+
+
+def test_on_a_page_read_from_html_only_the_rules_run() -> None:
+    """extract_html has judged the blocks from the DOM; the line model does not judge again."""
+    result = Pipeline([remove_chrome()]).clean(_html_page(), html=True)
+    assert "chrome.model" not in {change.rule for change in result.changes}
+    assert "Politics" in result.text
+    again = Pipeline([remove_chrome(model_on_html=True)]).clean(_html_page(), html=True)
+    assert "chrome.model" in {change.rule for change in again.changes}
+    assert "model_on_html=True" in repr(remove_chrome(model_on_html=True))

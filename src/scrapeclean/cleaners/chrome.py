@@ -177,15 +177,21 @@ class RemoveChrome(BaseCleaner):
     max_removed: float = 0.8
     extra_phrases: frozenset[str] = frozenset()
     model: bool = field(default=True, repr=False)
+    model_on_html: bool = field(default=False, repr=False)
 
     def __repr__(self) -> str:
         shown = BaseCleaner.__repr__(self)
-        return shown if self.model else f"{shown[:-1]}, model=False)"
+        if not self.model:
+            shown = f"{shown[:-1]}, model=False)"
+        if self.model_on_html:
+            shown = f"{shown[:-1]}, model_on_html=True)"
+        return shown
 
     def __call__(self, doc: Document, /) -> Proposal:
         """Propose removing each chrome line of `doc.text`."""
         text = doc.text
-        flagged, settled = self._flagged(text, model=self.model)
+        model = self.model and (self.model_on_html or not _read_from_html(doc))
+        flagged, settled = self._flagged(text, model=model)
         if not flagged:
             return Proposal()
         edits = line_removals(text, flagged)
@@ -193,7 +199,7 @@ class RemoveChrome(BaseCleaner):
         if removed <= self.max_removed * len(text):
             unsettled = () if settled else (_unsettled_warning(len(flagged)),)
             return Proposal(edits=tuple(edits), warnings=unsettled)
-        if self.model:
+        if model:
             # The model's guesses would empty the page: fall back to what the rules know.
             rules_only, _ = self._flagged(text, model=False)
             edits = line_removals(text, rules_only)
@@ -477,11 +483,17 @@ def _is_menu(line: str) -> bool:
     return sum(1 for item in items if item[:1].isupper() or item[:1].isdigit()) >= 0.75 * len(items)
 
 
+def _read_from_html(doc: Document) -> bool:
+    """Whether `doc` was read from HTML: its blocks carry the page's DOM evidence."""
+    return doc.blocks is not None and any(block.tag != "line" for block in doc.blocks)
+
+
 def remove_chrome(
     *,
     max_removed: float = 0.8,
     extra_phrases: Iterable[str] = (),
     model: bool = True,
+    model_on_html: bool = False,
     name: str | None = None,
 ) -> RemoveChrome:
     """Make a cleaner that removes UI chrome lines (icon labels, share bars, menus, prompts).
@@ -491,7 +503,9 @@ def remove_chrome(
     case-insensitively), for chrome the built-in rules do not know. With `model` (the default)
     a small learned line model (`scrapeclean.cleaners._chrome_model`) also removes the lines it
     judges chrome from their shape, vocabulary, place and neighbours (rule ``chrome.model``);
-    ``model=False`` keeps to the line rules. `name` is the step's name
+    ``model=False`` keeps to the line rules. The model is trained on the flattened text of whole
+    pages: on a page read from HTML, whose blocks `extract_html` has already judged from the
+    DOM, only the rules run unless ``model_on_html=True``. `name` is the step's name
     in a pipeline (default ``"remove_chrome"``).
     """
     if isinstance(max_removed, bool) or not isinstance(max_removed, (int, float)):
@@ -502,5 +516,9 @@ def remove_chrome(
         raise TypeError("extra_phrases must be an iterable of phrases, not a single str")
     phrases = frozenset(" ".join(phrase.split()).casefold() for phrase in extra_phrases)
     return RemoveChrome(
-        max_removed=float(max_removed), extra_phrases=phrases, model=bool(model), name=name or ""
+        max_removed=float(max_removed),
+        extra_phrases=phrases,
+        model=bool(model),
+        model_on_html=bool(model_on_html),
+        name=name or "",
     )
