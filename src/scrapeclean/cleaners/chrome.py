@@ -36,6 +36,7 @@ from scrapeclean.cleaners._text import Flag, Line, is_prose, line_removals, nonb
 
 if TYPE_CHECKING:
     from scrapeclean.cleaners._chrome_model import LineShapes
+    from scrapeclean.cleaners._chrome_profile import ChromeProfile
 
 __all__ = ["RemoveChrome", "remove_chrome"]
 
@@ -172,12 +173,28 @@ class RemoveChrome(BaseCleaner):
     max_removed: float = 0.8
     extra_phrases: frozenset[str] = frozenset()
     model: bool = field(default=True, repr=False)
+    profile: ChromeProfile | None = field(default=None, repr=False)
+    inline: bool = field(default=True, repr=False)
 
     def __repr__(self) -> str:
         shown = BaseCleaner.__repr__(self)
-        return shown if self.model else f"{shown[:-1]}, model=False)"
+        hidden = [
+            *([] if self.model else ["model=False"]),
+            *([] if self.profile is None else [f"profile={self.profile!r}"]),
+            *([] if self.inline else ["inline=False"]),
+        ]
+        return f"{shown[:-1]}, {', '.join(hidden)})" if hidden else shown
 
     def __call__(self, doc: Document, /) -> Proposal:
+        """Propose removing each chrome line of `doc.text`, and chrome spans inside lines."""
+        proposal = self._line_proposal(doc)
+        if not self.inline:
+            return proposal
+        from scrapeclean.cleaners._chrome_inline import with_inline_spans
+
+        return with_inline_spans(doc.text, proposal, self.max_removed)
+
+    def _line_proposal(self, doc: Document, /) -> Proposal:
         """Propose removing each chrome line of `doc.text`."""
         text = doc.text
         flagged, settled = self._flagged(text, model=self.model)
@@ -303,7 +320,10 @@ class RemoveChrome(BaseCleaner):
     def _verdict_of_stripped(self, stripped: str) -> tuple[str, str] | None:
         if self.extra_phrases and " ".join(stripped.split()).casefold() in self.extra_phrases:
             return "chrome.extra_phrase", "matches a phrase given in extra_phrases"
-        return _judge(stripped)
+        verdict = _judge(stripped)
+        if verdict is None and self.profile is not None:
+            return self.profile.verdict(stripped)
+        return verdict
 
 
 def _rule_pass(
@@ -477,6 +497,8 @@ def remove_chrome(
     max_removed: float = 0.8,
     extra_phrases: Iterable[str] = (),
     model: bool = True,
+    profile: ChromeProfile | None = None,
+    inline: bool = True,
     name: str | None = None,
 ) -> RemoveChrome:
     """Make a cleaner that removes UI chrome lines (icon labels, share bars, menus, prompts).
@@ -486,8 +508,11 @@ def remove_chrome(
     case-insensitively), for chrome the built-in rules do not know. With `model` (the default)
     a small learned line model (`scrapeclean.cleaners._chrome_model`) also removes the lines it
     judges chrome from their shape, vocabulary, place and neighbours (rule ``chrome.model``);
-    ``model=False`` keeps to the line rules. `name` is the step's name
-    in a pipeline (default ``"remove_chrome"``).
+    ``model=False`` keeps to the line rules. `profile` is a `scrapeclean.ChromeProfile`, the
+    boilerplate learned from other pages of the same site: the lines it knows go too (rule
+    ``chrome.profile``). With `inline` (the default) chrome glued inside a line that stays
+    ("Advertisement", "Share this article", "(Photo: Reuters)") is cut out as a span (rule
+    ``chrome.inline``). `name` is the step's name in a pipeline (default ``"remove_chrome"``).
     """
     if isinstance(max_removed, bool) or not isinstance(max_removed, (int, float)):
         raise TypeError(f"max_removed must be a number from 0 to 1, not {max_removed!r}")
@@ -496,6 +521,16 @@ def remove_chrome(
     if isinstance(extra_phrases, str):
         raise TypeError("extra_phrases must be an iterable of phrases, not a single str")
     phrases = frozenset(" ".join(phrase.split()).casefold() for phrase in extra_phrases)
+    if profile is not None:
+        from scrapeclean.cleaners._chrome_profile import ChromeProfile
+
+        if not isinstance(profile, ChromeProfile):
+            raise TypeError(f"profile must be a ChromeProfile or None, not {profile!r}")
     return RemoveChrome(
-        max_removed=float(max_removed), extra_phrases=phrases, model=bool(model), name=name or ""
+        max_removed=float(max_removed),
+        extra_phrases=phrases,
+        model=bool(model),
+        profile=profile,
+        inline=bool(inline),
+        name=name or "",
     )
