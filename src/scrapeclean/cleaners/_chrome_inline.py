@@ -33,7 +33,7 @@ import regex
 
 from scrapeclean import _vocabulary
 from scrapeclean._model import ChangeKind, Edit, Proposal
-from scrapeclean.cleaners._text import is_prose, prose_words
+from scrapeclean.cleaners._text import FUNCTION_WORDS, is_prose, prose_words
 
 __all__ = ["inline_spans", "with_inline_spans"]
 
@@ -148,7 +148,7 @@ def _tail_span(line: str, start_at: int) -> tuple[int, int, str] | None:
             match is not None
             and _capitalised(match["label"])
             and _is_credit(match["credit"])
-            and _words(line[: match.start()]) >= _MIN_WORDS_LEFT
+            and _stands_alone(line[: match.start()])
         ):
             return match.start(), len(line), "photo credit at the end of a line"
     match = _tail_labels().search(line, start_at)
@@ -158,9 +158,24 @@ def _tail_span(line: str, start_at: int) -> tuple[int, int, str] | None:
 
 
 def _is_credit(credit: str) -> bool:
-    """Whether the text after a credit label is a credit: a few words, not a sentence."""
+    """Whether the text after a credit label is a credit: a few words, not a sentence.
+
+    A credit names someone: it does not open with a function word ("Im Bild: der Bus").
+    """
     words = prose_words(credit)
-    return 0 < len(words) <= _MAX_CREDIT_WORDS and not is_prose(credit)
+    if not 0 < len(words) <= _MAX_CREDIT_WORDS or words[0].casefold() in FUNCTION_WORDS:
+        return False
+    return not is_prose(credit)
+
+
+def _stands_alone(before: str) -> bool:
+    """Whether the text before a credit label is enough words, the last no function word.
+
+    "… outside the court Credit: EPA" ends a caption; "Im Bild: …" and "In the picture: …"
+    are the caption's own words.
+    """
+    words = prose_words(before)
+    return len(words) >= _MIN_WORDS_LEFT and words[-1].casefold() not in FUNCTION_WORDS
 
 
 def _head_span(line: str) -> tuple[int, int, str] | None:

@@ -6,7 +6,7 @@ a few pages of one site and keeps what repeats *across pages*:
 
 - **lines**: a line (whitespace folded, case-folded) found on enough of the pages;
 - **shapes**: lines that differ only in their numbers (``Page 2 of 9``, ``14 comments``), or
-  in one run of up to `_MAX_SLOT` words (``Posted in <*> | <#> comments``), found on enough of
+  in one run of up to `_MAX_SLOT` tokens (``Posted in <*> | <#> comments``), found on enough of
   the pages with at least two different fillings.
 
 What repeats by coincidence is not learned: a line counts once per page, a profile needs at
@@ -14,10 +14,13 @@ least two pages, a line or shape must be on at least `min_pages` pages and `min_
 a line that reads as prose must be on half of the pages (and at least three), and shapes are
 never made from prose, from lines with a year or clock time (datelines are left to
 `parse_dateline`), nor from bylines. A shape keeps at least two words that are not function
-words outside its slot, so it cannot grow into "the <*> of the".
+words outside its slot, or one of three letters or more and a punctuation mark ("Tags: <*>",
+"Example › <*>"), so it cannot grow into "the <*> of the".
 
-`remove_chrome(profile=...)` asks the profile about every line no built-in rule flags; its
-removals carry the rule id ``chrome.profile``. A profile is saved as versioned JSON
+`remove_chrome(profile=...)` asks the profile about every line the rules and the line model
+keep, once they have judged the whole page (so the model still reads each line among its
+neighbours); its removals carry the rule id ``chrome.profile``. A line that reads as prose
+inside the story stays. A profile is saved as versioned JSON
 (`ChromeProfile.to_json`, `save`; `from_json`, `load`).
 """
 
@@ -34,11 +37,12 @@ from pathlib import Path
 from typing import Any
 
 from scrapeclean import _vocabulary
+from scrapeclean._model import ChangeKind
 from scrapeclean._regex import LazyRegex
-from scrapeclean.cleaners._text import FUNCTION_WORDS, is_prose
+from scrapeclean.cleaners._text import FUNCTION_WORDS, Flag, is_prose, nonblank_lines
 from scrapeclean.exceptions import ProfileError
 
-__all__ = ["ChromeProfile"]
+__all__ = ["ChromeProfile", "with_profile_lines"]
 
 SCHEMA = "scrapeclean.chrome_profile"
 VERSION = 1
@@ -46,7 +50,7 @@ VERSION = 1
 NUMBER = "<#>"
 SLOT = "<*>"
 #: The most words a slot may cover, and the most tokens a line may have to get slot shapes.
-_MAX_SLOT = 6
+_MAX_SLOT = 8
 _MAX_SHAPE_TOKENS = 16
 #: Words outside the slot that are not function words: a shape needs this many.
 _MIN_FIXED_WORDS = 2
@@ -81,6 +85,19 @@ def _content_words(tokens: Iterable[str]) -> int:
     return sum(1 for token in tokens if _is_word(token) and token not in FUNCTION_WORDS)
 
 
+def _enough_fixed(fixed: list[str]) -> bool:
+    """Whether the tokens outside a slot pin a shape down.
+
+    They must hold two words that are not function words, or one of at least three letters
+    and a punctuation mark ("Tags: <*>").
+    """
+    content = [token for token in fixed if _is_word(token) and token not in FUNCTION_WORDS]
+    if len(content) >= _MIN_FIXED_WORDS:
+        return True
+    marks = any(token != NUMBER and not token[:1].isalnum() for token in fixed)
+    return len(content) == 1 and len(content[0]) >= 3 and marks
+
+
 def _may_shape(line: str, folded: str) -> bool:
     """Whether a line may be learned or judged as a shape (not prose, dateline or byline)."""
     if _DATE_MARK.search(folded) or is_prose(line):
@@ -106,8 +123,7 @@ def _slot_shapes(tokens: list[str]) -> Iterator[tuple[str, str]]:
         for end in range(start + 1, min(len(tokens), start + _MAX_SLOT) + 1):
             if not _is_word(tokens[end - 1]):
                 continue
-            fixed = tokens[:start] + tokens[end:]
-            if _content_words(fixed) < _MIN_FIXED_WORDS:
+            if not _enough_fixed(tokens[:start] + tokens[end:]):
                 continue
             shape = " ".join([*tokens[:start], SLOT, *tokens[end:]])
             yield shape, " ".join(tokens[start:end])
@@ -179,13 +195,13 @@ class ChromeProfile:
         written: dict[str, str] = {}
         for text in pages:
             lines = _page_lines(text)
-            line_pages.update(lines)
+            line_pages.update(lines.keys())
             seen: dict[str, str] = {}
             for folded, line in lines.items():
                 written.setdefault(folded, line)
                 for shape, filler in _shapes_of(line, folded):
                     seen.setdefault(shape, filler)
-            shape_pages.update(seen)
+            shape_pages.update(seen.keys())
             for shape, filler in seen.items():
                 if fillers.setdefault(shape, filler) != filler:
                     fillers[shape] = None
@@ -275,6 +291,35 @@ class ChromeProfile:
             return cls.from_json(Path(path).read_bytes())
         except ProfileError as error:
             raise ProfileError(f"{path}: {error}") from None
+
+
+def with_profile_lines(text: str, flagged: list[Flag], profile: ChromeProfile) -> list[Flag]:
+    """`flagged` (sorted flags of `remove_chrome`) and the other lines `profile` knows, sorted.
+
+    A line that reads as prose stays when it stands inside the story (between the first and
+    the last prose line nothing flags), as a rule's line does.
+    """
+    lines, texts = nonblank_lines(text)
+    taken = {flag[0].start for flag in flagged}
+    known: dict[str, tuple[str, str] | None] = {}
+    prose = [
+        line.start not in taken and is_prose(stripped)
+        for line, stripped in zip(lines, texts, strict=True)
+    ]
+    story = [index for index, is_story in enumerate(prose) if is_story]
+    first, last = (story[0], story[-1]) if story else (len(lines), -1)
+    added: list[Flag] = []
+    for index, (line, stripped) in enumerate(zip(lines, texts, strict=True)):
+        if line.start in taken or (prose[index] and first <= index <= last):
+            continue
+        if stripped not in known:
+            known[stripped] = profile.verdict(stripped)
+        verdict = known[stripped]
+        if verdict is not None:
+            added.append((line, ChangeKind.CHROME, verdict[1], verdict[0]))
+    if not added:
+        return flagged
+    return sorted([*flagged, *added], key=lambda flag: flag[0].start)
 
 
 def _checked_pages(texts: Iterable[str]) -> list[str]:

@@ -197,7 +197,7 @@ class RemoveChrome(BaseCleaner):
     def _line_proposal(self, doc: Document, /) -> Proposal:
         """Propose removing each chrome line of `doc.text`."""
         text = doc.text
-        flagged, settled = self._flagged(text, model=self.model)
+        flagged, settled = self._judged(text, model=self.model)
         if not flagged:
             return Proposal()
         edits = line_removals(text, flagged)
@@ -207,7 +207,7 @@ class RemoveChrome(BaseCleaner):
             return Proposal(edits=tuple(edits), warnings=unsettled)
         if self.model:
             # The model's guesses would empty the page: fall back to what the rules know.
-            rules_only, _ = self._flagged(text, model=False)
+            rules_only, _ = self._judged(text, model=False)
             edits = line_removals(text, rules_only)
             if sum(len(edit.span) for edit in edits) <= self.max_removed * len(text):
                 dropped = (
@@ -224,6 +224,19 @@ class RemoveChrome(BaseCleaner):
                 f"max_removed={self.max_removed}",
             )
         )
+
+    def _judged(self, text: str, *, model: bool) -> tuple[list[Flag], bool]:
+        """`_flagged`, then the lines the site profile knows (`profile`), if any.
+
+        The profile comes last, so that the rules and the model judge each line in its full
+        context (a run of menu lines, a list of links) whatever the profile takes.
+        """
+        flagged, settled = self._flagged(text, model=model)
+        if self.profile is None:
+            return flagged, settled
+        from scrapeclean.cleaners._chrome_profile import with_profile_lines
+
+        return with_profile_lines(text, flagged, self.profile), settled
 
     def _flagged(self, text: str, *, model: bool) -> tuple[list[Flag], bool]:
         """The chrome lines of `text` (line rules, line model), and whether the judgement settled.
@@ -320,10 +333,7 @@ class RemoveChrome(BaseCleaner):
     def _verdict_of_stripped(self, stripped: str) -> tuple[str, str] | None:
         if self.extra_phrases and " ".join(stripped.split()).casefold() in self.extra_phrases:
             return "chrome.extra_phrase", "matches a phrase given in extra_phrases"
-        verdict = _judge(stripped)
-        if verdict is None and self.profile is not None:
-            return self.profile.verdict(stripped)
-        return verdict
+        return _judge(stripped)
 
 
 def _rule_pass(
