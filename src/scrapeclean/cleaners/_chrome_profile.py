@@ -114,13 +114,18 @@ def _number_shape(tokens: list[str]) -> str | None:
 
 
 def _slot_shapes(tokens: list[str]) -> Iterator[tuple[str, str]]:
-    """``(shape, filler)`` for each run of one to `_MAX_SLOT` words made a slot."""
+    """``(shape, filler)`` for each run of one to `_MAX_SLOT` tokens made a slot.
+
+    The run starts and ends with a word and holds no number.
+    """
     if len(tokens) > _MAX_SHAPE_TOKENS:
         return
     for start in range(len(tokens)):
         if not _is_word(tokens[start]):
             continue
         for end in range(start + 1, min(len(tokens), start + _MAX_SLOT) + 1):
+            if tokens[end - 1] == NUMBER:
+                break  # numbers are generalised on their own: a slot holds none
             if not _is_word(tokens[end - 1]):
                 continue
             if not _enough_fixed(tokens[:start] + tokens[end:]):
@@ -296,27 +301,33 @@ class ChromeProfile:
 def with_profile_lines(text: str, flagged: list[Flag], profile: ChromeProfile) -> list[Flag]:
     """`flagged` (sorted flags of `remove_chrome`) and the other lines `profile` knows, sorted.
 
-    A line that reads as prose stays when it stands inside the story (between the first and
-    the last prose line nothing flags), as a rule's line does.
+    A line that reads as prose stays when it stands inside the story, between the first and
+    the last prose line that nothing flags and the profile does not know (as a line a rule
+    flags does).
     """
     lines, texts = nonblank_lines(text)
     taken = {flag[0].start for flag in flagged}
     known: dict[str, tuple[str, str] | None] = {}
-    prose = [
-        line.start not in taken and is_prose(stripped)
-        for line, stripped in zip(lines, texts, strict=True)
-    ]
-    story = [index for index, is_story in enumerate(prose) if is_story]
-    first, last = (story[0], story[-1]) if story else (len(lines), -1)
-    added: list[Flag] = []
-    for index, (line, stripped) in enumerate(zip(lines, texts, strict=True)):
-        if line.start in taken or (prose[index] and first <= index <= last):
+    verdicts: list[tuple[str, str] | None] = []
+    for line, stripped in zip(lines, texts, strict=True):
+        if line.start in taken:
+            verdicts.append(None)
             continue
         if stripped not in known:
             known[stripped] = profile.verdict(stripped)
-        verdict = known[stripped]
-        if verdict is not None:
-            added.append((line, ChangeKind.CHROME, verdict[1], verdict[0]))
+        verdicts.append(known[stripped])
+    prose = [is_prose(stripped) for stripped in texts]
+    story = [
+        index
+        for index, line in enumerate(lines)
+        if prose[index] and line.start not in taken and verdicts[index] is None
+    ]
+    first, last = (story[0], story[-1]) if story else (len(lines), -1)
+    added: list[Flag] = [
+        (line, ChangeKind.CHROME, verdict[1], verdict[0])
+        for index, (line, verdict) in enumerate(zip(lines, verdicts, strict=True))
+        if verdict is not None and not (prose[index] and first <= index <= last)
+    ]
     if not added:
         return flagged
     return sorted([*flagged, *added], key=lambda flag: flag[0].start)
