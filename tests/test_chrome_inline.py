@@ -63,9 +63,7 @@ def cleaned(text: str, **options: object) -> tuple[str, list[str]]:
             "Congress alliance with the regional party is agreed: Reports",
             id="read-more-after-dash-with-arrows",
         ),
-        pytest.param(
-            f"{SENTENCE} Share this article Advertisement", SENTENCE, id="run-of-labels"
-        ),
+        pytest.param(f"{SENTENCE} Share this article Advertisement", SENTENCE, id="run-of-labels"),
     ],
 )
 def test_inline_chrome_is_removed_as_a_span(line: str, kept: str) -> None:

@@ -102,8 +102,7 @@ def test_prose_repeated_by_coincidence_is_not_learned() -> None:
         "the unions and the employers."
     )
     notice = (
-        "Letters to the editor may be shortened and must carry the writer's full name and "
-        "address."
+        "Letters to the editor may be shortened and must carry the writer's full name and address."
     )
     texts = [f"{text}\n{notice}" for text in pages(4)]
     texts[0] += f"\n{quote}"
@@ -156,8 +155,7 @@ def test_remove_chrome_with_a_profile_removes_the_site_furniture() -> None:
 def test_the_profile_spares_prose_inside_the_story() -> None:
     """A sentence the profile knows stays when it stands inside the story."""
     notice = (
-        "Letters to the editor may be shortened and must carry the writer's full name and "
-        "address."
+        "Letters to the editor may be shortened and must carry the writer's full name and address."
     )
     profile = ChromeProfile.learn([f"{text}\n{notice}" for text in pages(4)])
     story = STORIES[4]
