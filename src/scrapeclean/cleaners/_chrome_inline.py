@@ -55,7 +55,7 @@ def _alternation(key: str) -> str:
 @cache
 def _paren_credit() -> regex.Pattern[str]:
     return regex.compile(
-        rf"\s*[(\[]\s*(?:{_alternation('chrome.inline_credit_labels')})s?\s*:\s*"
+        rf"[(\[]\s*(?:{_alternation('chrome.inline_credit_labels')})s?\s*:\s*"
         r"[^()\[\]\n]{1,100}?\s*[)\]]",
         regex.IGNORECASE,
     )
@@ -74,7 +74,7 @@ def _tail_credit() -> regex.Pattern[str]:
 def _tail_labels() -> regex.Pattern[str]:
     labels = _alternation("chrome.inline_labels")
     return regex.compile(
-        rf"(?:(?<=[.!?…][\"'”’»)\]]*)|\s+[-–—|])\s*"
+        rf"(?:(?<=[.!?…][\"'”’»)\]]{{0,3}})|\s+[-–—|])\s*"
         rf"(?P<labels>(?:{labels})\b{_ARROWS}(?:(?:{labels})\b{_ARROWS})*)$",
         regex.IGNORECASE,
     )
@@ -96,7 +96,9 @@ def _middle_label() -> regex.Pattern[str]:
         regex.escape(label.upper()).replace(r"\ ", r"\s+")
         for label in _vocabulary.phrases("chrome.inline_labels")
     )
-    return regex.compile(rf"(?<=[.!?…][\"'”’»)\]]*)\s+(?P<label>{capitals})(?=\s+\p{{Lu}})")
+    return regex.compile(
+        rf"(?<=[.!?…][\"'”’»)\]]{{0,3}})\s+(?P<label>{capitals})(?=\s+\p{{Lu}})"
+    )
 
 
 @cache
@@ -136,7 +138,12 @@ def _line_spans(line: str) -> Iterator[tuple[int, int, str]]:
     if "(" in line or "[" in line:
         for match in _paren_credit().finditer(line):
             start, end = match.span()
-            if start == 0:  # at the start of the line, the space after it goes instead
+            # The spaces before go with it (found here: a pattern that starts with a run of
+            # spaces would try it from each of its spaces); at the start, the spaces after.
+            floor = found[-1][1] if found else 0
+            while start > floor and line[start - 1].isspace():
+                start -= 1
+            if start == 0:
                 end = len(line) - len(line[end:].lstrip())
             found.append((start, end, "photo credit in brackets inside a line"))
     tail_from = max(0, len(line) - _TAIL)
