@@ -7,6 +7,8 @@ import pickle
 from pathlib import Path
 
 import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
 import scrapeclean
 from scrapeclean import ChromeProfile, Pipeline, ProfileError, replay
@@ -235,3 +237,14 @@ def test_bad_profiles_raise_a_clear_error(tmp_path: Path, text: str, message: st
     path.write_text(text, encoding="utf-8")
     with pytest.raises(ValueError, match=f"bad.json: .*{message[:12]}"):
         ChromeProfile.load(path)
+
+
+@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(st.lists(st.text(alphabet=st.sampled_from("ab 1:|\n.·›Ab"), max_size=80), min_size=2))
+def test_any_pages_learn_and_clean(texts: list[str]) -> None:
+    """Learning never raises on any pages, and cleaning with the profile replays exactly."""
+    profile = ChromeProfile.learn(texts)
+    assert ChromeProfile.from_json(profile.to_json()) == profile
+    for text in texts:
+        result = Pipeline([remove_chrome(profile=profile)]).clean(text, html=False)
+        assert replay(text, result.changes) == result.text

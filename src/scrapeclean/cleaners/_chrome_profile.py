@@ -31,7 +31,7 @@ import math
 from collections import Counter
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 from os import PathLike
 from pathlib import Path
 from typing import Any
@@ -145,6 +145,45 @@ def _shapes_of(line: str, folded: str) -> Iterator[tuple[str, str]]:
     yield from _slot_shapes(tokens)
 
 
+#: A profile's shapes made quick to match: the shapes without a slot, and the slotted ones as
+#: ``(tokens before the slot, tokens after it, shape)``.
+_ShapeIndex = tuple[frozenset[str], tuple[tuple[tuple[str, ...], tuple[str, ...], str], ...]]
+
+
+@lru_cache(maxsize=16)
+def _shape_index(shapes: frozenset[str]) -> _ShapeIndex:
+    plain: set[str] = set()
+    slotted: list[tuple[tuple[str, ...], tuple[str, ...], str]] = []
+    for shape in sorted(shapes):
+        tokens = shape.split(" ")
+        if SLOT not in tokens:
+            plain.add(shape)
+            continue
+        at = tokens.index(SLOT)
+        slotted.append((tuple(tokens[:at]), tuple(tokens[at + 1 :]), shape))
+    return frozenset(plain), tuple(slotted)
+
+
+def _matching_shape(index: _ShapeIndex, tokens: tuple[str, ...]) -> str | None:
+    """The shape of `index` that the line's tokens fit, or None (linear in the shapes)."""
+    plain, slotted = index
+    joined = " ".join(tokens)
+    if joined in plain:
+        return joined
+    if len(tokens) > _MAX_SHAPE_TOKENS:
+        return None
+    for before, after, shape in slotted:
+        end = len(tokens) - len(after)
+        if not 1 <= end - len(before) <= _MAX_SLOT:
+            continue
+        if tokens[: len(before)] != before or tokens[end:] != after:
+            continue
+        filler = tokens[len(before) : end]
+        if _is_word(filler[0]) and _is_word(filler[-1]) and NUMBER not in filler:
+            return shape
+    return None
+
+
 def _page_lines(text: str) -> dict[str, str]:
     """The distinct lines of one page worth reading: folded line -> the line as written."""
     found: dict[str, str] = {}
@@ -230,10 +269,10 @@ class ChromeProfile:
         folded = fold(stripped)
         if folded in self.lines:
             return "chrome.profile", f"repeated on the site's pages (site profile of {self.pages})"
-        if self.shapes:
-            for shape, _ in _shapes_of(stripped, folded):
-                if shape in self.shapes:
-                    return "chrome.profile", f"a line shape the site repeats: {shape!r}"
+        if self.shapes and _may_shape(stripped, folded):
+            shape = _matching_shape(_shape_index(self.shapes), tuple(_tokens(folded)))
+            if shape is not None:
+                return "chrome.profile", f"a line shape the site repeats: {shape!r}"
         return None
 
     def __contains__(self, line: object) -> bool:
