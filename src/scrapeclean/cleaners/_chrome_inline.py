@@ -96,9 +96,7 @@ def _middle_label() -> regex.Pattern[str]:
         regex.escape(label.upper()).replace(r"\ ", r"\s+")
         for label in _vocabulary.phrases("chrome.inline_labels")
     )
-    return regex.compile(
-        rf"(?<=[.!?…][\"'”’»)\]]{{0,3}})\s+(?P<label>{capitals})(?=\s+\p{{Lu}})"
-    )
+    return regex.compile(rf"(?<=[.!?…][\"'”’»)\]]{{0,3}})\s+(?P<label>{capitals})(?=\s+\p{{Lu}})")
 
 
 @cache
