@@ -13,10 +13,10 @@ def test_all_is_exactly_the_public_names() -> None:
     """__all__ lists the public names, sorted, and each exists."""
     assert scrapeclean.__all__ == sorted(scrapeclean.__all__)
     assert set(scrapeclean.__all__) == {
-        "Block", "Change", "CleanFailure", "CleanRequest", "CleanResult", "CleanerError",
-        "Dateline", "Document", "DocumentError", "Edit",
+        "Block", "Change", "ChromeProfile", "CleanFailure", "CleanRequest", "CleanResult",
+        "CleanerError", "Dateline", "Document", "DocumentError", "Edit",
         "Finding", "Metadata", "BinaryInputError", "InputTooLargeError", "UnknownEncodingError",
-        "InputTypeError", "Pipeline", "PipelineError", "Proposal", "ReplayError",
+        "InputTypeError", "Pipeline", "PipelineError", "ProfileError", "Proposal", "ReplayError",
         "ScrapecleanError", "Source", "Span", "__version__", "clean", "cleaners", "replay",
     }  # fmt: skip
     for name in scrapeclean.__all__:

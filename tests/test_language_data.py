@@ -25,6 +25,8 @@ LANGUAGE_FILES = sorted(path for path in DATA.glob("*.json") if path.name != "in
 TOP_KEYS = {"code", "name", "cldr", "dates", "chrome", "dateline", "html"}
 HTML_KEYS = {"boilerplate_tokens", "boilerplate_prefixes", "content_tokens"}
 CHROME_KEYS = {
+    "inline_labels",
+    "inline_credit_labels",
     "ui_words",
     "filler_words",
     "calls_to_action",

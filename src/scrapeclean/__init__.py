@@ -34,12 +34,14 @@ if TYPE_CHECKING:
         Span,
     )
     from scrapeclean._pipeline import Pipeline, clean, replay
+    from scrapeclean.cleaners._chrome_profile import ChromeProfile
     from scrapeclean.exceptions import (
         BinaryInputError,
         CleanerError,
         InputTooLargeError,
         InputTypeError,
         PipelineError,
+        ProfileError,
         ReplayError,
         ScrapecleanError,
         UnknownEncodingError,
@@ -60,6 +62,7 @@ _HOMES = {
     "Span": "scrapeclean._model",
     "CleanFailure": "scrapeclean._batch",
     "CleanRequest": "scrapeclean._batch",
+    "ChromeProfile": "scrapeclean.cleaners._chrome_profile",
     "DocumentError": "scrapeclean._batch",
     "Pipeline": "scrapeclean._pipeline",
     "clean": "scrapeclean._pipeline",
@@ -70,6 +73,7 @@ _HOMES = {
     "UnknownEncodingError": "scrapeclean.exceptions",
     "InputTypeError": "scrapeclean.exceptions",
     "PipelineError": "scrapeclean.exceptions",
+    "ProfileError": "scrapeclean.exceptions",
     "ReplayError": "scrapeclean.exceptions",
     "ScrapecleanError": "scrapeclean.exceptions",
 }
@@ -109,6 +113,7 @@ __all__ = [
     "BinaryInputError",
     "Block",
     "Change",
+    "ChromeProfile",
     "CleanFailure",
     "CleanRequest",
     "CleanResult",
@@ -123,6 +128,7 @@ __all__ = [
     "Metadata",
     "Pipeline",
     "PipelineError",
+    "ProfileError",
     "Proposal",
     "ReplayError",
     "ScrapecleanError",

@@ -9,6 +9,7 @@
     ├── UnknownEncodingError (also a LookupError) ``encoding=`` names no text encoding
     ├── CleanerError                         a pipeline step raised or proposed invalid edits
     ├── PipelineError (also a ValueError)    a pipeline was built or changed in an invalid way
+    ├── ProfileError (also a ValueError)     a chrome profile file or text is invalid
     └── ReplayError (also a ValueError)      recorded changes do not fit the text they replay on
 
 Catch `ScrapecleanError` to handle all of them.
@@ -22,6 +23,7 @@ __all__ = [
     "InputTooLargeError",
     "InputTypeError",
     "PipelineError",
+    "ProfileError",
     "ReplayError",
     "ScrapecleanError",
     "UnknownEncodingError",
@@ -66,6 +68,10 @@ class CleanerError(ScrapecleanError):
 
 class PipelineError(ScrapecleanError, ValueError):
     """A pipeline was built or changed in an invalid way (duplicate or unknown step names)."""
+
+
+class ProfileError(ScrapecleanError, ValueError):
+    """A saved `ChromeProfile` cannot be read: not JSON, another schema or version, bad fields."""
 
 
 class ReplayError(ScrapecleanError, ValueError):

@@ -36,6 +36,7 @@ from scrapeclean.cleaners._text import Flag, Line, is_prose, line_removals, nonb
 
 if TYPE_CHECKING:
     from scrapeclean.cleaners._chrome_model import LineShapes
+    from scrapeclean.cleaners._chrome_profile import ChromeProfile
 
 __all__ = ["RemoveChrome", "remove_chrome"]
 
@@ -178,20 +179,33 @@ class RemoveChrome(BaseCleaner):
     extra_phrases: frozenset[str] = frozenset()
     model: bool = field(default=True, repr=False)
     model_on_html: bool = field(default=False, repr=False)
+    profile: ChromeProfile | None = field(default=None, repr=False)
+    inline: bool = field(default=True, repr=False)
 
     def __repr__(self) -> str:
         shown = BaseCleaner.__repr__(self)
-        if not self.model:
-            shown = f"{shown[:-1]}, model=False)"
-        if self.model_on_html:
-            shown = f"{shown[:-1]}, model_on_html=True)"
-        return shown
+        hidden = [
+            *([] if self.model else ["model=False"]),
+            *(["model_on_html=True"] if self.model_on_html else []),
+            *([] if self.profile is None else [f"profile={self.profile!r}"]),
+            *([] if self.inline else ["inline=False"]),
+        ]
+        return f"{shown[:-1]}, {', '.join(hidden)})" if hidden else shown
 
     def __call__(self, doc: Document, /) -> Proposal:
+        """Propose removing each chrome line of `doc.text`, and chrome spans inside lines."""
+        proposal = self._line_proposal(doc)
+        if not self.inline:
+            return proposal
+        from scrapeclean.cleaners._chrome_inline import with_inline_spans
+
+        return with_inline_spans(doc.text, proposal, self.max_removed)
+
+    def _line_proposal(self, doc: Document, /) -> Proposal:
         """Propose removing each chrome line of `doc.text`."""
         text = doc.text
         model = self.model and (self.model_on_html or not _read_from_html(doc))
-        flagged, settled = self._flagged(text, model=model)
+        flagged, settled = self._judged(text, model=model)
         if not flagged:
             return Proposal()
         edits = line_removals(text, flagged)
@@ -201,7 +215,7 @@ class RemoveChrome(BaseCleaner):
             return Proposal(edits=tuple(edits), warnings=unsettled)
         if model:
             # The model's guesses would empty the page: fall back to what the rules know.
-            rules_only, _ = self._flagged(text, model=False)
+            rules_only, _ = self._judged(text, model=False)
             edits = line_removals(text, rules_only)
             if sum(len(edit.span) for edit in edits) <= self.max_removed * len(text):
                 dropped = (
@@ -218,6 +232,19 @@ class RemoveChrome(BaseCleaner):
                 f"max_removed={self.max_removed}",
             )
         )
+
+    def _judged(self, text: str, *, model: bool) -> tuple[list[Flag], bool]:
+        """`_flagged`, then the lines the site profile knows (`profile`), if any.
+
+        The profile comes last, so that the rules and the model judge each line in its full
+        context (a run of menu lines, a list of links) whatever the profile takes.
+        """
+        flagged, settled = self._flagged(text, model=model)
+        if self.profile is None:
+            return flagged, settled
+        from scrapeclean.cleaners._chrome_profile import with_profile_lines
+
+        return with_profile_lines(text, flagged, self.profile), settled
 
     def _flagged(self, text: str, *, model: bool) -> tuple[list[Flag], bool]:
         """The chrome lines of `text` (line rules, line model), and whether the judgement settled.
@@ -494,6 +521,8 @@ def remove_chrome(
     extra_phrases: Iterable[str] = (),
     model: bool = True,
     model_on_html: bool = False,
+    profile: ChromeProfile | None = None,
+    inline: bool = True,
     name: str | None = None,
 ) -> RemoveChrome:
     """Make a cleaner that removes UI chrome lines (icon labels, share bars, menus, prompts).
@@ -505,8 +534,12 @@ def remove_chrome(
     judges chrome from their shape, vocabulary, place and neighbours (rule ``chrome.model``);
     ``model=False`` keeps to the line rules. The model is trained on the flattened text of whole
     pages: on a page read from HTML, whose blocks `extract_html` has already judged from the
-    DOM, only the rules run unless ``model_on_html=True``. `name` is the step's name
-    in a pipeline (default ``"remove_chrome"``).
+    DOM, only the rules run unless ``model_on_html=True``. `profile` is a
+    `scrapeclean.ChromeProfile`, the boilerplate learned from other pages of the same site: the
+    lines it knows go too (rule ``chrome.profile``). With `inline` (the default) chrome glued
+    inside a line that stays ("Advertisement", "Share this article", "(Photo: Reuters)") is cut
+    out as a span (rule ``chrome.inline``). `name` is the step's name in a pipeline (default
+    ``"remove_chrome"``).
     """
     if isinstance(max_removed, bool) or not isinstance(max_removed, (int, float)):
         raise TypeError(f"max_removed must be a number from 0 to 1, not {max_removed!r}")
@@ -515,10 +548,17 @@ def remove_chrome(
     if isinstance(extra_phrases, str):
         raise TypeError("extra_phrases must be an iterable of phrases, not a single str")
     phrases = frozenset(" ".join(phrase.split()).casefold() for phrase in extra_phrases)
+    if profile is not None:
+        from scrapeclean.cleaners._chrome_profile import ChromeProfile
+
+        if not isinstance(profile, ChromeProfile):
+            raise TypeError(f"profile must be a ChromeProfile or None, not {profile!r}")
     return RemoveChrome(
         max_removed=float(max_removed),
         extra_phrases=phrases,
         model=bool(model),
         model_on_html=bool(model_on_html),
+        profile=profile,
+        inline=bool(inline),
         name=name or "",
     )
