@@ -88,6 +88,23 @@ BENCHES = (
         "against the annotated body like the HTML extraction.",
     ),
     Bench(
+        "chrome_profile",
+        "bench_chrome_profile.py",
+        (),
+        "Site profiles",
+        "What a `ChromeProfile` adds: generated sites (each with its own menu, meta-line and "
+        "footer vocabulary) around real zyte-dev gold bodies, learned on a few pages of each site "
+        "and scored on its other pages; and, in sample, the zyte-dev sites with two pages.",
+    ),
+    Bench(
+        "chrome_inline",
+        "bench_chrome_inline.py",
+        (),
+        "Inline chrome spans",
+        "`remove_chrome` with its inline spans off and on, on the zyte-dev and snippets-dev page "
+        "texts and on the gold bodies (which must keep every shingle).",
+    ),
+    Bench(
         "pipeline",
         "bench_pipeline.py",
         (),
