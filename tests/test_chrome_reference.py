@@ -117,6 +117,26 @@ def plain_line_features(lines: Sequence[str], rule_fires: Sequence[bool]) -> lis
     return vectors
 
 
+def plain_context_features(
+    first: Sequence[float], vectors: Sequence[Sequence[float]]
+) -> list[list[float]]:
+    count = len(first)
+    start, end = model_module._main_region(
+        [(0.5 - p) * vector[0] for p, vector in zip(first, vectors, strict=True)]
+    )
+    stacked = []
+    for index, vector in enumerate(vectors):
+        means = []
+        for reach in (1, 4, 12):
+            others = [first[j] for j in range(index - reach, index + reach + 1)
+                      if 0 <= j < count and j != index]  # fmt: skip
+            means.append(sum(others) / len(others) if others else first[index])
+        inside = start <= index <= end
+        distance = 0 if inside else min(abs(index - start), abs(index - end))
+        stacked.append([*vector, first[index], *means, float(inside), math.log1p(distance)])
+    return stacked
+
+
 def walk(model: Model, vector: Sequence[float], trees: int | None = None) -> Iterator[list[int]]:
     """The nodes on the path of `vector` through each tree (the first `trees` of them)."""
     for tree in model.trees[:trees]:
@@ -264,6 +284,20 @@ def test_the_cleaner_removes_what_the_plain_model_removes(
         assert ours == theirs
 
 
+def test_context_features_equal_their_plain_definition() -> None:
+    """The second-stage vectors: window means from prefix sums, as plain means (to rounding)."""
+    stack = load_model()
+    for text in page_texts()[:30]:
+        lines = trimmed_lines(text)
+        vectors = line_features(lines, [False] * len(lines))
+        first = stack.first.probabilities(vectors)
+        fast = model_module.context_features(first, vectors)
+        plain = plain_context_features(first, vectors)
+        assert len(fast) == len(plain)
+        for ours, theirs in zip(fast, plain, strict=True):
+            assert ours == pytest.approx(theirs, rel=1e-12, abs=1e-12)
+
+
 def test_nonblank_lines_are_the_lines_iter_lines_gives() -> None:
     generator = random.Random(8)
     for _ in range(2000):
@@ -273,3 +307,27 @@ def test_nonblank_lines_are_the_lines_iter_lines_gives() -> None:
         wanted = [line for line in iter_lines(text) if not line.blank]
         assert lines == wanted
         assert trimmed == [line.text.strip() for line in wanted]
+
+
+def test_shapes_of_many_lines_equal_each_line_on_its_own() -> None:
+    """The whole-text feature pass (`_shapes`) gives each line's `_shape`, whatever it holds:
+    the dev lines, and made-up lines of awkward characters (superscript digits, underscores,
+    scripts the fast word split leaves to the pattern, separators, links, handles, bullets)."""
+    generator = random.Random(12)
+    pieces = [
+        "word", "The", "NASA", "A", "of", "und", "x²", "³", "12", "1.", "-", "•", "|", " / ",
+        "www.example.com", "a@b.io", "#tag", "@handle", "snake_case", "’", "Ελλάδα", "日本",
+        "ﬁ", "İstanbul", "STRASSE", "Straße", "12:30", "1/2/2020", ",", ";", ":", ".", "?",
+        " ", "\t", "\u00a0", "\u2028", "(c)", "»", ">", "—",
+    ]  # fmt: skip
+    made_up = [
+        "".join(generator.choice(pieces) for _ in range(generator.randint(1, 14))).strip()
+        for _ in range(3000)
+    ]
+    dev = [line for text in page_texts()[:60] for line in trimmed_lines(text)]
+    for lines in (made_up, list(dict.fromkeys(dev))):
+        lines = [line for line in lines if line]
+        fires = [generator.random() < 0.3 for _ in lines]
+        pairs = zip(lines, fires, strict=True)
+        expected = [model_module._shape(line, fired) for line, fired in pairs]
+        assert model_module._shapes(lines, fires) == expected

@@ -98,6 +98,8 @@ _POINTER = _VocabularyRegex(
     regex.IGNORECASE | regex.VERBOSE,
 )
 _MAX_POINTER_WORDS = 16
+#: The separators `_POINTER` needs (caseless: IGNORECASE matches them only as they are).
+_POINTER_SEPARATORS = ":|»›"
 #: A cookie notice names cookies, asks for consent, and speaks to the reader: all three.
 _COOKIE = _VocabularyRegex(_words_pattern("chrome.cookie_words"), regex.IGNORECASE | regex.VERBOSE)
 _CONSENT = _VocabularyRegex(
@@ -416,6 +418,8 @@ def _judge(line: str) -> tuple[str, str] | None:
 
 def _is_pointer(line: str) -> bool:
     """Whether a line points to another story: "Read more: Paris plans its trams for 2009"."""
+    if not any(map(line.__contains__, _POINTER_SEPARATORS)):
+        return False  # every match holds one of them
     match = _POINTER.match(line)
     if match is None:
         return False
