@@ -331,3 +331,26 @@ def test_shapes_of_many_lines_equal_each_line_on_its_own() -> None:
         pairs = zip(lines, fires, strict=True)
         expected = [model_module._shape(line, fired) for line, fired in pairs]
         assert model_module._shapes(lines, fires) == expected
+
+
+def test_the_fast_word_class_agrees_on_every_safe_code_point() -> None:
+    """The whole-text word split (`_WORDS_OR_BREAKS`) goes where `PROSE_WORD` would: on every
+    code point the batch counts as safe, a word character of one is a word character of the
+    other (the underscore aside: it is replaced by a space first)."""
+    import regex
+
+    letter_or_number = regex.compile(r"[\p{L}\p{N}]")
+    word = model_module._WORDS_OR_BREAKS
+    safe = [
+        point
+        for point in [*range(0x530), *range(0x2000, 0x2070)]
+        if model_module._UNSAFE_CHAR.search(chr(point)) is None
+    ]
+    assert len(safe) == 0x530 + 0x70
+    disagree = [
+        hex(point)
+        for point in safe
+        if chr(point) not in "\n_"
+        and (letter_or_number.fullmatch(chr(point)) is None) != (word.fullmatch(chr(point)) is None)
+    ]
+    assert disagree == []

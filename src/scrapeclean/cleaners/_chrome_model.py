@@ -190,12 +190,18 @@ def _emails_and_handles(line: str) -> int:
     return min(len(_EMAIL.compiled.findall(line)) + len(_HANDLE.compiled.findall(line)), 3)
 
 
-#: A word as `prose_words` finds them, or a line break (``_WORDS_SAFE``: see `_text`).
-_WORDS_OR_BREAKS = re.compile(r"\w[\w'’-]*|\n")
+#: A word as `prose_words` finds them (`PROSE_WORD`), or a line break.
 _PROSE_WORDS_OR_BREAKS = LazyRegex(r"[\p{L}\p{N}][\p{L}\p{N}'’-]*|\n")
-#: Characters a safe line never holds: where the fast word split may disagree with the pattern.
-_UNSAFE_CHAR = re.compile(r"[^\x00-\u052f]")
-_NOT_DECIMAL = re.compile(r"[^\d\n]+")
+#: The same for the standard library's faster `re`, once underscores are spaces, on lines of
+#: safe characters only: ``\w`` less ``_`` and ``[\p{L}\p{N}]`` agree on every code point
+#: below U+0530 (Latin, Greek, Cyrillic) and of General Punctuation (U+2000-U+206F: curly
+#: quotes, dashes, ellipsis, bullet), whatever the Unicode versions (a test checks each).
+_WORDS_OR_BREAKS = re.compile(r"\w[\w'’-]*|\n")
+#: A character outside those ranges: a line holding one is split by the pattern.
+_UNSAFE_CHAR = re.compile(r"[^\x00-\u052f\u2000-\u206f]")
+#: Anything but a digit (`str.isdigit`) of a safe line, or a line break: on the safe code
+#: points the digits are ``0``-``9`` and the superscripts ``²``, ``³``, ``¹`` (a test checks).
+_NOT_SAFE_DIGIT = re.compile("[^0-9\u00b2\u00b3\u00b9\n]+")
 _NOT_PUNCT = re.compile(r"[^,;:\n]+")
 _SEPARATOR_CHAR = re.compile(f"[{re.escape(_SEPARATOR_CHARS)}]")
 _BULLET_FIRST = frozenset("-–—*•·►▸»>")
@@ -212,10 +218,10 @@ def _shapes(lines: Sequence[str], fires: Sequence[bool]) -> list[_Shape]:
     unsafe = [index for index, line in enumerate(lines) if _UNSAFE_CHAR.search(line)]
     if not unsafe:
         joined = "\n".join(lines).replace("_", " ")
-        return _columns(lines, fires, _WORDS_OR_BREAKS.findall(joined))
+        return _columns(lines, fires, _WORDS_OR_BREAKS.findall(joined), safe=True)
     if len(unsafe) == len(lines):
         joined = "\n".join(lines)
-        return _columns(lines, fires, _PROSE_WORDS_OR_BREAKS.compiled.findall(joined))
+        return _columns(lines, fires, _PROSE_WORDS_OR_BREAKS.compiled.findall(joined), safe=False)
     marked = set(unsafe)
     safe = [index for index in range(len(lines)) if index not in marked]
     shapes: list[_Shape | None] = [None] * len(lines)
@@ -227,10 +233,15 @@ def _shapes(lines: Sequence[str], fires: Sequence[bool]) -> list[_Shape]:
     return shapes  # type: ignore[return-value]
 
 
-def _columns(lines: Sequence[str], fires: Sequence[bool], tokens: list[str]) -> list[_Shape]:
-    """`_shapes` of `lines`, whose words with a line break between lines are `tokens`."""
+def _columns(
+    lines: Sequence[str], fires: Sequence[bool], tokens: list[str], *, safe: bool
+) -> list[_Shape]:
+    """`_shapes` of `lines`, whose words with a line break between lines are `tokens`.
+
+    `safe` says that no line holds a character `_UNSAFE_CHAR` finds.
+    """
     joined = "\n".join(lines)
-    breaks = list(compress(count(), map("\n".__eq__, tokens)))
+    breaks = [index for index, token in enumerate(tokens) if token == "\n"]
     starts = [0, *map((1).__add__, breaks)]
     ends = [*breaks, len(tokens)]
     counts = list(map(sub, ends, starts))
@@ -266,7 +277,7 @@ def _columns(lines: Sequence[str], fires: Sequence[bool], tokens: list[str]) -> 
         [min(number, 8) / 8 for number in distinct],
         map(mul, capitalised, per),
         map(mul, upper, per),
-        map(_share, _digits(lines, joined), chars),
+        map(_share, _digits(lines, joined, safe=safe), chars),
         map(mul, map(len, _NOT_PUNCT.sub("", joined).split("\n")), per),
         [min(total * share, 20) / 20 for total, share in zip(letters, per, strict=True)],
         map(mul, ui, per),
@@ -308,19 +319,14 @@ def _segment_sums(values: Iterable[int], starts: list[int], ends: list[int]) -> 
     return list(map(sub, map(prefix.__getitem__, ends), map(prefix.__getitem__, starts)))
 
 
-def _digits(lines: Sequence[str], joined: str) -> list[int]:
+def _digits(lines: Sequence[str], joined: str, *, safe: bool) -> list[int]:
     """How many characters of each line are digits (`str.isdigit`).
 
-    A pattern counts the decimal digits of the whole text; a line that is not ASCII, where a
-    digit may be no decimal one (a superscript ``²``), is counted on its own.
+    On safe lines a pattern counts them over the whole text; other lines are read one by one.
     """
-    counted = list(map(len, _NOT_DECIMAL.sub("", joined).split("\n")))
-    if joined.isascii():
-        return counted
-    return [
-        number if line.isascii() else sum(map(str.isdigit, line))
-        for number, line in zip(counted, lines, strict=True)
-    ]
+    if safe:
+        return list(map(len, _NOT_SAFE_DIGIT.sub("", joined).split("\n")))
+    return [sum(map(str.isdigit, line)) for line in lines]
 
 
 def _matches_per_line(

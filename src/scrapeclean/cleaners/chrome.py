@@ -139,6 +139,15 @@ _CREDIT = _VocabularyRegex(
     ),
     regex.IGNORECASE | regex.VERBOSE,
 )
+#: Any of the whole-line rules above (call to action, pointer, copyright, credit): one match
+#: rules all four out for most lines. COPYRIGHT is not VERBOSE: its flags are scoped.
+_ANY_LINE_RULE = _VocabularyRegex(
+    lambda: (
+        f"(?:{_CALL_TO_ACTION.compiled.pattern})|(?:{_POINTER.compiled.pattern})"
+        f"|(?:{_CREDIT.compiled.pattern})|(?-x:{_COPYRIGHT.compiled.pattern})"
+    ),
+    regex.IGNORECASE | regex.VERBOSE,
+)
 #: A short sentence: a capital, some words, one of them in lower case, and a sentence end.
 _SHORT_SENTENCE = LazyRegex(r"^[\p{Lu}\p{N}\"'“„«].{0,200}\s\p{Ll}[\p{L}'’-]*.*[.!?…][\"'”’»)]*$")
 #: A header line: a year or a clock time, or a byline ("By Jane Doe", "Von Max Muster").
@@ -399,6 +408,21 @@ def _judge(line: str) -> tuple[str, str] | None:
         return "chrome.cookie_notice", "cookie or consent notice"
     if len(line) > _MAX_CHROME_LINE:
         return None
+    if _ANY_LINE_RULE.match(line):
+        verdict = _whole_line_rule(line)
+        if verdict is not None:
+            return verdict
+    if _WORD.search(line) is None:
+        return None
+    if _is_ui_labels(line):
+        return "chrome.ui_labels", "interface labels (share bar, buttons, account links)"
+    if _is_menu(line):
+        return "chrome.menu", "navigation menu: short items separated by |, • or ·"
+    return None
+
+
+def _whole_line_rule(line: str) -> tuple[str, str] | None:
+    """The verdict of the whole-line rules (call to action, pointer, copyright, credit)."""
     if _CALL_TO_ACTION.match(line):
         return "chrome.call_to_action", "call to action or notice, not article text"
     if _is_pointer(line):
@@ -407,12 +431,6 @@ def _judge(line: str) -> tuple[str, str] | None:
         return "chrome.copyright", "copyright notice"
     if _CREDIT.match(line):
         return "chrome.credit", "photo or source credit"
-    if _WORD.search(line) is None:
-        return None
-    if _is_ui_labels(line):
-        return "chrome.ui_labels", "interface labels (share bar, buttons, account links)"
-    if _is_menu(line):
-        return "chrome.menu", "navigation menu: short items separated by |, • or ·"
     return None
 
 
