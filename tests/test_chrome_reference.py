@@ -354,3 +354,39 @@ def test_the_fast_word_class_agrees_on_every_safe_code_point() -> None:
         and (letter_or_number.fullmatch(chr(point)) is None) != (word.fullmatch(chr(point)) is None)
     ]
     assert disagree == []
+
+
+def test_window_shares_and_distances_equal_their_plain_definition() -> None:
+    """The column helpers of `line_features` on short and edge-case texts (0 to 40 lines)."""
+    generator = random.Random(3)
+    for count in range(41):
+        for _ in range(20):
+            prose = [generator.random() < 0.5 for _ in range(count)]
+            plain = []
+            for index in range(count):
+                others = [prose[j] for j in range(index - 3, index + 4) if 0 <= j < count]
+                others_count = len(others) - 1
+                around = sum(others) - prose[index]
+                plain.append(around / others_count if others_count else 0.0)
+            assert model_module._prose_around(prose) == plain
+            spans = [(0, -1)]
+            if count:
+                start = generator.randrange(count)
+                spans.append((start, generator.randrange(start, count)))
+            for start, end in spans:
+                assert model_module._distances(count, start, end) == [
+                    math.log1p(
+                        0 if start <= index <= end else min(abs(index - start), abs(index - end))
+                    )
+                    for index in range(count)
+                ]
+
+
+def test_the_cookie_scan_of_all_lines_marks_every_line_the_pattern_finds_a_word_in() -> None:
+    lines = [line for text in page_texts()[:60] for line in trimmed_lines(text)]
+    lines += ["cookies", "we use cookies", "cookies.", "x cookies y", "nocookies", "cookie-free"]
+    distinct = list(dict.fromkeys(lines))
+    marked = chrome._cookie_candidates(distinct)
+    found = {index for index, line in enumerate(distinct) if chrome._COOKIE.search(line)}
+    assert len(found) > 10
+    assert marked == found

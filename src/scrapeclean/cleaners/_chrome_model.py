@@ -31,8 +31,8 @@ from collections import Counter
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from functools import cache
-from itertools import accumulate, compress, count
-from operator import itemgetter, methodcaller, mul, sub
+from itertools import accumulate, compress, count, repeat
+from operator import itemgetter, methodcaller, mul, sub, truediv
 from pathlib import Path
 from typing import Any, NamedTuple
 
@@ -445,7 +445,7 @@ def line_features(
     repeats = Counter(keys)
     log_words = [shape.values[0] for shape in shaped]  # math.log1p(words)
     columns = (
-        [index / count for index in range(count)],
+        list(map(truediv, range(count), repeat(count))),
         _steps(count, first, 1.0, 0.0),
         _steps(count, last + 1, 0.0, 1.0),
         [0.0] * main_start
@@ -475,24 +475,29 @@ def _steps(count: int, at: int, before: float, after: float) -> list[float]:
 
 def _distances(count: int, start: int, end: int) -> list[float]:
     """``log1p`` of each index's distance from the run ``start..end`` (0 inside it)."""
+    if start > end:  # no run: the distance is to the nearer of the two bounds
+        return [math.log1p(min(abs(index - start), abs(index - end))) for index in range(count)]
     return [
-        math.log1p(0 if start <= index <= end else min(abs(index - start), abs(index - end)))
-        for index in range(count)
+        *map(math.log1p, range(start, 0, -1)),
+        *repeat(0.0, end + 1 - start),
+        *map(math.log1p, range(1, count - end)),
     ]
 
 
 def _prose_around(prose: Sequence[bool]) -> list[float]:
-    """For each line, the share of prose among the other lines of its window."""
+    """For each line, the share of prose among the other lines of its window.
+
+    The window is `_WINDOW` lines on each side, cut at the ends of the text.
+    """
     count = len(prose)
-    prefix = [0]
-    for flag in prose:
-        prefix.append(prefix[-1] + flag)
-    shares: list[float] = []
-    for index in range(count):
-        low, high = max(0, index - _WINDOW), min(count, index + _WINDOW + 1)
-        around = prefix[high] - prefix[low] - prose[index]
-        shares.append(around / (high - low - 1) if high - low > 1 else 0.0)
-    return shares
+    if count < 2:
+        return [0.0] * count
+    prefix = list(accumulate(prose, initial=0))
+    lows = list(map(max, repeat(0), range(-_WINDOW, count - _WINDOW)))
+    highs = list(map(min, repeat(count), range(_WINDOW + 1, count + _WINDOW + 1)))
+    inside = map(sub, map(prefix.__getitem__, highs), map(prefix.__getitem__, lows))
+    others = map(sub, map(sub, highs, lows), repeat(1))
+    return list(map(truediv, map(sub, inside, prose), others))
 
 
 def _short_runs(word_counts: Sequence[int]) -> list[int]:
