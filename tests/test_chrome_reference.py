@@ -390,3 +390,13 @@ def test_the_cookie_scan_of_all_lines_marks_every_line_the_pattern_finds_a_word_
     found = {index for index, line in enumerate(distinct) if chrome._COOKIE.search(line)}
     assert len(found) > 10
     assert marked == found
+
+
+def test_the_verdicts_of_a_texts_lines_are_each_lines_verdict() -> None:
+    """`_flagged` judges a text's distinct lines together (one cookie scan for all): each
+    verdict is the one the line gets on its own."""
+    cleaner = remove_chrome()
+    for text in page_texts()[::4]:
+        lines = trimmed_lines(text)
+        verdicts = cleaner._verdicts_of_lines(lines)
+        assert verdicts == [cleaner.verdict(line) for line in lines]
