@@ -117,6 +117,26 @@ def plain_line_features(lines: Sequence[str], rule_fires: Sequence[bool]) -> lis
     return vectors
 
 
+def plain_context_features(
+    first: Sequence[float], vectors: Sequence[Sequence[float]]
+) -> list[list[float]]:
+    count = len(first)
+    start, end = model_module._main_region(
+        [(0.5 - p) * vector[0] for p, vector in zip(first, vectors, strict=True)]
+    )
+    stacked = []
+    for index, vector in enumerate(vectors):
+        means = []
+        for reach in (1, 4, 12):
+            others = [first[j] for j in range(index - reach, index + reach + 1)
+                      if 0 <= j < count and j != index]  # fmt: skip
+            means.append(sum(others) / len(others) if others else first[index])
+        inside = start <= index <= end
+        distance = 0 if inside else min(abs(index - start), abs(index - end))
+        stacked.append([*vector, first[index], *means, float(inside), math.log1p(distance)])
+    return stacked
+
+
 def walk(model: Model, vector: Sequence[float], trees: int | None = None) -> Iterator[list[int]]:
     """The nodes on the path of `vector` through each tree (the first `trees` of them)."""
     for tree in model.trees[:trees]:
@@ -264,6 +284,20 @@ def test_the_cleaner_removes_what_the_plain_model_removes(
         assert ours == theirs
 
 
+def test_context_features_equal_their_plain_definition() -> None:
+    """The second-stage vectors: window means from prefix sums, as plain means (to rounding)."""
+    stack = load_model()
+    for text in page_texts()[:30]:
+        lines = trimmed_lines(text)
+        vectors = line_features(lines, [False] * len(lines))
+        first = stack.first.probabilities(vectors)
+        fast = model_module.context_features(first, vectors)
+        plain = plain_context_features(first, vectors)
+        assert len(fast) == len(plain)
+        for ours, theirs in zip(fast, plain, strict=True):
+            assert ours == pytest.approx(theirs, rel=1e-12, abs=1e-12)
+
+
 def test_nonblank_lines_are_the_lines_iter_lines_gives() -> None:
     generator = random.Random(8)
     for _ in range(2000):
@@ -273,3 +307,96 @@ def test_nonblank_lines_are_the_lines_iter_lines_gives() -> None:
         wanted = [line for line in iter_lines(text) if not line.blank]
         assert lines == wanted
         assert trimmed == [line.text.strip() for line in wanted]
+
+
+def test_shapes_of_many_lines_equal_each_line_on_its_own() -> None:
+    """The whole-text feature pass (`_shapes`) gives each line's `_shape`, whatever it holds:
+    the dev lines, and made-up lines of awkward characters (superscript digits, underscores,
+    scripts the fast word split leaves to the pattern, separators, links, handles, bullets)."""
+    generator = random.Random(12)
+    pieces = [
+        "word", "The", "NASA", "A", "of", "und", "x²", "³", "12", "1.", "-", "•", "|", " / ",
+        "www.example.com", "a@b.io", "#tag", "@handle", "snake_case", "’", "Ελλάδα", "日本",
+        "ﬁ", "İstanbul", "STRASSE", "Straße", "12:30", "1/2/2020", ",", ";", ":", ".", "?",
+        " ", "\t", "\u00a0", "\u2028", "(c)", "»", ">", "—",
+    ]  # fmt: skip
+    made_up = [
+        "".join(generator.choice(pieces) for _ in range(generator.randint(1, 14))).strip()
+        for _ in range(3000)
+    ]
+    dev = [line for text in page_texts()[:60] for line in trimmed_lines(text)]
+    for lines in (made_up, list(dict.fromkeys(dev))):
+        lines = [line for line in lines if line]
+        fires = [generator.random() < 0.3 for _ in lines]
+        pairs = zip(lines, fires, strict=True)
+        expected = [model_module._shape(line, fired) for line, fired in pairs]
+        assert model_module._shapes(lines, fires) == expected
+
+
+def test_the_fast_word_class_agrees_on_every_safe_code_point() -> None:
+    """The whole-text word split (`_WORDS_OR_BREAKS`) goes where `PROSE_WORD` would: on every
+    code point the batch counts as safe, a word character of one is a word character of the
+    other (the underscore aside: it is replaced by a space first)."""
+    import regex
+
+    letter_or_number = regex.compile(r"[\p{L}\p{N}]")
+    word = model_module._WORDS_OR_BREAKS
+    safe = [
+        point
+        for point in [*range(0x530), *range(0x2000, 0x2070)]
+        if model_module._UNSAFE_CHAR.search(chr(point)) is None
+    ]
+    assert len(safe) == 0x530 + 0x70
+    disagree = [
+        hex(point)
+        for point in safe
+        if chr(point) not in "\n_"
+        and (letter_or_number.fullmatch(chr(point)) is None) != (word.fullmatch(chr(point)) is None)
+    ]
+    assert disagree == []
+
+
+def test_window_shares_and_distances_equal_their_plain_definition() -> None:
+    """The column helpers of `line_features` on short and edge-case texts (0 to 40 lines)."""
+    generator = random.Random(3)
+    for count in range(41):
+        for _ in range(20):
+            prose = [generator.random() < 0.5 for _ in range(count)]
+            plain = []
+            for index in range(count):
+                others = [prose[j] for j in range(index - 3, index + 4) if 0 <= j < count]
+                others_count = len(others) - 1
+                around = sum(others) - prose[index]
+                plain.append(around / others_count if others_count else 0.0)
+            assert model_module._prose_around(prose) == plain
+            spans = [(0, -1)]
+            if count:
+                start = generator.randrange(count)
+                spans.append((start, generator.randrange(start, count)))
+            for start, end in spans:
+                assert model_module._distances(count, start, end) == [
+                    math.log1p(
+                        0 if start <= index <= end else min(abs(index - start), abs(index - end))
+                    )
+                    for index in range(count)
+                ]
+
+
+def test_the_cookie_scan_of_all_lines_marks_every_line_the_pattern_finds_a_word_in() -> None:
+    lines = [line for text in page_texts()[:60] for line in trimmed_lines(text)]
+    lines += ["cookies", "we use cookies", "cookies.", "x cookies y", "nocookies", "cookie-free"]
+    distinct = list(dict.fromkeys(lines))
+    marked = chrome._cookie_candidates(distinct)
+    found = {index for index, line in enumerate(distinct) if chrome._COOKIE.search(line)}
+    assert len(found) > 10
+    assert marked == found
+
+
+def test_the_verdicts_of_a_texts_lines_are_each_lines_verdict() -> None:
+    """`_flagged` judges a text's distinct lines together (one cookie scan for all): each
+    verdict is the one the line gets on its own."""
+    cleaner = remove_chrome()
+    for text in page_texts()[::4]:
+        lines = trimmed_lines(text)
+        verdicts = cleaner._verdicts_of_lines(lines)
+        assert verdicts == [cleaner.verdict(line) for line in lines]

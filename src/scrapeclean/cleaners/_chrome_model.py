@@ -25,17 +25,24 @@ from __future__ import annotations
 
 import json
 import math
+import re
+from bisect import bisect_right
 from collections import Counter
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from functools import cache
-from operator import itemgetter
+from itertools import accumulate, compress, count, repeat
+from operator import itemgetter, methodcaller, mul, sub, truediv
 from pathlib import Path
-from typing import Any
+from typing import Any, NamedTuple
+
+import regex
 
 from scrapeclean import _vocabulary
 from scrapeclean._regex import LazyRegex
 from scrapeclean.cleaners._text import (
+    _MIN_RUNNING_WORDS,
+    _MIN_SENTENCE_WORDS,
     FUNCTION_WORDS,
     ends_sentence,
     prose_shape,
@@ -109,8 +116,7 @@ def _ui_words() -> frozenset[str]:
     return _vocabulary.words("chrome.ui_words") | _vocabulary.words("chrome.calls_to_action")
 
 
-@dataclass(frozen=True, slots=True)
-class _Shape:
+class _Shape(NamedTuple):
     """What a line says on its own (the features that need no neighbours)."""
 
     words: int
@@ -125,10 +131,8 @@ def _shape(
 ) -> _Shape:
     """The features of `line` on its own; `prose` is ``is_prose(line)`` when already known.
 
-    `words` are ``prose_words(line)`` when already known.
-
-    Whole-list operations (``map`` over the words or the characters, ``str.count``, set
-    intersections) do the counting: no Python loop per character, few per word.
+    `words` are ``prose_words(line)`` when already known. `_shapes` computes the same for many
+    lines at once, faster; this is the definition it is tested against.
     """
     if words is None:
         words = prose_words(line)  # the words `is_prose` counts
@@ -186,6 +190,172 @@ def _emails_and_handles(line: str) -> int:
     return min(len(_EMAIL.compiled.findall(line)) + len(_HANDLE.compiled.findall(line)), 3)
 
 
+#: A word as `prose_words` finds them (`PROSE_WORD`), or a line break.
+_PROSE_WORDS_OR_BREAKS = LazyRegex(r"[\p{L}\p{N}][\p{L}\p{N}'’-]*|\n")
+#: The same for the standard library's faster `re`, once underscores are spaces, on lines of
+#: safe characters only: ``\w`` less ``_`` and ``[\p{L}\p{N}]`` agree on every code point
+#: below U+0530 (Latin, Greek, Cyrillic) and of General Punctuation (U+2000-U+206F: curly
+#: quotes, dashes, ellipsis, bullet), whatever the Unicode versions (a test checks each).
+_WORDS_OR_BREAKS = re.compile(r"\w[\w'’-]*|\n")
+#: A character outside those ranges: a line holding one is split by the pattern.
+_UNSAFE_CHAR = re.compile(r"[^\x00-\u052f\u2000-\u206f]")
+#: Anything but a digit (`str.isdigit`) of a safe line, or a line break: on the safe code
+#: points the digits are ``0``-``9`` and the superscripts ``²``, ``³``, ``¹`` (a test checks).
+_NOT_SAFE_DIGIT = re.compile("[^0-9\u00b2\u00b3\u00b9\n]+")
+_NOT_PUNCT = re.compile(r"[^,;:\n]+")
+_SEPARATOR_CHAR = re.compile(f"[{re.escape(_SEPARATOR_CHARS)}]")
+_BULLET_FIRST = frozenset("-–—*•·►▸»>")
+
+
+def _shapes(lines: Sequence[str], fires: Sequence[bool]) -> list[_Shape]:
+    """`_shape` of each of `lines` (none holds a line break), computed for all at once.
+
+    The lines are joined and read by whole-text operations (one word split, `str` methods and
+    patterns over the joined text, counts per line taken from prefix sums), so that the work
+    per line is a few calls, not dozens. Lines that need the slow word pattern (`prose_words`)
+    are read together apart from the others.
+    """
+    unsafe = [index for index, line in enumerate(lines) if _UNSAFE_CHAR.search(line)]
+    if not unsafe:
+        joined = "\n".join(lines).replace("_", " ")
+        return _columns(lines, fires, _WORDS_OR_BREAKS.findall(joined), safe=True)
+    if len(unsafe) == len(lines):
+        joined = "\n".join(lines)
+        return _columns(lines, fires, _PROSE_WORDS_OR_BREAKS.compiled.findall(joined), safe=False)
+    marked = set(unsafe)
+    safe = [index for index in range(len(lines)) if index not in marked]
+    shapes: list[_Shape | None] = [None] * len(lines)
+    for group in (safe, unsafe):
+        some = [lines[index] for index in group]
+        some_fires = [fires[index] for index in group]
+        for index, shape in zip(group, _shapes(some, some_fires), strict=True):
+            shapes[index] = shape
+    return shapes  # type: ignore[return-value]
+
+
+def _columns(
+    lines: Sequence[str], fires: Sequence[bool], tokens: list[str], *, safe: bool
+) -> list[_Shape]:
+    """`_shapes` of `lines`, whose words with a line break between lines are `tokens`.
+
+    `safe` says that no line holds a character `_UNSAFE_CHAR` finds.
+    """
+    joined = "\n".join(lines)
+    breaks = [index for index, token in enumerate(tokens) if token == "\n"]
+    starts = [0, *map((1).__add__, breaks)]
+    ends = [*breaks, len(tokens)]
+    counts = list(map(sub, ends, starts))
+    per = [1 / number if number else 0.0 for number in counts]
+    folded = list(map(str.casefold, tokens))
+    function = _segment_sums(map(FUNCTION_WORDS.__contains__, folded), starts, ends)
+    word_lists = map(folded.__getitem__, map(slice, starts, ends))
+    distinct = list(map(len, map(FUNCTION_WORDS.intersection, word_lists)))
+    firsts = list(map(_first_char, tokens))
+    capitalised = _segment_sums(map(str.isupper, firsts), starts, ends)
+    lower = _segment_sums(map(str.islower, firsts), starts, ends)
+    lengths = list(map(len, tokens))
+    letters = _segment_sums(lengths, starts, ends)
+    upper = _segment_sums(_long_upper(tokens, lengths), starts, ends)
+    ui = _segment_sums(map(_ui_words().__contains__, folded), starts, ends)
+    chars = list(map(len, lines))
+    sentence = list(map(ends_sentence, lines))
+    prose = [
+        words >= _MIN_SENTENCE_WORDS
+        and (words >= _MIN_RUNNING_WORDS or ends)
+        and different >= 2
+        and 3 * small >= words
+        for words, ends, different, small in zip(counts, sentence, distinct, lower, strict=True)
+    ]
+    offsets = [0, *accumulate(map((1).__add__, chars[:-1]))]
+    dates = _matches_per_line(_DATE_LIKE.compiled, joined, offsets, 1)
+    values = zip(
+        map(math.log1p, counts),
+        map(math.log1p, chars),
+        map(float, sentence),
+        map(float, map(methodcaller("endswith", ":"), lines)),
+        map(mul, function, per),
+        [min(number, 8) / 8 for number in distinct],
+        map(mul, capitalised, per),
+        map(mul, upper, per),
+        map(_share, _digits(lines, joined, safe=safe), chars),
+        map(mul, map(len, _NOT_PUNCT.sub("", joined).split("\n")), per),
+        [min(total * share, 20) / 20 for total, share in zip(letters, per, strict=True)],
+        map(mul, ui, per),
+        map(float, fires),
+        _matches_per_line(_LINK.compiled, joined, offsets, 3),
+        [_emails_and_handles(line) if "@" in line or "#" in line else 0 for line in lines],
+        _separators_per_line(lines, joined, offsets),
+        map(float, map(_bullet, lines)),
+        map(float, map(bool, dates)),
+        map(float, prose),
+        strict=True,
+    )
+    keys = [" ".join(line.split()).casefold() for line in lines]
+    return list(map(_Shape, counts, prose, values, keys))
+
+
+def _share(part: int, whole: int) -> float:
+    return part / whole if whole else 0.0
+
+
+def _long_upper(tokens: list[str], lengths: list[int]) -> bytearray:
+    """1 for each token of two characters or more in upper case ("NASA", not "A"), else 0."""
+    flags = bytearray(len(tokens))
+    for index in compress(count(), map(str.isupper, tokens)):
+        if lengths[index] > 1:
+            flags[index] = 1
+    return flags
+
+
+def _bullet(line: str) -> bool:
+    """Whether `_BULLET` matches `line` (its first character settles most lines)."""
+    first = line[:1]
+    return (first in _BULLET_FIRST or first.isdigit()) and _BULLET.compiled.match(line) is not None
+
+
+def _segment_sums(values: Iterable[int], starts: list[int], ends: list[int]) -> list[int]:
+    """The sum of ``values[start:end]`` for each pair of `starts` and `ends` (prefix sums)."""
+    prefix = list(accumulate(values, initial=0))
+    return list(map(sub, map(prefix.__getitem__, ends), map(prefix.__getitem__, starts)))
+
+
+def _digits(lines: Sequence[str], joined: str, *, safe: bool) -> list[int]:
+    """How many characters of each line are digits (`str.isdigit`).
+
+    On safe lines a pattern counts them over the whole text; other lines are read one by one.
+    """
+    if safe:
+        return list(map(len, _NOT_SAFE_DIGIT.sub("", joined).split("\n")))
+    return [sum(map(str.isdigit, line)) for line in lines]
+
+
+def _matches_per_line(
+    pattern: regex.Pattern[str], joined: str, offsets: list[int], cap: int
+) -> list[int]:
+    """How many matches of `pattern` each line of `joined` holds (at most `cap`).
+
+    Only for patterns that never match a line break and see one as they see the start or
+    end of the text (as ``\\b`` and a look-behind for a word character do).
+    """
+    found = [0] * len(offsets)
+    for match in pattern.finditer(joined):
+        line = bisect_right(offsets, match.start()) - 1
+        found[line] = min(found[line] + 1, cap)
+    return found
+
+
+def _separators_per_line(lines: Sequence[str], joined: str, offsets: list[int]) -> list[int]:
+    """`_separators` of each line: only the lines holding a separator character are read."""
+    found = [0] * len(lines)
+    last = -1
+    for match in _SEPARATOR_CHAR.finditer(joined):
+        line = bisect_right(offsets, match.start()) - 1
+        if line != last:
+            found[line] = min(len(_SEPARATOR.compiled.findall(lines[line])), 6)
+            last = line
+    return found
+
+
 class LineShapes:
     """The features of lines on their own, for one text: each distinct line is read once.
 
@@ -218,6 +388,23 @@ class LineShapes:
             self._shapes[line, rule_fires] = known
         return known
 
+    def shapes(self, lines: Sequence[str], fires: Sequence[bool]) -> list[_Shape]:
+        """`shape` of each of `lines`: the ones not yet known are computed all at once."""
+        known = self._shapes
+        missing = {pair: None for pair in zip(lines, fires, strict=True) if pair not in known}
+        if missing:
+            todo = list(missing)
+            texts = [line for line, _ in todo]
+            if "\n" in "".join(texts):
+                for line, fired in todo:
+                    self.shape(line, fired)
+            else:
+                computed = _shapes(texts, [fired for _, fired in todo])
+                for pair, shape in zip(todo, computed, strict=True):
+                    known[pair] = shape
+                    self._prose[pair[0]] = shape.prose
+        return list(map(known.__getitem__, zip(lines, fires, strict=True)))
+
 
 def _main_region(weights: Sequence[float]) -> tuple[int, int]:
     """The run of lines with the largest total weight (prose counts up, the rest down)."""
@@ -244,7 +431,7 @@ def line_features(
     if not count:
         return []
     shapes = shapes or LineShapes()
-    shaped = [shapes.shape(line, fires) for line, fires in zip(lines, rule_fires, strict=True)]
+    shaped = shapes.shapes(lines, rule_fires)
     prose = [shape.prose for shape in shaped]
     prose_lines = [index for index, flag in enumerate(prose) if flag]
     first = prose_lines[0] if prose_lines else count
@@ -258,7 +445,7 @@ def line_features(
     repeats = Counter(keys)
     log_words = [shape.values[0] for shape in shaped]  # math.log1p(words)
     columns = (
-        [index / count for index in range(count)],
+        list(map(truediv, range(count), repeat(count))),
         _steps(count, first, 1.0, 0.0),
         _steps(count, last + 1, 0.0, 1.0),
         [0.0] * main_start
@@ -288,24 +475,29 @@ def _steps(count: int, at: int, before: float, after: float) -> list[float]:
 
 def _distances(count: int, start: int, end: int) -> list[float]:
     """``log1p`` of each index's distance from the run ``start..end`` (0 inside it)."""
+    if start > end:  # no run: the distance is to the nearer of the two bounds
+        return [math.log1p(min(abs(index - start), abs(index - end))) for index in range(count)]
     return [
-        math.log1p(0 if start <= index <= end else min(abs(index - start), abs(index - end)))
-        for index in range(count)
+        *map(math.log1p, range(start, 0, -1)),
+        *repeat(0.0, end + 1 - start),
+        *map(math.log1p, range(1, count - end)),
     ]
 
 
 def _prose_around(prose: Sequence[bool]) -> list[float]:
-    """For each line, the share of prose among the other lines of its window."""
+    """For each line, the share of prose among the other lines of its window.
+
+    The window is `_WINDOW` lines on each side, cut at the ends of the text.
+    """
     count = len(prose)
-    prefix = [0]
-    for flag in prose:
-        prefix.append(prefix[-1] + flag)
-    shares: list[float] = []
-    for index in range(count):
-        low, high = max(0, index - _WINDOW), min(count, index + _WINDOW + 1)
-        around = prefix[high] - prefix[low] - prose[index]
-        shares.append(around / (high - low - 1) if high - low > 1 else 0.0)
-    return shares
+    if count < 2:
+        return [0.0] * count
+    prefix = list(accumulate(prose, initial=0))
+    lows = list(map(max, repeat(0), range(-_WINDOW, count - _WINDOW)))
+    highs = list(map(min, repeat(count), range(_WINDOW + 1, count + _WINDOW + 1)))
+    inside = map(sub, map(prefix.__getitem__, highs), map(prefix.__getitem__, lows))
+    others = map(sub, map(sub, highs, lows), repeat(1))
+    return list(map(truediv, map(sub, inside, prose), others))
 
 
 def _short_runs(word_counts: Sequence[int]) -> list[int]:
@@ -336,8 +528,7 @@ def context_features(
     first: Sequence[float], vectors: Sequence[Sequence[float]]
 ) -> list[list[float]]:
     """The second-stage vectors: each line's features and first-stage scores around it."""
-    context = _Context(first, vectors)
-    return [context.vector(index) for index in range(len(first))]
+    return _Context(first, vectors).vectors(range(len(first)))
 
 
 class _Context:
@@ -357,27 +548,40 @@ class _Context:
             [(0.5 - p) * vector[words] for p, vector in zip(first, vectors, strict=True)]
         )
 
-    def _around(self, index: int, reach: int) -> float:
-        first, prefix = self._first, self._prefix
-        low, high = max(0, index - reach), min(len(first), index + reach + 1)
-        if high - low <= 1:
-            return first[index]
-        return (prefix[high] - prefix[low] - first[index]) / (high - low - 1)
-
     def vector(self, index: int) -> list[float]:
         """The second-stage vector of line `index`."""
+        return self.vectors((index,))[0]
+
+    def vectors(self, indexes: Iterable[int]) -> list[list[float]]:
+        """The second-stage vector of each line of `indexes`.
+
+        That is its own features, its first-stage score, the mean score of the lines around it
+        (1, 4 and 12 on each side), and its place from the story.
+        """
+        first, prefix, rows = self._first, self._prefix, self._vectors
+        count = len(first)
         start, end = self.story
-        inside = start <= index <= end
-        around = self._around
-        return [
-            *self._vectors[index],
-            self._first[index],
-            around(index, 1),
-            around(index, 4),
-            around(index, 12),
-            float(inside),
-            math.log1p(0 if inside else min(abs(index - start), abs(index - end))),
-        ]
+        log1p = math.log1p
+        found: list[list[float]] = []
+        append = found.append
+        for index in indexes:
+            value = first[index]
+            means: list[float] = []
+            for reach in _REACHES:
+                low = index - reach if index > reach else 0
+                high = index + reach + 1 if index + reach + 1 < count else count
+                if high - low <= 1:
+                    means.append(value)
+                else:
+                    means.append((prefix[high] - prefix[low] - value) / (high - low - 1))
+            inside = start <= index <= end
+            distance = 0 if inside else min(abs(index - start), abs(index - end))
+            append([*rows[index], value, *means, float(inside), log1p(distance)])
+        return found
+
+
+#: How far on each side the second stage averages the first stage's scores.
+_REACHES = (1, 4, 12)
 
 
 @dataclass(frozen=True, slots=True)
@@ -435,7 +639,7 @@ class _Tree:
 
 def _compile(source: str, name: str) -> Callable[..., Any]:
     """Define the function `name` of `source` (built by this module from numbers only)."""
-    namespace: dict[str, Any] = {}
+    namespace: dict[str, Any] = {"exp": math.exp}
     exec(compile(source, "<chrome_model>", "exec"), namespace)
     function: Callable[..., Any] = namespace[name]
     return function
@@ -448,9 +652,10 @@ def _unpack(features: int) -> str:
 def _compile_score(
     trees: Sequence[_Tree], prior: float, rate: float, features: int
 ) -> tuple[Callable[[Sequence[float]], float], Callable[[Iterable[Sequence[float]]], list[float]]]:
-    """The ensemble as compiled functions, one for a vector and one for many.
+    """The ensemble as compiled functions: the score of a vector, the probability of many.
 
-    Far faster than walking the arrays: the features are unpacked into locals once per vector.
+    Far faster than walking the arrays: the features are unpacked into locals once per vector,
+    and the logistic (`_logistic`, written out) is taken in the same loop.
     The source is built only from the numbers of the model file (ints and floats formatted by
     `repr`), so nothing from the file is ever run as code.
     """
@@ -458,11 +663,12 @@ def _compile_score(
     total = f"{float(prior)!r} + {float(rate)!r} * sum(({terms}))"
     one = f"def score(vector):\n    {_unpack(features)}\n    return {total}\n"
     many = (
-        "def scores(vectors):\n    result = []\n    append = result.append\n"
-        f"    for vector in vectors:\n        {_unpack(features)}\n        append({total})\n"
+        "def probabilities(vectors):\n    result = []\n    append = result.append\n"
+        f"    for vector in vectors:\n        {_unpack(features)}\n        score = {total}\n"
+        "        append(1 / (1 + exp(-max(-30.0, min(30.0, score)))))\n"
         "    return result\n"
     )
-    return _compile(one, "score"), _compile(many, "scores")
+    return _compile(one, "score"), _compile(many, "probabilities")
 
 
 def _compile_leaves(
@@ -492,7 +698,8 @@ class Model:
     rate: float
     trees: tuple[_Tree, ...]
     score: Callable[[Sequence[float]], float]
-    scores: Callable[[Iterable[Sequence[float]]], list[float]]
+    #: The probability of each of many vectors (`probabilities`).
+    many: Callable[[Iterable[Sequence[float]]], list[float]]
     #: The leaves of the first `_REASON_TREES` trees a vector reaches: what its reason reads.
     leaves: Callable[[Sequence[float]], tuple[int, ...]]
     #: For each of those trees, the splits on the way to each leaf (`_Tree.path`).
@@ -505,7 +712,7 @@ class Model:
 
     def probabilities(self, vectors: Iterable[Sequence[float]]) -> list[float]:
         """`probability` of each vector (one compiled loop for all)."""
-        return list(map(_logistic, self.scores(vectors)))
+        return self.many(vectors)
 
     def reason(
         self, vector: Sequence[float], top: int = 3, probability: float | None = None
@@ -566,7 +773,7 @@ class Judgement:
 
         The vector is what `Model.reason` reads.
         """
-        vectors = list(map(self._context.vector, indexes))
+        vectors = self._context.vectors(indexes)
         return list(zip(self._stack.second.probabilities(vectors), vectors, strict=True))
 
 
@@ -607,14 +814,14 @@ def _model(data: Mapping[str, Any], features: tuple[str, ...]) -> Model:
         for tree in data["trees"]
     )
     prior, rate = float(data["prior"]), float(data["rate"])
-    score, scores = _compile_score(trees, prior, rate, len(features))
+    score, many = _compile_score(trees, prior, rate, len(features))
     explaining = trees[:_REASON_TREES]
     leaves = _compile_leaves(explaining, len(features))
     paths = tuple(
         {leaf: tree.path(leaf) for leaf, feature in enumerate(tree.feature) if feature < 0}
         for tree in explaining
     )
-    return Model(features, prior, rate, trees, score, scores, leaves, paths)
+    return Model(features, prior, rate, trees, score, many, leaves, paths)
 
 
 @cache

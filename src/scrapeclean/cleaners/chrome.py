@@ -21,9 +21,11 @@ the lines), nothing is removed and a warning says so: that page needs a human lo
 
 from __future__ import annotations
 
+from bisect import bisect_right
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from functools import cache
+from itertools import accumulate
 from typing import TYPE_CHECKING
 
 import regex
@@ -99,6 +101,8 @@ _POINTER = _VocabularyRegex(
     regex.IGNORECASE | regex.VERBOSE,
 )
 _MAX_POINTER_WORDS = 16
+#: The separators `_POINTER` needs (caseless: IGNORECASE matches them only as they are).
+_POINTER_SEPARATORS = ":|»›"
 #: A cookie notice names cookies, asks for consent, and speaks to the reader: all three.
 _COOKIE = _VocabularyRegex(_words_pattern("chrome.cookie_words"), regex.IGNORECASE | regex.VERBOSE)
 _CONSENT = _VocabularyRegex(
@@ -140,6 +144,15 @@ _CREDIT = _VocabularyRegex(
         rf"(?:{_vocabulary.alternation('chrome.credit_agencies')})"
         rf"|(?:{_vocabulary.alternation('chrome.credit_labels')})\s+copyright\s+.{{1,60}}"
         r")[)\]]?$"
+    ),
+    regex.IGNORECASE | regex.VERBOSE,
+)
+#: Any of the whole-line rules above (call to action, pointer, copyright, credit): one match
+#: rules all four out for most lines. COPYRIGHT is not VERBOSE: its flags are scoped.
+_ANY_LINE_RULE = _VocabularyRegex(
+    lambda: (
+        f"(?:{_CALL_TO_ACTION.compiled.pattern})|(?:{_POINTER.compiled.pattern})"
+        f"|(?:{_CREDIT.compiled.pattern})|(?-x:{_COPYRIGHT.compiled.pattern})"
     ),
     regex.IGNORECASE | regex.VERBOSE,
 )
@@ -260,11 +273,7 @@ class RemoveChrome(BaseCleaner):
         from scrapeclean.cleaners._chrome_model import LineShapes
 
         lines, texts = nonblank_lines(text)
-        known: dict[str, tuple[str, str] | None] = {}
-        for stripped in texts:
-            if stripped not in known:
-                known[stripped] = self._verdict_of_stripped(stripped)
-        verdicts = [known[stripped] for stripped in texts]
+        verdicts = self._verdicts_of_lines(texts)
         shapes = LineShapes()
         decided: dict[int, tuple[str, str]] = {}
         kept = _rule_pass(lines, verdicts, list(range(len(lines))), decided, shapes.prose)
@@ -338,10 +347,25 @@ class RemoveChrome(BaseCleaner):
         """``(rule id, reason)`` when `line` is chrome, or None when it is not."""
         return self._verdict_of_stripped(line.strip())
 
-    def _verdict_of_stripped(self, stripped: str) -> tuple[str, str] | None:
+    def _verdict_of_stripped(self, stripped: str, cookie: bool = True) -> tuple[str, str] | None:
+        """`verdict` of a trimmed line; `cookie` as `_judge` takes it."""
         if self.extra_phrases and " ".join(stripped.split()).casefold() in self.extra_phrases:
             return "chrome.extra_phrase", "matches a phrase given in extra_phrases"
-        return _judge(stripped)
+        return _judge(stripped, cookie)
+
+    def _verdicts_of_lines(self, texts: list[str]) -> list[tuple[str, str] | None]:
+        """`_verdict_of_stripped` of each trimmed line of `texts`, each distinct line once.
+
+        The cookie pattern reads all the distinct lines at once (`_cookie_candidates`): a line
+        in which it finds nothing is spared the cookie rule.
+        """
+        distinct = list(dict.fromkeys(texts))
+        cookie = _cookie_candidates(distinct)
+        known = {
+            line: self._verdict_of_stripped(line, index in cookie)
+            for index, line in enumerate(distinct)
+        }
+        return list(map(known.__getitem__, texts))
 
 
 def _rule_pass(
@@ -421,8 +445,34 @@ def _story_bounds(
     return first, last
 
 
-def _judge(line: str) -> tuple[str, str] | None:
-    """``(rule id, reason)`` when a trimmed line is chrome, or None."""
+def _cookie_candidates(lines: list[str]) -> set[int]:
+    """The indexes of `lines` (trimmed, no line break in them) in which `_COOKIE` finds a word.
+
+    One scan of the lines joined costs a tenth of a search per line. A line break reads as
+    the start or end of the text does to ``\\b``, and a match marks every line it touches,
+    so a line in which the pattern finds a word on its own is always marked.
+    """
+    joined = "\n".join(lines)
+    starts = [0, *accumulate(len(line) + 1 for line in lines[:-1])]
+    return _lines_touched(_COOKIE.compiled, joined, starts)
+
+
+def _lines_touched(pattern: regex.Pattern[str], joined: str, starts: list[int]) -> set[int]:
+    """The indexes of the lines (starting at `starts` in `joined`) that a match touches."""
+    touched: set[int] = set()
+    for match in pattern.finditer(joined):
+        first = bisect_right(starts, match.start()) - 1
+        last = bisect_right(starts, max(match.end() - 1, match.start())) - 1
+        touched.update(range(first, last + 1))
+    return touched
+
+
+def _judge(line: str, cookie: bool = True) -> tuple[str, str] | None:
+    """``(rule id, reason)`` when a trimmed line is chrome, or None.
+
+    ``cookie=False`` says that `_COOKIE` finds nothing in the line (`_cookie_candidates`): the
+    cookie rule is then skipped.
+    """
     if len(line) > _MAX_ICON_LINE:
         return None
     if line.casefold().count("icon") >= _MIN_ICONS:
@@ -431,18 +481,14 @@ def _judge(line: str) -> tuple[str, str] | None:
             return "chrome.icon_labels", icon_reason
     if len(line) > _MAX_COOKIE_LINE:
         return None
-    if _is_cookie_notice(line):
+    if cookie and _is_cookie_notice(line):
         return "chrome.cookie_notice", "cookie or consent notice"
     if len(line) > _MAX_CHROME_LINE:
         return None
-    if _CALL_TO_ACTION.match(line):
-        return "chrome.call_to_action", "call to action or notice, not article text"
-    if _is_pointer(line):
-        return "chrome.pointer", "a link to another story (a call to action, then its headline)"
-    if _COPYRIGHT.match(line) and (_COPYRIGHT_MARK.search(line) or not is_prose(line)):
-        return "chrome.copyright", "copyright notice"
-    if _CREDIT.match(line):
-        return "chrome.credit", "photo or source credit"
+    if _ANY_LINE_RULE.match(line):
+        verdict = _whole_line_rule(line)
+        if verdict is not None:
+            return verdict
     if _WORD.search(line) is None:
         return None
     if _is_ui_labels(line):
@@ -452,8 +498,23 @@ def _judge(line: str) -> tuple[str, str] | None:
     return None
 
 
+def _whole_line_rule(line: str) -> tuple[str, str] | None:
+    """The verdict of the whole-line rules (call to action, pointer, copyright, credit)."""
+    if _CALL_TO_ACTION.match(line):
+        return "chrome.call_to_action", "call to action or notice, not article text"
+    if _is_pointer(line):
+        return "chrome.pointer", "a link to another story (a call to action, then its headline)"
+    if _COPYRIGHT.match(line) and (_COPYRIGHT_MARK.search(line) or not is_prose(line)):
+        return "chrome.copyright", "copyright notice"
+    if _CREDIT.match(line):
+        return "chrome.credit", "photo or source credit"
+    return None
+
+
 def _is_pointer(line: str) -> bool:
     """Whether a line points to another story: "Read more: Paris plans its trams for 2009"."""
+    if not any(map(line.__contains__, _POINTER_SEPARATORS)):
+        return False  # every match holds one of them
     match = _POINTER.match(line)
     if match is None:
         return False
