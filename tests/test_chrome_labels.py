@@ -1,0 +1,55 @@
+"""`remove_chrome` takes section labels of related-content and comment boxes, in the languages
+of the language files ("Ähnliche Beiträge", "Auch interessant...", "War der Artikel nützlich?")."""
+
+from __future__ import annotations
+
+import pytest
+
+from scrapeclean import Pipeline, cleaners
+
+STORY = (
+    "The city council voted on Tuesday to keep the old tram line open after a long debate.\n\n"
+    "{line}\n\n"
+    "Residents had collected 12,000 signatures in support of the line and its 9,000 riders."
+)
+
+
+def _cleaned(line: str) -> tuple[str, list[str]]:
+    result = Pipeline([cleaners.remove_chrome(model=False)]).clean(STORY.format(line=line))
+    return result.text, [change.rule for change in result.changes]
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Ähnliche Beiträge",
+        "Auch interessant...",
+        "Das könnte Sie auch interessieren",
+        "War der Artikel nützlich?",
+        "Latest articles",
+        "Don't miss",
+        "Sur le même sujet",
+        "Noticias relacionadas",
+        "Articoli correlati:",
+        "Похожие статьи",
+        "Podobne artykuły",
+    ],
+)
+def test_a_section_label_is_removed(line: str) -> None:
+    text, rules = _cleaned(line)
+    assert line not in text
+    assert rules == ["chrome.call_to_action"]
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Latest articles suggest the line will stay open until 2030.",  # a sentence
+        "Auch interessant war die Frage, wer die Kosten trägt.",
+        "Don't miss the last tram on Friday, the mayor told riders.",
+    ],
+)
+def test_a_sentence_that_opens_like_a_label_stays(line: str) -> None:
+    text, rules = _cleaned(line)
+    assert line in text
+    assert rules == []
