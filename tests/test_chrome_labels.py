@@ -53,3 +53,27 @@ def test_a_sentence_that_opens_like_a_label_stays(line: str) -> None:
     text, rules = _cleaned(line)
     assert line in text
     assert rules == []
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "5 min read",
+        "Reading time: 7 minutes",
+        "21 minutes - 4312 words",
+        "Lesezeit: 3 Minuten",
+        "Temps de lecture : 4 min",
+        "Tempo de leitura: 1 minuto",
+        "Время чтения: 5 минут",
+    ],
+)
+def test_a_reading_time_is_removed(line: str) -> None:
+    text, rules = _cleaned(line)
+    assert line not in text
+    assert rules == ["chrome.call_to_action"]
+
+
+def test_a_sentence_about_minutes_stays() -> None:
+    line = "It takes 5 min to read the plan, the mayor said."
+    text, rules = _cleaned(line)
+    assert line in text and rules == []
