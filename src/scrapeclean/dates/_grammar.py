@@ -55,6 +55,8 @@ Step = tuple[int, Fields]
 Component = Callable[[int, Fields], "Step | None"]
 
 _UNIT_SECONDS = (1, 60, 3600, 86400, 7 * 86400)
+#: Unit senses' values (indexes of `_UNIT_SECONDS`) for seconds, minutes and hours.
+_SECOND_UNIT, _MINUTE_UNIT, _HOUR_UNIT = 0, 1, 2
 _UNIT_MONTHS = {5: 1, 6: 12}
 _MAX_QUANTITY = 100_000
 _DATE_SEPARATORS = "./-"
@@ -543,7 +545,7 @@ class Parser:
         following = self._at(index + 1)
         glued = following is not None and not following.spaced
         if glued and following is not None and following.is_punct(":"):
-            return self._colon_time(index, hour)
+            return self._colon_time(index, hour, fields)
         if glued and following is not None and following.kind == WORD and following.key == "h":
             minute = self._number(index + 2)
             if minute is not None and minute.digits == 2 and not minute.spaced:
@@ -552,10 +554,26 @@ class Parser:
         if glued and following is not None and following.is_punct("."):
             return self._dot_time(index, hour, fields)
         if following is not None and following.has(OCLOCK):
-            return index + 2, {"hour": hour, "minute": 0}
+            return self._counted_minutes(index + 2, {"hour": hour, "minute": 0})
         return index + 1, {"hour": hour}
 
-    def _colon_time(self, index: int, hour: int) -> Step | None:
+    def _counted_minutes(self, index: int, result: Fields) -> Step:
+        """Minutes and seconds counted with unit words after an hour word (``21時40分``).
+
+        ``21時40分``, ``9时30分``, ``3시 30분 15초``: a number of minutes (0-59) and its unit
+        word glued to it, then optionally seconds the same way ("3 o'clock 20 minutes later"
+        is no time: the unit is spaced).
+        """
+        for unit, key in ((_MINUTE_UNIT, "minute"), (_SECOND_UNIT, "second")):
+            number, word = self._number(index), self._at(index + 1)
+            sense = word.get(UNIT) if word is not None and not word.spaced else None
+            if number is None or sense is None or sense.value != unit or number.value > 59:
+                break
+            result = {**result, key: number.value}
+            index += 2
+        return index, result
+
+    def _colon_time(self, index: int, hour: int, fields: Fields) -> Step | None:
         minute = self._number(index + 2)
         if minute is None or minute.digits != 2 or minute.spaced:
             return None
@@ -569,10 +587,37 @@ class Parser:
             end += 2
             if self._punct(end, ".,", glued=True):
                 fraction = self._number(end + 1, 9)
-                if fraction is not None and not self._at(end + 1).spaced:  # type: ignore[union-attr]
+                if (
+                    fraction is not None
+                    and not self._at(end + 1).spaced  # type: ignore[union-attr]
+                    and not self._year_after_comma(end, fraction, fields)
+                ):
                     result["micro"] = int((fraction.key + "000000")[:6])
                     end += 2
-        return end, result
+        return self._hour_suffix(end), result
+
+    def _year_after_comma(self, index: int, number: Item, fields: Fields) -> bool:
+        """Whether ``,2021`` after the seconds of a yearless date is its year, not a fraction.
+
+        "Tue Jan 5 10:00:00,2021": a comma and four digits in the range of years, where no
+        year has been read yet.
+        """
+        return (
+            self._punct(index, ",")
+            and number.digits == 4
+            and "year" not in fields
+            and "year2" not in fields
+            and _in_range("year", number)
+        )
+
+    def _hour_suffix(self, index: int) -> int:
+        """Skip an ``h`` glued to the end of a clock time (``20:43h``, Spanish and French)."""
+        item = self._at(index)
+        if item is not None and item.kind == WORD and item.key == "h" and not item.spaced:
+            following = self._at(index + 1)
+            if following is None or following.kind != NUM or following.spaced:
+                return index + 1
+        return index
 
     def _dot_time(self, index: int, hour: int, fields: Fields) -> Step | None:
         """``13.12`` after a date, or ``5.45 pm`` anywhere (never ``1.2.2014``)."""
@@ -592,12 +637,17 @@ class Parser:
             return None
         hour, unit = self._number(index), self._at(index + 1)
         sense = unit.get(UNIT) if unit is not None else None
-        if hour is None or sense is None or sense.value != 2 or hour.value > 23:
+        if hour is None or sense is None or sense.value != _HOUR_UNIT or hour.value > 23:
             return None
         result: Fields = {"hour": hour.value, "minute": 0}
         minute, unit = self._number(index + 2), self._at(index + 3)
         sense = unit.get(UNIT) if unit is not None else None
-        if minute is not None and sense is not None and sense.value == 1 and minute.value < 60:
+        if (
+            minute is not None
+            and sense is not None
+            and sense.value == _MINUTE_UNIT
+            and minute.value < 60
+        ):
             return index + 4, {**result, "minute": minute.value}
         return index + 2, result
 

@@ -1,0 +1,86 @@
+"""Date and time forms read since the first release of the grammar, each with its near miss.
+
+Positive cases are real ways of writing a date; each negative case is the closest string that
+must not be read that way.
+"""
+
+from __future__ import annotations
+
+from datetime import datetime
+
+import pytest
+
+from scrapeclean.dates import find_dates, parse_date
+
+REFERENCE = datetime(2012, 11, 13)
+
+READ = [
+    # Minutes (and seconds) counted with unit words after an hour word.
+    ("2016年3月20日 21時40分", None, datetime(2016, 3, 20, 21, 40)),
+    ("2016年06月30日09时30分", None, datetime(2016, 6, 30, 9, 30)),
+    ("2016年3月20日 21時40分15秒", None, datetime(2016, 3, 20, 21, 40, 15)),
+    ("2016年3月20日 下午3点30分", None, datetime(2016, 3, 20, 15, 30)),
+    ("2023년 2월 10일 오전 3시 30분", None, datetime(2023, 2, 10, 3, 30)),
+    ("2023년02월10일 오후3시30분", None, datetime(2023, 2, 10, 15, 30)),
+    ("2013.08.14 23시 54분", None, datetime(2013, 8, 14, 23, 54)),
+    # An "h" glued to the end of a clock time.
+    ("28/08/2012 20:43h", None, datetime(2012, 8, 28, 20, 43)),
+    ("28/08/2012 20:43:11h", None, datetime(2012, 8, 28, 20, 43, 11)),
+    # A year after the seconds of a yearless date, with a comma.
+    ("Tue Jan 5 10:00:00,2021", None, datetime(2021, 1, 5, 10, 0)),
+    # Polish "godz." (hour) before the time.
+    ("01.02.2011, godz. 08:39", None, datetime(2011, 2, 1, 8, 39)),
+    ("1 lutego 2011 o godz. 08:39", "pl", datetime(2011, 2, 1, 8, 39)),
+]
+
+NEAR_MISSES = [
+    # A comma fraction where the year is already written stays a fraction.
+    ("2021-01-05 10:00:00,123", datetime(2021, 1, 5, 10, 0, 0, 123000)),
+    ("2021-01-05T10:00:00,2021", datetime(2021, 1, 5, 10, 0, 0, 202100)),
+    # Three digits after the comma are never a year.
+    ("Tue Jan 5 2021 10:00:00,123", datetime(2021, 1, 5, 10, 0, 0, 123000)),
+]
+
+
+@pytest.mark.parametrize(("text", "languages", "expected"), READ, ids=[c[0] for c in READ])
+def test_form_is_read(text: str, languages: str | None, expected: datetime) -> None:
+    """Each form gives the date and time it writes."""
+    assert parse_date(text, reference=REFERENCE, languages=languages) == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), NEAR_MISSES, ids=[c[0] for c in NEAR_MISSES])
+def test_comma_fraction_near_misses(text: str, expected: datetime) -> None:
+    """A comma fraction is a fraction unless it is the only year the date has."""
+    assert parse_date(text, reference=REFERENCE) == expected
+
+
+def test_counted_minutes_need_the_unit_glued() -> None:
+    """"3 o'clock 20 minutes later" is a date at 3:00; the spaced count is a duration."""
+    (match,) = find_dates("on 3 May 2020 at 3 o'clock 20 minutes later", languages="en")
+    assert match.text == "3 May 2020 at 3 o'clock"
+    assert match.value == datetime(2020, 5, 3, 3, 0)
+
+
+def test_counted_minutes_stop_at_sixty() -> None:
+    """Seventy "minutes" after an hour word are no minutes of that hour."""
+    assert parse_date("2016年3月20日 21時70分") is None
+    assert parse_date("2016年3月20日 21時") == datetime(2016, 3, 20, 21, 0)
+
+
+def test_hour_suffix_is_not_part_of_a_number() -> None:
+    """An "h" followed by digits is a clock form of its own ("10h11"), not a suffix."""
+    assert parse_date("20:43h5") is None
+    assert parse_date("28/08/2012 20:43 hPa") is None
+
+
+def test_godz_still_counts_hours() -> None:
+    """Polish "godz." stays a unit of hours in relative phrases."""
+    noon = datetime(2020, 1, 1, 12)
+    assert parse_date("2 godz. temu", languages="pl", reference=noon) == datetime(2020, 1, 1, 10)
+
+
+def test_counted_time_in_running_text() -> None:
+    """find_dates reads the counted time with the date around it."""
+    (match,) = find_dates("会议于 2016年3月20日 21時40分开始。")
+    assert match.text == "2016年3月20日 21時40分"
+    assert match.value == datetime(2016, 3, 20, 21, 40)
