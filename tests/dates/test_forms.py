@@ -84,3 +84,54 @@ def test_counted_time_in_running_text() -> None:
     (match,) = find_dates("会议于 2016年3月20日 21時40分开始。")
     assert match.text == "2016年3月20日 21時40分"
     assert match.value == datetime(2016, 3, 20, 21, 40)
+
+
+BRACKETED = [
+    ("2016年3月20日(日) 21時40分", datetime(2016, 3, 20, 21, 40)),
+    ("2016年3月20日（日）", datetime(2016, 3, 20)),
+    ("2016年3月20日（周日）", datetime(2016, 3, 20)),
+    ("2023년 2월 10일(금) 오후 3시 30분", datetime(2023, 2, 10, 15, 30)),
+    ("3 May 2020 (Sun)", datetime(2020, 5, 3)),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), BRACKETED, ids=[c[0] for c in BRACKETED])
+def test_bracketed_weekday_after_a_date(text: str, expected: datetime) -> None:
+    """A weekday in brackets after a date is part of it, in both functions."""
+    assert parse_date(text) == expected
+    (match,) = find_dates(f"Am {text} war es.")
+    assert (match.text, match.value) == (text, expected)
+
+
+@pytest.mark.parametrize("inner", ["株", "20", "Di", "日曜日です"])
+def test_brackets_hold_nothing_else(inner: str) -> None:
+    """Brackets holding anything but a weekday of the date's language are not part of it."""
+    text = f"2016年3月20日({inner})"
+    assert parse_date(text) is None
+    (match,) = find_dates(text)
+    assert match.text == "2016年3月20日"
+
+
+def test_bracketed_one_character_weekday_needs_a_date() -> None:
+    """The one-character Japanese weekday stays an ordinary word outside the brackets."""
+    assert parse_date("(日)", reference=REFERENCE) is None
+    assert parse_date("日", reference=REFERENCE) is None
+    assert find_dates("(日) 21時40分", reference=REFERENCE) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "found"),
+    [
+        ("第二次世界大戰的爆發定為1939年9月1日德國入侵波蘭開始", "1939年9月1日"),
+        ("会議は2016年3月20日に開かれた", "2016年3月20日"),
+    ],
+)
+def test_number_glued_to_chinese_or_japanese(text: str, found: str) -> None:
+    """Chinese and Japanese write no spaces: a date may follow a character directly."""
+    assert [match.text for match in find_dates(text)] == [found]
+
+
+@pytest.mark.parametrize("text", ["PS4 2019年", "华为P40 2019年3月5日", "i9 3月5日"])
+def test_number_glued_to_latin_letters_starts_no_date(text: str) -> None:
+    """A number glued to Latin letters is part of a name, in any script around it."""
+    assert all(not match.text.startswith(("4", "40", "9")) for match in find_dates(text))

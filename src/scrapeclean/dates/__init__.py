@@ -43,6 +43,7 @@ from scrapeclean.dates._lexicon import (
     Lexicon,
     build_lexicon,
     classify,
+    ends_in_cjk,
     may_hold_date,
     tokenize,
 )
@@ -269,7 +270,9 @@ def _may_start(items: list[Item], index: int, parser: Parser) -> bool:
     if item.kind != NUM or item.spaced or index < 1:
         return True
     if items[index - 1].kind != PUNCT:
-        return False  # "PS4", "i9": part of a name
+        # "PS4", "i9": part of a name; but Chinese and Japanese glue words to numbers
+        # ("定為1939年9月1日").
+        return ends_in_cjk(items[index - 1].text)
     if index < 2:
         return True
     separator, before = items[index - 1], items[index - 2]

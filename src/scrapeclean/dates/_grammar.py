@@ -66,6 +66,8 @@ _DASHES = "-\u2013\u2014"
 _BETWEEN_PUNCT_SEARCH = ",@|\u00b7\u2022" + _DASHES
 _BETWEEN_PUNCT_STRICT = _BETWEEN_PUNCT_SEARCH + ".;[]()/\u060c"
 _APOSTROPHES = "'\u2019"
+_OPENERS = "(\uff08"
+_CLOSERS = ")\uff09"
 _SIGNS = "+-\u2212"
 _MAX_SKIP = 3
 _TINY_ABBREVIATION = 2
@@ -202,7 +204,9 @@ class Parser:
         item = self.items[index]
         if item.kind == NUM:
             components = self._number_components
-        elif item.kind == PUNCT or not item.kinds:
+        elif item.kind == PUNCT:
+            components = (self._zone, self._bracketed_weekday)
+        elif not item.kinds:
             components = (self._zone,)  # a word without a date sense can only name a zone
         else:
             components = self._word_components
@@ -690,6 +694,25 @@ class Parser:
         if minutes > MAX_OFFSET_MINUTES:
             return None
         return end, {"tz": sign * minutes}
+
+    def _bracketed_weekday(self, index: int, fields: Fields) -> Step | None:
+        """A weekday in brackets right after a date: ``2016年3月20日(日)``, ``10일(금)``.
+
+        In brackets, a weekday's one-character CLDR form counts even where it is left out
+        elsewhere for being an ordinary word (Japanese 日, "day").
+        """
+        if "day" not in fields or "weekday" in fields or not self._punct(index, _OPENERS):
+            return None
+        inner = self._at(index + 1)
+        if inner is None or inner.kind == NUM or not self._punct(index + 2, _CLOSERS):
+            return None
+        sense = inner.get(WEEKDAY)
+        weekday = (
+            sense.value if sense is not None else self.lexicon.bracketed_weekdays.get(inner.key)
+        )
+        if weekday is None:
+            return None
+        return index + 3, {"weekday": weekday}
 
     def _weekday(self, index: int, fields: Fields) -> Step | None:
         item = self.items[index]

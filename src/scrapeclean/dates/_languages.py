@@ -58,6 +58,9 @@ class Language:
     excluded: frozenset[str] = frozenset()
     dotted_months: tuple[Forms, ...] = ()
     dotted_weekdays: tuple[Forms, ...] = ()
+    #: Every excluded CLDR weekday form, per weekday: they count in brackets right after a
+    #: date ("2016年3月20日(日)").
+    bracketed_weekdays: tuple[Forms, ...] = ()
 
     def words(self, name: str) -> Forms:
         """The word list `name` (one of `WORD_LISTS`), empty when the language has none."""
@@ -124,6 +127,9 @@ def from_document(document: Mapping[str, Any]) -> Language:
         excluded=excluded,
         dotted_months=_dotted(cldr["months"], excluded),
         dotted_weekdays=_dotted(cldr["weekdays"], excluded),
+        bracketed_weekdays=tuple(
+            tuple(form for form in forms if form in excluded) for forms in cldr["weekdays"]
+        ),
     )
 
 

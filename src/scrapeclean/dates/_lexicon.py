@@ -28,6 +28,7 @@ __all__ = [
     "Sense",
     "build_lexicon",
     "classify",
+    "ends_in_cjk",
     "may_hold_date",
     "tokenize",
 ]
@@ -191,6 +192,9 @@ class Lexicon:
     ordinals: frozenset[str]
     max_phrase: int
     month_first: bool
+    #: Weekday forms read only in brackets after a date, as `Language.bracketed_weekdays`:
+    #: lookup key -> weekday (0 is Monday); the first language to have a form decides.
+    bracketed_weekdays: dict[str, int] = field(default_factory=dict, compare=False)
     #: Single words already looked up: text -> (key, senses, kinds, starts a phrase).
     memo: dict[str, tuple[str, tuple[Sense, ...], frozenset[str], bool]] = field(
         default_factory=dict, compare=False, repr=False
@@ -231,6 +235,16 @@ def _word_pattern() -> re.Pattern[str]:
 @lru_cache(maxsize=1)
 def _number_or_cjk() -> re.Pattern[str]:
     return re.compile(rf"[\d{_CJK_RANGES}]")
+
+
+def ends_in_cjk(text: str) -> bool:
+    """Whether `text` ends with a Chinese or Japanese character (scripts written unspaced)."""
+    return bool(text) and _cjk_char().fullmatch(text[-1]) is not None
+
+
+@lru_cache(maxsize=1)
+def _cjk_char() -> re.Pattern[str]:
+    return re.compile(rf"[{_CJK_RANGES}]")
 
 
 def may_hold_date(text: str, lexicon: Lexicon) -> bool:
@@ -453,7 +467,17 @@ def build_lexicon(codes: tuple[str, ...]) -> Lexicon:
         ordinals=ordinals,
         max_phrase=max((len(key) for key in builder.phrases), default=1),
         month_first=bool(codes) and languages[0].month_first,
+        bracketed_weekdays=_bracketed_weekdays(languages),
     )
+
+
+def _bracketed_weekdays(languages: list[Language]) -> dict[str, int]:
+    found: dict[str, int] = {}
+    for lang in languages:
+        for weekday, forms in enumerate(lang.bracketed_weekdays):
+            for form in forms:
+                found.setdefault(normalize(form), weekday)
+    return found
 
 
 def _normalized(languages: list[Language], name: str) -> set[str]:
