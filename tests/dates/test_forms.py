@@ -135,3 +135,44 @@ def test_number_glued_to_chinese_or_japanese(text: str, found: str) -> None:
 def test_number_glued_to_latin_letters_starts_no_date(text: str) -> None:
     """A number glued to Latin letters is part of a name, in any script around it."""
     assert all(not match.text.startswith(("4", "40", "9")) for match in find_dates(text))
+
+
+LABELLED_ZONES = [
+    ("Fri Sep 23 2016 10:34:51 GMT+0800 (CST)", 8 * 60),
+    ("Fri Sep 23 2016 10:34:51 GMT+0800 (China Standard Time)", 8 * 60),
+    ("Fri Sep 23 2016 10:34:51 GMT+0200 (Mitteleuropäische Sommerzeit)", 2 * 60),
+    ("Thu, 30 May 2024 10:13:10 -0500 (CDT)", -5 * 60),
+    ("30 May 2024 10:13:10 -0500 CDT", -5 * 60),
+    ("Thu, 30 May 2024 10:13:10 -0500 CDT (CDT)", -5 * 60),
+    ("Mon, 15 Jan 2024 09:30:00 +0000 (UTC)", 0),
+]
+
+
+@pytest.mark.parametrize(("text", "minutes"), LABELLED_ZONES, ids=[c[0] for c in LABELLED_ZONES])
+def test_zone_label_after_its_offset(text: str, minutes: int) -> None:
+    """The name written after a zone's offset is a label: the offset decides."""
+    result = parse_date(text)
+    assert result is not None and result.utcoffset() is not None
+    assert result.utcoffset().total_seconds() == minutes * 60  # type: ignore[union-attr]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "23 Sep 2016 10:34 (China Standard Time)",  # a label needs a zone before it
+        "23 Sep 2016 10:34 GMT (china time)",  # lower-case words are no zone's name
+        "Fri Sep 23 2016 10:34:51 GMT+0800 (CST) (CST) (CST)",  # two labels at most
+        "23 Sep 2016 10:34 GMT (One Two Three Four Five Six)",  # five words at most
+    ],
+)
+def test_zone_label_near_misses(text: str) -> None:
+    """Brackets that are not a label of the zone before them leave the string unread."""
+    assert parse_date(text) is None
+
+
+def test_zone_label_in_running_text_is_an_abbreviation_only() -> None:
+    """find_dates takes a bracketed zone abbreviation, never other bracketed words."""
+    found = find_dates("WASHINGTON, March 11, 2019 10:00 GMT (Reuters) - The")
+    assert [match.text for match in found] == ["March 11, 2019 10:00 GMT"]
+    found = find_dates("Posted Fri Sep 23 2016 10:34:51 GMT+0800 (CST) by me")
+    assert [match.text for match in found] == ["Fri Sep 23 2016 10:34:51 GMT+0800 (CST)"]

@@ -305,7 +305,7 @@ def _credible(
     often ordinary words of another language (`parse_date`, reading a whole string the caller
     gave as a date, only applies the one-word rule).  "USA Today" names a paper.
     """
-    mask = _shared_languages(items[start:end])
+    mask = _shared_languages(_worded(items, start, end, fields))
     if mask == 0 or (not mask & 1 and _weak(items[start:end], fields, search)):
         return False
     if start > 0 and items[start].has(RELDAY) and not items[start].text.islower():
@@ -313,6 +313,13 @@ def _credible(
         acronym = before.kind != PUNCT and before.text.isupper() and len(before.text) > 1
         return not (acronym and not before.has(FILLER))
     return True
+
+
+def _worded(items: list[Item], start: int, end: int, fields: dict[str, int]) -> list[Item]:
+    """The items of a match whose words must share a language: all but a zone's label."""
+    if "_label_start" not in fields:
+        return items[start:end]
+    return items[start : fields["_label_start"]] + items[fields["_label_end"] : end]
 
 
 def _day_order(fields: dict[str, int], items: Sequence[Item], parser: Parser) -> dict[str, int]:

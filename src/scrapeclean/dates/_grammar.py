@@ -67,6 +67,9 @@ _BETWEEN_PUNCT_SEARCH = ",@|\u00b7\u2022" + _DASHES
 _BETWEEN_PUNCT_STRICT = _BETWEEN_PUNCT_SEARCH + ".;[]()/\u060c"
 _APOSTROPHES = "'\u2019"
 _OPENERS = "(\uff08"
+#: A zone may be labelled twice after its offset ("-0500 CDT (CDT)"), by up to five words.
+_MAX_ZONE_LABELS = 2
+_MAX_ZONE_WORDS = 5
 _CLOSERS = ")\uff09"
 _SIGNS = "+-\u2212"
 _MAX_SKIP = 3
@@ -659,10 +662,12 @@ class Parser:
 
     def _zone(self, index: int, fields: Fields) -> Step | None:
         """``Z``, ``UTC``, ``GMT+2``, ``+01:00``, ``-0500``, ``EDT`` right after a time."""
-        if "hour" not in fields or "tz" in fields:
+        if "tz" in fields:
+            return self._zone_name(index, fields)
+        if "hour" not in fields:
             return None
         item = self.items[index]
-        if item.kind == WORD and item.key in ZONE_OFFSETS and item.text.isupper():
+        if self._is_zone_word(item):
             if item.key == "z" and item.spaced:
                 return None
             base = ZONE_OFFSETS[item.key]
@@ -671,6 +676,46 @@ class Parser:
                 return offset
             return index + 1, {"tz": base}
         return self._offset(index, short=False)
+
+    @staticmethod
+    def _is_zone_word(item: Item | None) -> bool:
+        return (
+            item is not None
+            and item.kind == WORD
+            and item.key in ZONE_OFFSETS
+            and item.text.isupper()
+        )
+
+    def _zone_name(self, index: int, fields: Fields) -> Step | None:
+        """The zone's name after its offset, which is only a label: ``-0500 CDT (CDT)``.
+
+        A zone abbreviation, bare or in brackets; and, when the whole string is the date
+        (`parse_date`), capitalised words in brackets, as JavaScript writes dates:
+        ``GMT+0800 (China Standard Time)``.  At most two labels; the offset decides.
+        """
+        named = fields.get("_zone_named", 0)
+        if named >= _MAX_ZONE_LABELS:
+            return None
+        if self._is_zone_word(self._at(index)):
+            return index + 1, {"_zone_named": named + 1}
+        if not self._punct(index, "("):
+            return None
+        end = index + 1
+        while end - index <= _MAX_ZONE_WORDS and self._label_word(self._at(end)):
+            end += 1
+        words = self.items[index + 1 : end]
+        if not words or not self._punct(end, ")"):
+            return None
+        if len(words) == 1 and self._is_zone_word(words[0]):
+            return end + 1, {"_zone_named": named + 1}
+        if not self.strict:
+            return None
+        # The label's words are names, in no language of the date's ("Time" is Danish "hour").
+        return end + 1, {"_zone_named": named + 1, "_label_start": index, "_label_end": end + 1}
+
+    @staticmethod
+    def _label_word(item: Item | None) -> bool:
+        return item is not None and item.kind == WORD and item.text[:1].isupper()
 
     def _offset(self, index: int, *, short: bool) -> Step | None:
         sign_item = self._at(index)
