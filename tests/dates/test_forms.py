@@ -176,3 +176,44 @@ def test_zone_label_in_running_text_is_an_abbreviation_only() -> None:
     assert [match.text for match in found] == ["March 11, 2019 10:00 GMT"]
     found = find_dates("Posted Fri Sep 23 2016 10:34:51 GMT+0800 (CST) by me")
     assert [match.text for match in found] == ["Fri Sep 23 2016 10:34:51 GMT+0800 (CST)"]
+
+
+DAY_RANGES = [
+    ("June 12-14, 2021", datetime(2021, 6, 12)),
+    ("Jun 12–14 2021", datetime(2021, 6, 12)),
+    ("12-14 June 2021", datetime(2021, 6, 12)),
+    ("12.-14. Juni 2021", datetime(2021, 6, 12)),
+    ("12.-14.06.2021", datetime(2021, 6, 12)),
+    ("12-14 июня 2021", datetime(2021, 6, 12)),
+    ("5-5 juin 2021", datetime(2021, 6, 5)),
+    ("12 - 14 czerwca 2021", datetime(2021, 6, 12)),
+    ("12 - 14 June 2021 10:30", datetime(2021, 6, 12, 10, 30)),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), DAY_RANGES, ids=[c[0] for c in DAY_RANGES])
+def test_day_range_is_read_as_its_first_day(text: str, expected: datetime) -> None:
+    """parse_date reads a string that is one day range as the range's first day."""
+    assert parse_date(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("14-12 June 2021", None),  # a range runs forward
+        ("June 14-12, 2021", None),
+        ("12-40 June 2021", None),  # 40 is no day
+        ("06-17-2014", datetime(2014, 6, 17)),  # a numeric date stays one
+        ("12-14-2021", datetime(2021, 12, 14)),
+        ("June 12-14", datetime(2014, 6, 12)),  # no four-digit year: '14 is the year
+    ],
+)
+def test_day_range_near_misses(text: str, expected: datetime | None) -> None:
+    """Dashes between numbers that do not make a forward range of days keep their reading."""
+    assert parse_date(text) == expected
+
+
+def test_day_range_in_running_text_is_unchanged() -> None:
+    """find_dates does not read ranges: a dash between numbers in prose may be a score."""
+    found = find_dates("The fair runs 12-14 June 2021 in Lyon.")
+    assert [(m.text, m.value) for m in found] == [("14 June 2021", datetime(2021, 6, 14))]

@@ -69,6 +69,7 @@ _APOSTROPHES = "'\u2019"
 _OPENERS = "(\uff08"
 #: A zone may be labelled twice after its offset ("-0500 CDT (CDT)"), by up to five words.
 _MAX_ZONE_LABELS = 2
+_MAX_DAY = 31
 _MAX_ZONE_WORDS = 5
 _CLOSERS = ")\uff09"
 _SIGNS = "+-\u2212"
@@ -155,6 +156,7 @@ class Parser:
             self._time,
             self._lone_year,
             self._unit_time,
+            self._range_start,
         )
         self._word_components: tuple[Component, ...] = (
             self._relative,
@@ -197,6 +199,10 @@ class Parser:
                 break
             fields = {**fields, **step[1]}
             position = step[0]
+            if "_range_from" in fields and "day" in fields:
+                if fields["day"] != fields.pop("_range_to"):
+                    break
+                fields["day"] = fields.pop("_range_from")
             if is_acceptable(fields, self.strict):
                 best.append((position, fields))
         return best
@@ -415,6 +421,9 @@ class Parser:
         day = self._day(after)
         if day is not None:
             result = {**month, **day[1]}
+            ranged = self._range_with_year(day[0], result)
+            if ranged is not None:
+                return ranged
             year = self._year(self._skip_inner(day[0]))
             if year is not None:
                 return year[0], {**result, **year[1]}
@@ -739,6 +748,45 @@ class Parser:
         if minutes > MAX_OFFSET_MINUTES:
             return None
         return end, {"tz": sign * minutes}
+
+    def _day_range(self, index: int, first: int) -> int | None:
+        """The last day of a day range whose dash is at `index`, after the day `first`."""
+        if not self._punct(index, _DASHES):
+            return None
+        last = self._number(index + 1)
+        if last is None or not first <= last.value <= _MAX_DAY:
+            return None
+        return last.value
+
+    def _range_start(self, index: int, fields: Fields) -> Step | None:
+        """``12-14 June 2021``, ``12.-14.06.2021``: a day range read as its first day.
+
+        `parse_date` only; the last day must follow as the day of the date that follows.
+        """
+        first = self._number(index)
+        if not self.strict or fields or first is None or not 1 <= first.value <= _MAX_DAY:
+            return None
+        dash = index + 2 if self._punct(index + 1, ".", glued=True) else index + 1
+        last = self._day_range(dash, first.value)
+        if last is None:
+            return None
+        return dash + 1, {"_range_from": first.value, "_range_to": last}
+
+    def _range_with_year(self, index: int, fields: Fields) -> Step | None:
+        """``June 12-14, 2021``: a month's day range and the year, read as the first day.
+
+        `parse_date` only, and only with a four-digit year after the range ("June 12-14"
+        alone is June 12, 2014).
+        """
+        if not self.strict:
+            return None
+        last = self._day_range(index, fields["day"])
+        if last is None:
+            return None
+        year = self._year(self._skip_inner(index + 2))
+        if year is None or "year" not in year[1]:
+            return None
+        return year[0], {**fields, **year[1]}
 
     def _bracketed_weekday(self, index: int, fields: Fields) -> Step | None:
         """A weekday in brackets right after a date: ``2016年3月20日(日)``, ``10일(금)``.
