@@ -45,6 +45,7 @@ from scrapeclean.dates._lexicon import (
     YEAR_BEFORE,
     Item,
     Lexicon,
+    ends_in_cjk,
 )
 from scrapeclean.dates._timezones import MAX_OFFSET_MINUTES, ZONE_OFFSETS
 
@@ -578,11 +579,15 @@ class Parser:
 
         ``21時40分``, ``9时30分``, ``3시 30분 15초``: a number of minutes (0-59) and its unit
         word glued to it, then optionally seconds the same way ("3 o'clock 20 minutes later"
-        is no time: the unit is spaced).
+        is no time: the unit is spaced). After a Chinese or Japanese hour word the unit may be
+        spaced too (``9 时 30 分``), as those scripts are spaced, when they are, throughout.
         """
+        hour_word = self._at(index - 1)
+        spaced_ok = hour_word is not None and ends_in_cjk(hour_word.text)
         for unit, key in ((_MINUTE_UNIT, "minute"), (_SECOND_UNIT, "second")):
             number, word = self._number(index), self._at(index + 1)
-            sense = word.get(UNIT) if word is not None and not word.spaced else None
+            glued = word is not None and (spaced_ok or not word.spaced)
+            sense = word.get(UNIT) if word is not None and glued else None
             if number is None or sense is None or sense.value != unit or number.value > 59:
                 break
             result = {**result, key: number.value}
