@@ -218,3 +218,30 @@ def test_day_range_in_running_text_is_unchanged() -> None:
     """find_dates does not read ranges: a dash between numbers in prose may be a score."""
     found = find_dates("The fair runs 12-14 June 2021 in Lyon.")
     assert [(m.text, m.value) for m in found] == [("14 June 2021", datetime(2021, 6, 14))]
+
+
+@pytest.mark.parametrize(
+    ("text", "languages", "expected"),
+    [
+        ("29/02", None, datetime(2020, 2, 29)),  # 29 is no month: day first
+        ("02/29", None, datetime(2020, 2, 29)),
+        ("3/4", None, datetime(2020, 3, 4)),  # month first in English
+        ("3/4", "de", datetime(2020, 4, 3)),  # day first in German
+        ("12/25 10:30", None, datetime(2020, 12, 25, 10, 30)),
+    ],
+)
+def test_slashed_day_and_month(text: str, languages: str | None, expected: datetime) -> None:
+    """parse_date reads a slashed day and month, the year from the reference."""
+    assert parse_date(text, reference=datetime(2020, 3, 30), languages=languages) == expected
+
+
+@pytest.mark.parametrize("text", ["13/13", "2/30", "29.02", "12-5", "1/2/3"])
+def test_slashed_day_and_month_near_misses(text: str) -> None:
+    """No month 13, no 30 February; dots and dashes between two numbers are no date."""
+    assert parse_date(text, reference=datetime(2020, 3, 30)) is None
+
+
+def test_slashed_day_and_month_needs_a_reference_and_a_whole_string() -> None:
+    """Without a reference there is no year; in running text "3/4" is a fraction."""
+    assert parse_date("29/02") is None
+    assert find_dates("scored 29/02 and 3/4 of the votes", reference=datetime(2020, 3, 30)) == []

@@ -350,11 +350,21 @@ class Parser:
         return {"month": a, "day": b, **year}
 
     def _month_year(self, first: Item, second: Item, sep: str, index: int) -> Step | None:
-        """``2014-03`` and ``03/2014``: only when the whole string is the date."""
+        """``2014-03``, and ``29/02`` without a year: only when the whole string is the date.
+
+        A slashed day and month take the order of `_order_numeric` ("02/29" is month first
+        as 29 is no month; "03/04" follows the `dayfirst` policy and is ambiguous).
+        """
         if not self.strict:
             return None
         if first.digits == 4 and sep == "-" and second.digits == 2:
             return index + 1, {"year": first.value, "month": second.value, "_numeric": 1}
+        if sep == "/" and first.digits <= 2 and second.digits <= 2:
+            a, b = first.value, second.value
+            flags: Fields = {"_numeric": 1, "_ambiguous": 1} if a <= 12 and b <= 12 else {}
+            if a > 12 or (b <= 12 and not self.month_first):
+                return index + 1, {"day": a, "month": b, **flags}
+            return index + 1, {"month": a, "day": b, **flags}
         return None
 
     def _textual_date(self, index: int, fields: Fields) -> Step | None:
