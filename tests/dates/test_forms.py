@@ -245,3 +245,20 @@ def test_slashed_day_and_month_needs_a_reference_and_a_whole_string() -> None:
     """Without a reference there is no year; in running text "3/4" is a fraction."""
     assert parse_date("29/02") is None
     assert find_dates("scored 29/02 and 3/4 of the votes", reference=datetime(2020, 3, 30)) == []
+
+
+def test_ordinal_day_of_month() -> None:
+    """"the 1st day of March 2015", as deeds and letters write it."""
+    assert parse_date("the 1st day of March 2015") == datetime(2015, 3, 1)
+    found = find_dates("Signed this 21st day of June, 2019 in Paris.")
+    assert [(m.text, m.value) for m in found] == [("21st day of June, 2019", datetime(2019, 6, 21))]
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["the 3 days of March 2015", "the 1st day of school 2015", "The 2nd day of training"],
+)
+def test_day_of_needs_an_ordinal_and_a_month(text: str) -> None:
+    """A count of days, or a day of something else, is no date ("March 2015" still is)."""
+    assert parse_date(text) is None
+    assert all(not m.text[0].isdigit() for m in find_dates(text, reference=REFERENCE))

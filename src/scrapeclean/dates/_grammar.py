@@ -56,8 +56,8 @@ Step = tuple[int, Fields]
 Component = Callable[[int, Fields], "Step | None"]
 
 _UNIT_SECONDS = (1, 60, 3600, 86400, 7 * 86400)
-#: Unit senses' values (indexes of `_UNIT_SECONDS`) for seconds, minutes and hours.
-_SECOND_UNIT, _MINUTE_UNIT, _HOUR_UNIT = 0, 1, 2
+#: Unit senses' values (indexes of `_UNIT_SECONDS`) for seconds, minutes, hours and days.
+_SECOND_UNIT, _MINUTE_UNIT, _HOUR_UNIT, _DAY_UNIT = 0, 1, 2, 3
 _UNIT_MONTHS = {5: 1, 6: 12}
 _MAX_QUANTITY = 100_000
 _DATE_SEPARATORS = "./-"
@@ -402,7 +402,18 @@ class Parser:
             following = self._at(end + 1)
             if following is not None and (following.kind == NUM or following.has(MONTH)):
                 end += 1
+        if item.ordinal and self._day_word_of(end):
+            end += 1
         return end, {"day": item.value}
+
+    def _day_word_of(self, index: int) -> bool:
+        """Whether ``day of`` and a month follow an ordinal: "the 1st day of March 2015"."""
+        word, little = self._at(index), self._at(index + 1)
+        sense = word.get(UNIT) if word is not None else None
+        if sense is None or sense.value != _DAY_UNIT or little is None or not _is_filler(little):
+            return False
+        month = self._at(index + 2)
+        return month is not None and month.has(MONTH)
 
     def _year(self, index: int) -> Step | None:
         """Read a year after a month name: four digits, ``'08`` or (strict) two digits."""
