@@ -262,3 +262,23 @@ def test_day_of_needs_an_ordinal_and_a_month(text: str) -> None:
     """A count of days, or a day of something else, is no date ("March 2015" still is)."""
     assert parse_date(text) is None
     assert all(not m.text[0].isdigit() for m in find_dates(text, reference=REFERENCE))
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("2023년 2월 10일에", datetime(2023, 2, 10)),
+        ("2023년 2월 10일 오후 3시 30분에", datetime(2023, 2, 10, 15, 30)),
+        ("2023년 2월 10일 오후 3시 30분부터", datetime(2023, 2, 10, 15, 30)),
+    ],
+)
+def test_korean_particle_after_a_date_word(text: str, expected: datetime) -> None:
+    """A Korean particle glued to the last word of a date does not cut the date short."""
+    (match,) = find_dates(f"회의는 {text} 시작합니다")
+    assert (match.text, match.value) == (text, expected)
+
+
+def test_particle_needs_a_date_word_before_it() -> None:
+    """A particle does not turn a word that is no date word into one."""
+    assert find_dates("회의는 2023년 2월 10일 사과에 대해") == find_dates("회의는 2023년 2월 10일")
+    assert [m.text for m in find_dates("2023년 2월 10일 30사과에")] == ["2023년 2월 10일"]

@@ -38,7 +38,8 @@ class Language:
     day offset (``("yesterday", -1)``).  `lists` holds the other word lists by name (see
     `WORD_LISTS`): ``ago_before``/``ago_after`` are the words that turn a quantity into the past
     (``"vor 2 Tagen"``, ``"2 days ago"``), ``in_before``/``in_after`` into the future;
-    ``clitics`` are prefixes glued onto a month or weekday name (Hebrew ``ב``); the ``*_before``
+    ``clitics`` are prefixes glued onto a month or weekday name (Hebrew ``ב``), ``particles``
+    suffixes glued onto any date word (Korean ``10일에``, "on the 10th"); the ``*_before``
     and ``*_after`` markers are the words that label a number as a year, month or day
     (Vietnamese ``tháng 4``, Chinese ``4月``).
     """
@@ -82,6 +83,7 @@ WORD_LISTS: tuple[str, ...] = (
     "midnight",
     "oclock",
     "clitics",
+    "particles",
     "year_before",
     "month_before",
     "day_before",

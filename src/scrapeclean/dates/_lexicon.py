@@ -189,6 +189,8 @@ class Lexicon:
     #: when the next word can continue one ("the day …", not "the council").
     pairs: frozenset[tuple[str, str]]
     clitics: tuple[str, ...]
+    #: Suffixes glued onto a date word (Korean "에"), longest first.
+    particles: tuple[str, ...]
     ordinals: frozenset[str]
     max_phrase: int
     month_first: bool
@@ -452,6 +454,12 @@ def build_lexicon(codes: tuple[str, ...]) -> Lexicon:
     clitics = tuple(
         sorted({normalize(c) for lang in languages for c in _forms(lang.words("clitics"))})
     )
+    particles = tuple(
+        sorted(
+            {normalize(p) for lang in languages for p in _forms(lang.words("particles"))},
+            key=lambda particle: (-len(particle), particle),
+        )
+    )
     return Lexicon(
         codes=codes,
         phrases={key: tuple(senses) for key, senses in builder.phrases.items()},
@@ -464,6 +472,7 @@ def build_lexicon(codes: tuple[str, ...]) -> Lexicon:
         ),
         pairs=frozenset((key[0], key[1]) for key in builder.phrases if len(key) > 1),
         clitics=clitics,
+        particles=particles,
         ordinals=ordinals,
         max_phrase=max((len(key) for key in builder.phrases), default=1),
         month_first=bool(codes) and languages[0].month_first,
@@ -579,6 +588,7 @@ def _single_word(
         or lexicon.phrases.get((bare,))
         or _prefix_senses(key, bare, lexicon)
         or _clitic_senses(key, lexicon)
+        or _particle_senses(key, lexicon)
     )
     if not text.endswith(".") and any(sense.dotted_only for sense in senses):
         senses = tuple(sense for sense in senses if not sense.dotted_only)
@@ -635,7 +645,11 @@ def _alone(
     if senses and not text.endswith("."):
         senses = tuple(sense for sense in senses if not sense.dotted_only)
     if not senses:
-        senses = _prefix_senses(key, bare, lexicon) or _clitic_senses(key, lexicon)
+        senses = (
+            _prefix_senses(key, bare, lexicon)
+            or _clitic_senses(key, lexicon)
+            or _particle_senses(key, lexicon)
+        )
     return senses, _kinds(senses)
 
 
@@ -665,6 +679,17 @@ def _phrase_run(tokens: list[Token], index: int, limit: int) -> int:
 
 def _prefix_senses(key: str, bare: str, lexicon: Lexicon) -> tuple[Sense, ...]:
     return lexicon.prefixes.get(key) or lexicon.prefixes.get(bare) or ()
+
+
+def _particle_senses(key: str, lexicon: Lexicon) -> tuple[Sense, ...]:
+    """The senses of a date word with a particle glued after it ("일에": "일", day)."""
+    for particle in lexicon.particles:
+        rest = key[: -len(particle)]
+        if key.endswith(particle) and rest:
+            senses = lexicon.phrases.get((rest,), ())
+            if senses:
+                return senses
+    return ()
 
 
 def _clitic_senses(key: str, lexicon: Lexicon) -> tuple[Sense, ...]:
