@@ -56,7 +56,7 @@ def test_comma_fraction_near_misses(text: str, expected: datetime) -> None:
 
 
 def test_counted_minutes_need_the_unit_glued() -> None:
-    """"3 o'clock 20 minutes later" is a date at 3:00; the spaced count is a duration."""
+    """ "3 o'clock 20 minutes later" is a date at 3:00; the spaced count is a duration."""
     (match,) = find_dates("on 3 May 2020 at 3 o'clock 20 minutes later", languages="en")
     assert match.text == "3 May 2020 at 3 o'clock"
     assert match.value == datetime(2020, 5, 3, 3, 0)
@@ -248,7 +248,7 @@ def test_slashed_day_and_month_needs_a_reference_and_a_whole_string() -> None:
 
 
 def test_ordinal_day_of_month() -> None:
-    """"the 1st day of March 2015", as deeds and letters write it."""
+    """ "the 1st day of March 2015", as deeds and letters write it."""
     assert parse_date("the 1st day of March 2015") == datetime(2015, 3, 1)
     found = find_dates("Signed this 21st day of June, 2019 in Paris.")
     assert [(m.text, m.value) for m in found] == [("21st day of June, 2019", datetime(2019, 6, 21))]

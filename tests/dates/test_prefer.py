@@ -106,3 +106,25 @@ def test_prefer_rejects_other_values() -> None:
         parse_date("Sunday", reference=SUNDAY, prefer="later")  # type: ignore[arg-type]
     with pytest.raises(ValueError, match="prefer"):
         find_dates("Sunday", reference=SUNDAY, prefer="soon")  # type: ignore[arg-type]
+
+
+@pytest.mark.parametrize(
+    ("text", "hours", "prefer", "utc"),
+    [
+        ("4pm", -4, "future", datetime(2021, 10, 19, 20, 0)),
+        ("10pm", -4, "future", datetime(2021, 10, 20, 2, 0)),
+        ("8am", 11, "past", datetime(2021, 10, 18, 21, 0)),
+        ("11pm", 11, "past", datetime(2021, 10, 19, 12, 0)),
+        # 1am in +11 on the reference's next date is 14:00 UTC, before the reference.
+        ("1am", 11, "past", datetime(2021, 10, 19, 14, 0)),
+    ],
+)
+def test_prefer_with_default_tz_compares_in_that_zone(
+    text: str, hours: int, prefer: str, utc: datetime
+) -> None:
+    """A bare time in `default_tz` is the nearest such instant on the preferred side."""
+    reference = datetime(2021, 10, 19, 18, 0, tzinfo=timezone.utc)
+    zone = timezone(timedelta(hours=hours))
+    found = parse_date(text, reference=reference, default_tz=zone, prefer=prefer)  # type: ignore[arg-type]
+    assert found is not None and found.tzinfo == zone
+    assert found.astimezone(timezone.utc).replace(tzinfo=None) == utc

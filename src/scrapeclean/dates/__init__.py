@@ -119,7 +119,8 @@ def parse_date(
     fields = _parse_fields(text, languages, dayfirst)
     if fields is None:
         return None
-    return _with_zone(resolve(fields, _reference(reference), prefer=prefer), default_tz)
+    value = resolve(fields, _reference(reference), prefer=prefer, zone=default_tz)
+    return _with_zone(value, default_tz)
 
 
 def _with_zone(value: datetime | None, default_tz: tzinfo | None) -> datetime | None:
@@ -235,14 +236,16 @@ class _Scan:
                 None,
             )
             value = (
-                resolve(step[1], base, self.context_year, self.prefer) if step is not None else None
+                resolve(step[1], base, self.context_year, self.prefer, self.default_tz)
+                if step is not None
+                else None
             )
             if step is None or value is None:
                 index += 1
                 continue
             end, fields = step
             fields = _day_order(fields, items[index:end], parser)
-            value = resolve(fields, base, self.context_year, self.prefer) or value
+            value = resolve(fields, base, self.context_year, self.prefer, self.default_tz) or value
             start, stop = items[index].start, _end_of(items[end - 1])
             match = DateMatch(
                 Span(offset + start, offset + stop),

@@ -23,7 +23,7 @@ from __future__ import annotations
 
 import calendar
 from collections.abc import Iterator
-from datetime import date, datetime, time, timedelta
+from datetime import date, datetime, time, timedelta, tzinfo
 from typing import Literal
 
 from scrapeclean.dates._grammar import Fields
@@ -58,11 +58,14 @@ def resolve(
     reference: datetime | None,
     default_year: int | None = None,
     prefer: Prefer = None,
+    zone: tzinfo | None = None,
 ) -> datetime | None:
     """Return the datetime `fields` describe, or None when it does not exist (Feb 30).
 
     Also None when it needs a reference time and `reference` is None.  `prefer` leans the
-    readings the reference decides towards the past or the future (see the module notes).
+    readings the reference decides towards the past or the future (see the module notes);
+    `zone` is the time zone of a calendar result that states none (``default_tz``), attached
+    before the preference compares it with the reference.
     """
     if reference is None:
         if needs_reference(fields, default_year):
@@ -72,11 +75,11 @@ def resolve(
         if any(key in fields for key in ("relday", "rel_sec", "rel_mon", "now")):
             return _relative(fields, reference)
         if prefer is not None and reference is not _NO_REFERENCE:
-            leaned = _preferred(fields, reference, default_year, prefer)
+            leaned = _preferred(fields, reference, default_year, prefer, zone)
             if leaned is not _UNDECIDED:
                 return leaned
         day = _calendar_day(fields, reference, default_year)
-        return None if day is None else _combine(day, fields)
+        return None if day is None else _combine(day, fields, zone)
     except (ValueError, OverflowError):
         return None
 
@@ -88,7 +91,11 @@ _LEAP_SEARCH = 8
 
 
 def _preferred(
-    fields: Fields, reference: datetime, default_year: int | None, prefer: Prefer
+    fields: Fields,
+    reference: datetime,
+    default_year: int | None,
+    prefer: Prefer,
+    zone: tzinfo | None,
 ) -> datetime | None:
     """The reading of `fields` nearest `reference` on the `prefer` side, or `_UNDECIDED`."""
     step = -1 if prefer == "past" else 1
@@ -97,36 +104,40 @@ def _preferred(
             return _UNDECIDED
         if "year2" in fields:
             centuries = (2000 + fields["year2"] + 100 * k for k in (-2, -1, 0, 1))
-            return _nearest(fields, reference, step, centuries)
+            return _nearest(fields, reference, step, centuries, zone)
         years = (reference.year + step * k for k in range(-1, _LEAP_SEARCH + 1))
-        return _nearest(fields, reference, step, years)
+        return _nearest(fields, reference, step, years, zone)
     if "year" in fields:
         return _UNDECIDED
     if "weekday" in fields:
         offset = (fields["weekday"] - reference.weekday()) * step % 7 or 7
-        return _combine(reference.date() + timedelta(days=offset * step), fields)
+        return _combine(reference.date() + timedelta(days=offset * step), fields, zone)
     if "hour" in fields:
-        days = (reference.date() + timedelta(days=step * k) for k in (0, 1))
-        return next(
-            moment
-            for moment in (_combine(day, fields) for day in days)
-            if _on_side(moment, reference, step)
-        )
+        # Two days each way: in another zone than the reference's, the nearest such time may
+        # fall on the day after the reference's date even when the past is preferred.
+        days = (reference.date() + timedelta(days=k) for k in range(-2, 3))
+        moments = [_combine(day, fields, zone) for day in days]
+        return _closest([m for m in moments if _on_side(m, reference, step)], step)
     return _UNDECIDED
 
 
 def _nearest(
-    fields: Fields, reference: datetime, step: int, years: Iterator[int]
+    fields: Fields, reference: datetime, step: int, years: Iterator[int], zone: tzinfo | None
 ) -> datetime | None:
     """Of the dates `fields` names in `years`, the nearest one on the `step` side of `reference`."""
     candidates = []
     for year in years:
         try:
-            moment = _combine(date(year, fields["month"], fields.get("day", 1)), fields)
+            moment = _combine(date(year, fields["month"], fields.get("day", 1)), fields, zone)
         except ValueError:
             continue  # 29 February outside a leap year, or a year out of range
         if _on_side(moment, reference, step):
             candidates.append(moment)
+    return _closest(candidates, step)
+
+
+def _closest(candidates: list[datetime], step: int) -> datetime | None:
+    """The latest of `candidates` (`step` -1) or the earliest (+1); all are in one zone."""
     if not candidates:
         return None
     key = _wall_clock
@@ -182,8 +193,8 @@ def _clock(fields: Fields) -> time:
     )
 
 
-def _combine(day: date, fields: Fields) -> datetime:
-    result = datetime.combine(day, _clock(fields))
+def _combine(day: date, fields: Fields, zone: tzinfo | None = None) -> datetime:
+    result = datetime.combine(day, _clock(fields), tzinfo=zone)
     if "tz" in fields:
         result = result.replace(tzinfo=fixed_zone(fields["tz"]))
     return result
