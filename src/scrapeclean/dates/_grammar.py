@@ -361,7 +361,9 @@ class Parser:
             return index + 1, {"year": first.value, "month": second.value, "_numeric": 1}
         if sep == "/" and first.digits <= 2 and second.digits <= 2:
             a, b = first.value, second.value
-            flags: Fields = {"_numeric": 1, "_ambiguous": 1} if a <= 12 and b <= 12 else {}
+            flags: Fields = {"_numeric": 1, "_yearless": 1}
+            if a <= 12 and b <= 12:
+                flags["_ambiguous"] = 1
             if a > 12 or (b <= 12 and not self.month_first):
                 return index + 1, {"day": a, "month": b, **flags}
             return index + 1, {"month": a, "day": b, **flags}
