@@ -282,3 +282,34 @@ def test_particle_needs_a_date_word_before_it() -> None:
     """A particle does not turn a word that is no date word into one."""
     assert find_dates("회의는 2023년 2월 10일 사과에 대해") == find_dates("회의는 2023년 2월 10일")
     assert [m.text for m in find_dates("2023년 2월 10일 30사과에")] == ["2023년 2월 10일"]
+
+
+NOON_2014 = datetime(2014, 9, 1, 10, 30)
+
+
+@pytest.mark.parametrize(
+    ("text", "languages", "expected"),
+    [
+        ("منذ يومين", "ar", datetime(2014, 8, 30, 10, 30)),  # two days ago
+        ("قبل أسبوعين", "ar", datetime(2014, 8, 18, 10, 30)),  # two weeks ago
+        ("قبل دقيقتين", "ar", datetime(2014, 9, 1, 10, 28)),  # two minutes ago
+        ("לפני יומיים", "he", datetime(2014, 8, 30, 10, 30)),  # two days ago
+        ("לפני שבועיים", "he", datetime(2014, 8, 18, 10, 30)),  # two weeks ago
+    ],
+)
+def test_dual_unit_counts_two(text: str, languages: str, expected: datetime) -> None:
+    """A dual unit word means two of its unit (it was read as one)."""
+    assert parse_date(text, reference=NOON_2014, languages=languages) == expected
+
+
+def test_singular_unit_still_counts_one() -> None:
+    """The singular of the same units is one, and a written number is that number."""
+    assert parse_date("قبل يوم", reference=NOON_2014, languages="ar") == datetime(
+        2014, 8, 31, 10, 30
+    )
+    assert parse_date("قبل 3 أيام", reference=NOON_2014, languages="ar") == datetime(
+        2014, 8, 29, 10, 30
+    )
+    assert parse_date("לפני יום", reference=NOON_2014, languages="he") == datetime(
+        2014, 8, 31, 10, 30
+    )

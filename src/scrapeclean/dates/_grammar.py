@@ -924,6 +924,8 @@ class Parser:
         sense = unit.get(UNIT) if unit is not None else None
         if sense is None or amount > _MAX_QUANTITY:
             return None
+        if unit_index == index and unit is not None and unit.key in self.lexicon.duals:
+            return unit_index + 1, sense.value, 2, True  # "يومين": two days, written
         return unit_index + 1, sense.value, amount, unit_index > index
 
 

@@ -39,7 +39,9 @@ class Language:
     `WORD_LISTS`): ``ago_before``/``ago_after`` are the words that turn a quantity into the past
     (``"vor 2 Tagen"``, ``"2 days ago"``), ``in_before``/``in_after`` into the future;
     ``clitics`` are prefixes glued onto a month or weekday name (Hebrew ``ב``), ``particles``
-    suffixes glued onto any date word (Korean ``10일에``, "on the 10th"); the ``*_before``
+    suffixes glued onto any date word (Korean ``10일에``, "on the 10th"), ``duals`` unit words
+    that mean two of their unit (Arabic ``يومين``, "two days"; each is also in ``units``); the
+    ``*_before``
     and ``*_after`` markers are the words that label a number as a year, month or day
     (Vietnamese ``tháng 4``, Chinese ``4月``).
     """
@@ -84,6 +86,7 @@ WORD_LISTS: tuple[str, ...] = (
     "oclock",
     "clitics",
     "particles",
+    "duals",
     "year_before",
     "month_before",
     "day_before",

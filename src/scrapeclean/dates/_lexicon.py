@@ -191,6 +191,8 @@ class Lexicon:
     clitics: tuple[str, ...]
     #: Suffixes glued onto a date word (Korean "에"), longest first.
     particles: tuple[str, ...]
+    #: Unit words that mean two of their unit (Arabic "يومين", two days).
+    duals: frozenset[str]
     ordinals: frozenset[str]
     max_phrase: int
     month_first: bool
@@ -473,6 +475,7 @@ def build_lexicon(codes: tuple[str, ...]) -> Lexicon:
         pairs=frozenset((key[0], key[1]) for key in builder.phrases if len(key) > 1),
         clitics=clitics,
         particles=particles,
+        duals=frozenset(_normalized(languages, "duals")),
         ordinals=ordinals,
         max_phrase=max((len(key) for key in builder.phrases), default=1),
         month_first=bool(codes) and languages[0].month_first,
