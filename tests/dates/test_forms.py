@@ -313,3 +313,34 @@ def test_singular_unit_still_counts_one() -> None:
     assert parse_date("לפני יום", reference=NOON_2014, languages="he") == datetime(
         2014, 8, 31, 10, 30
     )
+
+
+@pytest.mark.parametrize(
+    ("text", "languages"),
+    [
+        ("Il y a environ 23 heures", "fr"),
+        ("vor etwa 23 Stunden", "de"),
+        ("circa 23 ore fa", "it"),
+        ("cerca de 23 horas atrás", "pt"),
+        ("Hace cerca de 23 horas", "es"),
+        ("yaklaşık 23 saat önce", "tr"),
+        ("около 23 часов назад", "ru"),
+        ("před přibližně 23 hodin", "cs"),
+        ("преди около 23 часа", "bg"),
+        ("约23小时前", "zh"),
+    ],
+)
+def test_approximate_quantity_counted_back(text: str, languages: str) -> None:
+    """ "About 23 hours ago", with the word for "about" after "vor" / "il y a" too."""
+    assert parse_date(text, reference=NOON_2014, languages=languages) == datetime(
+        2014, 8, 31, 11, 30
+    )
+
+
+def test_approximate_word_makes_no_date_alone() -> None:
+    """An approximating word is no date, nor does it turn a count into one."""
+    assert parse_date("etwa", reference=NOON_2014, languages="de") is None
+    assert parse_date("environ 3 jours", reference=NOON_2014, languages="fr") is None
+    assert parse_date("vor dem Jahr 2000", reference=NOON_2014, languages="de") is None
+    found = find_dates("Er kam vor etwa 23 Stunden an.", reference=NOON_2014, languages="de")
+    assert [m.text for m in found] == ["vor etwa 23 Stunden"]

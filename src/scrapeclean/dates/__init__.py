@@ -33,6 +33,7 @@ from scrapeclean.dates._languages import language as language_record
 from scrapeclean.dates._languages import language_aliases, language_codes
 from scrapeclean.dates._lexicon import (
     AM,
+    APPROX,
     FILLER,
     NOW,
     NUM,
@@ -421,7 +422,7 @@ def _reference(reference: object) -> datetime | None:
 
 
 def _is_edge(item: Item) -> bool:
-    return item.kind == PUNCT or (item.kind != NUM and item.has(FILLER))
+    return item.kind == PUNCT or (item.kind != NUM and (item.has(FILLER) or item.has(APPROX)))
 
 
 def _whole_expression(parser: Parser, items: list[Item]) -> dict[str, int] | None:

@@ -19,6 +19,7 @@ from scrapeclean.dates._lexicon import (
     AGO_AFTER,
     AGO_BEFORE,
     AM,
+    APPROX,
     CJK,
     CONJ,
     DAY_AFTER,
@@ -860,6 +861,9 @@ class Parser:
         if item.has(AGO_BEFORE) or item.has(IN_BEFORE):
             direction = -1 if item.has(AGO_BEFORE) else 1
             position += 1
+            approx = self._at(position)
+            if approx is not None and approx.has(APPROX):
+                position += 1  # "vor etwa 23 Stunden", "il y a environ 2 heures"
         quantities = self._quantities(position, implied_one=direction != 0)
         if quantities is None:
             return None
@@ -945,7 +949,7 @@ def _compatible(fields: Fields, update: Fields) -> bool:
 
 
 def _is_filler(item: Item) -> bool:
-    return item.has(FILLER) and not any(
+    return (item.has(FILLER) or item.has(APPROX)) and not any(
         sense.kind in (MONTH, WEEKDAY, RELDAY) for sense in item.senses
     )
 

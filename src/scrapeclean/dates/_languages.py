@@ -75,6 +75,7 @@ WORD_LISTS: tuple[str, ...] = (
     "am",
     "pm",
     "fillers",
+    "approximately",
     "conjunctions",
     "now",
     "ago_before",

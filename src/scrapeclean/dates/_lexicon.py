@@ -18,6 +18,7 @@ from itertools import pairwise
 from scrapeclean.dates._languages import Forms, Language, language
 
 __all__ = [
+    "APPROX",
     "CJK",
     "CORE_KINDS",
     "NUM",
@@ -44,6 +45,9 @@ WEEKDAY = "weekday"
 AM = "am"
 PM = "pm"
 FILLER = "filler"
+#: A word that makes a quantity approximate ("about", "etwa"): skipped like a filler, and
+#: also between "vor" / "il y a" and the quantity it counts back.
+APPROX = "approx"
 CONJ = "conj"
 RELDAY = "relday"
 NOW = "now"
@@ -73,6 +77,7 @@ _WORD_KINDS: tuple[tuple[str, str], ...] = (
     ("am", AM),
     ("pm", PM),
     ("fillers", FILLER),
+    ("approximately", APPROX),
     ("conjunctions", CONJ),
     ("now", NOW),
     ("ago_before", AGO_BEFORE),
