@@ -344,3 +344,33 @@ def test_approximate_word_makes_no_date_alone() -> None:
     assert parse_date("vor dem Jahr 2000", reference=NOON_2014, languages="de") is None
     found = find_dates("Er kam vor etwa 23 Stunden an.", reference=NOON_2014, languages="de")
     assert [m.text for m in found] == ["vor etwa 23 Stunden"]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("fifteen minutes ago", datetime(2014, 9, 1, 10, 15)),
+        ("ninety minutes ago", datetime(2014, 9, 1, 9, 0)),
+        ("twenty one days ago", datetime(2014, 8, 11, 10, 30)),
+        ("forty-five seconds ago", datetime(2014, 9, 1, 10, 29, 15)),
+    ],
+)
+def test_english_number_words_to_ninety_nine(text: str, expected: datetime) -> None:
+    """Number words up to ninety-nine count back, tens and units together."""
+    assert parse_date(text, reference=NOON_2014) == expected
+
+
+def test_tens_and_units_in_running_text() -> None:
+    """ "twenty one days ago" is 21 days, not "one days ago" after an unread "twenty"."""
+    found = find_dates("He left twenty one days ago.", reference=NOON_2014)
+    assert [(m.text, m.value) for m in found] == [
+        ("twenty one days ago", datetime(2014, 8, 11, 10, 30))
+    ]
+
+
+@pytest.mark.parametrize(
+    "text", ["twenty a day ago", "twenty-a days ago", "twenty ten days ago", "forty-ten days ago"]
+)
+def test_tens_take_only_a_units_word(text: str) -> None:
+    """An article or another tens word after tens is not its units."""
+    assert parse_date(text, reference=NOON_2014, languages="en") is None

@@ -72,6 +72,9 @@ _OPENERS = "(\uff08"
 #: A zone may be labelled twice after its offset ("-0500 CDT (CDT)"), by up to five words.
 _MAX_ZONE_LABELS = 2
 _MAX_DAY = 31
+#: Tens written as words that take units after them ("twenty one" ... "ninety-nine").
+_MIN_TENS, _MAX_TENS, _MAX_UNITS_DIGIT = 20, 90, 9
+_ARTICLE_LENGTH = 2
 _MAX_ZONE_WORDS = 5
 _CLOSERS = ")\uff09"
 _SIGNS = "+-\u2212"
@@ -906,6 +909,23 @@ class Parser:
             index = following
         return (index, seconds, months, explicit) if count else None
 
+    def _number_words(self, index: int, value: int) -> tuple[int, int]:
+        """A number word, or tens and units ("twenty one"): (value, next index).
+
+        The articles that count one ("a", "an") never join tens: "twenty a day" is no 21.
+        """
+        if value % 10 or not _MIN_TENS <= value <= _MAX_TENS:
+            return value, index + 1
+        unit_word = self._at(index + 1)
+        units = unit_word.get(NUMBER) if unit_word is not None else None
+        if (
+            units is not None
+            and 1 <= units.value <= _MAX_UNITS_DIGIT
+            and len(unit_word.key) > _ARTICLE_LENGTH  # type: ignore[union-attr]
+        ):
+            return value + units.value, index + 2
+        return value, index + 1
+
     def _marks_direction(self, index: int) -> bool:
         item = self._at(index)
         return item is not None and (item.has(AGO_AFTER) or item.has(IN_AFTER))
@@ -921,7 +941,7 @@ class Parser:
         if item.kind == NUM and not item.ordinal and item.digits <= 6:
             amount, unit_index = item.value, index + 1
         elif number is not None:
-            amount, unit_index = number.value, index + 1
+            amount, unit_index = self._number_words(index, number.value)
         elif not (implied_one or self._marks_direction(index + 1)):
             return None
         unit = self._at(unit_index)

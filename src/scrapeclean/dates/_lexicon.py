@@ -597,6 +597,7 @@ def _single_word(
         or _prefix_senses(key, bare, lexicon)
         or _clitic_senses(key, lexicon)
         or _particle_senses(key, lexicon)
+        or _compound_number_senses(key, lexicon)
     )
     if not text.endswith(".") and any(sense.dotted_only for sense in senses):
         senses = tuple(sense for sense in senses if not sense.dotted_only)
@@ -687,6 +688,30 @@ def _phrase_run(tokens: list[Token], index: int, limit: int) -> int:
 
 def _prefix_senses(key: str, bare: str, lexicon: Lexicon) -> tuple[Sense, ...]:
     return lexicon.prefixes.get(key) or lexicon.prefixes.get(bare) or ()
+
+
+#: Tens that take a hyphenated unit ("forty-five"), and the largest such unit.
+_TENS = frozenset(range(20, 100, 10))
+_UNITS_DIGIT = 9
+_ARTICLE = 2
+
+
+def _compound_number_senses(key: str, lexicon: Lexicon) -> tuple[Sense, ...]:
+    """A hyphenated number word, tens and units ("forty-five"), when both halves are numbers."""
+    tens_key, dash, units_key = key.partition("-")
+    if not dash:
+        return ()
+    tens = _number_sense(lexicon.phrases.get((tens_key,), ()))
+    units = _number_sense(lexicon.phrases.get((units_key,), ()))
+    if tens is None or units is None or tens.value not in _TENS or len(units_key) <= _ARTICLE:
+        return ()  # "twenty-a": an article counts one but joins no tens
+    if not 1 <= units.value <= _UNITS_DIGIT or not tens.langs & units.langs:
+        return ()
+    return (Sense(NUMBER, tens.value + units.value, langs=tens.langs & units.langs),)
+
+
+def _number_sense(senses: tuple[Sense, ...]) -> Sense | None:
+    return next((sense for sense in senses if sense.kind == NUMBER), None)
 
 
 def _particle_senses(key: str, lexicon: Lexicon) -> tuple[Sense, ...]:
