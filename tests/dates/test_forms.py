@@ -374,3 +374,23 @@ def test_tens_and_units_in_running_text() -> None:
 def test_tens_take_only_a_units_word(text: str) -> None:
     """An article or another tens word after tens is not its units."""
     assert parse_date(text, reference=NOON_2014, languages="en") is None
+
+
+@pytest.mark.parametrize(
+    ("text", "languages", "expected"),
+    [
+        ("قبل 20 عاما", "ar", datetime(1994, 9, 1, 10, 30)),  # accusative after 11-99
+        ("منذ 20 عاماً", "ar", datetime(1994, 9, 1, 10, 30)),
+        ("قبل 11 شهرا", "ar", datetime(2013, 10, 1, 10, 30)),
+        ("قبل 11 يوما", "ar", datetime(2014, 8, 21, 10, 30)),
+        ("2 ঘন্টা আগে", "bn", datetime(2014, 9, 1, 8, 30)),  # the common spelling variant
+    ],
+)
+def test_unit_forms_after_numbers(text: str, languages: str, expected: datetime) -> None:
+    """Unit forms used after larger numbers, and a common spelling, count back."""
+    assert parse_date(text, reference=NOON_2014, languages=languages) == expected
+
+
+def test_arabic_accusative_unit_alone_is_no_date() -> None:
+    """A unit word on its own, in any form, is no date."""
+    assert parse_date("عاما", reference=NOON_2014, languages="ar") is None
