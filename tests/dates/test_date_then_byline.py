@@ -70,3 +70,20 @@ def test_date_then_byline(header: str, published: datetime, authors: tuple[str, 
 def test_line_with_by_that_is_no_date_and_byline(header: str) -> None:
     """Nothing is read and nothing removed when either side is not what it must be."""
     assert _read(header) == (None, (), False)
+
+
+@pytest.mark.parametrize("header", ["1/12", "12/25", "3/4"])
+def test_slashed_day_and_month_alone_is_no_dateline(header: str) -> None:
+    """Two slashed numbers opening a body (a gallery counter) are no date line, even with a
+    reference that would give them a year."""
+    doc = Document.from_text(header + _BODY, reference=datetime(2021, 1, 1))
+    proposal = cleaners.parse_dateline()(doc)
+    assert proposal.dateline is None
+    assert proposal.edits == ()
+
+
+def test_labelled_slashed_day_and_month_is_a_dateline() -> None:
+    """After a label the same form is the line's date, the year from the reference."""
+    doc = Document.from_text("Updated: 12/25" + _BODY, reference=datetime(2021, 12, 31))
+    found = cleaners.parse_dateline()(doc).dateline
+    assert found is not None and found.updated == datetime(2021, 12, 25)

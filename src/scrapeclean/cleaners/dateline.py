@@ -601,8 +601,12 @@ def _is_titled_place(parts: Sequence[str], particles: frozenset[str], *, titled_
 
 
 def _states_a_date(fields: dict[str, int], *, labelled: bool) -> bool:
-    """Whether parsed date fields may stand alone as a dateline (see the module docstring)."""
-    if "month" in fields or labelled:
+    """Whether parsed date fields may stand alone as a dateline (see the module docstring).
+
+    A slashed day and month with no year ("1/12") needs a label: alone it is more often a
+    gallery counter or a score.
+    """
+    if labelled or ("month" in fields and "_yearless" not in fields):
         return True
     relative = fields.get("rel_sec", 0), fields.get("rel_mon", 0)
     if any(relative) and max(relative) <= 0:

@@ -33,6 +33,7 @@ from scrapeclean.dates._languages import language as language_record
 from scrapeclean.dates._languages import language_aliases, language_codes
 from scrapeclean.dates._lexicon import (
     AM,
+    APPROX,
     FILLER,
     NOW,
     NUM,
@@ -43,10 +44,11 @@ from scrapeclean.dates._lexicon import (
     Lexicon,
     build_lexicon,
     classify,
+    ends_in_cjk,
     may_hold_date,
     tokenize,
 )
-from scrapeclean.dates._resolve import resolve
+from scrapeclean.dates._resolve import Prefer, resolve
 
 __all__ = ["SUPPORTED_LANGUAGES", "DateMatch", "find_dates", "parse_date"]
 
@@ -91,6 +93,7 @@ def parse_date(
     languages: Languages = None,
     dayfirst: bool | None = None,
     default_tz: tzinfo | None = None,
+    prefer: Prefer = None,
 ) -> datetime | None:
     """Parse `text` as one date expression, or return None when it is not exactly one.
 
@@ -103,16 +106,22 @@ def parse_date(
     every supported language, English first.  All the words of one date must come from one
     language.  `dayfirst` decides an ambiguous numeric date (``03/04/2020``); None takes the
     convention of the first language (month first for English, and so when no language is
-    given).  `default_tz` is attached to a result that states no zone.  Raises TypeError for a
-    non-str `text` and ValueError for an unknown language code; never raises for any str.
+    given).  `default_tz` is attached to a result that states no zone.  `prefer` ("past" or
+    "future") leans what the reference decides: a weekday is then the nearest such day before
+    (after) the reference date, and a bare time, a date without a year and a two-digit year
+    the nearest reading at or before (at or after) the reference; None keeps the reference's
+    day and year.  Raises TypeError for a non-str `text`, ValueError for an unknown language
+    code or `prefer` value; never raises for any str.
     Strings longer than 300 characters (after stripping whitespace) are never one date
     expression and give None.
     """
     _check_text(text)
+    _check_prefer(prefer)
     fields = _parse_fields(text, languages, dayfirst)
     if fields is None:
         return None
-    return _with_zone(resolve(fields, _reference(reference)), default_tz)
+    value = resolve(fields, _reference(reference), prefer=prefer, zone=default_tz)
+    return _with_zone(value, default_tz)
 
 
 def _with_zone(value: datetime | None, default_tz: tzinfo | None) -> datetime | None:
@@ -146,6 +155,7 @@ def find_dates(
     languages: Languages = None,
     dayfirst: bool | None = None,
     default_tz: tzinfo | None = None,
+    prefer: Prefer = None,
 ) -> list[DateMatch]:
     """Return every date expression in `text`, in order and without overlaps.
 
@@ -161,12 +171,14 @@ def find_dates(
     It is strict: durations ("for 4 months", "within 30 minutes", "two years later"), phrases
     counted forward ("in 3 days"), a month abbreviation and a number with no year ("Jun 17",
     "11 Pro"), a number with a decimal part ("1,5 years ago"), and expressions mixing the
-    words of several languages are not dates.  `languages`, `dayfirst` and `default_tz` are
-    as for `parse_date`.
+    words of several languages are not dates.  `languages`, `dayfirst`, `default_tz` and
+    `prefer` are as for `parse_date` (`prefer` only decides the year of a yearless date that
+    takes it from `reference`, not one that takes it from an earlier date of the text).
     """
     _check_text(text)
+    _check_prefer(prefer)
     lexicon = build_lexicon(_language_codes(languages))
-    scan = _Scan(lexicon, dayfirst, _reference(reference), default_tz)
+    scan = _Scan(lexicon, dayfirst, _reference(reference), default_tz, prefer)
     for offset, paragraph in _paragraphs(text):
         if _may_hold_date(paragraph, lexicon):
             scan.read(paragraph, offset)
@@ -195,8 +207,10 @@ class _Scan:
         dayfirst: bool | None,
         base: datetime | None,
         default_tz: tzinfo | None,
+        prefer: Prefer = None,
     ) -> None:
         self.lexicon = lexicon
+        self.prefer = prefer
         self.dayfirst = dayfirst
         self.base = base
         self.default_tz = default_tz
@@ -222,13 +236,17 @@ class _Scan:
                 ),
                 None,
             )
-            value = resolve(step[1], base, self.context_year) if step is not None else None
+            value = (
+                resolve(step[1], base, self.context_year, self.prefer, self.default_tz)
+                if step is not None
+                else None
+            )
             if step is None or value is None:
                 index += 1
                 continue
             end, fields = step
             fields = _day_order(fields, items[index:end], parser)
-            value = resolve(fields, base, self.context_year) or value
+            value = resolve(fields, base, self.context_year, self.prefer, self.default_tz) or value
             start, stop = items[index].start, _end_of(items[end - 1])
             match = DateMatch(
                 Span(offset + start, offset + stop),
@@ -256,7 +274,9 @@ def _may_start(items: list[Item], index: int, parser: Parser) -> bool:
     if item.kind != NUM or item.spaced or index < 1:
         return True
     if items[index - 1].kind != PUNCT:
-        return False  # "PS4", "i9": part of a name
+        # "PS4", "i9": part of a name; but Chinese and Japanese glue words to numbers
+        # ("定為1939年9月1日").
+        return ends_in_cjk(items[index - 1].text)
     if index < 2:
         return True
     separator, before = items[index - 1], items[index - 2]
@@ -289,7 +309,7 @@ def _credible(
     often ordinary words of another language (`parse_date`, reading a whole string the caller
     gave as a date, only applies the one-word rule).  "USA Today" names a paper.
     """
-    mask = _shared_languages(items[start:end])
+    mask = _shared_languages(_worded(items, start, end, fields))
     if mask == 0 or (not mask & 1 and _weak(items[start:end], fields, search)):
         return False
     if start > 0 and items[start].has(RELDAY) and not items[start].text.islower():
@@ -297,6 +317,13 @@ def _credible(
         acronym = before.kind != PUNCT and before.text.isupper() and len(before.text) > 1
         return not (acronym and not before.has(FILLER))
     return True
+
+
+def _worded(items: list[Item], start: int, end: int, fields: dict[str, int]) -> list[Item]:
+    """The items of a match whose words must share a language: all but a zone's label."""
+    if "_label_start" not in fields:
+        return items[start:end]
+    return items[start : fields["_label_start"]] + items[fields["_label_end"] : end]
 
 
 def _day_order(fields: dict[str, int], items: Sequence[Item], parser: Parser) -> dict[str, int]:
@@ -378,6 +405,14 @@ def _language_codes(languages: Languages) -> tuple[str, ...]:
     return tuple(codes)
 
 
+_PREFERENCES = (None, "past", "future")
+
+
+def _check_prefer(prefer: object) -> None:
+    if prefer not in _PREFERENCES:
+        raise ValueError(f"prefer must be 'past', 'future' or None, got {prefer!r}")
+
+
 def _reference(reference: object) -> datetime | None:
     if reference is None or isinstance(reference, datetime):
         return reference
@@ -387,7 +422,7 @@ def _reference(reference: object) -> datetime | None:
 
 
 def _is_edge(item: Item) -> bool:
-    return item.kind == PUNCT or (item.kind != NUM and item.has(FILLER))
+    return item.kind == PUNCT or (item.kind != NUM and (item.has(FILLER) or item.has(APPROX)))
 
 
 def _whole_expression(parser: Parser, items: list[Item]) -> dict[str, int] | None:

@@ -19,6 +19,7 @@ from scrapeclean.dates._lexicon import (
     AGO_AFTER,
     AGO_BEFORE,
     AM,
+    APPROX,
     CJK,
     CONJ,
     DAY_AFTER,
@@ -45,6 +46,7 @@ from scrapeclean.dates._lexicon import (
     YEAR_BEFORE,
     Item,
     Lexicon,
+    ends_in_cjk,
 )
 from scrapeclean.dates._timezones import MAX_OFFSET_MINUTES, ZONE_OFFSETS
 
@@ -55,6 +57,8 @@ Step = tuple[int, Fields]
 Component = Callable[[int, Fields], "Step | None"]
 
 _UNIT_SECONDS = (1, 60, 3600, 86400, 7 * 86400)
+#: Unit senses' values (indexes of `_UNIT_SECONDS`) for seconds, minutes, hours and days.
+_SECOND_UNIT, _MINUTE_UNIT, _HOUR_UNIT, _DAY_UNIT = 0, 1, 2, 3
 _UNIT_MONTHS = {5: 1, 6: 12}
 _MAX_QUANTITY = 100_000
 _DATE_SEPARATORS = "./-"
@@ -64,6 +68,15 @@ _DASHES = "-\u2013\u2014"
 _BETWEEN_PUNCT_SEARCH = ",@|\u00b7\u2022" + _DASHES
 _BETWEEN_PUNCT_STRICT = _BETWEEN_PUNCT_SEARCH + ".;[]()/\u060c"
 _APOSTROPHES = "'\u2019"
+_OPENERS = "(\uff08"
+#: A zone may be labelled twice after its offset ("-0500 CDT (CDT)"), by up to five words.
+_MAX_ZONE_LABELS = 2
+_MAX_DAY = 31
+#: Tens written as words that take units after them ("twenty one" ... "ninety-nine").
+_MIN_TENS, _MAX_TENS, _MAX_UNITS_DIGIT = 20, 90, 9
+_ARTICLE_LENGTH = 2
+_MAX_ZONE_WORDS = 5
+_CLOSERS = ")\uff09"
 _SIGNS = "+-\u2212"
 _MAX_SKIP = 3
 _TINY_ABBREVIATION = 2
@@ -148,6 +161,7 @@ class Parser:
             self._time,
             self._lone_year,
             self._unit_time,
+            self._range_start,
         )
         self._word_components: tuple[Component, ...] = (
             self._relative,
@@ -190,6 +204,10 @@ class Parser:
                 break
             fields = {**fields, **step[1]}
             position = step[0]
+            if "_range_from" in fields and "day" in fields:
+                if fields["day"] != fields.pop("_range_to"):
+                    break
+                fields["day"] = fields.pop("_range_from")
             if is_acceptable(fields, self.strict):
                 best.append((position, fields))
         return best
@@ -200,7 +218,9 @@ class Parser:
         item = self.items[index]
         if item.kind == NUM:
             components = self._number_components
-        elif item.kind == PUNCT or not item.kinds:
+        elif item.kind == PUNCT:
+            components = (self._zone, self._bracketed_weekday)
+        elif not item.kinds:
             components = (self._zone,)  # a word without a date sense can only name a zone
         else:
             components = self._word_components
@@ -334,11 +354,23 @@ class Parser:
         return {"month": a, "day": b, **year}
 
     def _month_year(self, first: Item, second: Item, sep: str, index: int) -> Step | None:
-        """``2014-03`` and ``03/2014``: only when the whole string is the date."""
+        """``2014-03``, and ``29/02`` without a year: only when the whole string is the date.
+
+        A slashed day and month take the order of `_order_numeric` ("02/29" is month first
+        as 29 is no month; "03/04" follows the `dayfirst` policy and is ambiguous).
+        """
         if not self.strict:
             return None
         if first.digits == 4 and sep == "-" and second.digits == 2:
             return index + 1, {"year": first.value, "month": second.value, "_numeric": 1}
+        if sep == "/" and first.digits <= 2 and second.digits <= 2:
+            a, b = first.value, second.value
+            flags: Fields = {"_numeric": 1, "_yearless": 1}
+            if a <= 12 and b <= 12:
+                flags["_ambiguous"] = 1
+            if a > 12 or (b <= 12 and not self.month_first):
+                return index + 1, {"day": a, "month": b, **flags}
+            return index + 1, {"month": a, "day": b, **flags}
         return None
 
     def _textual_date(self, index: int, fields: Fields) -> Step | None:
@@ -376,7 +408,18 @@ class Parser:
             following = self._at(end + 1)
             if following is not None and (following.kind == NUM or following.has(MONTH)):
                 end += 1
+        if item.ordinal and self._day_word_of(end):
+            end += 1
         return end, {"day": item.value}
+
+    def _day_word_of(self, index: int) -> bool:
+        """Whether ``day of`` and a month follow an ordinal: "the 1st day of March 2015"."""
+        word, little = self._at(index), self._at(index + 1)
+        sense = word.get(UNIT) if word is not None else None
+        if sense is None or sense.value != _DAY_UNIT or little is None or not _is_filler(little):
+            return False
+        month = self._at(index + 2)
+        return month is not None and month.has(MONTH)
 
     def _year(self, index: int) -> Step | None:
         """Read a year after a month name: four digits, ``'08`` or (strict) two digits."""
@@ -406,6 +449,9 @@ class Parser:
         day = self._day(after)
         if day is not None:
             result = {**month, **day[1]}
+            ranged = self._range_with_year(day[0], result)
+            if ranged is not None:
+                return ranged
             year = self._year(self._skip_inner(day[0]))
             if year is not None:
                 return year[0], {**result, **year[1]}
@@ -543,7 +589,7 @@ class Parser:
         following = self._at(index + 1)
         glued = following is not None and not following.spaced
         if glued and following is not None and following.is_punct(":"):
-            return self._colon_time(index, hour)
+            return self._colon_time(index, hour, fields)
         if glued and following is not None and following.kind == WORD and following.key == "h":
             minute = self._number(index + 2)
             if minute is not None and minute.digits == 2 and not minute.spaced:
@@ -552,10 +598,30 @@ class Parser:
         if glued and following is not None and following.is_punct("."):
             return self._dot_time(index, hour, fields)
         if following is not None and following.has(OCLOCK):
-            return index + 2, {"hour": hour, "minute": 0}
+            return self._counted_minutes(index + 2, {"hour": hour, "minute": 0})
         return index + 1, {"hour": hour}
 
-    def _colon_time(self, index: int, hour: int) -> Step | None:
+    def _counted_minutes(self, index: int, result: Fields) -> Step:
+        """Minutes and seconds counted with unit words after an hour word (``21時40分``).
+
+        ``21時40分``, ``9时30分``, ``3시 30분 15초``: a number of minutes (0-59) and its unit
+        word glued to it, then optionally seconds the same way ("3 o'clock 20 minutes later"
+        is no time: the unit is spaced). After a Chinese or Japanese hour word the unit may be
+        spaced too (``9 时 30 分``), as those scripts are spaced, when they are, throughout.
+        """
+        hour_word = self._at(index - 1)
+        spaced_ok = hour_word is not None and ends_in_cjk(hour_word.text)
+        for unit, key in ((_MINUTE_UNIT, "minute"), (_SECOND_UNIT, "second")):
+            number, word = self._number(index), self._at(index + 1)
+            glued = word is not None and (spaced_ok or not word.spaced)
+            sense = word.get(UNIT) if word is not None and glued else None
+            if number is None or sense is None or sense.value != unit or number.value > 59:
+                break
+            result = {**result, key: number.value}
+            index += 2
+        return index, result
+
+    def _colon_time(self, index: int, hour: int, fields: Fields) -> Step | None:
         minute = self._number(index + 2)
         if minute is None or minute.digits != 2 or minute.spaced:
             return None
@@ -569,10 +635,37 @@ class Parser:
             end += 2
             if self._punct(end, ".,", glued=True):
                 fraction = self._number(end + 1, 9)
-                if fraction is not None and not self._at(end + 1).spaced:  # type: ignore[union-attr]
+                if (
+                    fraction is not None
+                    and not self._at(end + 1).spaced  # type: ignore[union-attr]
+                    and not self._year_after_comma(end, fraction, fields)
+                ):
                     result["micro"] = int((fraction.key + "000000")[:6])
                     end += 2
-        return end, result
+        return self._hour_suffix(end), result
+
+    def _year_after_comma(self, index: int, number: Item, fields: Fields) -> bool:
+        """Whether ``,2021`` after the seconds of a yearless date is its year, not a fraction.
+
+        "Tue Jan 5 10:00:00,2021": a comma and four digits in the range of years, where no
+        year has been read yet.
+        """
+        return (
+            self._punct(index, ",")
+            and number.digits == 4
+            and "year" not in fields
+            and "year2" not in fields
+            and _in_range("year", number)
+        )
+
+    def _hour_suffix(self, index: int) -> int:
+        """Skip an ``h`` glued to the end of a clock time (``20:43h``, Spanish and French)."""
+        item = self._at(index)
+        if item is not None and item.kind == WORD and item.key == "h" and not item.spaced:
+            following = self._at(index + 1)
+            if following is None or following.kind != NUM or following.spaced:
+                return index + 1
+        return index
 
     def _dot_time(self, index: int, hour: int, fields: Fields) -> Step | None:
         """``13.12`` after a date, or ``5.45 pm`` anywhere (never ``1.2.2014``)."""
@@ -592,12 +685,17 @@ class Parser:
             return None
         hour, unit = self._number(index), self._at(index + 1)
         sense = unit.get(UNIT) if unit is not None else None
-        if hour is None or sense is None or sense.value != 2 or hour.value > 23:
+        if hour is None or sense is None or sense.value != _HOUR_UNIT or hour.value > 23:
             return None
         result: Fields = {"hour": hour.value, "minute": 0}
         minute, unit = self._number(index + 2), self._at(index + 3)
         sense = unit.get(UNIT) if unit is not None else None
-        if minute is not None and sense is not None and sense.value == 1 and minute.value < 60:
+        if (
+            minute is not None
+            and sense is not None
+            and sense.value == _MINUTE_UNIT
+            and minute.value < 60
+        ):
             return index + 4, {**result, "minute": minute.value}
         return index + 2, result
 
@@ -605,10 +703,12 @@ class Parser:
 
     def _zone(self, index: int, fields: Fields) -> Step | None:
         """``Z``, ``UTC``, ``GMT+2``, ``+01:00``, ``-0500``, ``EDT`` right after a time."""
-        if "hour" not in fields or "tz" in fields:
+        if "tz" in fields:
+            return self._zone_name(index, fields)
+        if "hour" not in fields:
             return None
         item = self.items[index]
-        if item.kind == WORD and item.key in ZONE_OFFSETS and item.text.isupper():
+        if self._is_zone_word(item):
             if item.key == "z" and item.spaced:
                 return None
             base = ZONE_OFFSETS[item.key]
@@ -617,6 +717,46 @@ class Parser:
                 return offset
             return index + 1, {"tz": base}
         return self._offset(index, short=False)
+
+    @staticmethod
+    def _is_zone_word(item: Item | None) -> bool:
+        return (
+            item is not None
+            and item.kind == WORD
+            and item.key in ZONE_OFFSETS
+            and item.text.isupper()
+        )
+
+    def _zone_name(self, index: int, fields: Fields) -> Step | None:
+        """The zone's name after its offset, which is only a label: ``-0500 CDT (CDT)``.
+
+        A zone abbreviation, bare or in brackets; and, when the whole string is the date
+        (`parse_date`), capitalised words in brackets, as JavaScript writes dates:
+        ``GMT+0800 (China Standard Time)``.  At most two labels; the offset decides.
+        """
+        named = fields.get("_zone_named", 0)
+        if named >= _MAX_ZONE_LABELS:
+            return None
+        if self._is_zone_word(self._at(index)):
+            return index + 1, {"_zone_named": named + 1}
+        if not self._punct(index, "("):
+            return None
+        end = index + 1
+        while end - index <= _MAX_ZONE_WORDS and self._label_word(self._at(end)):
+            end += 1
+        words = self.items[index + 1 : end]
+        if not words or not self._punct(end, ")"):
+            return None
+        if len(words) == 1 and self._is_zone_word(words[0]):
+            return end + 1, {"_zone_named": named + 1}
+        if not self.strict:
+            return None
+        # The label's words are names, in no language of the date's ("Time" is Danish "hour").
+        return end + 1, {"_zone_named": named + 1, "_label_start": index, "_label_end": end + 1}
+
+    @staticmethod
+    def _label_word(item: Item | None) -> bool:
+        return item is not None and item.kind == WORD and item.text[:1].isupper()
 
     def _offset(self, index: int, *, short: bool) -> Step | None:
         sign_item = self._at(index)
@@ -640,6 +780,64 @@ class Parser:
         if minutes > MAX_OFFSET_MINUTES:
             return None
         return end, {"tz": sign * minutes}
+
+    def _day_range(self, index: int, first: int) -> int | None:
+        """The last day of a day range whose dash is at `index`, after the day `first`."""
+        if not self._punct(index, _DASHES):
+            return None
+        last = self._number(index + 1)
+        if last is None or not first <= last.value <= _MAX_DAY:
+            return None
+        return last.value
+
+    def _range_start(self, index: int, fields: Fields) -> Step | None:
+        """``12-14 June 2021``, ``12.-14.06.2021``: a day range read as its first day.
+
+        `parse_date` only; the last day must follow as the day of the date that follows.
+        """
+        first = self._number(index)
+        if not self.strict or fields or first is None or not 1 <= first.value <= _MAX_DAY:
+            return None
+        dash = index + 2 if self._punct(index + 1, ".", glued=True) else index + 1
+        last = self._day_range(dash, first.value)
+        if last is None:
+            return None
+        return dash + 1, {"_range_from": first.value, "_range_to": last}
+
+    def _range_with_year(self, index: int, fields: Fields) -> Step | None:
+        """``June 12-14, 2021``: a month's day range and the year, read as the first day.
+
+        `parse_date` only, and only with a four-digit year after the range ("June 12-14"
+        alone is June 12, 2014).
+        """
+        if not self.strict:
+            return None
+        last = self._day_range(index, fields["day"])
+        if last is None:
+            return None
+        year = self._year(self._skip_inner(index + 2))
+        if year is None or "year" not in year[1]:
+            return None
+        return year[0], {**fields, **year[1]}
+
+    def _bracketed_weekday(self, index: int, fields: Fields) -> Step | None:
+        """A weekday in brackets right after a date: ``2016年3月20日(日)``, ``10일(금)``.
+
+        In brackets, a weekday's one-character CLDR form counts even where it is left out
+        elsewhere for being an ordinary word (Japanese 日, "day").
+        """
+        if "day" not in fields or "weekday" in fields or not self._punct(index, _OPENERS):
+            return None
+        inner = self._at(index + 1)
+        if inner is None or inner.kind == NUM or not self._punct(index + 2, _CLOSERS):
+            return None
+        sense = inner.get(WEEKDAY)
+        weekday = (
+            sense.value if sense is not None else self.lexicon.bracketed_weekdays.get(inner.key)
+        )
+        if weekday is None:
+            return None
+        return index + 3, {"weekday": weekday}
 
     def _weekday(self, index: int, fields: Fields) -> Step | None:
         item = self.items[index]
@@ -666,6 +864,9 @@ class Parser:
         if item.has(AGO_BEFORE) or item.has(IN_BEFORE):
             direction = -1 if item.has(AGO_BEFORE) else 1
             position += 1
+            approx = self._at(position)
+            if approx is not None and approx.has(APPROX):
+                position += 1  # "vor etwa 23 Stunden", "il y a environ 2 heures"
         quantities = self._quantities(position, implied_one=direction != 0)
         if quantities is None:
             return None
@@ -708,6 +909,23 @@ class Parser:
             index = following
         return (index, seconds, months, explicit) if count else None
 
+    def _number_words(self, index: int, value: int) -> tuple[int, int]:
+        """A number word, or tens and units ("twenty one"): (value, next index).
+
+        The articles that count one ("a", "an") never join tens: "twenty a day" is no 21.
+        """
+        if value % 10 or not _MIN_TENS <= value <= _MAX_TENS:
+            return value, index + 1
+        unit_word = self._at(index + 1)
+        units = unit_word.get(NUMBER) if unit_word is not None else None
+        if (
+            units is not None
+            and 1 <= units.value <= _MAX_UNITS_DIGIT
+            and len(unit_word.key) > _ARTICLE_LENGTH  # type: ignore[union-attr]
+        ):
+            return value + units.value, index + 2
+        return value, index + 1
+
     def _marks_direction(self, index: int) -> bool:
         item = self._at(index)
         return item is not None and (item.has(AGO_AFTER) or item.has(IN_AFTER))
@@ -723,13 +941,15 @@ class Parser:
         if item.kind == NUM and not item.ordinal and item.digits <= 6:
             amount, unit_index = item.value, index + 1
         elif number is not None:
-            amount, unit_index = number.value, index + 1
+            amount, unit_index = self._number_words(index, number.value)
         elif not (implied_one or self._marks_direction(index + 1)):
             return None
         unit = self._at(unit_index)
         sense = unit.get(UNIT) if unit is not None else None
         if sense is None or amount > _MAX_QUANTITY:
             return None
+        if unit_index == index and unit is not None and unit.key in self.lexicon.duals:
+            return unit_index + 1, sense.value, 2, True  # "يومين": two days, written
         return unit_index + 1, sense.value, amount, unit_index > index
 
 
@@ -749,7 +969,7 @@ def _compatible(fields: Fields, update: Fields) -> bool:
 
 
 def _is_filler(item: Item) -> bool:
-    return item.has(FILLER) and not any(
+    return (item.has(FILLER) or item.has(APPROX)) and not any(
         sense.kind in (MONTH, WEEKDAY, RELDAY) for sense in item.senses
     )
 

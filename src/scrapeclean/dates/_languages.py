@@ -38,7 +38,10 @@ class Language:
     day offset (``("yesterday", -1)``).  `lists` holds the other word lists by name (see
     `WORD_LISTS`): ``ago_before``/``ago_after`` are the words that turn a quantity into the past
     (``"vor 2 Tagen"``, ``"2 days ago"``), ``in_before``/``in_after`` into the future;
-    ``clitics`` are prefixes glued onto a month or weekday name (Hebrew ``ב``); the ``*_before``
+    ``clitics`` are prefixes glued onto a month or weekday name (Hebrew ``ב``), ``particles``
+    suffixes glued onto any date word (Korean ``10일에``, "on the 10th"), ``duals`` unit words
+    that mean two of their unit (Arabic ``يومين``, "two days"; each is also in ``units``); the
+    ``*_before``
     and ``*_after`` markers are the words that label a number as a year, month or day
     (Vietnamese ``tháng 4``, Chinese ``4月``).
     """
@@ -58,6 +61,9 @@ class Language:
     excluded: frozenset[str] = frozenset()
     dotted_months: tuple[Forms, ...] = ()
     dotted_weekdays: tuple[Forms, ...] = ()
+    #: Every excluded CLDR weekday form, per weekday: they count in brackets right after a
+    #: date ("2016年3月20日(日)").
+    bracketed_weekdays: tuple[Forms, ...] = ()
 
     def words(self, name: str) -> Forms:
         """The word list `name` (one of `WORD_LISTS`), empty when the language has none."""
@@ -69,6 +75,7 @@ WORD_LISTS: tuple[str, ...] = (
     "am",
     "pm",
     "fillers",
+    "approximately",
     "conjunctions",
     "now",
     "ago_before",
@@ -79,6 +86,8 @@ WORD_LISTS: tuple[str, ...] = (
     "midnight",
     "oclock",
     "clitics",
+    "particles",
+    "duals",
     "year_before",
     "month_before",
     "day_before",
@@ -124,6 +133,9 @@ def from_document(document: Mapping[str, Any]) -> Language:
         excluded=excluded,
         dotted_months=_dotted(cldr["months"], excluded),
         dotted_weekdays=_dotted(cldr["weekdays"], excluded),
+        bracketed_weekdays=tuple(
+            tuple(form for form in forms if form in excluded) for forms in cldr["weekdays"]
+        ),
     )
 
 

@@ -18,6 +18,7 @@ from itertools import pairwise
 from scrapeclean.dates._languages import Forms, Language, language
 
 __all__ = [
+    "APPROX",
     "CJK",
     "CORE_KINDS",
     "NUM",
@@ -28,6 +29,7 @@ __all__ = [
     "Sense",
     "build_lexicon",
     "classify",
+    "ends_in_cjk",
     "may_hold_date",
     "tokenize",
 ]
@@ -43,6 +45,9 @@ WEEKDAY = "weekday"
 AM = "am"
 PM = "pm"
 FILLER = "filler"
+#: A word that makes a quantity approximate ("about", "etwa"): skipped like a filler, and
+#: also between "vor" / "il y a" and the quantity it counts back.
+APPROX = "approx"
 CONJ = "conj"
 RELDAY = "relday"
 NOW = "now"
@@ -72,6 +77,7 @@ _WORD_KINDS: tuple[tuple[str, str], ...] = (
     ("am", AM),
     ("pm", PM),
     ("fillers", FILLER),
+    ("approximately", APPROX),
     ("conjunctions", CONJ),
     ("now", NOW),
     ("ago_before", AGO_BEFORE),
@@ -188,9 +194,16 @@ class Lexicon:
     #: when the next word can continue one ("the day …", not "the council").
     pairs: frozenset[tuple[str, str]]
     clitics: tuple[str, ...]
+    #: Suffixes glued onto a date word (Korean "에"), longest first.
+    particles: tuple[str, ...]
+    #: Unit words that mean two of their unit (Arabic "يومين", two days).
+    duals: frozenset[str]
     ordinals: frozenset[str]
     max_phrase: int
     month_first: bool
+    #: Weekday forms read only in brackets after a date, as `Language.bracketed_weekdays`:
+    #: lookup key -> weekday (0 is Monday); the first language to have a form decides.
+    bracketed_weekdays: dict[str, int] = field(default_factory=dict, compare=False)
     #: Single words already looked up: text -> (key, senses, kinds, starts a phrase).
     memo: dict[str, tuple[str, tuple[Sense, ...], frozenset[str], bool]] = field(
         default_factory=dict, compare=False, repr=False
@@ -231,6 +244,16 @@ def _word_pattern() -> re.Pattern[str]:
 @lru_cache(maxsize=1)
 def _number_or_cjk() -> re.Pattern[str]:
     return re.compile(rf"[\d{_CJK_RANGES}]")
+
+
+def ends_in_cjk(text: str) -> bool:
+    """Whether `text` ends with a Chinese or Japanese character (scripts written unspaced)."""
+    return bool(text) and _cjk_char().fullmatch(text[-1]) is not None
+
+
+@lru_cache(maxsize=1)
+def _cjk_char() -> re.Pattern[str]:
+    return re.compile(rf"[{_CJK_RANGES}]")
 
 
 def may_hold_date(text: str, lexicon: Lexicon) -> bool:
@@ -438,6 +461,12 @@ def build_lexicon(codes: tuple[str, ...]) -> Lexicon:
     clitics = tuple(
         sorted({normalize(c) for lang in languages for c in _forms(lang.words("clitics"))})
     )
+    particles = tuple(
+        sorted(
+            {normalize(p) for lang in languages for p in _forms(lang.words("particles"))},
+            key=lambda particle: (-len(particle), particle),
+        )
+    )
     return Lexicon(
         codes=codes,
         phrases={key: tuple(senses) for key, senses in builder.phrases.items()},
@@ -450,10 +479,22 @@ def build_lexicon(codes: tuple[str, ...]) -> Lexicon:
         ),
         pairs=frozenset((key[0], key[1]) for key in builder.phrases if len(key) > 1),
         clitics=clitics,
+        particles=particles,
+        duals=frozenset(_normalized(languages, "duals")),
         ordinals=ordinals,
         max_phrase=max((len(key) for key in builder.phrases), default=1),
         month_first=bool(codes) and languages[0].month_first,
+        bracketed_weekdays=_bracketed_weekdays(languages),
     )
+
+
+def _bracketed_weekdays(languages: list[Language]) -> dict[str, int]:
+    found: dict[str, int] = {}
+    for lang in languages:
+        for weekday, forms in enumerate(lang.bracketed_weekdays):
+            for form in forms:
+                found.setdefault(normalize(form), weekday)
+    return found
 
 
 def _normalized(languages: list[Language], name: str) -> set[str]:
@@ -555,6 +596,8 @@ def _single_word(
         or lexicon.phrases.get((bare,))
         or _prefix_senses(key, bare, lexicon)
         or _clitic_senses(key, lexicon)
+        or _particle_senses(key, lexicon)
+        or _compound_number_senses(key, lexicon)
     )
     if not text.endswith(".") and any(sense.dotted_only for sense in senses):
         senses = tuple(sense for sense in senses if not sense.dotted_only)
@@ -611,7 +654,11 @@ def _alone(
     if senses and not text.endswith("."):
         senses = tuple(sense for sense in senses if not sense.dotted_only)
     if not senses:
-        senses = _prefix_senses(key, bare, lexicon) or _clitic_senses(key, lexicon)
+        senses = (
+            _prefix_senses(key, bare, lexicon)
+            or _clitic_senses(key, lexicon)
+            or _particle_senses(key, lexicon)
+        )
     return senses, _kinds(senses)
 
 
@@ -641,6 +688,41 @@ def _phrase_run(tokens: list[Token], index: int, limit: int) -> int:
 
 def _prefix_senses(key: str, bare: str, lexicon: Lexicon) -> tuple[Sense, ...]:
     return lexicon.prefixes.get(key) or lexicon.prefixes.get(bare) or ()
+
+
+#: Tens that take a hyphenated unit ("forty-five"), and the largest such unit.
+_TENS = frozenset(range(20, 100, 10))
+_UNITS_DIGIT = 9
+_ARTICLE = 2
+
+
+def _compound_number_senses(key: str, lexicon: Lexicon) -> tuple[Sense, ...]:
+    """A hyphenated number word, tens and units ("forty-five"), when both halves are numbers."""
+    tens_key, dash, units_key = key.partition("-")
+    if not dash:
+        return ()
+    tens = _number_sense(lexicon.phrases.get((tens_key,), ()))
+    units = _number_sense(lexicon.phrases.get((units_key,), ()))
+    if tens is None or units is None or tens.value not in _TENS or len(units_key) <= _ARTICLE:
+        return ()  # "twenty-a": an article counts one but joins no tens
+    if not 1 <= units.value <= _UNITS_DIGIT or not tens.langs & units.langs:
+        return ()
+    return (Sense(NUMBER, tens.value + units.value, langs=tens.langs & units.langs),)
+
+
+def _number_sense(senses: tuple[Sense, ...]) -> Sense | None:
+    return next((sense for sense in senses if sense.kind == NUMBER), None)
+
+
+def _particle_senses(key: str, lexicon: Lexicon) -> tuple[Sense, ...]:
+    """The senses of a date word with a particle glued after it ("일에": "일", day)."""
+    for particle in lexicon.particles:
+        rest = key[: -len(particle)]
+        if key.endswith(particle) and rest:
+            senses = lexicon.phrases.get((rest,), ())
+            if senses:
+                return senses
+    return ()
 
 
 def _clitic_senses(key: str, lexicon: Lexicon) -> tuple[Sense, ...]:

@@ -10,6 +10,10 @@ Rules (documented in ``docs/dates.md``):
   without a year and no earlier year in the text) is unresolved: None. Nothing reads the clock;
 - a weekday alone is the most recent such day on or before the reference date;
 - a time alone is on the reference date;
+- `prefer` ("past" or "future") changes only what the reference decides: a weekday is then
+  the nearest such day strictly before (after) the reference date; a bare time, a date whose
+  year comes from the reference and a two-digit year take the nearest reading at or before
+  (at or after) the reference, compared on the wall clock;
 - relative phrases count from the reference, keeping its time of day unless a time is given
   ("yesterday at 10:04");
 - a stated zone makes the result aware (fixed offset); otherwise it is naive.
@@ -18,12 +22,18 @@ Rules (documented in ``docs/dates.md``):
 from __future__ import annotations
 
 import calendar
-from datetime import date, datetime, time, timedelta
+from collections.abc import Iterator
+from datetime import date, datetime, time, timedelta, tzinfo
+from typing import Literal
 
 from scrapeclean.dates._grammar import Fields
 from scrapeclean.dates._timezones import fixed_zone
 
-__all__ = ["resolve"]
+__all__ = ["Prefer", "resolve"]
+
+#: Which way a reading that the reference decides leans: None keeps the reference's own
+#: day, month and year; "past" and "future" take the nearest reading before or after it.
+Prefer = Literal["past", "future"] | None
 
 _CENTURY_WINDOW = 20
 #: Stands in for a missing reference once `needs_reference` said none is needed; never read
@@ -44,11 +54,18 @@ def needs_reference(fields: Fields, default_year: int | None = None) -> bool:
 
 
 def resolve(
-    fields: Fields, reference: datetime | None, default_year: int | None = None
+    fields: Fields,
+    reference: datetime | None,
+    default_year: int | None = None,
+    prefer: Prefer = None,
+    zone: tzinfo | None = None,
 ) -> datetime | None:
     """Return the datetime `fields` describe, or None when it does not exist (Feb 30).
 
-    Also None when it needs a reference time and `reference` is None.
+    Also None when it needs a reference time and `reference` is None.  `prefer` leans the
+    readings the reference decides towards the past or the future (see the module notes);
+    `zone` is the time zone of a calendar result that states none (``default_tz``), attached
+    before the preference compares it with the reference.
     """
     if reference is None:
         if needs_reference(fields, default_year):
@@ -57,10 +74,88 @@ def resolve(
     try:
         if any(key in fields for key in ("relday", "rel_sec", "rel_mon", "now")):
             return _relative(fields, reference)
+        if prefer is not None and reference is not _NO_REFERENCE:
+            leaned = _preferred(fields, reference, default_year, prefer, zone)
+            if leaned is not _UNDECIDED:
+                return leaned
         day = _calendar_day(fields, reference, default_year)
-        return None if day is None else _combine(day, fields)
+        return None if day is None else _combine(day, fields, zone)
     except (ValueError, OverflowError):
         return None
+
+
+#: `_preferred` found nothing for the preference to decide: resolve as without one.
+_UNDECIDED = datetime(1, 1, 1)
+#: Years tried, each way, for a yearless 29 February (the next leap year is at most 8 away).
+_LEAP_SEARCH = 8
+
+
+def _preferred(
+    fields: Fields,
+    reference: datetime,
+    default_year: int | None,
+    prefer: Prefer,
+    zone: tzinfo | None,
+) -> datetime | None:
+    """The reading of `fields` nearest `reference` on the `prefer` side, or `_UNDECIDED`."""
+    step = -1 if prefer == "past" else 1
+    if "month" in fields:
+        if "year" in fields or default_year is not None:
+            return _UNDECIDED
+        if "year2" in fields:
+            centuries = (2000 + fields["year2"] + 100 * k for k in (-2, -1, 0, 1))
+            return _nearest(fields, reference, step, centuries, zone)
+        years = (reference.year + step * k for k in range(-1, _LEAP_SEARCH + 1))
+        return _nearest(fields, reference, step, years, zone)
+    if "year" in fields:
+        return _UNDECIDED
+    if "weekday" in fields:
+        offset = (fields["weekday"] - reference.weekday()) * step % 7 or 7
+        return _combine(reference.date() + timedelta(days=offset * step), fields, zone)
+    if "hour" in fields:
+        # Two days each way: in another zone than the reference's, the nearest such time may
+        # fall on the day after the reference's date even when the past is preferred.
+        days = (reference.date() + timedelta(days=k) for k in range(-2, 3))
+        moments = [_combine(day, fields, zone) for day in days]
+        return _closest([m for m in moments if _on_side(m, reference, step)], step)
+    return _UNDECIDED
+
+
+def _nearest(
+    fields: Fields, reference: datetime, step: int, years: Iterator[int], zone: tzinfo | None
+) -> datetime | None:
+    """Of the dates `fields` names in `years`, the nearest one on the `step` side of `reference`."""
+    candidates = []
+    for year in years:
+        try:
+            moment = _combine(date(year, fields["month"], fields.get("day", 1)), fields, zone)
+        except ValueError:
+            continue  # 29 February outside a leap year, or a year out of range
+        if _on_side(moment, reference, step):
+            candidates.append(moment)
+    return _closest(candidates, step)
+
+
+def _closest(candidates: list[datetime], step: int) -> datetime | None:
+    """The latest of `candidates` (`step` -1) or the earliest (+1); all are in one zone."""
+    if not candidates:
+        return None
+    key = _wall_clock
+    return max(candidates, key=key) if step < 0 else min(candidates, key=key)
+
+
+def _wall_clock(moment: datetime) -> datetime:
+    return moment.replace(tzinfo=None)
+
+
+def _on_side(moment: datetime, reference: datetime, step: int) -> bool:
+    """Whether `moment` is at or before (`step` -1) or at or after (+1) `reference`.
+
+    Two aware datetimes compare as instants; otherwise the wall clocks compare.
+    """
+    if moment.tzinfo is None or reference.tzinfo is None:
+        moment, reference = _wall_clock(moment), _wall_clock(reference)
+    return moment <= reference if step < 0 else moment >= reference
 
 
 def _calendar_day(fields: Fields, reference: datetime, default_year: int | None) -> date | None:
@@ -98,8 +193,8 @@ def _clock(fields: Fields) -> time:
     )
 
 
-def _combine(day: date, fields: Fields) -> datetime:
-    result = datetime.combine(day, _clock(fields))
+def _combine(day: date, fields: Fields, zone: tzinfo | None = None) -> datetime:
+    result = datetime.combine(day, _clock(fields), tzinfo=zone)
     if "tz" in fields:
         result = result.replace(tzinfo=fixed_zone(fields["tz"]))
     return result
