@@ -257,6 +257,10 @@ _COMPOUND_PART_COUNT = 1_000_000
 #: (`_Text.occurrences` wants a whole word); asking for word boundaries here would make the
 #: scan, most of the cost on plain English, a third slower.
 _RUN = re.compile(r"[A-Za-z]+")
+#: The same runs, found faster (a third of the time): every byte but an ASCII letter becomes a
+#: space, so that splitting gives the runs. Characters outside ASCII are several bytes in UTF-8,
+#: each at least 0x80, so they separate runs just as the pattern does.
+_ONLY_LETTERS = bytes(b if 65 <= b <= 90 or 97 <= b <= 122 else 32 for b in range(256))
 _SPACE = re.compile(r"\s")
 #: Texts longer than this are scanned in pieces of about this many characters.
 _SCAN_PIECE = 1 << 18
@@ -286,10 +290,6 @@ class _Token:
     bare: bool  # no punctuation attached on either side
     line_start: int
     line_end: int
-
-
-def _is_word_char(char: str) -> bool:
-    return char.isalnum() or char == "_"
 
 
 class _Text:
@@ -327,9 +327,10 @@ class _Text:
         at = text.find(word)
         size = len(word)
         while at >= 0:
-            before = text[at - 1] if at else " "
-            after = text[at + size : at + size + 1] or " "
-            if not _is_word_char(before) and not _is_word_char(after):
+            # Empty at either end of the text: no word character there.
+            before = text[at - 1 : at]
+            after = text[at + size : at + size + 1]
+            if not (before.isalnum() or before == "_" or after.isalnum() or after == "_"):
                 found.append(at)
             at = text.find(word, at + size)
         return found
@@ -439,7 +440,7 @@ def _scan(text: str) -> tuple[list[str], set[str]]:
     bounded by a piece, not by the text: only the distinct words and the sample are kept.
     """
     if len(text) <= _SCAN_PIECE:
-        runs = _RUN.findall(text)
+        runs = _runs(text)
         return runs, set(runs)
     unique: set[str] = set()
     sample: list[str] = []
@@ -449,11 +450,18 @@ def _scan(text: str) -> tuple[list[str], set[str]]:
         if start + _SCAN_PIECE < size:
             space = _SPACE.search(text, start + _SCAN_PIECE)
             end = space.start() if space else size
-        runs = _RUN.findall(text, start, end)
+        runs = _runs(text[start:end])
         unique.update(runs)
         sample.extend(runs[:: max(1, len(runs) // _PIECE_SAMPLE)])
         start = end
     return sample, unique
+
+
+def _runs(text: str) -> list[str]:
+    """The runs of ASCII letters in `text`, in order: what ``_RUN.findall(text)`` gives."""
+    # surrogatepass: a lone surrogate (from bytes decoded with surrogateescape) is 3 bytes.
+    raw = text.encode("utf-8", "surrogatepass").translate(_ONLY_LETTERS)
+    return raw.decode("ascii").split()
 
 
 def _is_contraction_half(word: str, known: Mapping[str, int]) -> bool:
@@ -469,29 +477,29 @@ def _is_contraction_half(word: str, known: Mapping[str, int]) -> bool:
     )  # unrolled: the commonest check of all, on every unknown lowercase word
 
 
-def _is_technical(
-    unknown: list[str], lowered: list[str], scan: _Text, max_distance: int, min_ratio: float
-) -> bool:
+def _is_technical(lowercase: list[str], scan: _Text, max_distance: int, min_ratio: float) -> bool:
     """Whether the text uses many words outside the dictionary and not near any word in it.
 
-    At least `_TECHNICAL_UNKNOWN` distinct unknown lowercase words that have no correction
-    (whatever their context, so that correcting others never changes the count and a second
-    pass decides as the first did), making at least `_TECHNICAL_SHARE` of its distinct
-    lowercase words: code, jargon or another language.
+    At least `_TECHNICAL_UNKNOWN` distinct unknown lowercase words (of `lowercase`: all of
+    them, of 3 to `MAX_WORD_LENGTH` letters) that have no correction (whatever their context,
+    so that correcting others never changes the count and a second pass decides as the first
+    did), making at least `_TECHNICAL_SHARE` of its distinct lowercase words: code, jargon or
+    another language. The count stops as soon as it decides.
     """
     known = scan.lex.counts
-    outside = sum(
-        1
-        for word, lower in zip(unknown, lowered, strict=True)
-        if word == lower
-        and 3 <= len(word) <= MAX_WORD_LENGTH
-        and not _is_contraction_half(word, known)
-        and _search(word, max_distance, min_ratio) is None
-    )
-    if outside < _TECHNICAL_UNKNOWN:
-        return False
-    lowercase = sum(1 for word in scan.unique if len(word) >= 3 and word.islower())
-    return outside >= _TECHNICAL_SHARE * lowercase
+    unique = scan.unique
+    # The distinct lowercase words of 3+ letters, by C-level set and list operations.
+    lower = unique.intersection(" ".join(unique).lower().split())
+    lengths = list(map(len, lower))
+    share = _TECHNICAL_SHARE * (len(lengths) - lengths.count(1) - lengths.count(2))
+    outside = 0
+    for word in lowercase:
+        if _is_contraction_half(word, known) or _search(word, max_distance, min_ratio):
+            continue
+        outside += 1
+        if outside >= _TECHNICAL_UNKNOWN and outside >= share:
+            return True
+    return False
 
 
 def _line_shares(runs: list[str]) -> tuple[int, int]:
@@ -537,13 +545,16 @@ def _match_case(template: str, word: str) -> str:
 def _is_derived(word: str, lex: Lexicon) -> bool:
     """Whether `word` is a known word plus a common prefix or suffix (a deliberate coinage)."""
     known = lex.counts
-    for prefix in _PREFIXES:
-        if (
-            word.startswith(prefix)
-            and len(word) - len(prefix) >= 4
-            and word[len(prefix) :] in known
-        ):
-            return True
+    if word.startswith(_PREFIXES):  # one C-level test dismisses most words
+        for prefix in _PREFIXES:
+            if (
+                word.startswith(prefix)
+                and len(word) - len(prefix) >= 4
+                and word[len(prefix) :] in known
+            ):
+                return True
+    if not word.endswith(_SUFFIXES):
+        return False
     for suffix in _SUFFIXES:
         if not word.endswith(suffix):
             continue
@@ -557,11 +568,22 @@ def _is_derived(word: str, lex: Lexicon) -> bool:
 
 def _is_american_variant(word: str, lex: Lexicon) -> bool:
     """Whether `word` becomes a known word by one American -> British letter pattern."""
-    for pattern, british in _US_TO_GB:
-        for match in re.finditer(pattern, word):
-            if word[: match.start()] + british + word[match.end() :] in lex.counts:
+    known = lex.counts
+    for pattern, british in _american_patterns():
+        for match in pattern.finditer(word):
+            if word[: match.start()] + british + word[match.end() :] in known:
                 return True
     return False
+
+
+_AMERICAN_PATTERNS: list[tuple[re.Pattern[str], str]] = []
+
+
+def _american_patterns() -> list[tuple[re.Pattern[str], str]]:
+    """`_US_TO_GB` compiled, on first use (spares each word a lookup in `re`'s cache)."""
+    if not _AMERICAN_PATTERNS:
+        _AMERICAN_PATTERNS[:] = [(re.compile(p), british) for p, british in _US_TO_GB]
+    return _AMERICAN_PATTERNS
 
 
 def _is_compound(word: str, lex: Lexicon) -> bool:
@@ -952,23 +974,23 @@ class NormalizeSpelling(BaseCleaner):
     def _correct(self, scan: _Text, edits: dict[int, Edit]) -> None:
         """Decide the typo corrections, into `edits` (by start offset)."""
         lex = scan.lex
-        # Unknown as written; then the capitalised ones whose lowercase form is unknown too.
-        unknown = sorted(lex.unknown(scan.unique))
-        lowered = " ".join(unknown).lower().split()
-        unknown_lower = lex.unknown(set(lowered))
+        # Unknown as written, split by C-level set operations: the lowercase ones, and the
+        # capitalised ones whose lowercase form is unknown too (all are ASCII letters).
+        unknown = lex.unknown(scan.unique)
+        lowered = set(" ".join(unknown).lower().split())
+        lowercase = [w for w in unknown.intersection(lowered) if 3 <= len(w) <= MAX_WORD_LENGTH]
+        titles = unknown.intersection(" ".join(lex.unknown(lowered)).title().split())
         suspects: list[_Suspect] = []
+        for word in lowercase:
+            suspect = self._suspect(word, scan)
+            if suspect is not None:
+                suspects.append(suspect)
         starts: list[tuple[_Token, str]] = []
-        for word, lower in zip(unknown, lowered, strict=True):
-            if lower not in unknown_lower or not 3 <= len(word) <= MAX_WORD_LENGTH:
-                continue
-            if word == lower:
-                suspect = self._suspect(word, scan)
-                if suspect is not None:
-                    suspects.append(suspect)
-            elif word.istitle():
+        for word in titles:
+            if 3 <= len(word) <= MAX_WORD_LENGTH:
                 starts.extend(self._sentence_start_typos(word, scan))
         ratio = float(self.min_ratio)
-        if suspects and _is_technical(unknown, lowered, scan, self.max_distance, ratio):
+        if suspects and _is_technical(lowercase, scan, self.max_distance, ratio):
             # Many words outside the dictionary (code, jargon, another language): one more is
             # far more likely one of them, so only an overwhelming winner is taken.
             floor = self.min_ratio * _TECHNICAL_RATIO
