@@ -40,7 +40,7 @@ from __future__ import annotations
 import re
 import threading
 from collections import Counter
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import Any
@@ -262,6 +262,14 @@ _RUN = re.compile(r"[A-Za-z]+")
 #: each at least 0x80, so they separate runs just as the pattern does.
 _ONLY_LETTERS = bytes(b if 65 <= b <= 90 or 97 <= b <= 122 else 32 for b in range(256))
 _SPACE = re.compile(r"\s")
+#: A maximal run of word characters: a whole word, as `_Text.occurrences` finds them.
+_WORD = re.compile(r"\w+")
+#: From this many words to search for in one text, its whole words are counted instead.
+_SEARCHES_TO_COUNT = 40
+#: Keeps the ASCII word characters (letters, digits, ``_``) of ASCII text, spaces the rest.
+_ONLY_WORD_CHARS = bytes(
+    b if 65 <= b <= 90 or 97 <= b <= 122 or 48 <= b <= 57 or b == 95 else 32 for b in range(256)
+)
 #: Texts longer than this are scanned in pieces of about this many characters.
 _SCAN_PIECE = 1 << 18
 #: How many words of each piece are kept for the English verdict of the whole text.
@@ -299,7 +307,16 @@ class _Text:
     (neighbours, English verdicts) is that of the corrected text, as a second pass would see it.
     """
 
-    __slots__ = ("_document_english", "_lines", "fixed", "lex", "runs", "text", "unique")
+    __slots__ = (
+        "_document_english",
+        "_lines",
+        "_uses",
+        "fixed",
+        "lex",
+        "runs",
+        "text",
+        "unique",
+    )
 
     def __init__(self, text: str, runs: list[str], unique: set[str], lex: Lexicon) -> None:
         self.text = text
@@ -309,19 +326,50 @@ class _Text:
         self.fixed: dict[int, tuple[int, str]] = {}
         self._document_english: bool | None = None
         self._lines: dict[int, tuple[int, int]] = {}  # line start -> (words, function words)
+        self._uses: Counter[str] | None = None  # whole words and their counts, once built
 
     def other_uses(self, word: str) -> int:
         """How often `word` occurs in its other cases (of lower, Title, UPPER) as a whole word."""
         unique = self.unique
         lower = word.lower()
         return sum(
-            len(self.occurrences(form))
+            self.uses(form)
             for form in {lower, lower.title(), lower.upper()} - {word}
             if form in unique
         )
 
-    def occurrences(self, word: str) -> list[int]:
-        """The offsets at which `word` (exact case) stands as a whole word."""
+    def uses(self, word: str) -> int:
+        """How often `word` (ASCII letters, exact case) stands as a whole word."""
+        counts = self._whole_words()
+        if counts is not None:
+            return counts[word]
+        return len(self.occurrences(word))
+
+    def only_use(self, word: str) -> int | None:
+        """The offset of `word` (ASCII letters) when it stands exactly once as a whole word."""
+        counts = self._whole_words()
+        if counts is not None and counts[word] != 1:
+            return None
+        places = self.occurrences(word, 2 if counts is None else 1)
+        return places[0] if len(places) == 1 else None
+
+    def expect_searches(self, searches: int) -> None:
+        """Say how many words are about to be searched for: when they are many, the text's
+        whole words are counted once, and a word's uses become a lookup.
+
+        Each search for a word goes through the whole text (about 1 ns a character), counting
+        the whole words costs about 40 searches: from `_SEARCHES_TO_COUNT` words on, counting
+        is cheaper.
+        """
+        if self._uses is None and searches >= _SEARCHES_TO_COUNT:
+            self._uses = _count_whole_words(self.text)
+
+    def _whole_words(self) -> Counter[str] | None:
+        """The counts of the text's whole words, when `expect_searches` had them counted."""
+        return self._uses
+
+    def occurrences(self, word: str, most: int = 0) -> list[int]:
+        """The offsets at which `word` (exact case) stands as a whole word (the first `most`)."""
         text = self.text
         found = []
         at = text.find(word)
@@ -332,6 +380,8 @@ class _Text:
             after = text[at + size : at + size + 1]
             if not (before.isalnum() or before == "_" or after.isalnum() or after == "_"):
                 found.append(at)
+                if len(found) == most:
+                    break
             at = text.find(word, at + size)
         return found
 
@@ -444,17 +494,40 @@ def _scan(text: str) -> tuple[list[str], set[str]]:
         return runs, set(runs)
     unique: set[str] = set()
     sample: list[str] = []
+    for start, end in _pieces(text):
+        runs = _runs(text[start:end])
+        unique.update(runs)
+        sample.extend(runs[:: max(1, len(runs) // _PIECE_SAMPLE)])
+    return sample, unique
+
+
+def _count_whole_words(text: str) -> Counter[str]:
+    """Each whole word of `text` (maximal run of word characters) with how often it occurs.
+
+    A whole-word occurrence of a word of letters (as `_Text.occurrences` finds them: no
+    alphanumeric character nor ``_`` on either side) is exactly such a run, ``\\w+``.
+    ASCII text is counted from a byte translation (eight times faster than the pattern).
+    """
+    counts: Counter[str] = Counter()
+    for start, end in _pieces(text):
+        piece = text[start:end]
+        if piece.isascii():
+            counts.update(piece.encode("ascii").translate(_ONLY_WORD_CHARS).decode("ascii").split())
+        else:
+            counts.update(_WORD.findall(piece))
+    return counts
+
+
+def _pieces(text: str) -> Iterator[tuple[int, int]]:
+    """(start, end) of pieces of `text` of about `_SCAN_PIECE` characters, cut at whitespace."""
     start, size = 0, len(text)
     while start < size:
         end = size
         if start + _SCAN_PIECE < size:
             space = _SPACE.search(text, start + _SCAN_PIECE)
             end = space.start() if space else size
-        runs = _runs(text[start:end])
-        unique.update(runs)
-        sample.extend(runs[:: max(1, len(runs) // _PIECE_SAMPLE)])
+        yield start, end
         start = end
-    return sample, unique
 
 
 def _runs(text: str) -> list[str]:
@@ -980,6 +1053,7 @@ class NormalizeSpelling(BaseCleaner):
         lowered = set(" ".join(unknown).lower().split())
         lowercase = [w for w in unknown.intersection(lowered) if 3 <= len(w) <= MAX_WORD_LENGTH]
         titles = unknown.intersection(" ".join(lex.unknown(lowered)).title().split())
+        scan.expect_searches(len(lowercase) + len(titles))
         suspects: list[_Suspect] = []
         for word in lowercase:
             suspect = self._suspect(word, scan)
@@ -1015,10 +1089,10 @@ class NormalizeSpelling(BaseCleaner):
             return None
         if _is_contraction_half(word, scan.lex.counts):
             return None  # didn't, they're: the commonest unknown words, dismissed first
-        places = scan.occurrences(word)
-        if len(places) != 1 or scan.other_uses(word):
+        at = scan.only_use(word)
+        if at is None or scan.other_uses(word):
             return None  # used twice: deliberate
-        token = scan.token(places[0], word)
+        token = scan.token(at, word)
         if token is None or not self._may_fit(token, scan) or _is_deliberate(word):
             return None
         if not scan.english(token):
@@ -1044,10 +1118,10 @@ class NormalizeSpelling(BaseCleaner):
         target = _function_word_near(lower)
         if target is None or lower in self.words or not _is_plausible_slip(lower, target, 1):
             return []
-        places = scan.occurrences(word)
-        if len(places) != 1 or scan.other_uses(word):
+        at = scan.only_use(word)
+        if at is None or scan.other_uses(word):
             return []
-        token = scan.token(places[0], word)
+        token = scan.token(at, word)
         if token is None or not token.sentence_start:
             return []
         return [(token, target)]
@@ -1177,10 +1251,10 @@ class NormalizeSpelling(BaseCleaner):
         """Correct a rare word that is a one-key slip of a top function word, in plain prose."""
         if word in self.words:
             return None
-        places = scan.occurrences(word)
-        if len(places) != 1 or places[0] in edits or scan.other_uses(word):
+        at = scan.only_use(word)
+        if at is None or at in edits or scan.other_uses(word):
             return None
-        token = scan.token(places[0], word)
+        token = scan.token(at, word)
         if token is None or not token.bare:
             return None
         before, after = scan.neighbours(token, 1)
