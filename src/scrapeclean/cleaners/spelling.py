@@ -354,12 +354,11 @@ class _Text:
         return places[0] if len(places) == 1 else None
 
     def expect_searches(self, searches: int) -> None:
-        """Say how many words are about to be searched for: when they are many, the text's
-        whole words are counted once, and a word's uses become a lookup.
+        """Say how many words are about to be searched for: count the whole words if many.
 
-        Each search for a word goes through the whole text (about 1 ns a character), counting
-        the whole words costs about 40 searches: from `_SEARCHES_TO_COUNT` words on, counting
-        is cheaper.
+        Each search for a word goes through the whole text (about 1 ns a character); counting
+        the whole words once costs about 40 searches, and makes a word's uses a lookup: from
+        `_SEARCHES_TO_COUNT` words on, counting is cheaper.
         """
         if self._uses is None and searches >= _SEARCHES_TO_COUNT:
             self._uses = _count_whole_words(self.text)
