@@ -1,10 +1,13 @@
 """Word frequencies and edit-distance neighbourhoods for the spelling cleaner (private).
 
-The English word list ships as two gzip files in ``scrapeclean/data/`` (built by
-``scripts/build_spelling_data.py``): the words, most frequent first, one per line, and their
-counts as unsigned 64-bit integers in the same order. Loading is two C-level calls and one
-``dict(zip(...))`` (about 20 ms), done the first time a cleaner needs it, once per process, and
-kept in a module-level slot: no other cache grows with use.
+The English word list ships as two plain files in ``scrapeclean/data/`` (built by
+``scripts/build_spelling_data.py``): the words in code point order, one per line, and their
+counts as unsigned 64-bit integers in the same order. Loading is a read and a split of each
+(about 3 ms), done the first time a cleaner needs it, once per process, and kept in a
+module-level slot: no other cache grows with use. A word is looked up by binary search among
+the sorted words until a text asks about many words; then a hash table of the counts is built
+once (about 15 ms) and answers every lookup. So the first call on a short text costs a few
+milliseconds, and a stream of documents gets hash lookups and C-level set differences.
 
 Neighbours at edit distance 1 are found by generating every single edit of the query (deletion,
 adjacent transposition, substitution, insertion) and looking each up: about 500 hash lookups
@@ -22,17 +25,17 @@ seven or more letters end with are ever built (all of them: about 20 MB).
 from __future__ import annotations
 
 import os
-import re
 import sys
 import threading
-import zlib
 from array import array
 from bisect import bisect_left
-from collections.abc import Iterable, Iterator, Mapping
-from itertools import islice, repeat
-from operator import add, neg
+from collections.abc import Iterable, Iterator, Mapping, Sequence
+from itertools import compress, repeat
+from operator import add, le
+from typing import Any
 
 __all__ = [
+    "CONTRACTION_ENDINGS",
     "LETTERS",
     "Lexicon",
     "deletes_within2",
@@ -50,14 +53,20 @@ INDEX_MIN_COUNT = 1_000_000
 
 #: How many of the most frequent words `most_frequent` can return.
 _RANKED = 500
+#: After this many binary searches, a lexicon builds its hash table (about as long to build).
+_LOOKUPS_BEFORE_TABLE = 20_000
+#: A set of words is checked against the hash table, built if need be, from this share of
+#: `_LOOKUPS_BEFORE_TABLE` words on (a set difference with the table is C-level).
+_TABLE_SHARE = 8
+#: The endings of contractions: a word is the first half of one when a word with the ending is
+#: known (didn + 't).
+CONTRACTION_ENDINGS = ("'t", "'s", "'re", "'ll", "'ve", "'d", "'m")
 
-#: zlib's window setting that reads (only) the gzip format.
-_GZIP_WBITS = 31
 
 _DATA_PACKAGE = "scrapeclean"
 _DATA_DIR = "data"
-_WORDS_FILE = "frequency_en_words.txt.gz"
-_COUNTS_FILE = "frequency_en_counts.bin.gz"
+_WORDS_FILE = "frequency_en_words.txt"
+_COUNTS_FILE = "frequency_en_counts.bin"
 
 # QWERTY rows with their usual stagger: a key touches its row neighbours, the two keys above it
 # (same index and index + 1 in the upper row's coordinates) and the two below it.
@@ -179,60 +188,101 @@ def _osa_table(a: str, b: str, limit: int) -> int:
 class Lexicon:
     """English word counts with distance-1 and distance-2 neighbour search.
 
-    Build one with `lexicon()` (shared, loaded once) or from pairs for tests.
+    Build one with `lexicon()` (shared, loaded once) or `Lexicon.from_pairs` (tests).
+
+    The words are kept sorted, their counts in an array beside them: a lookup is a binary
+    search, and loading is two C-level calls. A hash table of the counts makes a lookup
+    twenty times cheaper but costs about 15 ms to build (the whole first call of a short
+    text is cheaper), so it is built once a text asks about many words at a time or after
+    `_LOOKUPS_BEFORE_TABLE` single lookups, and answers everything from then on.
     """
 
-    __slots__ = ("_blob", "_counts", "_index", "_lock", "_ranked")
+    __slots__ = (
+        "_halves",
+        "_index",
+        "_lock",
+        "_lookups",
+        "_ranked",
+        "_sorted",
+        "_table",
+        "_values",
+        "_words",
+    )
 
-    def __init__(
-        self,
-        counts: Iterable[tuple[str, int]],
-        *,
-        ranked: bool = False,
-        frequent: str | None = None,
-    ) -> None:
-        """`counts` gives (word, count) pairs; `ranked` says they come most frequent first.
-
-        `frequent` may give the words at least `INDEX_MIN_COUNT` frequent, one per line, when
-        the caller has them at hand (the shipped list: a prefix of its text).
-        """
-        self._counts: dict[str, int] = dict(counts)
+    def __init__(self, words: Sequence[str], values: Sequence[int]) -> None:
+        """`words` in code point order, without repeats; `values` their counts, same order."""
+        self._words = words
+        self._values = values
+        self._table: dict[str, int] | None = None
+        self._lookups = 0
+        self._sorted = _SortedCounts(self)
+        self._halves: frozenset[str] | None = None
         self._ranked: tuple[str, ...] | None = None
-        self._blob = frequent
-        if ranked:
-            self._ranked = tuple(islice(self._counts, _RANKED))
         self._index: dict[str, dict[str, str | tuple[str, ...]]] = {}  # by end letters
         self._lock = threading.Lock()
 
+    @classmethod
+    def from_pairs(cls, pairs: Iterable[tuple[str, int]]) -> Lexicon:
+        """A lexicon of (word, count) pairs in any order (a repeated word: its last count)."""
+        items = sorted(dict(pairs).items())
+        return cls([word for word, _ in items], [count for _, count in items])
+
     def __contains__(self, word: object) -> bool:
-        return word in self._counts
+        return word in self.counts
 
     def __len__(self) -> int:
-        return len(self._counts)
+        return len(self._words)
 
     @property
     def counts(self) -> Mapping[str, int]:
-        """The counts by word (read-only by contract): for fast membership tests in loops."""
-        return self._counts
+        """The counts by word (read-only by contract): for fast membership tests in loops.
+
+        The hash table once built (a plain dict), a view that searches the sorted words
+        before that: fetch it once per loop, not once per lookup.
+        """
+        table = self._table
+        return self._sorted if table is None else table
 
     def unknown(self, words: set[str]) -> set[str]:
         """The members of `words` that are not known words (one C-level set operation)."""
-        return words.difference(self._counts)
+        table = self._table
+        if table is None and len(words) * _TABLE_SHARE >= _LOOKUPS_BEFORE_TABLE:
+            table = self._build_table()
+        if table is not None:
+            return words.difference(table)
+        position = self._position
+        return {word for word in words if position(word) < 0}
 
     def count(self, word: str) -> int:
         """Return how often `word` (lowercase) occurs in the reference corpus, 0 if unknown."""
-        return self._counts.get(word, 0)
+        table = self._table
+        if table is not None:
+            return table.get(word, 0)
+        at = self._position(word)
+        return self._values[at] if at >= 0 else 0
 
     def most_frequent(self, n: int) -> tuple[str, ...]:
-        """Return the `n` most frequent words, most frequent first."""
+        """Return the `n` (up to 500) most frequent words, most frequent first (ties by word).
+
+        Sorts the whole list the first time (about 50 ms): for tests and tools.
+        """
         if self._ranked is None:
-            ranked = sorted(self._counts, key=lambda w: (-self._counts[w], w))
-            self._ranked = tuple(ranked[:_RANKED])
+            words, values = self._words, self._values
+            ranked = sorted(range(len(words)), key=lambda i: (-values[i], words[i]))
+            self._ranked = tuple(words[i] for i in ranked[:_RANKED])
         return self._ranked[:n]
+
+    def is_contraction_half(self, word: str) -> bool:
+        """Whether `word` is the first half of a known contraction (didn, they, could)."""
+        halves = self._halves
+        if halves is not None:
+            return word in halves
+        known = self.counts
+        return any(word + ending in known for ending in CONTRACTION_ENDINGS)
 
     def neighbours1(self, word: str) -> dict[str, int]:
         """Return the known words one edit from `word`, with their counts."""
-        get = self._counts.get
+        get = self.counts.get
         found = {e: count for e in _edits1(word) if (count := get(e)) is not None}
         found.pop(word, None)
         return found
@@ -243,8 +293,7 @@ class Lexicon:
         Only words at least `INDEX_MIN_COUNT` frequent and of 3+ letters are returned, with
         their counts.
         """
-        counts = self._counts
-        return {w: counts[w] for w, d in self.frequent_near(word).items() if d == 2}
+        return {w: self.count(w) for w, d in self.frequent_near(word).items() if d == 2}
 
     def frequent_near(self, word: str) -> dict[str, int]:
         """The frequent words within two edits of `word` with its first and last letters.
@@ -267,11 +316,32 @@ class Lexicon:
         near = {w: edit_distance(word, w) for w in found}
         return {w: d for w, d in near.items() if 0 < d <= 2}
 
-    def _frequent(self) -> str:
-        """The words at least `INDEX_MIN_COUNT` frequent, one per line (made once)."""
-        if self._blob is None:
-            self._blob = "\n".join(w for w, c in self._counts.items() if c >= INDEX_MIN_COUNT)
-        return self._blob
+    def _position(self, word: str) -> int:
+        """The index of `word` among the sorted words, -1 when it is not one (a binary search).
+
+        Counts the lookups, and builds the hash table when they become many.
+        """
+        self._lookups += 1
+        if self._lookups > _LOOKUPS_BEFORE_TABLE and self._table is None:
+            self._build_table()
+        words = self._words
+        at = bisect_left(words, word)
+        return at if at < len(words) and words[at] == word else -1
+
+    def _build_table(self) -> dict[str, int]:
+        """Build the hash table of the counts (once), with the halves of contractions."""
+        with self._lock:
+            if self._table is None:
+                words = self._words
+                apostrophes = _lines_with("\n".join(words), "'")  # C-level searches
+                self._halves = frozenset(
+                    w[: -len(ending)]
+                    for w in apostrophes
+                    for ending in CONTRACTION_ENDINGS
+                    if w.endswith(ending)
+                )
+                self._table = dict(zip(words, self._values, strict=True))
+            return self._table
 
     def _bucket_index(self, first: str, last: str) -> dict[str, str | tuple[str, ...]]:
         index = self._index.get(first + last)
@@ -280,11 +350,62 @@ class Lexicon:
         with self._lock:
             index = self._index.get(first + last)
             if index is None:
-                # One C-level scan of the frequent words for those with these ends.
-                pattern = f"^{re.escape(first)}[^\n]+{re.escape(last)}$"
-                index = _build_deletion_index(re.findall(pattern, self._frequent(), re.M))
+                # The words starting with `first` are a slice of the sorted list; of those, the
+                # frequent ones (chosen at C level) of 3+ letters that end with `last`.
+                words = self._words
+                low = bisect_left(words, first)
+                high = bisect_left(words, chr(ord(first) + 1), low)
+                values = self._values[low:high]
+                frequent = compress(words[low:high], map(le, repeat(INDEX_MIN_COUNT), values))
+                index = _build_deletion_index(
+                    w for w in frequent if len(w) >= 3 and w.endswith(last)
+                )
                 self._index[first + last] = index
             return index
+
+
+class _SortedCounts(Mapping[str, int]):
+    """The counts of a lexicon by binary search, until its hash table is built."""
+
+    __slots__ = ("_lexicon",)
+
+    def __init__(self, lexicon: Lexicon) -> None:
+        self._lexicon = lexicon
+
+    def __getitem__(self, word: str) -> int:
+        count: int | None = self.get(word)
+        if count is None:
+            raise KeyError(word)
+        return count
+
+    def get(self, word: str, default: Any = None) -> Any:
+        lexicon = self._lexicon
+        table = lexicon._table
+        if table is not None:
+            return table.get(word, default)
+        at = lexicon._position(word) if isinstance(word, str) else -1
+        return lexicon._values[at] if at >= 0 else default
+
+    def __contains__(self, word: object) -> bool:
+        return isinstance(word, str) and self.get(word) is not None
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self._lexicon._words)
+
+    def __len__(self) -> int:
+        return len(self._lexicon._words)
+
+
+def _lines_with(text: str, char: str) -> list[str]:
+    """The lines of `text` that contain `char` (a few C-level searches per line found)."""
+    lines = []
+    at = text.find(char)
+    while at >= 0:
+        end = text.find("\n", at)
+        end = len(text) if end < 0 else end
+        lines.append(text[text.rfind("\n", 0, at) + 1 : end])
+        at = text.find(char, end)
+    return lines
 
 
 def _build_deletion_index(words: Iterable[str]) -> dict[str, str | tuple[str, ...]]:
@@ -318,22 +439,16 @@ def read_data(name: str) -> bytes:
     return resources.files(_DATA_PACKAGE).joinpath(_DATA_DIR).joinpath(name).read_bytes()
 
 
-def _gunzip(data: bytes) -> bytes:
-    return zlib.decompress(data, wbits=_GZIP_WBITS)
-
-
 def _read_lexicon() -> Lexicon:
-    """The shipped lexicon: words most frequent first, their counts in the same order."""
-    text = _gunzip(read_data(_WORDS_FILE)).decode("utf-8")
+    """The shipped lexicon: words in code point order, their counts in the same order."""
+    words = read_data(_WORDS_FILE).decode("utf-8").split("\n")
     counts = array("Q")
-    counts.frombytes(_gunzip(read_data(_COUNTS_FILE)))
+    counts.frombytes(read_data(_COUNTS_FILE))
     if sys.byteorder != "little":
         counts.byteswap()
-    words = text.split("\n")
-    # The frequent words are a prefix of the text: no pass over the words to find them.
-    size = bisect_left(counts, -INDEX_MIN_COUNT, key=neg)
-    frequent = text[: sum(map(len, words[:size])) + size - 1] if size else ""
-    return Lexicon(zip(words, counts, strict=True), ranked=True, frequent=frequent)
+    if len(words) != len(counts):
+        raise ValueError(f"{_WORDS_FILE} and {_COUNTS_FILE} differ in length")
+    return Lexicon(words, counts)
 
 
 _LEXICON: Lexicon | None = None

@@ -40,7 +40,7 @@ from __future__ import annotations
 import re
 import threading
 from collections import Counter
-from collections.abc import Iterable, Iterator, Mapping
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import Any
@@ -536,19 +536,6 @@ def _runs(text: str) -> list[str]:
     return raw.decode("ascii").split()
 
 
-def _is_contraction_half(word: str, known: Mapping[str, int]) -> bool:
-    """Whether `word` is the first half of a known contraction (didn, they, could)."""
-    return (
-        word + "'t" in known
-        or word + "'s" in known
-        or word + "'re" in known
-        or word + "'ll" in known
-        or word + "'ve" in known
-        or word + "'d" in known
-        or word + "'m" in known
-    )  # unrolled: the commonest check of all, on every unknown lowercase word
-
-
 def _is_technical(lowercase: list[str], scan: _Text, max_distance: int, min_ratio: float) -> bool:
     """Whether the text uses many words outside the dictionary and not near any word in it.
 
@@ -558,7 +545,7 @@ def _is_technical(lowercase: list[str], scan: _Text, max_distance: int, min_rati
     did), making at least `_TECHNICAL_SHARE` of its distinct lowercase words: code, jargon or
     another language. The count stops as soon as it decides.
     """
-    known = scan.lex.counts
+    lex = scan.lex
     unique = scan.unique
     # The distinct lowercase words of 3+ letters, by C-level set and list operations.
     lower = unique.intersection(" ".join(unique).lower().split())
@@ -566,7 +553,7 @@ def _is_technical(lowercase: list[str], scan: _Text, max_distance: int, min_rati
     share = _TECHNICAL_SHARE * (len(lengths) - lengths.count(1) - lengths.count(2))
     outside = 0
     for word in lowercase:
-        if _is_contraction_half(word, known) or _search(word, max_distance, min_ratio):
+        if lex.is_contraction_half(word) or _search(word, max_distance, min_ratio):
             continue
         outside += 1
         if outside >= _TECHNICAL_UNKNOWN and outside >= share:
@@ -768,7 +755,7 @@ def _is_deliberate(word: str) -> bool:
     an American spelling of a British one, or two words written together.
     """
     lex = lexicon()
-    if _is_contraction_half(word, lex.counts):
+    if lex.is_contraction_half(word):
         return True
     return _is_derived(word, lex) or _is_american_variant(word, lex) or _is_compound(word, lex)
 
@@ -880,8 +867,7 @@ def _slips(lex: Lexicon) -> dict[str, str]:
     """
     global _SLIPS
     if _SLIPS is None:
-        ranked = [w for w in lex.most_frequent(100) if w in FUNCTION_WORDS]
-        targets = [w for w in ranked[:REAL_WORD_TARGETS] if w not in _NO_SLIP_TARGETS]
+        targets = [w for w in _slip_targets(lex) if w not in _NO_SLIP_TARGETS]
         found: dict[str, str] = {}
         for target in targets:
             for i, letter in enumerate(target):
@@ -893,6 +879,12 @@ def _slips(lex: Lexicon) -> dict[str, str]:
                         found[slip] = target
         _SLIPS = found
     return _SLIPS
+
+
+def _slip_targets(lex: Lexicon) -> list[str]:
+    """The `REAL_WORD_TARGETS` most frequent function words, most frequent first."""
+    known = [w for w in FUNCTION_WORDS if w in lex]
+    return sorted(known, key=lambda w: (-lex.count(w), w))[:REAL_WORD_TARGETS]
 
 
 def _has_inflections(word: str, lex: Lexicon) -> bool:
@@ -1086,7 +1078,7 @@ class NormalizeSpelling(BaseCleaner):
         table = _variants()
         if word in self.words or word in table.to_us or word in table.to_gb:
             return None
-        if _is_contraction_half(word, scan.lex.counts):
+        if scan.lex.is_contraction_half(word):
             return None  # didn't, they're: the commonest unknown words, dismissed first
         at = scan.only_use(word)
         if at is None or scan.other_uses(word):
