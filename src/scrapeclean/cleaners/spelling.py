@@ -867,7 +867,8 @@ def _slips(lex: Lexicon) -> dict[str, str]:
     """
     global _SLIPS
     if _SLIPS is None:
-        targets = [w for w in _slip_targets(lex) if w not in _NO_SLIP_TARGETS]
+        ranked = [w for w in lex.most_frequent(100) if w in FUNCTION_WORDS]
+        targets = [w for w in ranked[:REAL_WORD_TARGETS] if w not in _NO_SLIP_TARGETS]
         found: dict[str, str] = {}
         for target in targets:
             for i, letter in enumerate(target):
@@ -879,12 +880,6 @@ def _slips(lex: Lexicon) -> dict[str, str]:
                         found[slip] = target
         _SLIPS = found
     return _SLIPS
-
-
-def _slip_targets(lex: Lexicon) -> list[str]:
-    """The `REAL_WORD_TARGETS` most frequent function words, most frequent first."""
-    known = [w for w in FUNCTION_WORDS if w in lex]
-    return sorted(known, key=lambda w: (-lex.count(w), w))[:REAL_WORD_TARGETS]
 
 
 def _has_inflections(word: str, lex: Lexicon) -> bool:
