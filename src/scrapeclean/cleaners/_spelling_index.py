@@ -294,6 +294,11 @@ class Lexicon:
         found.pop(word, None)
         return found
 
+    def has_neighbour1(self, word: str) -> bool:
+        """Whether any known word is one edit from `word` (stops at the first found)."""
+        known = self.counts
+        return any(e in known for e in _edits1(word) if e != word)
+
     def neighbours2(self, word: str) -> dict[str, int]:
         """Return the frequent words exactly two edits from `word` with its first and last letters.
 
