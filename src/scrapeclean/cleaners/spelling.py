@@ -548,7 +548,7 @@ def _is_technical(lowercase: list[str], scan: _Text, max_distance: int, min_rati
     them, of 3 to `MAX_WORD_LENGTH` letters) that have no correction (whatever their context,
     so that correcting others never changes the count and a second pass decides as the first
     did), making at least `_TECHNICAL_SHARE` of its distinct lowercase words: code, jargon or
-    another language. The count stops as soon as it decides.
+    another language. The count stops as soon as it decides either way.
     """
     lex = scan.lex
     unique = scan.unique
@@ -557,7 +557,10 @@ def _is_technical(lowercase: list[str], scan: _Text, max_distance: int, min_rati
     lengths = list(map(len, lower))
     share = _TECHNICAL_SHARE * (len(lengths) - lengths.count(1) - lengths.count(2))
     outside = 0
-    for word in lowercase:
+    for done, word in enumerate(lowercase):
+        most = outside + len(lowercase) - done  # were every word left outside
+        if most < _TECHNICAL_UNKNOWN or most < share:
+            return False
         if lex.is_contraction_half(word) or _search(word, max_distance, min_ratio):
             continue
         outside += 1
@@ -1083,9 +1086,9 @@ class NormalizeSpelling(BaseCleaner):
         if at is None or scan.other_uses(word):
             return None  # used twice: deliberate
         token = scan.token(at, word)
-        if token is None or not self._may_fit(token, scan) or _is_deliberate(word):
-            return None
-        if not scan.english(token):
+        if token is None or not self._may_fit(token, scan) or not scan.english(token):
+            return None  # (the line's verdict is counted once per line: cheaper than the next)
+        if _is_deliberate(word):
             return None
         found = _search(word, self.max_distance, float(self.min_ratio))
         if found is None:
