@@ -8,11 +8,14 @@ a capitalised word that starts a sentence. It never touches capitalised words in
 apostrophes, hyphens, slashes or other joiners, URLs, e-mail addresses, @handles, #hashtags, the
 user's `words`, and text that does not read as English.
 
-How it stays fast: the words of a text are found with one C-level regular-expression scan and
-counted with `collections.Counter`; set differences against the word list (and intersections
-with the small sets of variant spellings and real-word slips) leave the few words worth a look.
-Only those are located in the text and judged, so a plain English article costs a scan, a count
-and a few set operations, whatever its length.
+How it stays fast: the words of a text are found by a byte translation and a split, C-level,
+and made a set; set differences against the word list (and intersections with the small sets of
+variant spellings and real-word slips) leave the few words worth a look. Only those are located
+in the text and judged (a text with many of them has its whole words counted once, so that
+"used once" is a lookup), so a plain English article costs a scan and a few set operations,
+whatever its length. The candidate search skips the hundreds of lookups one edit away unless a
+frequent word is a plausible slip away (`_search`). `scripts/spelling_decisions.py` checks that
+work on speed changes no decision.
 
 Three kinds of edit are proposed:
 
