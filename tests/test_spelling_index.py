@@ -202,3 +202,43 @@ def test_plausible_slips_one_edit_away_keep_both_ends() -> None:
             if len(candidate) >= 3 and _is_plausible_slip(word, candidate, 1):
                 assert candidate[0] == word[0], (word, candidate)
                 assert candidate[-1] == word[-1] or candidate == swapped, (word, candidate)
+
+
+def _plain_search(word: str, max_distance: int, min_ratio: float) -> tuple[object, ...] | None:
+    """The candidate search without its shortcut: every known word one edit away first."""
+    lex = index.lexicon()
+    near = lex.neighbours1(word)
+    if near or max_distance < 2 or len(word) < spelling.MIN_LENGTH_TWO_EDITS:
+        found, distance = spelling._best_candidate(near, min_ratio), 1
+    else:
+        found, distance = spelling._best_candidate(lex.neighbours2(word), min_ratio * 2), 2
+    if found is None or not _is_plausible_slip(word, found[0], distance):
+        return None
+    return (*found, distance)
+
+
+def _unknown_near_words() -> list[str]:
+    """Unknown words one and two edits from common words (typos, and words that are not)."""
+    lex = index.lexicon()
+    words = set()
+    for number, known in enumerate(lex.most_frequent(500)[100:]):
+        if known.isalpha() and len(known) >= 3:
+            edits = sorted(edits1(known))
+            words.update(edits[number % 7 :: 97])
+            words.update(sorted(edits1(edits[number % len(edits)]))[::211])
+    return sorted(w for w in words if w.isalpha() and w.islower() and len(w) >= 3 and w not in lex)
+
+
+def test_search_shortcut_finds_what_the_plain_search_finds() -> None:
+    """Skipping the lookups one edit away when no frequent word is a plausible slip away
+    changes no correction, whatever the options."""
+    words = _unknown_near_words()
+    assert len(words) > 500
+    found = 0
+    for max_distance in (1, 2):
+        for min_ratio in (10.0, 2.0):
+            for word in words:
+                expected = _plain_search(word, max_distance, min_ratio)
+                assert spelling._search(word, max_distance, min_ratio) == expected, word
+                found += expected is not None
+    assert found > 100  # corrections are among them, not only dismissals
