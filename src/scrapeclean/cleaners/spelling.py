@@ -8,11 +8,14 @@ a capitalised word that starts a sentence. It never touches capitalised words in
 apostrophes, hyphens, slashes or other joiners, URLs, e-mail addresses, @handles, #hashtags, the
 user's `words`, and text that does not read as English.
 
-How it stays fast: the words of a text are found with one C-level regular-expression scan and
-counted with `collections.Counter`; set differences against the word list (and intersections
-with the small sets of variant spellings and real-word slips) leave the few words worth a look.
-Only those are located in the text and judged, so a plain English article costs a scan, a count
-and a few set operations, whatever its length.
+How it stays fast: the words of a text are found by a byte translation and a split, C-level,
+and made a set; set differences against the word list (and intersections with the small sets of
+variant spellings and real-word slips) leave the few words worth a look. Only those are located
+in the text and judged (a text with many of them has its whole words counted once, so that
+"used once" is a lookup), so a plain English article costs a scan and a few set operations,
+whatever its length. The candidate search skips the hundreds of lookups one edit away unless a
+frequent word is a plausible slip away (`_search`). `scripts/spelling_decisions.py` checks that
+work on speed changes no decision.
 
 Three kinds of edit are proposed:
 
@@ -40,7 +43,7 @@ from __future__ import annotations
 import re
 import threading
 from collections import Counter
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import Any
@@ -257,7 +260,21 @@ _COMPOUND_PART_COUNT = 1_000_000
 #: (`_Text.occurrences` wants a whole word); asking for word boundaries here would make the
 #: scan, most of the cost on plain English, a third slower.
 _RUN = re.compile(r"[A-Za-z]+")
+#: The same runs, found faster (a third of the time): every byte but an ASCII letter becomes a
+#: space, so that splitting gives the runs. Characters outside ASCII are several bytes in UTF-8,
+#: each at least 0x80, so they separate runs just as the pattern does.
+_ONLY_LETTERS = bytes(b if 65 <= b <= 90 or 97 <= b <= 122 else 32 for b in range(256))
 _SPACE = re.compile(r"\s")
+#: A maximal run of word characters: a whole word, as `_Text.occurrences` finds them.
+_WORD = re.compile(r"\w+")
+#: From this many words to search for in one text, its whole words are counted instead.
+_SEARCHES_TO_COUNT = 40
+#: Keeps the ASCII word characters (letters, digits, ``_``) and the bytes of characters outside
+#: ASCII (0x80 and up) of UTF-8 text, and spaces the other ASCII characters.
+_ONLY_WORD_CHARS = bytes(
+    b if 65 <= b <= 90 or 97 <= b <= 122 or 48 <= b <= 57 or b in (95,) or b >= 128 else 32
+    for b in range(256)
+)
 #: Texts longer than this are scanned in pieces of about this many characters.
 _SCAN_PIECE = 1 << 18
 #: How many words of each piece are kept for the English verdict of the whole text.
@@ -288,10 +305,6 @@ class _Token:
     line_end: int
 
 
-def _is_word_char(char: str) -> bool:
-    return char.isalnum() or char == "_"
-
-
 class _Text:
     """A text and the document-level evidence about it, each piece computed when first asked.
 
@@ -299,7 +312,16 @@ class _Text:
     (neighbours, English verdicts) is that of the corrected text, as a second pass would see it.
     """
 
-    __slots__ = ("_document_english", "_lines", "fixed", "lex", "runs", "text", "unique")
+    __slots__ = (
+        "_document_english",
+        "_lines",
+        "_uses",
+        "fixed",
+        "lex",
+        "runs",
+        "text",
+        "unique",
+    )
 
     def __init__(self, text: str, runs: list[str], unique: set[str], lex: Lexicon) -> None:
         self.text = text
@@ -309,28 +331,61 @@ class _Text:
         self.fixed: dict[int, tuple[int, str]] = {}
         self._document_english: bool | None = None
         self._lines: dict[int, tuple[int, int]] = {}  # line start -> (words, function words)
+        self._uses: Counter[str] | None = None  # whole words and their counts, once built
 
     def other_uses(self, word: str) -> int:
         """How often `word` occurs in its other cases (of lower, Title, UPPER) as a whole word."""
         unique = self.unique
         lower = word.lower()
         return sum(
-            len(self.occurrences(form))
+            self.uses(form)
             for form in {lower, lower.title(), lower.upper()} - {word}
             if form in unique
         )
 
-    def occurrences(self, word: str) -> list[int]:
-        """The offsets at which `word` (exact case) stands as a whole word."""
+    def uses(self, word: str) -> int:
+        """How often `word` (ASCII letters, exact case) stands as a whole word."""
+        counts = self._whole_words()
+        if counts is not None:
+            return counts[word]
+        return len(self.occurrences(word))
+
+    def only_use(self, word: str) -> int | None:
+        """The offset of `word` (ASCII letters) when it stands exactly once as a whole word."""
+        counts = self._whole_words()
+        if counts is not None and counts[word] != 1:
+            return None
+        places = self.occurrences(word, 2 if counts is None else 1)
+        return places[0] if len(places) == 1 else None
+
+    def expect_searches(self, searches: int) -> None:
+        """Say how many words are about to be searched for: count the whole words if many.
+
+        Each search for a word goes through the whole text (about 1 ns a character); counting
+        the whole words once costs about 40 searches, and makes a word's uses a lookup: from
+        `_SEARCHES_TO_COUNT` words on, counting is cheaper.
+        """
+        if self._uses is None and searches >= _SEARCHES_TO_COUNT:
+            self._uses = _count_whole_words(self.text)
+
+    def _whole_words(self) -> Counter[str] | None:
+        """The counts of the text's whole words, when `expect_searches` had them counted."""
+        return self._uses
+
+    def occurrences(self, word: str, most: int = 0) -> list[int]:
+        """The offsets at which `word` (exact case) stands as a whole word (the first `most`)."""
         text = self.text
         found = []
         at = text.find(word)
         size = len(word)
         while at >= 0:
-            before = text[at - 1] if at else " "
-            after = text[at + size : at + size + 1] or " "
-            if not _is_word_char(before) and not _is_word_char(after):
+            # Empty at either end of the text: no word character there.
+            before = text[at - 1 : at]
+            after = text[at + size : at + size + 1]
+            if not (before.isalnum() or before == "_" or after.isalnum() or after == "_"):
                 found.append(at)
+                if len(found) == most:
+                    break
             at = text.find(word, at + size)
         return found
 
@@ -439,59 +494,82 @@ def _scan(text: str) -> tuple[list[str], set[str]]:
     bounded by a piece, not by the text: only the distinct words and the sample are kept.
     """
     if len(text) <= _SCAN_PIECE:
-        runs = _RUN.findall(text)
+        runs = _runs(text)
         return runs, set(runs)
     unique: set[str] = set()
     sample: list[str] = []
+    for start, end in _pieces(text):
+        runs = _runs(text[start:end])
+        unique.update(runs)
+        sample.extend(runs[:: max(1, len(runs) // _PIECE_SAMPLE)])
+    return sample, unique
+
+
+def _count_whole_words(text: str) -> Counter[str]:
+    """Each whole word of `text` (maximal run of word characters) with how often it occurs.
+
+    A whole-word occurrence of a word of letters (as `_Text.occurrences` finds them: no
+    alphanumeric character nor ``_`` on either side) is exactly such a run, ``\\w+``. The
+    runs are cut by a byte translation that spaces the ASCII characters other than letters,
+    digits and ``_`` (four times faster than the pattern); the few pieces holding characters
+    outside ASCII, which may or may not be word characters, are cut again by the pattern.
+    """
+    counts: Counter[str] = Counter()
+    for start, end in _pieces(text):
+        raw = text[start:end].encode("utf-8", "surrogatepass").translate(_ONLY_WORD_CHARS)
+        counts.update(raw.decode("utf-8", "surrogatepass").split())
+    for piece in [piece for piece in counts if not piece.isascii()]:
+        times = counts.pop(piece)
+        for word in _WORD.findall(piece):
+            counts[word] += times
+    return counts
+
+
+def _pieces(text: str) -> Iterator[tuple[int, int]]:
+    """(start, end) of pieces of `text` of about `_SCAN_PIECE` characters, cut at whitespace."""
     start, size = 0, len(text)
     while start < size:
         end = size
         if start + _SCAN_PIECE < size:
             space = _SPACE.search(text, start + _SCAN_PIECE)
             end = space.start() if space else size
-        runs = _RUN.findall(text, start, end)
-        unique.update(runs)
-        sample.extend(runs[:: max(1, len(runs) // _PIECE_SAMPLE)])
+        yield start, end
         start = end
-    return sample, unique
 
 
-def _is_contraction_half(word: str, known: Mapping[str, int]) -> bool:
-    """Whether `word` is the first half of a known contraction (didn, they, could)."""
-    return (
-        word + "'t" in known
-        or word + "'s" in known
-        or word + "'re" in known
-        or word + "'ll" in known
-        or word + "'ve" in known
-        or word + "'d" in known
-        or word + "'m" in known
-    )  # unrolled: the commonest check of all, on every unknown lowercase word
+def _runs(text: str) -> list[str]:
+    """The runs of ASCII letters in `text`, in order: what ``_RUN.findall(text)`` gives."""
+    # surrogatepass: a lone surrogate (from bytes decoded with surrogateescape) is 3 bytes.
+    raw = text.encode("utf-8", "surrogatepass").translate(_ONLY_LETTERS)
+    return raw.decode("ascii").split()
 
 
-def _is_technical(
-    unknown: list[str], lowered: list[str], scan: _Text, max_distance: int, min_ratio: float
-) -> bool:
+def _is_technical(lowercase: list[str], scan: _Text, max_distance: int, min_ratio: float) -> bool:
     """Whether the text uses many words outside the dictionary and not near any word in it.
 
-    At least `_TECHNICAL_UNKNOWN` distinct unknown lowercase words that have no correction
-    (whatever their context, so that correcting others never changes the count and a second
-    pass decides as the first did), making at least `_TECHNICAL_SHARE` of its distinct
-    lowercase words: code, jargon or another language.
+    At least `_TECHNICAL_UNKNOWN` distinct unknown lowercase words (of `lowercase`: all of
+    them, of 3 to `MAX_WORD_LENGTH` letters) that have no correction (whatever their context,
+    so that correcting others never changes the count and a second pass decides as the first
+    did), making at least `_TECHNICAL_SHARE` of its distinct lowercase words: code, jargon or
+    another language. The count stops as soon as it decides either way.
     """
-    known = scan.lex.counts
-    outside = sum(
-        1
-        for word, lower in zip(unknown, lowered, strict=True)
-        if word == lower
-        and 3 <= len(word) <= MAX_WORD_LENGTH
-        and not _is_contraction_half(word, known)
-        and _search(word, max_distance, min_ratio) is None
-    )
-    if outside < _TECHNICAL_UNKNOWN:
-        return False
-    lowercase = sum(1 for word in scan.unique if len(word) >= 3 and word.islower())
-    return outside >= _TECHNICAL_SHARE * lowercase
+    lex = scan.lex
+    unique = scan.unique
+    # The distinct lowercase words of 3+ letters, by C-level set and list operations.
+    lower = unique.intersection(" ".join(unique).lower().split())
+    lengths = list(map(len, lower))
+    share = _TECHNICAL_SHARE * (len(lengths) - lengths.count(1) - lengths.count(2))
+    outside = 0
+    for done, word in enumerate(lowercase):
+        most = outside + len(lowercase) - done  # were every word left outside
+        if most < _TECHNICAL_UNKNOWN or most < share:
+            return False
+        if lex.is_contraction_half(word) or _search(word, max_distance, min_ratio):
+            continue
+        outside += 1
+        if outside >= _TECHNICAL_UNKNOWN and outside >= share:
+            return True
+    return False
 
 
 def _line_shares(runs: list[str]) -> tuple[int, int]:
@@ -537,13 +615,16 @@ def _match_case(template: str, word: str) -> str:
 def _is_derived(word: str, lex: Lexicon) -> bool:
     """Whether `word` is a known word plus a common prefix or suffix (a deliberate coinage)."""
     known = lex.counts
-    for prefix in _PREFIXES:
-        if (
-            word.startswith(prefix)
-            and len(word) - len(prefix) >= 4
-            and word[len(prefix) :] in known
-        ):
-            return True
+    if word.startswith(_PREFIXES):  # one C-level test dismisses most words
+        for prefix in _PREFIXES:
+            if (
+                word.startswith(prefix)
+                and len(word) - len(prefix) >= 4
+                and word[len(prefix) :] in known
+            ):
+                return True
+    if not word.endswith(_SUFFIXES):
+        return False
     for suffix in _SUFFIXES:
         if not word.endswith(suffix):
             continue
@@ -557,11 +638,22 @@ def _is_derived(word: str, lex: Lexicon) -> bool:
 
 def _is_american_variant(word: str, lex: Lexicon) -> bool:
     """Whether `word` becomes a known word by one American -> British letter pattern."""
-    for pattern, british in _US_TO_GB:
-        for match in re.finditer(pattern, word):
-            if word[: match.start()] + british + word[match.end() :] in lex.counts:
+    known = lex.counts
+    for pattern, british in _american_patterns():
+        for match in pattern.finditer(word):
+            if word[: match.start()] + british + word[match.end() :] in known:
                 return True
     return False
+
+
+_AMERICAN_PATTERNS: list[tuple[re.Pattern[str], str]] = []
+
+
+def _american_patterns() -> list[tuple[re.Pattern[str], str]]:
+    """`_US_TO_GB` compiled, on first use (spares each word a lookup in `re`'s cache)."""
+    if not _AMERICAN_PATTERNS:
+        _AMERICAN_PATTERNS[:] = [(re.compile(p), british) for p, british in _US_TO_GB]
+    return _AMERICAN_PATTERNS
 
 
 def _is_compound(word: str, lex: Lexicon) -> bool:
@@ -674,37 +766,37 @@ def _is_deliberate(word: str) -> bool:
     an American spelling of a British one, or two words written together.
     """
     lex = lexicon()
-    if _is_contraction_half(word, lex.counts):
+    if lex.is_contraction_half(word):
         return True
     return _is_derived(word, lex) or _is_american_variant(word, lex) or _is_compound(word, lex)
 
 
 @lru_cache(maxsize=_SEARCH_CACHE)
-def _may_have_candidate(word: str) -> bool:
-    """Whether a frequent word is a plausible slip away from `word` (a few dozen lookups).
+def _search(word: str, max_distance: int, min_ratio: float) -> tuple[str, float, str, int] | None:
+    """The winning correction of unknown `word`: (best, ratio, runner-up, distance), or None.
 
-    Every plausible correction (`_is_plausible_slip`) keeps both ends of the word, but for a
-    swap of the last two letters.
+    The best candidate one edit away is taken when any known word is one edit away; else the
+    best frequent word two edits away with the same ends (long words only). A correction must
+    be a plausible slip (`_is_plausible_slip`), and every plausible correction one edit away
+    keeps both ends of the word but for a swap of the last two letters, and is frequent: when
+    no frequent word is such a slip away, no search one edit away can win, and its hundreds of
+    lookups are skipped (or cut short at the first known word, which rules out the search two
+    edits away). Most unknown words end after a few dozen lookups.
     """
     lex = lexicon()
+    close = lex.frequent_near(word)  # frequent words within two edits, same ends
     swapped = word[:-2] + word[-1] + word[-2]
-    return bool(lex.frequent_near(word)) or lex.count(swapped) >= MIN_TARGET_COUNT
-
-
-@lru_cache(maxsize=_SEARCH_CACHE)
-def _search(word: str, max_distance: int, min_ratio: float) -> tuple[str, float, str, int] | None:
-    """The winning correction of unknown `word`: (best, ratio, runner-up, distance), or None."""
-    lex = lexicon()
-    # Every plausible correction (`_is_plausible_slip`) keeps both ends of the word, but for a
-    # swap of the last two letters: when no frequent word is such a slip away, nothing can win,
-    # and the full search (hundreds of lookups) is skipped. Most unknown words end here.
-    if not _may_have_candidate(word):
-        return None
-    near = lex.neighbours1(word)
-    if near or max_distance < 2 or len(word) < MIN_LENGTH_TWO_EDITS:
+    one = 1 in close.values() or lex.count(swapped) >= MIN_TARGET_COUNT
+    if one:
+        near = lex.neighbours1(word)
         found, distance = _best_candidate(near, min_ratio), 1
+    elif max_distance < 2 or len(word) < MIN_LENGTH_TWO_EDITS or 2 not in close.values():
+        return None  # nothing plausible one edit away, and no search two edits away
+    elif lex.has_neighbour1(word):
+        return None  # the search stays one edit away, where nothing is plausible
     else:
-        found, distance = _best_candidate(lex.neighbours2(word), min_ratio * 2), 2
+        two = {w: lex.count(w) for w, d in close.items() if d == 2}
+        found, distance = _best_candidate(two, min_ratio * 2), 2
     if found is None or not _is_plausible_slip(word, found[0], distance):
         return None
     return (*found, distance)
@@ -713,7 +805,6 @@ def _search(word: str, max_distance: int, min_ratio: float) -> tuple[str, float,
 def _clear_caches() -> None:
     """Forget the remembered word verdicts (for benchmarks that time cold passes)."""
     _search.cache_clear()
-    _may_have_candidate.cache_clear()
     _is_deliberate.cache_clear()
     _function_word_near.cache_clear()
 
@@ -952,23 +1043,24 @@ class NormalizeSpelling(BaseCleaner):
     def _correct(self, scan: _Text, edits: dict[int, Edit]) -> None:
         """Decide the typo corrections, into `edits` (by start offset)."""
         lex = scan.lex
-        # Unknown as written; then the capitalised ones whose lowercase form is unknown too.
-        unknown = sorted(lex.unknown(scan.unique))
-        lowered = " ".join(unknown).lower().split()
-        unknown_lower = lex.unknown(set(lowered))
+        # Unknown as written, split by C-level set operations: the lowercase ones, and the
+        # capitalised ones whose lowercase form is unknown too (all are ASCII letters).
+        unknown = lex.unknown(scan.unique)
+        lowered = set(" ".join(unknown).lower().split())
+        lowercase = [w for w in unknown.intersection(lowered) if 3 <= len(w) <= MAX_WORD_LENGTH]
+        titles = unknown.intersection(" ".join(lex.unknown(lowered)).title().split())
+        scan.expect_searches(len(lowercase) + len(titles))
         suspects: list[_Suspect] = []
+        for word in lowercase:
+            suspect = self._suspect(word, scan)
+            if suspect is not None:
+                suspects.append(suspect)
         starts: list[tuple[_Token, str]] = []
-        for word, lower in zip(unknown, lowered, strict=True):
-            if lower not in unknown_lower or not 3 <= len(word) <= MAX_WORD_LENGTH:
-                continue
-            if word == lower:
-                suspect = self._suspect(word, scan)
-                if suspect is not None:
-                    suspects.append(suspect)
-            elif word.istitle():
+        for word in titles:
+            if 3 <= len(word) <= MAX_WORD_LENGTH:
                 starts.extend(self._sentence_start_typos(word, scan))
         ratio = float(self.min_ratio)
-        if suspects and _is_technical(unknown, lowered, scan, self.max_distance, ratio):
+        if suspects and _is_technical(lowercase, scan, self.max_distance, ratio):
             # Many words outside the dictionary (code, jargon, another language): one more is
             # far more likely one of them, so only an overwhelming winner is taken.
             floor = self.min_ratio * _TECHNICAL_RATIO
@@ -991,15 +1083,15 @@ class NormalizeSpelling(BaseCleaner):
         table = _variants()
         if word in self.words or word in table.to_us or word in table.to_gb:
             return None
-        if _is_contraction_half(word, scan.lex.counts):
+        if scan.lex.is_contraction_half(word):
             return None  # didn't, they're: the commonest unknown words, dismissed first
-        places = scan.occurrences(word)
-        if len(places) != 1 or scan.other_uses(word):
+        at = scan.only_use(word)
+        if at is None or scan.other_uses(word):
             return None  # used twice: deliberate
-        token = scan.token(places[0], word)
-        if token is None or not self._may_fit(token, scan) or _is_deliberate(word):
-            return None
-        if not scan.english(token):
+        token = scan.token(at, word)
+        if token is None or not self._may_fit(token, scan) or not scan.english(token):
+            return None  # (the line's verdict is counted once per line: cheaper than the next)
+        if _is_deliberate(word):
             return None
         found = _search(word, self.max_distance, float(self.min_ratio))
         if found is None:
@@ -1022,10 +1114,10 @@ class NormalizeSpelling(BaseCleaner):
         target = _function_word_near(lower)
         if target is None or lower in self.words or not _is_plausible_slip(lower, target, 1):
             return []
-        places = scan.occurrences(word)
-        if len(places) != 1 or scan.other_uses(word):
+        at = scan.only_use(word)
+        if at is None or scan.other_uses(word):
             return []
-        token = scan.token(places[0], word)
+        token = scan.token(at, word)
         if token is None or not token.sentence_start:
             return []
         return [(token, target)]
@@ -1155,10 +1247,10 @@ class NormalizeSpelling(BaseCleaner):
         """Correct a rare word that is a one-key slip of a top function word, in plain prose."""
         if word in self.words:
             return None
-        places = scan.occurrences(word)
-        if len(places) != 1 or places[0] in edits or scan.other_uses(word):
+        at = scan.only_use(word)
+        if at is None or at in edits or scan.other_uses(word):
             return None
-        token = scan.token(places[0], word)
+        token = scan.token(at, word)
         if token is None or not token.bare:
             return None
         before, after = scan.neighbours(token, 1)
