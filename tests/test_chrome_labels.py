@@ -33,6 +33,10 @@ def _cleaned(line: str) -> tuple[str, list[str]]:
         "Articoli correlati:",
         "Похожие статьи",
         "Podobne artykuły",
+        "Sharing is caring!",
+        "Advert",
+        "Filed under:",
+        "Tell us what YOU think...",
     ],
 )
 def test_a_section_label_is_removed(line: str) -> None:

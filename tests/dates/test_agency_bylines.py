@@ -62,6 +62,11 @@ EST = timezone(timedelta(hours=-5))
             id="byline-label-date",
         ),
         pytest.param(
+            "By Matthew Digby , Minh Do on Monday, November 18th, 2019 at 11:08 a.m.",
+            (None, datetime(2019, 11, 18, 11, 8), None, ("Matthew Digby", "Minh Do")),
+            id="byline-on-date",
+        ),
+        pytest.param(
             "Updated Nov 19, 2019, 6:55 AM; Posted Nov 19, 2019, 6:51 AM",
             (None, datetime(2019, 11, 19, 6, 51), datetime(2019, 11, 19, 6, 55), ()),
             id="two-labelled-dates-semicolon",
@@ -79,6 +84,8 @@ def test_the_line_is_read_and_removed(header: str, expected: tuple[object, ...])
         "Royal Appointment, Reuters",  # no person before the agency
         "Associated Press Writer",  # words after the agency that are no date
         "Apple",  # an agency's letters inside a word
+        "By Jane Doe on Monday",  # a lone weekday is no date
+        "By Jane Doe at the town hall",  # a connector, then no date
     ],
 )
 def test_other_lines_stay(header: str) -> None:

@@ -108,9 +108,12 @@ _BYLINE_THEN_LABEL = LazyRegex(
     lambda: (
         rf"^(?P<byline>(?i:{alternation('dateline.byline_words')})\s+\p{{Lu}}.*?)(?<!\s)\s++"
         rf"(?=(?i:{alternation('dateline.published_labels')}"
-        rf"|{alternation('dateline.updated_labels')})\b)"
+        rf"|{alternation('dateline.updated_labels')}"
+        rf"|{alternation('dateline.label_connectors')})\b)"
     )
 )
+#: A connector before a byline's date ("By Jane Doe on March 3, 2021"): not part of the date.
+_CONNECTOR = LazyRegex(lambda: rf"^(?i:{alternation('dateline.label_connectors')})\s+")
 #: A news agency as the byline: alone, after the authors' names, or before a date ("The
 #: Associated Press", "Jane Doe and John Roe, Associated Press", "Reuters | March 11, 2008").
 _AGENCY_BYLINE = LazyRegex(
@@ -296,7 +299,8 @@ class ParseDateline(BaseCleaner):
         if not names or not _is_person_name(names[0]):
             return None
         rest = content[split.end() :]
-        when = self._date(rest, reference)
+        connector = _CONNECTOR.match(rest)
+        when = self._date(rest[connector.end() :] if connector else rest, reference)
         if when is None or not found.settle([when], rest, span, reference):
             return None
         found.add_authors(tuple(name for name in names if _is_person_name(name)), content, span)
