@@ -240,7 +240,7 @@ class ParseDateline(BaseCleaner):
         reference: datetime | None,
     ) -> tuple[str, str] | None:
         """Record a byline's authors (and a date after it); ``(rule, reason)`` to remove it."""
-        names = [name for name in _NAME_SPLIT.split(byline["names"]) if name]
+        names = _names(byline["names"])
         if not names or not _is_person_name(names[0]):
             return None
         authors = tuple(name for name in names if _is_person_name(name))
@@ -266,7 +266,7 @@ class ParseDateline(BaseCleaner):
         reference: datetime | None,
     ) -> tuple[str, str] | None:
         """Read "[names,] agency [date]": every name a person's, what follows a date."""
-        names = [name for name in _NAME_SPLIT.split(match["names"] or "") if name]
+        names = _names(match["names"] or "")
         if not all(_is_person_name(name) for name in names):
             return None
         rest = match["rest"]
@@ -292,21 +292,13 @@ class ParseDateline(BaseCleaner):
         reference: datetime | None,
     ) -> tuple[str, str] | None:
         """Read "by <names> <label> <date>": both must hold, or the line is left alone (None)."""
-        byline = _BYLINE.match(split["byline"])
-        if byline is None or byline["rest"]:
-            return None
-        names = [name for name in _NAME_SPLIT.split(byline["names"]) if name]
-        if not names or not _is_person_name(names[0]):
-            return None
         rest = content[split.end() :]
         connector = _CONNECTOR.match(rest)
-        when = self._date(rest[connector.end() :] if connector else rest, reference)
-        if when is None or not found.settle([when], rest, span, reference):
-            return None
-        found.add_authors(tuple(name for name in names if _is_person_name(name)), content, span)
-        assert when[0] is not None
-        found.add_date(when[0], updated=when[1], raw=rest, span=None)
-        return "dateline.byline", "byline and date: recorded in the dateline"
+        date = rest[connector.end() :] if connector else rest
+        reason = "byline and date: recorded in the dateline"
+        return self._read_names_and_date(
+            split["byline"], date, rest, content, span, found, reference, reason
+        )
 
     def _read_date_then_byline(
         self,
@@ -317,19 +309,42 @@ class ParseDateline(BaseCleaner):
         reference: datetime | None,
     ) -> tuple[str, str] | None:
         """Read "<date> by <names>": both must hold, or the line is left alone (None)."""
-        byline = _BYLINE.match(content[split.end() :])
+        date, reason = split["date"], "date and byline: recorded in the dateline"
+        byline = content[split.end() :]
+        return self._read_names_and_date(
+            byline, date, date, content, span, found, reference, reason
+        )
+
+    def _read_names_and_date(
+        self,
+        byline_text: str,
+        date: str,
+        raw: str,
+        content: str,
+        span: Span,
+        found: _Found,
+        reference: datetime | None,
+        reason: str,
+    ) -> tuple[str, str] | None:
+        """Record a byline with nothing after its names and the `date` said beside it.
+
+        Both must hold (a person's name first, a date that can be taken), or nothing is
+        recorded and None says the line stays. `raw` is the date's words as the line has them,
+        `content` the whole line.
+        """
+        byline = _BYLINE.match(byline_text)
         if byline is None or byline["rest"]:
             return None
-        names = [name for name in _NAME_SPLIT.split(byline["names"]) if name]
+        names = _names(byline["names"])
         if not names or not _is_person_name(names[0]):
             return None
-        when = self._date(split["date"], reference)
-        if when is None or not found.settle([when], split["date"], span, reference):
+        when = self._date(date, reference)
+        if when is None or not found.settle([when], raw, span, reference):
             return None
         found.add_authors(tuple(name for name in names if _is_person_name(name)), content, span)
         assert when[0] is not None
-        found.add_date(when[0], updated=when[1], raw=split["date"], span=None)
-        return "dateline.byline", "date and byline: recorded in the dateline"
+        found.add_date(when[0], updated=when[1], raw=raw, span=None)
+        return "dateline.byline", reason
 
     def _date(self, text: str, reference: datetime | None) -> _Reading | None:
         """A labelled or bare date that a dateline may state: ``(value, is_update)``, or None.
@@ -617,6 +632,11 @@ def _states_a_date(fields: dict[str, int], *, labelled: bool) -> bool:
         return not _RELATIVE_FIELDS & fields.keys()
     day = fields.get("relday")
     return day is not None and day <= 0 and "hour" in fields and "minute" in fields
+
+
+def _names(text: str) -> list[str]:
+    """The names of a byline's names part, split at its joiners (",", "and", "&")."""
+    return [name for name in _NAME_SPLIT.split(text) if name]
 
 
 def _is_person_name(name: str) -> bool:
