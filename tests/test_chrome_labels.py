@@ -5,18 +5,7 @@ from __future__ import annotations
 
 import pytest
 
-from scrapeclean import Pipeline, cleaners
-
-STORY = (
-    "The city council voted on Tuesday to keep the old tram line open after a long debate.\n\n"
-    "{line}\n\n"
-    "Residents had collected 12,000 signatures in support of the line and its 9,000 riders."
-)
-
-
-def _cleaned(line: str) -> tuple[str, list[str]]:
-    result = Pipeline([cleaners.remove_chrome(model=False)]).clean(STORY.format(line=line))
-    return result.text, [change.rule for change in result.changes]
+from tests.conftest import chrome_rules_on
 
 
 @pytest.mark.parametrize(
@@ -40,7 +29,7 @@ def _cleaned(line: str) -> tuple[str, list[str]]:
     ],
 )
 def test_a_section_label_is_removed(line: str) -> None:
-    text, rules = _cleaned(line)
+    text, rules = chrome_rules_on(line)
     assert line not in text
     assert rules == ["chrome.call_to_action"]
 
@@ -54,7 +43,7 @@ def test_a_section_label_is_removed(line: str) -> None:
     ],
 )
 def test_a_sentence_that_opens_like_a_label_stays(line: str) -> None:
-    text, rules = _cleaned(line)
+    text, rules = chrome_rules_on(line)
     assert line in text
     assert rules == []
 
@@ -72,12 +61,12 @@ def test_a_sentence_that_opens_like_a_label_stays(line: str) -> None:
     ],
 )
 def test_a_reading_time_is_removed(line: str) -> None:
-    text, rules = _cleaned(line)
+    text, rules = chrome_rules_on(line)
     assert line not in text
     assert rules == ["chrome.call_to_action"]
 
 
 def test_a_sentence_about_minutes_stays() -> None:
     line = "It takes 5 min to read the plan, the mayor said."
-    text, rules = _cleaned(line)
+    text, rules = chrome_rules_on(line)
     assert line in text and rules == []

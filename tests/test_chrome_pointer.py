@@ -4,18 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from scrapeclean import Pipeline, cleaners
-
-STORY = (
-    "The city council voted on Tuesday to keep the old tram line open after a long debate.\n\n"
-    "{line}\n\n"
-    "Residents had collected 12,000 signatures in support of the line and its 9,000 riders."
-)
-
-
-def _cleaned(line: str) -> tuple[str, list[str]]:
-    result = Pipeline([cleaners.remove_chrome(model=False)]).clean(STORY.format(line=line))
-    return result.text, [change.rule for change in result.changes]
+from tests.conftest import chrome_rules_on
 
 
 @pytest.mark.parametrize(
@@ -29,7 +18,7 @@ def _cleaned(line: str) -> tuple[str, list[str]]:
     ],
 )
 def test_a_pointer_to_another_story_is_removed(line: str) -> None:
-    text, rules = _cleaned(line)
+    text, rules = chrome_rules_on(line)
     assert line not in text
     assert "chrome.pointer" in rules
 
@@ -45,6 +34,6 @@ def test_a_pointer_to_another_story_is_removed(line: str) -> None:
     ],
 )
 def test_lines_that_only_start_like_a_pointer_stay(line: str) -> None:
-    text, rules = _cleaned(line)
+    text, rules = chrome_rules_on(line)
     assert line in text
     assert "chrome.pointer" not in rules

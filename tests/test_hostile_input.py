@@ -11,7 +11,6 @@ import functools
 import gzip
 import itertools
 import os
-import time
 import zlib
 from collections.abc import Callable
 from typing import Any
@@ -31,7 +30,7 @@ from scrapeclean import (
     cleaners,
 )
 from scrapeclean._input import decode_bytes, looks_like_html, read_input
-from tests.conftest import read_jsonl
+from tests.conftest import fastest_seconds, read_jsonl
 
 _PLAIN = Pipeline([cleaners.normalize_whitespace()])
 _BODY = "<p>The ferry returns in spring.</p><p>Crossings start in May.</p>"
@@ -94,15 +93,6 @@ def test_prose_that_mentions_tags_is_text(prose: str) -> None:
     assert clean(prose, pipeline=_PLAIN).text == prose
 
 
-def _best_time(function: Callable[[], object], repeats: int = 3) -> float:
-    best = float("inf")
-    for _ in range(repeats):
-        start = time.perf_counter()
-        function()
-        best = min(best, time.perf_counter() - start)
-    return best
-
-
 #: Each builds a hostile input of about `size` characters from a repeated unit.
 _ADVERSARIAL: dict[str, Callable[[int], str]] = {
     "leading-comments": lambda size: "<!-- c -->\n" * (size // 11) + "<font>x</font></p>",
@@ -120,7 +110,7 @@ def test_detection_time_grows_linearly(name: str) -> None:
     """Detecting HTML in adversarial text grows about 10x per 10x size, far from 100x."""
     build = _ADVERSARIAL[name]
     texts = [build(size) for size in _SIZES]
-    times = [_best_time(functools.partial(looks_like_html, text)) for text in texts]
+    times = [fastest_seconds(functools.partial(looks_like_html, text)) for text in texts]
     _assert_linear(times)
 
 
@@ -145,7 +135,7 @@ def test_reading_bytes_grows_linearly(unit: bytes) -> None:
     def read(data: bytes) -> Callable[[], object]:
         return lambda: _read_or_refuse(data)
 
-    times = [_best_time(read(unit * (size // len(unit))), repeats=2) for size in _SIZES]
+    times = [fastest_seconds(read(unit * (size // len(unit))), repeat=2) for size in _SIZES]
     _assert_linear(times)
 
 

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import json
-import time
 from collections.abc import Callable
 
 import pytest
@@ -11,7 +10,7 @@ from bs4 import BeautifulSoup
 
 from scrapeclean import Document, Pipeline, Source, Span, clean, cleaners, replay
 from scrapeclean._html import html_to_source
-from tests.conftest import read_jsonl
+from tests.conftest import fastest_seconds, read_jsonl
 
 PAGE = """<!DOCTYPE html><html><head><title>Rats | Daily</title>
 <style>p { color: red }</style><script>var hidden = "script text";</script></head>
@@ -196,16 +195,6 @@ def test_blocks_are_located_only_when_a_step_asks(monkeypatch: pytest.MonkeyPatc
     ]
 
 
-def _seconds(run: Callable[[], object], repeat: int = 3) -> float:
-    """The fastest of `repeat` runs: one slow run on a busy machine is noise, not growth."""
-    fastest = float("inf")
-    for _ in range(repeat):
-        start = time.perf_counter()
-        run()
-        fastest = min(fastest, time.perf_counter() - start)
-    return fastest
-
-
 @pytest.mark.parametrize(
     ("depths", "tree"),
     [
@@ -225,7 +214,7 @@ def test_nested_articles_cost_linear_time(
 
     small, large = (tree(page(depth)) for depth in depths)
     html_to_source(small)  # type: ignore[arg-type]
-    ratio = _seconds(lambda: html_to_source(large)) / _seconds(  # type: ignore[arg-type]
+    ratio = fastest_seconds(lambda: html_to_source(large)) / fastest_seconds(  # type: ignore[arg-type]
         lambda: html_to_source(small)  # type: ignore[arg-type]
     )
     assert ratio < 9  # linear: about 4; quadratic: about 16

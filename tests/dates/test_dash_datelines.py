@@ -8,11 +8,10 @@ a connector, a company with a lower-case aside, a numbered step), which must rea
 
 from __future__ import annotations
 
-import time
-from collections.abc import Callable
 from datetime import datetime
 
 import pytest
+from tests.conftest import fastest_seconds
 
 from scrapeclean import cleaners
 from scrapeclean._model import Document
@@ -127,22 +126,13 @@ def test_sentence_start_before_a_dash_is_no_dateline(opening: str) -> None:
     assert _dateline(opening) == (None, None, None)
 
 
-def _best_of(runs: int, call: Callable[[], object]) -> float:
-    best = float("inf")
-    for _ in range(runs):
-        start = time.perf_counter()
-        call()
-        best = min(best, time.perf_counter() - start)
-    return best
-
-
 @pytest.mark.parametrize("name", ["_DASH", "_DATE_THEN_BYLINE"])
 def test_dateline_patterns_are_linear_on_space_runs(name: str) -> None:
     """Four times the run of spaces costs well under sixteen times the time (was quadratic)."""
     pattern = getattr(dateline, name)
     small, large = "x" + " " * 4_000 + "y", "x" + " " * 16_000 + "y"
     pattern.match(small)
-    ratio = _best_of(3, lambda: pattern.match(large)) / max(
-        _best_of(3, lambda: pattern.match(small)), 1e-6
+    ratio = fastest_seconds(lambda: pattern.match(large)) / max(
+        fastest_seconds(lambda: pattern.match(small)), 1e-6
     )
     assert ratio < 9

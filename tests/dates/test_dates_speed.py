@@ -7,10 +7,10 @@ the text, a linear search takes about four times as long, a quadratic one sixtee
 from __future__ import annotations
 
 import random
-import time
 from collections.abc import Callable
 
 import pytest
+from tests.conftest import fastest_seconds
 
 from scrapeclean.dates import find_dates
 
@@ -38,19 +38,10 @@ def _prose(size: int) -> str:
     return (_PROSE * (size // len(_PROSE) + 1))[:size]
 
 
-def _best_of(runs: int, call: Callable[[], object]) -> float:
-    best = float("inf")
-    for _ in range(runs):
-        start = time.perf_counter()
-        call()
-        best = min(best, time.perf_counter() - start)
-    return best
-
-
 @pytest.mark.parametrize("make", [_prose, _adversarial], ids=["prose", "adversarial"])
 def test_find_dates_grows_linearly(make: Callable[[int], str]) -> None:
     """Four times the text costs well under sixteen times the time (linear: about four)."""
     small, large = make(25_000), make(100_000)
     find_dates(small)  # build the lexicon before timing
-    ratio = _best_of(3, lambda: find_dates(large)) / _best_of(3, lambda: find_dates(small))
+    ratio = fastest_seconds(lambda: find_dates(large)) / fastest_seconds(lambda: find_dates(small))
     assert ratio < 9
