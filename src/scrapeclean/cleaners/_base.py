@@ -11,7 +11,7 @@ from typing import ClassVar
 
 from scrapeclean._model import Document, Proposal
 
-__all__ = ["BaseCleaner"]
+__all__ = ["BaseCleaner", "read_from_html"]
 
 
 @dataclass(frozen=True, slots=True, repr=False)
@@ -57,3 +57,11 @@ class BaseCleaner:
     def __call__(self, doc: Document, /) -> Proposal:
         """Propose edits to `doc.text` and report what was found."""
         raise NotImplementedError
+
+
+def read_from_html(doc: Document) -> bool:
+    """Whether `doc` was read from HTML: its blocks carry the page's DOM evidence.
+
+    Plain text has no blocks, or one block per line (tag ``line``).
+    """
+    return doc.blocks is not None and any(block.tag != "line" for block in doc.blocks)

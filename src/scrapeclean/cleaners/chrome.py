@@ -33,7 +33,7 @@ import regex
 from scrapeclean import _vocabulary
 from scrapeclean._model import ChangeKind, Document, Proposal
 from scrapeclean._regex import LazyRegex
-from scrapeclean.cleaners._base import BaseCleaner
+from scrapeclean.cleaners._base import BaseCleaner, read_from_html
 from scrapeclean.cleaners._text import Flag, Line, is_prose, line_removals, nonblank_lines
 
 if TYPE_CHECKING:
@@ -217,7 +217,7 @@ class RemoveChrome(BaseCleaner):
     def _line_proposal(self, doc: Document, /) -> Proposal:
         """Propose removing each chrome line of `doc.text`."""
         text = doc.text
-        model = self.model and (self.model_on_html or not _read_from_html(doc))
+        model = self.model and (self.model_on_html or not read_from_html(doc))
         flagged, settled = self._judged(text, model=model)
         if not flagged:
             return Proposal()
@@ -569,11 +569,6 @@ def _is_menu(line: str) -> bool:
     if any(len(item.split()) > 4 or _SENTENCE_END.search(item) for item in items):
         return False
     return sum(1 for item in items if item[:1].isupper() or item[:1].isdigit()) >= 0.75 * len(items)
-
-
-def _read_from_html(doc: Document) -> bool:
-    """Whether `doc` was read from HTML: its blocks carry the page's DOM evidence."""
-    return doc.blocks is not None and any(block.tag != "line" for block in doc.blocks)
 
 
 def remove_chrome(

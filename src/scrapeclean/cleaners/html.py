@@ -41,7 +41,7 @@ from functools import lru_cache
 from scrapeclean import _vocabulary
 from scrapeclean._model import Block, ChangeKind, Document, Edit, Proposal
 from scrapeclean._selectors import checked_selectors
-from scrapeclean.cleaners._base import BaseCleaner
+from scrapeclean.cleaners._base import BaseCleaner, read_from_html
 
 __all__ = ["ExtractHtml", "extract_html"]
 
@@ -91,7 +91,7 @@ class ExtractHtml(BaseCleaner):
 
     def __call__(self, doc: Document, /) -> Proposal:
         """Propose deleting each rejected block of `doc` (nothing for plain text)."""
-        if doc.blocks is None or not any(block.tag != "line" for block in doc.blocks):
+        if not read_from_html(doc):
             return Proposal()
         blocks = doc.block_table()
         verdicts = self.verdicts(blocks, doc.source.container)
