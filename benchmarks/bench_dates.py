@@ -400,9 +400,7 @@ def datelines(show: bool) -> int:
     return 0
 
 
-def _report(
-    name: str, score: dict[str, float], speed_of: dict[str, float] | None = None
-) -> None:
+def _report(name: str, score: dict[str, float], speed_of: dict[str, float] | None = None) -> None:
     line = (
         f"  {name}: plain-settings rows {score['plain']:.3f}  other-settings rows "
         f"{score['other']:.3f}  all {score['all']:.3f}  all but the "

@@ -30,10 +30,10 @@ pytest_plugins = ("pytester",)
 REPO = Path(__file__).resolve().parents[1]
 DIRTY = "Share Tweet Email\n\nBy Ann Lee | 4 May 2020 10:15\n\nThe ferry ran late on Monday.\n"
 
-ARTICLE_TEST = '''
+ARTICLE_TEST = """
 def test_article(clean_snapshot):
     clean_snapshot({raw!r})
-'''
+"""
 
 
 def _write_article_test(pytester: pytest.Pytester, raw: str) -> None:

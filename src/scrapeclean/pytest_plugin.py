@@ -174,9 +174,7 @@ class CleanSnapshot:
             )
         self._used = (*self._used, key)
         path = self.path(name)
-        outcome = check_golden(
-            result, path, update=self.update, shown_as=_shown(path, self.root)
-        )
+        outcome = check_golden(result, path, update=self.update, shown_as=_shown(path, self.root))
         if outcome.failed:
             pytest.fail(outcome.message, pytrace=False)
         return result

@@ -83,42 +83,76 @@ def test_dash_dateline_is_kept_in_the_text() -> None:
 @pytest.mark.parametrize(
     "opening",
     [
-        pytest.param("UPDATE — The company has since answered our questions about the recall.",
-                     id="kicker-caps"),
-        pytest.param("BREAKING NEWS – Police have closed the main road after a serious crash.",
-                     id="kicker-two-words"),
-        pytest.param("Exclusive — Ministers were warned twice about the flaw before the launch.",
-                     id="kicker-title"),
-        pytest.param("Editor's note — This story has been changed to correct a name.",
-                     id="editors-note"),
-        pytest.param("Yesterday – The town council voted to close the harbour bridge for good.",
-                     id="day-word"),
-        pytest.param("Monday — Markets opened lower as investors weighed the new figures.",
-                     id="weekday"),
-        pytest.param("Meanwhile — The rain kept falling on the flooded villages of the valley.",
-                     id="connector"),
-        pytest.param("Apple — the world's most valuable company — said on Tuesday it would pay.",
-                     id="aside-lower-case"),
-        pytest.param("Step 1 – Open the settings menu and choose the account you want to change.",
-                     id="numbered-step"),
-        pytest.param("Part Two — The long road home from the front began in a cold February.",
-                     id="part-heading"),
-        pytest.param("Q&A — What you need to know about the new rules for travellers this summer.",
-                     id="q-and-a"),
-        pytest.param("Biz & IT —\nTwo-year-old bug exposes thousands of servers to an attack.",
-                     id="section-line"),
-        pytest.param("The answer — and this surprised everyone — was a plain no from the board.",
-                     id="sentence-with-aside"),
-        pytest.param("I knew it - You could see it in their faces when the verdict was read out.",
-                     id="pronoun-start"),
-        pytest.param("Photos – A look back at a year of storms, floods and harvests in the region.",
-                     id="photos-kicker"),
-        pytest.param("Spoiler alert – This review discusses the ending of the film in detail.",
-                     id="lower-case-second-word"),
-        pytest.param("WERBUNG – Jetzt bestellen und beim nächsten Einkauf zehn Prozent sparen.",
-                     id="advertisement-label-german"),
-        pytest.param("Despite The Rain, Crowds Keep Coming — And Staying — For The Whole Week",
-                     id="title-case-headline"),
+        pytest.param(
+            "UPDATE — The company has since answered our questions about the recall.",
+            id="kicker-caps",
+        ),
+        pytest.param(
+            "BREAKING NEWS – Police have closed the main road after a serious crash.",
+            id="kicker-two-words",
+        ),
+        pytest.param(
+            "Exclusive — Ministers were warned twice about the flaw before the launch.",
+            id="kicker-title",
+        ),
+        pytest.param(
+            "Editor's note — This story has been changed to correct a name.", id="editors-note"
+        ),
+        pytest.param(
+            "Yesterday – The town council voted to close the harbour bridge for good.",
+            id="day-word",
+        ),
+        pytest.param(
+            "Monday — Markets opened lower as investors weighed the new figures.", id="weekday"
+        ),
+        pytest.param(
+            "Meanwhile — The rain kept falling on the flooded villages of the valley.",
+            id="connector",
+        ),
+        pytest.param(
+            "Apple — the world's most valuable company — said on Tuesday it would pay.",
+            id="aside-lower-case",
+        ),
+        pytest.param(
+            "Step 1 – Open the settings menu and choose the account you want to change.",
+            id="numbered-step",
+        ),
+        pytest.param(
+            "Part Two — The long road home from the front began in a cold February.",
+            id="part-heading",
+        ),
+        pytest.param(
+            "Q&A — What you need to know about the new rules for travellers this summer.",
+            id="q-and-a",
+        ),
+        pytest.param(
+            "Biz & IT —\nTwo-year-old bug exposes thousands of servers to an attack.",
+            id="section-line",
+        ),
+        pytest.param(
+            "The answer — and this surprised everyone — was a plain no from the board.",
+            id="sentence-with-aside",
+        ),
+        pytest.param(
+            "I knew it - You could see it in their faces when the verdict was read out.",
+            id="pronoun-start",
+        ),
+        pytest.param(
+            "Photos – A look back at a year of storms, floods and harvests in the region.",
+            id="photos-kicker",
+        ),
+        pytest.param(
+            "Spoiler alert – This review discusses the ending of the film in detail.",
+            id="lower-case-second-word",
+        ),
+        pytest.param(
+            "WERBUNG – Jetzt bestellen und beim nächsten Einkauf zehn Prozent sparen.",
+            id="advertisement-label-german",
+        ),
+        pytest.param(
+            "Despite The Rain, Crowds Keep Coming — And Staying — For The Whole Week",
+            id="title-case-headline",
+        ),
     ],
 )
 def test_sentence_start_before_a_dash_is_no_dateline(opening: str) -> None:
