@@ -842,8 +842,11 @@ def _aside(tag: Tag) -> bool:
     return False
 
 
-def _interesting(attrs: Mapping[str, object]) -> bool:
-    """A quick first look: whether an element's attributes may make it date evidence."""
+def _interesting(attrs: Mapping[str, object] | _Attrib) -> bool:
+    """A quick first look: whether an element's attributes may make it date evidence.
+
+    `attrs` is a bs4 tag's attributes (a class is a list) or an lxml element's ``attrib``.
+    """
     if not attrs:
         return False
     if "itemprop" in attrs or "property" in attrs:
@@ -911,7 +914,7 @@ def elements_from_lxml(root: _Element) -> list[PageElement]:
     elements: list[PageElement] = []
     for order, element in enumerate(tags):
         name = str(element.tag).lower()
-        if name not in _ALWAYS_READ and not _lxml_interesting(element.attrib):
+        if name not in _ALWAYS_READ and not _interesting(element.attrib):
             continue
         raw = {
             str(key).lower(): _lxml_attribute(str(key), str(value))
@@ -934,19 +937,6 @@ def elements_from_lxml(root: _Element) -> list[PageElement]:
     text = _lxml_page_text(body, holding)
     elements.append(PageElement(PAGE_TEXT, {}, text, order=len(tags) + 1))
     return elements
-
-
-def _lxml_interesting(attrib: _Attrib) -> bool:
-    """`_interesting` read from an lxml element's attributes without copying them."""
-    if not attrib:
-        return False
-    if "itemprop" in attrib or "property" in attrib:
-        return True
-    for key in ("class", "id"):
-        value = attrib.get(key)
-        if value and _DATE_HINT.search(value) is not None:
-            return True
-    return False
 
 
 def _lxml_attribute(key: str, value: str) -> str:
