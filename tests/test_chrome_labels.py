@@ -5,7 +5,15 @@ from __future__ import annotations
 
 import pytest
 
-from tests.conftest import chrome_rules_on
+from scrapeclean import Pipeline, cleaners
+from tests.conftest import STORY, chrome_rules_on
+
+
+def _rules_after_story(line: str) -> tuple[str, list[str]]:
+    """`STORY` then `line` after `remove_chrome`'s rules (no model): the text, the rule ids."""
+    text = STORY.format(line="The vote was eleven to four, with two members absent.")
+    result = Pipeline([cleaners.remove_chrome(model=False)]).clean(f"{text}\n\n{line}")
+    return result.text, [change.rule for change in result.changes]
 
 
 @pytest.mark.parametrize(
@@ -58,6 +66,7 @@ def test_a_sentence_that_opens_like_a_label_stays(line: str) -> None:
         "Temps de lecture : 4 min",
         "Tempo de leitura: 1 minuto",
         "Время чтения: 5 минут",
+        "11 minut czytania",
     ],
 )
 def test_a_reading_time_is_removed(line: str) -> None:
@@ -70,3 +79,43 @@ def test_a_sentence_about_minutes_stays() -> None:
     line = "It takes 5 min to read the plan, the mayor said."
     text, rules = chrome_rules_on(line)
     assert line in text and rules == []
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Get the latest updates right in your inbox. Subscribe to our newsletters.",
+        "Let our news meet your inbox. The stories that matter, delivered weekday mornings.",
+        "Have a tip? Jane Roe may be reached at jroe@example.com. Follow her on Twitter @jroe.",
+        "Email Jo Bloggs at jo@example.com or follow him on Twitter @jobloggs.",
+        "Need more news? Subscribe to our sister title for the latest from the region!",
+        "Folgen Sie uns auf Facebook und Instagram.",
+        "Die wichtigsten Nachrichten des Tages direkt in Ihr Postfach.",
+        "Abonnez-vous à notre newsletter.",
+        "Síguenos en Telegram, Instagram, Facebook y Twitter",
+        "Seguici su Facebook",
+        "Volg ons op Twitter",
+        "Подписывайтесь на наш канал в Telegram",
+        "Obserwuj nas na Facebooku",
+    ],
+)
+def test_a_newsletter_pitch_or_contact_line_is_removed(line: str) -> None:
+    """Below the story, where such lines stand (inside it a sentence stays unless it speaks in
+    the site's own voice)."""
+    text, rules = _rules_after_story(line)
+    assert line not in text and "9,000 riders" in text
+    assert rules == ["chrome.call_to_action"]
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Check the messages in your inbox carefully before you click on any link, police said.",
+        "The senator said he would follow her on the committee if the vote passed.",
+        "Police can be reached only by phone since the flood cut the station's internet line.",
+    ],
+)
+def test_a_sentence_about_inboxes_or_following_stays(line: str) -> None:
+    text, rules = _rules_after_story(line)
+    assert line in text
+    assert rules == []

@@ -120,3 +120,34 @@ def test_text_of_the_region_element_itself_is_inside_the_region() -> None:
     assert result.text.startswith("A standfirst set straight in the story element.\n\n")
     cut = [change.before.strip() for change in result.changes if change.cleaner == "extract_html"]
     assert "Something else entirely, kept apart from the story." in cut
+
+
+CAPTION = "The mayor speaks to reporters outside the town hall after the vote on Monday evening."
+
+
+def test_a_block_repeating_an_earlier_one_word_for_word_goes() -> None:
+    """A slideshow repeats the story's photo caption: the copy goes, the first stays."""
+    gallery = f"<ul class='gallery'><li><div>{CAPTION}</div></li></ul>"
+    page = f"<article><figure><figcaption>{CAPTION}</figcaption></figure>{STORY}{gallery}</article>"
+    result = clean(page)
+    assert result.text.count("The mayor speaks") == 1
+    assert result.text.index("The mayor speaks") < result.text.index("The council met")
+    [cut] = [change for change in result.changes if change.rule == "html.repeated"]
+    assert cut.reason == "repeats an earlier block of the page"
+    assert replay(result.source.text, result.changes) == result.text
+
+
+def test_short_lines_and_questions_may_repeat() -> None:
+    """An interview asks each guest the same question; a stats table repeats short lines."""
+    question = "What inspired you to start cooking for other people in the first place?"
+    answers = (
+        "My grandmother, who cooked for the whole street every Sunday, taught me everything.",
+        "A trip abroad, where I ate in a different family's kitchen every night for a month.",
+    )
+    guests = "".join(
+        f"<h3>{question}</h3><p>{answer}</p><p>No stats registered.</p>" for answer in answers
+    )
+    result = clean(f"<article>{guests}</article>")
+    assert result.text.count(question) == 2
+    assert result.text.count("No stats registered.") == 2
+    assert not [change for change in result.changes if change.rule == "html.repeated"]

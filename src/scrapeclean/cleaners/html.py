@@ -96,6 +96,7 @@ class ExtractHtml(BaseCleaner):
         blocks = doc.block_table()
         verdicts = self.verdicts(blocks, doc.source.container)
         _cut_headline(doc.text, blocks, verdicts, doc.title)
+        _cut_repeats(doc.text, blocks, verdicts)
         edits = _deletions(doc.text, blocks, verdicts)
         warnings: tuple[str, ...] = ()
         if blocks and all(verdict is not None for verdict in verdicts):
@@ -405,6 +406,33 @@ def _cut_headline(
         if heading == wanted:
             verdicts[index] = "html.headline", "the headline, repeating the page's title"
         return
+
+
+#: A block this long or longer that repeats a kept block word for word is a copy.
+_REPEAT_CHARS = 60
+
+
+def _cut_repeats(
+    text: str, blocks: Sequence[Block], verdicts: list[tuple[str, str] | None]
+) -> None:
+    """Reject the kept blocks that repeat an earlier kept block word for word.
+
+    A page repeats its furniture (a gallery's captions in a slideshow and in the story, a
+    teaser's copy of a paragraph); the story says a thing once. Short blocks (under
+    `_REPEAT_CHARS` characters: "No stats registered.") and questions (an interview asks each
+    guest the same) may repeat.
+    """
+    seen: set[str] = set()
+    for index, block in enumerate(blocks):
+        if verdicts[index] is not None or block.span.end - block.span.start < _REPEAT_CHARS:
+            continue
+        key = " ".join(text[block.span.start : block.span.end].split()).casefold()
+        if key.endswith("?"):
+            continue
+        if key in seen:
+            verdicts[index] = "html.repeated", "repeats an earlier block of the page"
+        else:
+            seen.add(key)
 
 
 def _next_start(blocks: Sequence[Block], index: int, length: int) -> int:
