@@ -34,6 +34,12 @@ def _rules_after_story(line: str) -> tuple[str, list[str]]:
         "Advert",
         "Filed under:",
         "Tell us what YOU think...",
+        "Lesen Sie auch",
+        "Das könnte Dich auch interessieren …",
+        "Weiterführende Informationen",
+        "Pour approfondir",
+        "Kommentare (0)",
+        "Inne artykuły autora",
     ],
 )
 def test_a_section_label_is_removed(line: str) -> None:
@@ -119,3 +125,29 @@ def test_a_sentence_about_inboxes_or_following_stays(line: str) -> None:
     text, rules = _rules_after_story(line)
     assert line in text
     assert rules == []
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Tags: python, docker, getting started",
+        "Kategorie: News, open3",
+        "Abgelegt unter: Archiv, Feminismus, Mama",
+        "Filed under: Politics",
+        "TAGS:",
+        "Mots-clés : élections, Europe",
+        "Etiquetas: fútbol",
+        "Теги: политика, экономика",
+    ],
+)
+def test_a_taxonomy_line_is_removed(line: str) -> None:
+    """A label (tags, categories, topics) and a short list, no sentence."""
+    text, rules = chrome_rules_on(line)
+    assert line not in text
+    assert rules == ["chrome.call_to_action"]
+
+
+def test_a_sentence_after_a_taxonomy_label_stays() -> None:
+    line = "Topic: the council will vote on the tram line. Residents are invited to speak."
+    text, rules = chrome_rules_on(line)
+    assert line in text and rules == []

@@ -151,3 +151,23 @@ def test_short_lines_and_questions_may_repeat() -> None:
     assert result.text.count(question) == 2
     assert result.text.count("No stats registered.") == 2
     assert not [change for change in result.changes if change.rule == "html.repeated"]
+
+
+def test_the_footer_of_the_article_is_furniture() -> None:
+    """Tags and the author box in the article's own ``<footer>`` go; the story stays."""
+    footer = (
+        "<footer class='entry-meta'><p>This entry was posted in Podcast and tagged berlin, "
+        "budget.</p><div class='about'>Jo Bloggs writes about city halls.</div></footer>"
+    )
+    rules = _rules(f"<article>{STORY}{footer}</article>")
+    assert set(rules.values()) == {"html.landmark"}
+    assert "Jo Bloggs writes about city halls." in rules
+
+
+def test_a_quotes_footer_is_its_attribution_and_stays() -> None:
+    quote = (
+        "<blockquote><p>We will keep the trams running as long as people ride them.</p>"
+        "<footer>The mayor, speaking to the council</footer></blockquote>"
+    )
+    text = clean(f"<article>{STORY}{quote}</article>").text
+    assert "The mayor, speaking to the council" in text

@@ -87,7 +87,7 @@ def _words_pattern(key: str) -> Callable[[], str]:
 _CALL_TO_ACTION = _VocabularyRegex(
     lambda: (
         rf"^(?:{_vocabulary.alternation('chrome.calls_to_action')}|"
-        rf"{_vocabulary.patterns('chrome.call_to_action_patterns')})(?:[.:!?]|\.{{3}}|…)?$"
+        rf"{_vocabulary.patterns('chrome.call_to_action_patterns')})\s?(?:[.:!?]|\.{{3}}|…)?$"
     ),
     regex.IGNORECASE | regex.VERBOSE,
 )

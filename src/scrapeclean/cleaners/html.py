@@ -65,6 +65,10 @@ _PAGE_LANDMARKS = {
     "banner": "role=banner",
     "contentinfo": "role=contentinfo",
 }
+#: A footer closes its section with furniture (tags, author box, sharing), inside the content
+#: container too; a quote's or a figure's footer is its attribution, and stays.
+_FOOTERS = frozenset({"footer", "contentinfo"})
+_ATTRIBUTED = ("blockquote", "figure")
 _CONTROL_LANDMARKS = {"form": "<form>", "search": "role=search"}
 #: A block this much button or label text is a control, not prose.
 _CONTROL_SHARE = 0.5
@@ -150,6 +154,8 @@ class ExtractHtml(BaseCleaner):
         landmark = block.landmark or ""
         if landmark in _CHROME_LANDMARKS:
             return "html.landmark", f"inside {_CHROME_LANDMARKS[landmark]}"
+        if landmark in _FOOTERS and block.in_main and not _attribution(block):
+            return "html.landmark", f"inside {_PAGE_LANDMARKS[landmark]} of the content"
         if landmark in _PAGE_LANDMARKS and not block.in_main:
             where = f"inside {_PAGE_LANDMARKS[landmark]}"
             if container is not None:
@@ -285,6 +291,13 @@ def _section_kept(
         if not other and verdicts[after] is None:
             return True
     return False
+
+
+def _attribution(block: Block) -> bool:
+    """Whether a block in a footer is a quote's or a figure's attribution (its footer)."""
+    parts = block.path.split(">")
+    footer = max((i for i, part in enumerate(parts) if part == "footer"), default=len(parts))
+    return any(part in _ATTRIBUTED for part in parts[:footer])
 
 
 def _outside_only(verdict: tuple[str, str] | None) -> bool:
