@@ -32,7 +32,8 @@ from typing import Any
 
 from _results import record
 
-from scrapeclean import clean
+from scrapeclean import Pipeline, clean
+from scrapeclean.cleaners import extract_html
 
 DATA = Path(__file__).resolve().parents[1].parent / "shared" / "data" / "extraction"
 _TOKEN = re.compile(r"\w+", re.UNICODE)
@@ -49,6 +50,14 @@ def _ours(html: str) -> str:
     result = clean(html, html=True)
     REMOVED.update(change.rule for change in result.changes if change.rule.startswith("html."))
     return result.text
+
+
+def _ours_without_captions(html: str) -> str:
+    """The default pipeline with ``extract_html(captions=False)``: running text only."""
+    return _WITHOUT_CAPTIONS.clean(html, html=True).text
+
+
+_WITHOUT_CAPTIONS = Pipeline.default().replace("extract_html", extract_html(captions=False))
 
 
 def _peers() -> dict[str, Extractor]:
@@ -134,7 +143,7 @@ def zyte(extractors: dict[str, Extractor], limit: int | None) -> None:
     rows = list(_rows("zyte-dev.jsonl", limit))
     print(f"\nzyte-dev: {len(rows)} pages, 4-gram shingles against the annotated body")
     print(
-        f"{'extractor':<14}{'precision':>10}{'recall':>8}{'F1':>7}{'bag F1':>8}"
+        f"{'extractor':<26}{'precision':>10}{'recall':>8}{'F1':>7}{'bag F1':>8}"
         f"{'s/page':>9}{'docs/s':>8}{'x time':>8}"
     )
     ours_time = None
@@ -152,7 +161,7 @@ def zyte(extractors: dict[str, Extractor], limit: int | None) -> None:
         times[name] = per_page
         ours_time = ours_time or per_page
         print(
-            f"{name:<14}{means[0]:>10.3f}{means[1]:>8.3f}{means[2]:>7.3f}{means[3]:>8.3f}"
+            f"{name:<26}{means[0]:>10.3f}{means[1]:>8.3f}{means[2]:>7.3f}{means[3]:>8.3f}"
             f"{per_page:>9.4f}{1 / max(per_page, 1e-9):>8.1f}{per_page / ours_time:>8.2f}"
         )
         table.append(
@@ -206,7 +215,7 @@ def _report_stage(rows: list[dict[str, Any]], times: dict[str, float]) -> None:
 def snippets(extractors: dict[str, Extractor], limit: int | None) -> None:
     rows = list(_rows("snippets-dev.jsonl", limit))
     print(f"\nsnippets-dev: {len(rows)} pages; `with` kept and `without` removed")
-    print(f"{'extractor':<14}{'with kept':>10}{'without removed':>17}{'s/page':>9}")
+    print(f"{'extractor':<26}{'with kept':>10}{'without removed':>17}{'s/page':>9}")
     table: list[dict[str, Any]] = []
     for name, extract in extractors.items():
         kept = wanted = removed = unwanted = 0
@@ -220,7 +229,7 @@ def snippets(extractors: dict[str, Extractor], limit: int | None) -> None:
             removed += sum(1 for snippet in row["without"] if _fold(snippet) not in folded)
             unwanted += len(row["without"])
         print(
-            f"{name:<14}{kept / max(1, wanted):>10.3f}{removed / max(1, unwanted):>17.3f}"
+            f"{name:<26}{kept / max(1, wanted):>10.3f}{removed / max(1, unwanted):>17.3f}"
             f"{seconds / len(rows):>9.3f}"
         )
         table.append(
@@ -244,7 +253,10 @@ def main() -> int:
     if not DATA.exists():
         print(f"development data not found at {DATA}: nothing to measure")
         return 0
-    extractors: dict[str, Extractor] = {"scrapeclean": _ours}
+    extractors: dict[str, Extractor] = {
+        "scrapeclean": _ours,
+        "scrapeclean captions=False": _ours_without_captions,
+    }
     if not args.no_peers:
         extractors.update(_peers())
     if args.set in ("zyte", "all"):

@@ -331,11 +331,21 @@ def readme_section(data: dict[str, dict[str, Any]], made: dict[str, str]) -> str
     extraction = data.get("extraction", {}).get("zyte-dev", {}).get("rows", [])
     ours = _row(extraction, "extractor", "scrapeclean")
     if ours:
-        peers = [row for row in extraction if row is not ours and row.get("f1") is not None]
+        peers = [
+            row
+            for row in extraction
+            if not row["extractor"].startswith("scrapeclean") and row.get("f1") is not None
+        ]
         said = ", ".join(f"{row['extractor']} {row['f1']:.3f}" for row in peers)
+        variant = _row(extraction, "extractor", "scrapeclean captions=False")
+        also = (
+            f" (without image captions, `extract_html(captions=False)`: {variant['f1']:.3f})"
+            if variant and variant.get("f1") is not None
+            else ""
+        )
         lines.append(
             f"- Article text from HTML (zyte-dev, 4-gram shingle F1): scrapeclean "
-            f"{ours['f1']:.3f}; {said}."
+            f"{ours['f1']:.3f}{also}; {said}."
         )
     throughput = data.get("pipeline", {}).get("throughput", {}).get("rows", [])
     default = _row(throughput, "name", "default pipeline")

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import pytest
+
 from scrapeclean import Pipeline, clean, cleaners, replay
 
 STORY = (
@@ -171,3 +173,32 @@ def test_a_quotes_footer_is_its_attribution_and_stays() -> None:
     )
     text = clean(f"<article>{STORY}{quote}</article>").text
     assert "The mayor, speaking to the council" in text
+
+
+FIGURE = (
+    "<figure><img src='mayor.jpg'><figcaption>The mayor after the vote. Photo: Jo Bloggs"
+    "</figcaption></figure>"
+)
+WP_CAPTION = (
+    "<div class='wp-caption'><p class='wp-caption-text'>The mayor after the vote.</p></div>"
+)
+
+
+def test_image_captions_stay_by_default() -> None:
+    assert "The mayor after the vote." in clean(f"<article>{FIGURE}{STORY}</article>").text
+
+
+@pytest.mark.parametrize("caption", [FIGURE, WP_CAPTION])
+def test_captions_false_deletes_image_captions(caption: str) -> None:
+    pipeline = Pipeline.default().replace("extract_html", cleaners.extract_html(captions=False))
+    result = pipeline.clean(f"<article>{caption}{STORY}</article>", html=True)
+    assert "The mayor after the vote." not in result.text
+    assert "The council met" in result.text
+    assert [change.rule for change in result.changes if change.cleaner == "extract_html"] == [
+        "html.caption"
+    ]
+
+
+def test_captions_must_be_a_bool() -> None:
+    with pytest.raises(TypeError, match="captions must be True or False"):
+        cleaners.extract_html(captions="no")  # type: ignore[arg-type]

@@ -25,6 +25,8 @@ rule id and a reason:
   region"), after that element inside a container ("outside the text region of the article");
 - ``html.emptied_heading``: a short sub-heading (a label such as "Most read") whose whole
   section was removed by the rules above ("a heading whose section was removed");
+- ``html.repeated``: a long block that repeats an earlier kept block word for word;
+- ``html.caption`` (only with ``captions=False``): an image caption;
 - ``html.headline`` (kind ``title``): the kept ``<h1>`` that repeats the page's title.
 
 The lead (prose between the page's ``<h1>`` and the content container) is kept.
@@ -83,9 +85,12 @@ class ExtractHtml(BaseCleaner):
     min_link_share: float = 0.8
     remove: tuple[str, ...] = ()
     keep: tuple[str, ...] = ()
+    captions: bool = True
 
     def __post_init__(self) -> None:
         BaseCleaner.__post_init__(self)
+        if not isinstance(self.captions, bool):
+            raise TypeError(f"captions must be True or False, not {self.captions!r}")
         object.__setattr__(self, "remove", checked_selectors("remove", self.remove))
         object.__setattr__(self, "keep", checked_selectors("keep", self.keep))
         if not isinstance(self.link_lists, bool):
@@ -119,6 +124,8 @@ class ExtractHtml(BaseCleaner):
                 verdict = furniture.verdict(block)
             if verdict is None and self.link_lists and block.link_share >= self.min_link_share:
                 verdict = "html.link_list", f"link list: {block.link_share:.0%} link text"
+            if verdict is None and not self.captions and _is_caption(block):
+                verdict = "html.caption", "an image caption (captions=False)"
             found.append(verdict)
         _keep_lead(blocks, found)
         _cut_outside_region(blocks, found, container)
@@ -300,6 +307,17 @@ def _attribution(block: Block) -> bool:
     return any(part in _ATTRIBUTED for part in parts[:footer])
 
 
+#: Class and id words of an image caption or credit.
+_CAPTION_TOKENS = frozenset({"caption", "figcaption", "imagecaption", "photocaption", "credit"})
+
+
+def _is_caption(block: Block) -> bool:
+    """Whether `block` is an image's caption: in a ``<figcaption>``, or marked as a caption."""
+    if "figcaption" in block.path.split(">"):
+        return True
+    return any(token in _CAPTION_TOKENS for token in block.tokens[-4:])
+
+
 def _outside_only(verdict: tuple[str, str] | None) -> bool:
     return verdict is None or verdict[0] == "html.outside_content"
 
@@ -458,6 +476,7 @@ def extract_html(
     min_link_share: float = 0.8,
     remove: Iterable[str] | str = (),
     keep: Iterable[str] | str = (),
+    captions: bool = True,
     name: str = "",
 ) -> ExtractHtml:
     """Make the step that keeps an HTML page's article blocks and deletes the rest.
@@ -471,11 +490,16 @@ def extract_html(
     `remove` matches are always deleted (rule ``html.selector``, the selector in the reason),
     those of an element `keep` matches never are (`keep` wins when both match). A selector that
     is not valid CSS raises ValueError naming it.
+
+    Image captions belong to the story and stay; ``captions=False`` deletes them (rule
+    ``html.caption``: a ``<figcaption>``, or a block whose own class or id words say
+    ``caption`` or ``credit``), for corpora that want running text only.
     """
     return ExtractHtml(
         link_lists=link_lists,
         min_link_share=min_link_share,
         remove=checked_selectors("remove", remove),
         keep=checked_selectors("keep", keep),
+        captions=captions,
         name=name,
     )
