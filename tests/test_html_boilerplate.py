@@ -202,3 +202,11 @@ def test_captions_false_deletes_image_captions(caption: str) -> None:
 def test_captions_must_be_a_bool() -> None:
     with pytest.raises(TypeError, match="captions must be True or False"):
         cleaners.extract_html(captions="no")  # type: ignore[arg-type]
+
+
+def test_a_meta_line_of_the_post_is_furniture() -> None:
+    """Post meta (categories, comment counts) under an ``entry-meta`` class goes."""
+    meta = "<div class='entry-meta'>Posted in News | 71 comments</div>"
+    assert _rules(f"<article>{STORY}{meta}</article>") == {
+        "Posted in News | 71 comments": "html.class_words"
+    }
