@@ -103,6 +103,10 @@ def test_a_sentence_about_minutes_stays() -> None:
         "Volg ons op Twitter",
         "Подписывайтесь на наш канал в Telegram",
         "Obserwuj nas na Facebooku",
+        "Never miss the latest news by signing up to our newsletter today!",
+        "Please log in here to leave a comment.",
+        "Teile diesen Beitrag auf Social Media.",
+        "Nur angemeldete Benutzer können kommentieren und bewerten.",
     ],
 )
 def test_a_newsletter_pitch_or_contact_line_is_removed(line: str) -> None:
