@@ -210,3 +210,10 @@ def test_a_meta_line_of_the_post_is_furniture() -> None:
     assert _rules(f"<article>{STORY}{meta}</article>") == {
         "Posted in News | 71 comments": "html.class_words"
     }
+
+
+def test_a_teaser_of_another_story_is_furniture() -> None:
+    teaser = "<div class='ce-teaser'><p>Read how the river ferry came back to town</p></div>"
+    assert _rules(f"<article>{STORY}{teaser}</article>") == {
+        "Read how the river ferry came back to town": "html.class_words"
+    }
