@@ -128,6 +128,9 @@ def test_a_newsletter_pitch_or_contact_line_is_removed(line: str) -> None:
         "Check the messages in your inbox carefully before you click on any link, police said.",
         "The senator said he would follow her on the committee if the vote passed.",
         "Police can be reached only by phone since the flood cut the station's internet line.",
+        "Reporting by the Guardian revealed that the company had known for years.",
+        "Research by the university found that the trams are safer than buses.",
+        "The court ruled that the photograph is protected by copyright, not by contract.",
     ],
 )
 def test_a_sentence_about_inboxes_or_following_stays(line: str) -> None:
