@@ -31,6 +31,8 @@ CHROME_KEYS = {
     "filler_words",
     "calls_to_action",
     "call_to_action_patterns",
+    "notice_patterns",
+    "notice_cues",
     "cookie_words",
     "consent_words",
     "audience_words",
@@ -235,6 +237,29 @@ def test_patterns_work_in_verbose_mode() -> None:
     compiled = regex.compile(rf"^(?:{pattern})$", regex.IGNORECASE | regex.VERBOSE)
     assert compiled.match("Click here to see the gallery")
     assert not compiled.match("Clickhereto see the gallery")
+
+
+def _notice_files() -> list[tuple[str, list[str], list[str]]]:
+    """``(language, notice patterns, notice cues)`` of each language file that has notices."""
+    found = []
+    for path in LANGUAGE_FILES:
+        chrome = json.loads(path.read_text("utf-8")).get("chrome", {})
+        if "notice_patterns" in chrome or "notice_cues" in chrome:
+            found.append(
+                (path.stem, chrome.get("notice_patterns", []), chrome.get("notice_cues", []))
+            )
+    return found
+
+
+@pytest.mark.parametrize(("language", "patterns", "cues"), _notice_files())
+def test_every_notice_pattern_holds_a_cue_of_its_language(
+    language: str, patterns: list[str], cues: list[str]
+) -> None:
+    """A line is put to the notice patterns only when it holds a cue (`_notice_candidates`):
+    each pattern must spell out one of its language's cues, or it could never match."""
+    assert patterns and cues
+    folded = [cue.casefold() for cue in cues]
+    assert [p for p in patterns if not any(cue in p.casefold() for cue in folded)] == []
 
 
 @pytest.mark.parametrize("phrase", sorted(_vocabulary.words("chrome.calls_to_action")))

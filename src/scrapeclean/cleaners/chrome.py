@@ -91,6 +91,16 @@ _CALL_TO_ACTION = _VocabularyRegex(
     ),
     regex.IGNORECASE | regex.VERBOSE,
 )
+#: A notice in running words, as a whole line: a newsletter pitch, an author's contact line, a
+#: copyright sentence ("Get the latest news in your inbox", "Follow her on Twitter @…"). Its
+#: fragments open with a run of any characters, which would make every line slow to match:
+#: only the lines holding one of the language files' `notice_cues` are put to it.
+_NOTICE = _VocabularyRegex(
+    lambda: (
+        rf"^(?:{_vocabulary.patterns('chrome.notice_patterns')})\s?(?:[.:!?]|\.{{3}}|…)?$"
+    ),
+    regex.IGNORECASE | regex.VERBOSE,
+)
 #: A pointer to another page: a call to action ("Read more", "Related", "Weiterlesen") with a
 #: separator, then a headline (a capital first, at most `_MAX_POINTER_WORDS` words, no full stop).
 _POINTER = _VocabularyRegex(
@@ -347,22 +357,26 @@ class RemoveChrome(BaseCleaner):
         """``(rule id, reason)`` when `line` is chrome, or None when it is not."""
         return self._verdict_of_stripped(line.strip())
 
-    def _verdict_of_stripped(self, stripped: str, cookie: bool = True) -> tuple[str, str] | None:
-        """`verdict` of a trimmed line; `cookie` as `_judge` takes it."""
+    def _verdict_of_stripped(
+        self, stripped: str, cookie: bool = True, notice: bool = True
+    ) -> tuple[str, str] | None:
+        """`verdict` of a trimmed line; `cookie` and `notice` as `_judge` takes them."""
         if self.extra_phrases and " ".join(stripped.split()).casefold() in self.extra_phrases:
             return "chrome.extra_phrase", "matches a phrase given in extra_phrases"
-        return _judge(stripped, cookie)
+        return _judge(stripped, cookie, notice)
 
     def _verdicts_of_lines(self, texts: list[str]) -> list[tuple[str, str] | None]:
         """`_verdict_of_stripped` of each trimmed line of `texts`, each distinct line once.
 
-        The cookie pattern reads all the distinct lines at once (`_cookie_candidates`): a line
-        in which it finds nothing is spared the cookie rule.
+        The cookie pattern and the notice cues read all the distinct lines at once
+        (`_cookie_candidates`, `_notice_candidates`): a line in which they find nothing is
+        spared the cookie and the notice rules.
         """
         distinct = list(dict.fromkeys(texts))
         cookie = _cookie_candidates(distinct)
+        notice = _notice_candidates(distinct)
         known = {
-            line: self._verdict_of_stripped(line, index in cookie)
+            line: self._verdict_of_stripped(line, index in cookie, index in notice)
             for index, line in enumerate(distinct)
         }
         return list(map(known.__getitem__, texts))
@@ -457,6 +471,31 @@ def _cookie_candidates(lines: list[str]) -> set[int]:
     return _lines_touched(_COOKIE.compiled, joined, starts)
 
 
+def _notice_candidates(lines: list[str]) -> set[int]:
+    """The indexes of `lines` (trimmed, no line break in them) holding a notice cue.
+
+    The lines are case-folded and joined once, and each cue is found with `str.find`: a few
+    scans of the text in C, where the notice pattern itself would be tried at every position.
+    """
+    folded = [line.casefold() for line in lines]
+    joined = "\n".join(folded)
+    starts = [0, *accumulate(len(line) + 1 for line in folded[:-1])]
+    found: set[int] = set()
+    for cue in _notice_cues():
+        at = joined.find(cue)
+        while at >= 0:
+            line = bisect_right(starts, at) - 1
+            found.add(line)
+            at = joined.find(cue, starts[line + 1] if line + 1 < len(starts) else len(joined))
+    return found
+
+
+@cache
+def _notice_cues() -> tuple[str, ...]:
+    """The case-folded cues of the notice patterns (`_NOTICE`), over every language."""
+    return tuple(sorted(_vocabulary.words("chrome.notice_cues")))
+
+
 def _lines_touched(pattern: regex.Pattern[str], joined: str, starts: list[int]) -> set[int]:
     """The indexes of the lines (starting at `starts` in `joined`) that a match touches."""
     touched: set[int] = set()
@@ -467,11 +506,12 @@ def _lines_touched(pattern: regex.Pattern[str], joined: str, starts: list[int]) 
     return touched
 
 
-def _judge(line: str, cookie: bool = True) -> tuple[str, str] | None:
+def _judge(line: str, cookie: bool = True, notice: bool = True) -> tuple[str, str] | None:
     """``(rule id, reason)`` when a trimmed line is chrome, or None.
 
-    ``cookie=False`` says that `_COOKIE` finds nothing in the line (`_cookie_candidates`): the
-    cookie rule is then skipped.
+    ``cookie=False`` says that `_COOKIE` finds nothing in the line (`_cookie_candidates`), and
+    ``notice=False`` that it holds no notice cue (`_notice_candidates`): those rules are then
+    skipped.
     """
     if len(line) > _MAX_ICON_LINE:
         return None
@@ -489,6 +529,8 @@ def _judge(line: str, cookie: bool = True) -> tuple[str, str] | None:
         verdict = _whole_line_rule(line)
         if verdict is not None:
             return verdict
+    if notice and _NOTICE.match(line):
+        return "chrome.call_to_action", "call to action or notice, not article text"
     if _WORD.search(line) is None:
         return None
     if _is_ui_labels(line):
