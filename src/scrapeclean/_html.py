@@ -71,6 +71,10 @@ _LANDMARK_ROLES = frozenset(
         "form", "dialog", "alertdialog", "menu", "menubar", "toolbar", "tablist",
     }
 )  # fmt: skip
+#: Empty elements: a line break (``<br>``) or a boundary between words.
+_EMPTY = frozenset({"img", "hr", "wbr"})
+#: The content candidates an element is by its name alone (`_candidate_kind`, no attributes).
+_BARE_CANDIDATES = {"article": "article", "main": "main"}
 #: Inline elements whose text is a control's label (counted in `Block.control_share`).
 _CONTROLS = frozenset({"button", "label"})
 _SPACES = regex.compile(r"[ \t\r\n\f\v]+")
@@ -566,7 +570,7 @@ class _Reader:
         for event, node in walker:
             if event == "start":
                 items = node.items()
-                action = self.enter(node.tag, dict(items) if items else {}, node, is_root=False)
+                action = self.enter(node.tag, dict(items) if items else {}, node)
                 if action == _WALK:
                     opened.append(True)
                     if node.text:
@@ -584,18 +588,25 @@ class _Reader:
         self.leave()
         self.flush()
 
-    def enter(self, name: str, attrs: dict[str, Any], node: Any, *, is_root: bool) -> int:
+    def enter(self, name: str, attrs: dict[str, Any], node: Any, is_root: bool = False) -> int:
         """Open element `node`; return what to do with its content (`_SKIP`, `_WALK`, ...)."""
-        if not is_root and (name in _NEVER_TEXT or (attrs and _hidden(attrs, name))):
+        if attrs:
+            if not is_root and (name in _NEVER_TEXT or _hidden(attrs, name)):
+                return _SKIP
+        elif not is_root and name in _NEVER_TEXT:
             return _SKIP
         if name == "br":
             self.end_line()
             return _SKIP
-        if name in ("img", "hr", "wbr"):
+        if name in _EMPTY:
             self.boundary = True
             return _SKIP
-        role = _role(attrs) if attrs else ""
-        candidate = _candidate_kind(attrs, name, role)
+        if attrs:
+            role = _role(attrs)
+            candidate = _candidate_kind(attrs, name, role)
+        else:
+            role = ""
+            candidate = _BARE_CANDIDATES.get(name)
         block = is_root or name in _BLOCKS or candidate is not None
         if block:
             self.flush()
@@ -605,7 +616,6 @@ class _Reader:
         if candidate is not None:
             frame.candidate = candidate
             frame.seen_at_entry = self.seen
-            frame.blocks_at_entry = len(self.raw)
         self.frames.append(frame)
         if name == "pre":
             return _PREFORMATTED
@@ -615,10 +625,10 @@ class _Reader:
         frame = self.frames[-1]
         if frame.owner is frame:
             self.flush()
+            if self.ranges is not None:
+                self.ranges.append((frame.blocks_at_entry, len(self.raw)))
         else:
             self.boundary = True
-        if self.ranges is not None and frame.owner is frame:
-            self.ranges.append((frame.blocks_at_entry, len(self.raw)))
         if frame.candidate is not None:
             self.candidates.append(
                 _Candidate(
@@ -633,29 +643,44 @@ class _Reader:
     def frame(
         self, node: Any, attrs: dict[str, Any], name: str, block: bool, role: str = ""
     ) -> _Frame:
-        """The evidence of element `node` (of ARIA `role`), inherited from the element it is in."""
-        parent = self.frames[-1] if self.frames else None
-        if parent is None:
+        """The evidence of element `node` (of ARIA `role`), inherited from the element it is in.
+
+        A block element (and the document) owns the text it holds; an inline element's text
+        belongs to the block it is in.
+        """
+        frames = self.frames
+        if not frames:
             frame = _Frame(name, 0, None, (), None, 0, 0, False, False)
+            frame.owner = frame
+            parent = None
         else:
+            parent = frames[-1]
             children = parent.children
             if children is None:
-                children = parent.children = {}
-            number = children.get(name, 0) + 1
-            children[name] = number
-            own = _words(attrs) if attrs else ()
+                number = 1
+                parent.children = {name: 1}
+            else:
+                number = children.get(name, 0) + 1
+                children[name] = number
+            if attrs:
+                own = _words(attrs)
+                tokens = (parent.tokens + own)[-_MAX_TOKENS:] if own else parent.tokens
+                landmark = _landmark(name, role) or parent.landmark
+            else:
+                tokens = parent.tokens
+                landmark = name if name in _LANDMARK_TAGS else parent.landmark
             frame = _Frame(  # positional: the walk makes one per element
                 name,
                 parent.depth + 1,
-                _landmark(name, role) or parent.landmark,
-                (parent.tokens + own)[-_MAX_TOKENS:] if own else parent.tokens,
+                landmark,
+                tokens,
                 parent,
                 number,
                 parent.levels + 1,
                 parent.link or name == "a",
                 parent.control or name in _CONTROLS,
             )
-        frame.owner = frame if block or parent is None else parent.owner
+            frame.owner = frame if block else parent.owner
         if self.marks:
             inherited = parent.selected if parent is not None else ()
             own = self.marks.get(id(node), ())
