@@ -26,8 +26,9 @@ import regex
 from scrapeclean._dom import LxmlPage, SoupPage, StartTags, lxml_text, parse_html
 from scrapeclean._model import Block, Finding, Source, Span
 from scrapeclean._page_dates import (
+    LxmlDateElements,
+    PageElement,
     date_findings,
-    elements_from_lxml,
     elements_from_soup,
     ld_objects,
 )
@@ -99,17 +100,26 @@ def html_to_source(markup: str | BeautifulSoup | Tag, *, selectors: tuple[str, .
     if not isinstance(markup, str):
         marks = _soup_marks(markup, selectors)
         return _read_page(
-            SoupPage(markup), lambda bodies: read_blocks(markup, bodies=bodies, marks=marks)
+            SoupPage(markup),
+            lambda bodies: read_blocks(markup, bodies=bodies, marks=marks),
+            lambda: elements_from_soup(markup),
         )
     root = parse_html(markup)
     if root is None:
         soup = _parse(markup)
         marks = _soup_marks(soup, selectors)
         return _read_page(
-            SoupPage(soup), lambda bodies: read_blocks(soup, markup, bodies=bodies, marks=marks)
+            SoupPage(soup),
+            lambda bodies: read_blocks(soup, markup, bodies=bodies, marks=marks),
+            lambda: elements_from_soup(soup),
         )
     matched, marks = _lxml_marks(root, selectors)
-    source = _read_page(LxmlPage(root), lambda bodies: _read_lxml(root, markup, bodies, marks))
+    dates = LxmlDateElements()  # gathered by the reader's walk
+    source = _read_page(
+        LxmlPage(root),
+        lambda bodies: _read_lxml(root, markup, bodies, marks, dates),
+        lambda: dates.elements(root),
+    )
     del matched  # kept alive during the walk, so that each element keeps its id()
     return source
 
@@ -146,16 +156,24 @@ def _lxml_marks(root: _Element, selectors: tuple[str, ...]) -> tuple[list[_Eleme
     return matched, {key: tuple(value) for key, value in marks.items()}
 
 
-def _read_page(page: _Page, read: Callable[[tuple[str, ...]], Any]) -> Source:
-    """The `Source` of a page: its findings, then its blocks as `read` gives them."""
+def _read_page(
+    page: _Page,
+    read: Callable[[tuple[str, ...]], Any],
+    dates: Callable[[], list[PageElement]],
+) -> Source:
+    """The `Source` of a page: its blocks as `read` gives them, and its findings.
+
+    `dates` gives the page's date evidence once `read` has run (the lxml reader gathers it
+    in its walk).
+    """
+    text, blocks, container = read(_ld_article_bodies(page))
     findings: list[Finding] = []
     facts = _Facts(page)
     title = _title(page, facts)
     if title is not None:
         findings.append(Finding("title", title[0], "read_input", title[1], title[2]))
-    findings.extend(date_findings(_date_elements(page)))
+    findings.extend(date_findings(dates()))
     findings.extend(_page_facts(page, facts))
-    text, blocks, container = read(_ld_article_bodies(page))
     return Source(
         text=text, format="html", blocks=blocks, findings=tuple(findings), container=container
     )
@@ -330,13 +348,6 @@ def _ld_names(value: Any) -> tuple[str, ...]:
     return tuple(dict.fromkeys(names))
 
 
-def _date_elements(page: _Page) -> list[Any]:
-    """The page's date evidence (`scrapeclean._page_dates`), from whichever tree was read."""
-    if isinstance(page, LxmlPage):
-        return elements_from_lxml(page.root)
-    return elements_from_soup(page.root)
-
-
 def _page_facts(page: _Page, facts: _Facts) -> list[Finding]:
     """Language, canonical URL, site name and authors the page states, with provenance."""
     findings: list[Finding] = []
@@ -477,16 +488,24 @@ def read_blocks(
 
 
 def _read_lxml(
-    root: _Element, markup: str, bodies: tuple[str, ...], marks: _Marks | None = None
+    root: _Element,
+    markup: str,
+    bodies: tuple[str, ...],
+    marks: _Marks | None = None,
+    dates: LxmlDateElements | None = None,
 ) -> tuple[str, tuple[Block, ...], str | None]:
-    """`read_blocks` for the lxml tree of `markup` (`root` is its ``<html>`` element)."""
+    """`read_blocks` for the lxml tree of `markup` (`root` is its ``<html>`` element).
+
+    The walk shows `dates` every element, for the page's date evidence.
+    """
     reader = _Reader(markup, bodies, marks)
-    reader.walk_lxml(root, StartTags(markup))
+    reader.walk_lxml(root, StartTags(markup), LxmlDateElements() if dates is None else dates)
     return reader.finish()
 
 
-#: What `_Reader.enter` says to do with an element's content.
-_SKIP, _WALK, _PREFORMATTED = 0, 1, 2
+#: What `_Reader.enter` says to do with an element's content: skip it, walk it, read it as
+#: preformatted text, or read the text of an inline element without children (no frame).
+_SKIP, _WALK, _PREFORMATTED, _LEAF = 0, 1, 2, 3
 
 
 def _glues(before: str, after: str) -> bool:
@@ -554,12 +573,12 @@ class _Reader:
                 self.text(str(node))
         self.flush()
 
-    def walk_lxml(self, root: _Element, tags: StartTags) -> None:
+    def walk_lxml(self, root: _Element, tags: StartTags, dates: LxmlDateElements) -> None:
         """Walk an lxml tree from its document: elements, their text and their tails.
 
         The document itself is the root frame (as bs4's ``BeautifulSoup`` object is), so both
         trees give the same paths. A comment or processing instruction is no element, but the
-        text after it (its tail) is page text.
+        text after it (its tail) is page text. `dates` is shown every element, in order.
         """
         from lxml import etree
 
@@ -570,15 +589,27 @@ class _Reader:
         for event, node in walker:
             if event == "start":
                 items = node.items()
-                action = self.enter(node.tag, dict(items) if items else {}, node)
+                name = node.tag
+                attrs = dict(items) if items else {}
+                dates.see(node, attrs)
+                action = self.enter(name, attrs, node, leaf=not len(node))
                 if action == _WALK:
                     opened.append(True)
                     if node.text:
                         self.text(node.text)
                     continue
+                if action == _LEAF:
+                    if node.text:
+                        top = self.frames[-1]
+                        link, control = top.link or name == "a", top.control or name in _CONTROLS
+                        self.text(node.text, link, control)
+                    self.boundary = True
+                    opened.append(False)
+                    continue
                 if action == _PREFORMATTED:
                     self.preformatted(lxml_text(node))
                 opened.append(False)
+                dates.see_subtree(node)
                 walker.skip_subtree()
                 continue
             if event == "end" and opened.pop():
@@ -588,8 +619,14 @@ class _Reader:
         self.leave()
         self.flush()
 
-    def enter(self, name: str, attrs: dict[str, Any], node: Any, is_root: bool = False) -> int:
-        """Open element `node`; return what to do with its content (`_SKIP`, `_WALK`, ...)."""
+    def enter(
+        self, name: str, attrs: dict[str, Any], node: Any, is_root: bool = False, leaf: bool = False
+    ) -> int:
+        """Open element `node`; return what to do with its content (`_SKIP`, `_WALK`, ...).
+
+        An inline element without children (`leaf`) opens no frame, as no element inherits
+        from it: `_LEAF` says so, and the walk reads its text as the element's.
+        """
         if attrs:
             if not is_root and (name in _NEVER_TEXT or _hidden(attrs, name)):
                 return _SKIP
@@ -612,6 +649,9 @@ class _Reader:
             self.flush()
         else:
             self.boundary = True
+            if leaf and not self.marks:
+                self.count_child(name)
+                return _LEAF
         frame = self.frame(node, attrs, name, block, role)
         if candidate is not None:
             frame.candidate = candidate
@@ -640,6 +680,17 @@ class _Reader:
             )
         self.frames.pop()
 
+    def count_child(self, name: str) -> int:
+        """Count a child named `name` of the open element; return its number among those."""
+        parent = self.frames[-1]
+        children = parent.children
+        if children is None:
+            parent.children = {name: 1}
+            return 1
+        number = children.get(name, 0) + 1
+        children[name] = number
+        return number
+
     def frame(
         self, node: Any, attrs: dict[str, Any], name: str, block: bool, role: str = ""
     ) -> _Frame:
@@ -655,13 +706,7 @@ class _Reader:
             parent = None
         else:
             parent = frames[-1]
-            children = parent.children
-            if children is None:
-                number = 1
-                parent.children = {name: 1}
-            else:
-                number = children.get(name, 0) + 1
-                children[name] = number
+            number = self.count_child(name)
             if attrs:
                 own = _words(attrs)
                 tokens = (parent.tokens + own)[-_MAX_TOKENS:] if own else parent.tokens
@@ -692,7 +737,8 @@ class _Reader:
             frame.blocks_at_entry = len(self.raw)
         return frame
 
-    def text(self, value: str) -> None:
+    def text(self, value: str, link: bool | None = None, control: bool = False) -> None:
+        """Add page text, inside the open element or, given `link` and `control`, an inline one."""
         if not value:
             return
         if value.isspace():  # indentation between tags, most often: no glue to decide
@@ -702,12 +748,14 @@ class _Reader:
             return
         visible = len("".join(value.split()))
         if visible:
-            frame = self.frames[-1]
+            if link is None:
+                frame = self.frames[-1]
+                link, control = frame.link, frame.control
             self.seen += visible
             self.chars += visible
-            if frame.link:
+            if link:
                 self.link_chars += visible
-            if frame.control:
+            if control:
                 self.control_chars += visible
         if self.boundary and self.parts and _glues(self.parts[-1][-1], value[0]):
             self.parts.append(" ")

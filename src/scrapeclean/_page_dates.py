@@ -52,6 +52,7 @@ if TYPE_CHECKING:
     from scrapeclean.dates import DateMatch
 
 __all__ = [
+    "LxmlDateElements",
     "PageElement",
     "date_findings",
     "elements_from_lxml",
@@ -900,43 +901,83 @@ def _context(tag: Tag, shared: set[int]) -> frozenset[str]:
 
 
 def elements_from_lxml(root: _Element) -> list[PageElement]:
-    """The date facts of an lxml tree, the same as `elements_from_soup` gives for its soup.
+    """The date facts of an lxml tree, the same as `elements_from_soup` gives for its soup."""
+    gathered = LxmlDateElements()
+    gathered.see_subtree(root, itself=True)
+    return gathered.elements(root)
 
-    lxml hands out a new proxy object for an element unless one is alive, so the elements
-    compared by identity (the headline's ancestors) are kept in sets of the proxies themselves.
+
+#: Elements whose place is noted however they look: the headline, the article's containers.
+_ANCHORS = frozenset({"h1", "article", "main"})
+
+
+class LxmlDateElements:
+    """The date facts of an lxml tree, gathered by a walk that shows it each element in order.
+
+    The HTML reader walks the tree once for its blocks and shows each element it enters here
+    (`see`), and each subtree it skips (`see_subtree`), so the tree is not walked again for
+    dates; `elements` then gives what `elements_from_lxml` gives. The elements kept are held
+    here, so that lxml keeps their proxies (the headline's ancestors are compared by identity).
     """
-    tags = [element for element in root.iter() if isinstance(element.tag, str)]
-    heading = next((element for element in tags if element.tag == "h1"), None)
-    anchor = heading
-    if anchor is None:
-        anchor = next((element for element in tags if element.tag in ("article", "main")), None)
-    shared = set(heading.iterancestors()) if heading is not None else set()
-    elements: list[PageElement] = []
-    for order, element in enumerate(tags):
-        name = str(element.tag).lower()
-        if name not in _ALWAYS_READ and not _interesting(element.attrib):
-            continue
-        raw = {
-            str(key).lower(): _lxml_attribute(str(key), str(value))
-            for key, value in element.items()
-        }
-        if name in ("meta", "html"):
-            elements.append(PageElement(name, raw, order=order))
-        elif name == "script":
-            if raw.get("type", "").strip().lower() == "application/ld+json":
-                elements.append(PageElement(name, raw, element.text or "", order=order))
-        elif name in ("h1", "time", "abbr") or _date_named(raw) or _marked(raw):
-            text = _lxml_short_text(element)
-            context = _lxml_context(element, shared)
-            elements.append(PageElement(name, raw, text, context, order))
-    if anchor is not None:
-        text = _lxml_headline_text(root, anchor)
-        elements.append(PageElement(HEADLINE_TEXT, {}, text, order=len(tags)))
-    body = next(root.iter("body"), root)
-    holding = {*anchor.iterancestors(), anchor} if anchor is not None else set()
-    text = _lxml_page_text(body, holding)
-    elements.append(PageElement(PAGE_TEXT, {}, text, order=len(tags) + 1))
-    return elements
+
+    __slots__ = ("anchor", "count", "found", "heading")
+
+    def __init__(self) -> None:
+        self.count = 0
+        self.found: list[tuple[int, _Element]] = []
+        self.heading: _Element | None = None
+        self.anchor: _Element | None = None
+
+    def see(self, element: _Element, attrs: Mapping[str, str] | _Attrib) -> None:
+        """Note the next element in document order, with its attributes."""
+        order = self.count
+        self.count = order + 1
+        tag = element.tag
+        if tag in _ANCHORS:
+            if tag == "h1":
+                if self.heading is None:
+                    self.heading = element
+            elif self.anchor is None:
+                self.anchor = element
+        if str(tag).lower() in _ALWAYS_READ or _interesting(attrs):
+            self.found.append((order, element))
+
+    def see_subtree(self, element: _Element, *, itself: bool = False) -> None:
+        """Note the elements within `element` (and, when `itself`, `element` first)."""
+        see = self.see
+        for inner in element.iter() if itself else element.iterdescendants():
+            if isinstance(inner.tag, str):
+                see(inner, inner.attrib)
+
+    def elements(self, root: _Element) -> list[PageElement]:
+        """The page's date facts (`root` is the tree's root, the one walked)."""
+        heading = self.heading
+        anchor = heading if heading is not None else self.anchor
+        shared = set(heading.iterancestors()) if heading is not None else set()
+        elements: list[PageElement] = []
+        for order, element in self.found:
+            name = str(element.tag).lower()
+            raw = {
+                str(key).lower(): _lxml_attribute(str(key), str(value))
+                for key, value in element.items()
+            }
+            if name in ("meta", "html"):
+                elements.append(PageElement(name, raw, order=order))
+            elif name == "script":
+                if raw.get("type", "").strip().lower() == "application/ld+json":
+                    elements.append(PageElement(name, raw, element.text or "", order=order))
+            elif name in ("h1", "time", "abbr") or _date_named(raw) or _marked(raw):
+                text = _lxml_short_text(element)
+                context = _lxml_context(element, shared)
+                elements.append(PageElement(name, raw, text, context, order))
+        if anchor is not None:
+            text = _lxml_headline_text(root, anchor)
+            elements.append(PageElement(HEADLINE_TEXT, {}, text, order=self.count))
+        body = next(root.iter("body"), root)
+        holding = {*anchor.iterancestors(), anchor} if anchor is not None else set()
+        text = _lxml_page_text(body, holding)
+        elements.append(PageElement(PAGE_TEXT, {}, text, order=self.count + 1))
+        return elements
 
 
 def _lxml_attribute(key: str, value: str) -> str:
