@@ -26,10 +26,12 @@ import regex
 from scrapeclean._dom import LxmlPage, SoupPage, StartTags, lxml_text, parse_html
 from scrapeclean._model import Block, Finding, Source, Span
 from scrapeclean._page_dates import (
+    NOTED,
     LxmlDateElements,
     PageElement,
     date_findings,
     elements_from_soup,
+    interesting,
     ld_objects,
 )
 
@@ -585,13 +587,16 @@ class _Reader:
         self.locate = lambda frames: tags.locate_elements(root, [frame.element for frame in frames])
         self.enter("#document", {}, None, is_root=True)
         opened: list[bool] = []  # per open element: whether it opened a frame
+        order = dates.count  # elements seen, for the date evidence
         walker = etree.iterwalk(root, events=("start", "end", "comment", "pi"))
         for event, node in walker:
             if event == "start":
                 items = node.items()
                 name = node.tag
                 attrs = dict(items) if items else {}
-                dates.see(node, attrs)
+                if name in NOTED or (items and interesting(attrs)):
+                    dates.note(order, node, attrs)
+                order += 1
                 action = self.enter(name, attrs, node, leaf=not len(node))
                 if action == _WALK:
                     opened.append(True)
@@ -609,13 +614,16 @@ class _Reader:
                 if action == _PREFORMATTED:
                     self.preformatted(lxml_text(node))
                 opened.append(False)
+                dates.count = order
                 dates.see_subtree(node)
+                order = dates.count
                 walker.skip_subtree()
                 continue
             if event == "end" and opened.pop():
                 self.leave()
             if node.tail:
                 self.text(node.tail)
+        dates.count = order
         self.leave()
         self.flush()
 

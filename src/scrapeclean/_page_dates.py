@@ -856,10 +856,31 @@ def _interesting(attrs: Mapping[str, object] | _Attrib) -> bool:
         value = attrs.get(key)
         if not value:
             continue
+        if isinstance(value, str):
+            if _hinted(value):
+                return True
+            continue
         for item in value if isinstance(value, list) else (value,):
-            if isinstance(item, str) and _DATE_HINT.search(item) is not None:
+            if isinstance(item, str) and _hinted(item):
                 return True
     return False
+
+
+def interesting(attrs: Mapping[str, str] | _Attrib) -> bool:
+    """`_interesting` for attributes whose values are strings (an lxml element's), quicker."""
+    if "itemprop" in attrs or "property" in attrs:
+        return True
+    value = attrs.get("class")
+    if value and _hinted(value):
+        return True
+    value = attrs.get("id")
+    return bool(value) and _hinted(value)
+
+
+@lru_cache(maxsize=4096)
+def _hinted(value: str) -> bool:
+    """Whether a class or id value may name a date (pages repeat them: cached, bounded)."""
+    return _DATE_HINT.search(value) is not None
 
 
 def _marked(attrs: Mapping[str, str]) -> bool:
@@ -909,6 +930,8 @@ def elements_from_lxml(root: _Element) -> list[PageElement]:
 
 #: Elements whose place is noted however they look: the headline, the article's containers.
 _ANCHORS = frozenset({"h1", "article", "main"})
+#: The names of the elements `LxmlDateElements` notes whatever their attributes.
+NOTED = _ALWAYS_READ | _ANCHORS
 
 
 class LxmlDateElements:
@@ -930,8 +953,16 @@ class LxmlDateElements:
 
     def see(self, element: _Element, attrs: Mapping[str, str] | _Attrib) -> None:
         """Note the next element in document order, with its attributes."""
-        order = self.count
-        self.count = order + 1
+        if element.tag in NOTED or (attrs and interesting(attrs)):
+            self.note(self.count, element, attrs)
+        self.count += 1
+
+    def note(self, order: int, element: _Element, attrs: Mapping[str, str] | _Attrib) -> None:
+        """Note element number `order`, one of the `NOTED` names or `interesting`.
+
+        (A walk that counts the elements itself calls this for those only, and sets `count`.)
+        libxml2 writes element names in lower case, as the names of `_ALWAYS_READ` are.
+        """
         tag = element.tag
         if tag in _ANCHORS:
             if tag == "h1":
@@ -939,7 +970,7 @@ class LxmlDateElements:
                     self.heading = element
             elif self.anchor is None:
                 self.anchor = element
-        if str(tag).lower() in _ALWAYS_READ or _interesting(attrs):
+        if tag in _ALWAYS_READ or (attrs and interesting(attrs)):
             self.found.append((order, element))
 
     def see_subtree(self, element: _Element, *, itself: bool = False) -> None:
