@@ -1071,21 +1071,33 @@ def _lxml_strings_from(root: _Element, anchor: _Element) -> Iterator[tuple[str, 
     As bs4's ``next_elements`` gives them: an element's text after its start tag, its tail
     after its end tag; comments and processing instructions are not text (their tails are);
     nor are ruby annotations (``<rt>``, ``<rp>``).
+
+    The walk starts at `anchor`: its stack holds what a walk from `root` would hold on reaching
+    it (at each level up to `root`, the siblings after the path down and the path's own tail).
     """
-    started = False
-    stack: list[tuple[_Element, bool]] = [(root, False)]
+    stack: list[tuple[_Element, bool]] = [(anchor, False)]
+    node = anchor
+    while node is not root:
+        parent = node.getparent()
+        if parent is None:  # pragma: no cover - `anchor` is in the tree of `root`
+            break
+        level: list[tuple[_Element, bool]] = []
+        for sibling in node.itersiblings():
+            level.append((sibling, False))
+            level.append((sibling, True))
+        level.reverse()
+        stack[:0] = [*level, (node, True)]
+        node = parent
     while stack:
         node, tail = stack.pop()
         if tail:
-            if started and node.tail:
+            if node.tail:
                 parent = node.getparent()
                 yield node.tail, "" if parent is None else str(parent.tag)
             continue
-        if node is anchor:
-            started = True
         if not isinstance(node.tag, str):
             continue
-        if started and node.text and node.tag not in ("rt", "rp"):
+        if node.text and node.tag not in ("rt", "rp"):
             yield node.text, node.tag
         for child in reversed(node):
             stack.append((child, True))
@@ -1098,30 +1110,38 @@ def _lxml_headline_text(root: _Element, anchor: _Element) -> str:
 
 
 def _lxml_page_text(body: _Element, holding: set[_Element]) -> str:
-    """`_page_text` for an lxml tree: the text outside comments, sidebars and menus."""
+    """`_page_text` for an lxml tree: the text outside comments, sidebars and menus.
+
+    libxml2 walks the tree (`lxml.etree.iterwalk`): an element's text comes at its start, its
+    tail at its end (a comment's or processing instruction's tail at its one event).
+    """
+    from lxml import etree
+
     pieces: list[str] = []
     size = 0
-    stack: list[tuple[_Element, bool]] = [(body, False)]
-    while stack and size <= _PAGE_CHARS:
-        node, tail = stack.pop()
-        if tail:
-            if node.tail and not node.tail.isspace():
-                pieces.append(node.tail)
-                size += len(node.tail)
+    walker = etree.iterwalk(body, events=("start", "end", "comment", "pi"))
+    for event, node in walker:
+        if size > _PAGE_CHARS:
+            break
+        if event == "start":
+            if node.tag in ("rt", "rp") or not (  # ruby annotations are not text
+                node in holding
+                or not _lxml_aside(node)
+                or (node.tag == "aside" and _lxml_in_article(node))
+            ):
+                walker.skip_subtree()
+                continue
+            text = node.text
+            if text and not text.isspace():
+                pieces.append(text)
+                size += len(text)
             continue
-        if not isinstance(node.tag, str) or node.tag in ("rt", "rp"):
-            continue  # comments, processing instructions and ruby annotations are not text
-        if (
-            node in holding
-            or not _lxml_aside(node)
-            or (node.tag == "aside" and _lxml_in_article(node))
-        ):
-            if node.text and not node.text.isspace():
-                pieces.append(node.text)
-                size += len(node.text)
-            for child in reversed(node):
-                stack.append((child, True))
-                stack.append((child, False))
+        if node is body:  # its tail is not the body's text
+            continue
+        tail = node.tail
+        if tail and not tail.isspace():
+            pieces.append(tail)
+            size += len(tail)
     return _SPACES.sub(" ", " ".join(pieces)).strip()[:_PAGE_CHARS]
 
 
@@ -1132,6 +1152,12 @@ def _lxml_aside(element: _Element) -> bool:
         return True
     for attribute in ("class", "id"):
         value = element.get(attribute)
-        if value and _words(str(value)) & _SIDE_WORDS:
+        if value and _side(str(value)):
             return True
     return False
+
+
+@lru_cache(maxsize=4096)
+def _side(value: str) -> bool:
+    """Whether a class or id value names a side part of the page (`_SIDE_WORDS`)."""
+    return not _words(value).isdisjoint(_SIDE_WORDS)
