@@ -714,7 +714,13 @@ class _Reader:
             parent = None
         else:
             parent = frames[-1]
-            number = self.count_child(name)
+            children = parent.children
+            if children is None:
+                number = 1
+                parent.children = {name: 1}
+            else:
+                number = children.get(name, 0) + 1
+                children[name] = number
             if attrs:
                 own = _words(attrs)
                 tokens = (parent.tokens + own)[-_MAX_TOKENS:] if own else parent.tokens

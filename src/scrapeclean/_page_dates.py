@@ -518,10 +518,9 @@ def _labelled_claim(text: str, reading: _Reading) -> _Claim | None:
 
     Only the stretches after a label are read, so that a page without one costs a search.
     """
-    from scrapeclean._vocabulary import alternation
     from scrapeclean.dates import find_dates
 
-    label = _published_label(alternation("dateline.published_labels"))
+    label = _published_label()
     for found in label.finditer(text):
         window = text[found.end() : found.end() + _LABEL_WINDOW]
         for match in find_dates(window, dayfirst=reading.dayfirst, languages=reading.languages):
@@ -532,17 +531,27 @@ def _labelled_claim(text: str, reading: _Reading) -> _Claim | None:
 
 
 @lru_cache(maxsize=1)
-def _published_label(alternation: str) -> regex.Pattern[str]:
-    return regex.compile(rf"(?<!\w)(?:{alternation})(?!\w)", regex.IGNORECASE)
+def _published_label() -> regex.Pattern[str]:
+    """A publication label as a word (the vocabulary is read once: it does not change)."""
+    from scrapeclean._vocabulary import alternation
+
+    labels = alternation("dateline.published_labels")
+    return regex.compile(rf"(?<!\w)(?:{labels})(?!\w)", regex.IGNORECASE)
+
+
+@lru_cache(maxsize=2)
+def _labels(kind: str) -> tuple[str, ...]:
+    """The ``published`` or ``updated`` labels, longest first (read once)."""
+    from scrapeclean._vocabulary import phrases
+
+    return phrases(f"dateline.{kind}_labels")
 
 
 def _label_before(before: str) -> str | None:
     """Whether `before` (case-folded) ends in a publication or an update label."""
-    from scrapeclean._vocabulary import phrases
-
     found: tuple[int, str] | None = None
     for kind in ("published", "updated"):
-        for phrase in phrases(f"dateline.{kind}_labels"):
+        for phrase in _labels(kind):
             at = before.rfind(phrase)
             if at >= 0 and (found is None or at > found[0]):
                 found = (at, kind)
