@@ -396,6 +396,8 @@ class _Frame:
     element: Any = None
     order: int = 0
     markup: Span | None = None
+    #: The block element whose block an inline element's text goes to; None for a block
+    #: element (its own: a frame referring to itself would be a reference cycle).
     owner: _Frame | None = None
     #: The element's path and selector (joined by ``>``), each with its number of levels,
     #: once built (`_Frame.names`).
@@ -671,7 +673,7 @@ class _Reader:
 
     def leave(self) -> None:
         frame = self.frames[-1]
-        if frame.owner is frame:
+        if frame.owner is None:
             self.flush()
             if self.ranges is not None:
                 self.ranges.append((frame.blocks_at_entry, len(self.raw)))
@@ -710,7 +712,6 @@ class _Reader:
         frames = self.frames
         if not frames:
             frame = _Frame(name, 0, None, (), None, 0, 0, False, False)
-            frame.owner = frame
             parent = None
         else:
             parent = frames[-1]
@@ -739,7 +740,8 @@ class _Reader:
                 parent.link or name == "a",
                 parent.control or name in _CONTROLS,
             )
-            frame.owner = frame if block else parent.owner
+            if not block:
+                frame.owner = parent if parent.owner is None else parent.owner
         if self.marks:
             inherited = parent.selected if parent is not None else ()
             own = self.marks.get(id(node), ())
@@ -803,10 +805,9 @@ class _Reader:
         """End the open block, if it has text."""
         if self.parts:
             self.end_line()
-        if self.lines:
-            owner = self.frames[-1].owner if self.frames else None
-            if owner is not None:
-                self.emit("\n".join(self.lines), owner)
+        if self.lines and self.frames:
+            top = self.frames[-1]
+            self.emit("\n".join(self.lines), top if top.owner is None else top.owner)
         self.lines.clear()
         self.chars = self.link_chars = self.control_chars = 0
         self.boundary = False
@@ -852,6 +853,7 @@ class _Reader:
         frames = sorted({id(raw.frame): raw.frame for raw in self.raw}.values(), key=_order)
         for frame, span in zip(frames, self.locate(frames), strict=True):
             frame.markup = span
+        self.locate = None  # (the bs4 walk's refers to the reader: no cycle is left behind)
 
     def finish(self) -> tuple[str, tuple[Block, ...], str | None]:
         """The text, the block table, and the kind of content container found (or None)."""
