@@ -10,7 +10,9 @@
 
 from __future__ import annotations
 
+import gc
 from array import array
+from collections.abc import Callable
 
 import pytest
 from hypothesis import given, settings
@@ -235,3 +237,34 @@ def test_headline_and_page_text_of_every_dev_page(name: str) -> None:
         body = next(root.iter("body"), root)
         holding = {*anchor.iterancestors(), anchor}
         assert _lxml_page_text(body, holding) == _page_text_with_a_stack(body, holding), row["id"]
+
+
+# -- no reference cycles ------------------------------------------------------------------------
+
+
+def _cyclic_garbage(run: Callable[[], object]) -> int:
+    """How many objects that `run` leaves behind only the garbage collector can free."""
+    gc.collect()
+    enabled = gc.isenabled()
+    gc.disable()
+    try:
+        run()
+        return gc.collect()
+    finally:
+        if enabled:
+            gc.enable()
+
+
+def test_reading_a_page_leaves_no_reference_cycles() -> None:
+    """A page's frames, elements and date parsers are freed as soon as it is read."""
+    from bs4 import BeautifulSoup
+
+    from scrapeclean._input import read_input
+    from scrapeclean.dates import find_dates
+
+    soup = BeautifulSoup(_SKIPPED_SUBTREES, "html.parser")
+    read_input(_SKIPPED_SUBTREES, html=True)  # caches filled: they are no garbage
+    read_input(soup)
+    assert _cyclic_garbage(lambda: read_input(_SKIPPED_SUBTREES, html=True)) == 0
+    assert _cyclic_garbage(lambda: read_input(soup)) == 0
+    assert _cyclic_garbage(lambda: find_dates("Published 4 March 2021, updated 5 March")) == 0
