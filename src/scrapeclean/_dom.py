@@ -121,13 +121,15 @@ def _pieces(element: _Element) -> Iterator[str]:
     while stack:
         node, tail = stack.pop()
         if tail:
-            if node.tail:
-                yield node.tail
+            string = node.tail  # (lxml makes a new string at each reading)
+            if string:
+                yield string
             continue
         if not isinstance(node.tag, str) or node.tag in _NOT_STRINGS:
             continue
-        if node.text:
-            yield node.text
+        string = node.text
+        if string:
+            yield string
         for child in reversed(node):
             stack.append((child, True))
             stack.append((child, False))

@@ -602,14 +602,16 @@ class _Reader:
                 action = self.enter(name, attrs, node, leaf=not len(node))
                 if action == _WALK:
                     opened.append(True)
-                    if node.text:
-                        self.text(node.text)
+                    text = node.text  # (lxml makes a new string at each reading)
+                    if text:
+                        self.text(text)
                     continue
                 if action == _LEAF:
-                    if node.text:
+                    text = node.text
+                    if text:
                         top = self.frames[-1]
                         link, control = top.link or name == "a", top.control or name in _CONTROLS
-                        self.text(node.text, link, control)
+                        self.text(text, link, control)
                     self.boundary = True
                     opened.append(False)
                     continue
@@ -623,8 +625,9 @@ class _Reader:
                 continue
             if event == "end" and opened.pop():
                 self.leave()
-            if node.tail:
-                self.text(node.tail)
+            tail = node.tail
+            if tail:
+                self.text(tail)
         dates.count = order
         self.leave()
         self.flush()

@@ -1100,14 +1100,16 @@ def _lxml_strings_from(root: _Element, anchor: _Element) -> Iterator[tuple[str, 
     while stack:
         node, tail = stack.pop()
         if tail:
-            if node.tail:
+            string = node.tail  # (lxml makes a new string at each reading)
+            if string:
                 parent = node.getparent()
-                yield node.tail, "" if parent is None else str(parent.tag)
+                yield string, "" if parent is None else str(parent.tag)
             continue
         if not isinstance(node.tag, str):
             continue
-        if node.text and node.tag not in ("rt", "rp"):
-            yield node.text, node.tag
+        string = node.text
+        if string and node.tag not in ("rt", "rp"):
+            yield string, node.tag
         for child in reversed(node):
             stack.append((child, True))
             stack.append((child, False))
