@@ -11,7 +11,9 @@ article is a pipeline step (`scrapeclean.cleaners.extract_html`), so every block
 recorded change.
 
 The tree is walked with an explicit stack, so nesting depth costs no recursion, and every
-element is entered and left once, so the time is linear in the size of the page.
+element is entered and left once, so the time is linear in the size of the page. An lxml tree
+is walked once for both the blocks and the page's date evidence: the walk shows the date reader
+(`scrapeclean._page_dates.LxmlDateElements`) every element it enters and every subtree it skips.
 """
 
 from __future__ import annotations

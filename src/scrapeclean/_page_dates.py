@@ -2,7 +2,8 @@
 
 The evidence is read from a parser-agnostic list of `PageElement` facts (tag name, attributes,
 a little text, the words of its ancestors), so any tree (BeautifulSoup, lxml) can feed it;
-`elements_from_soup` builds the list from a BeautifulSoup tree. The kinds of evidence, each
+`elements_from_soup` builds the list from a BeautifulSoup tree, `elements_from_lxml` (or the HTML
+reader's walk, through `LxmlDateElements`) from an lxml tree. The kinds of evidence, each
 with its trust:
 
 1. the page's structured statements: JSON-LD ``datePublished``/``dateCreated`` (``@graph``
