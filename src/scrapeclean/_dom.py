@@ -107,29 +107,32 @@ def lxml_text(element: _Element) -> str:
     return "".join(_pieces(element))
 
 
-def lxml_strings(element: _Element) -> list[str]:
-    """The strings of `element`'s text, in order, as bs4's ``strings`` gives them."""
+def lxml_strings(element: _Element) -> Iterator[str]:
+    """The strings of `element`'s text, in order, as bs4's ``strings`` gives them.
+
+    One at a time, so that a reader wanting only the first few reads no further.
+    """
     return _pieces(element)
 
 
-def _pieces(element: _Element) -> list[str]:
+def _pieces(element: _Element) -> Iterator[str]:
     """The strings of `element`'s text, in order (bs4's strings: no script, style or template)."""
-    parts: list[str] = []
     stack: list[tuple[_Element, bool]] = [(element, False)]
     while stack:
         node, tail = stack.pop()
         if tail:
-            if node.tail:
-                parts.append(node.tail)
+            string = node.tail  # (lxml makes a new string at each reading)
+            if string:
+                yield string
             continue
         if not isinstance(node.tag, str) or node.tag in _NOT_STRINGS:
             continue
-        if node.text:
-            parts.append(node.text)
+        string = node.text
+        if string:
+            yield string
         for child in reversed(node):
             stack.append((child, True))
             stack.append((child, False))
-    return parts
 
 
 class LxmlPage:
@@ -332,23 +335,27 @@ class StartTags:
         """`locate`, as the start and end offsets of the tag."""
         if line is None:
             return None
-        if self._tags is None:
-            self._tags = self._scan(_start_tags(()))
-        found = self._tags.get(name)
-        if found is None or not 1 <= line <= len(self._lines):
+        tags = self._tags
+        if tags is None:
+            tags = self._tags = self._scan(_start_tags(()))
+        found = tags.get(name)
+        lines = self._lines
+        count = len(lines)
+        if found is None or not 1 <= line <= count:
             return None
         starts, ends = found
-        line_start = self._lines[line - 1]
-        next_line = self._lines[line] if line < len(self._lines) else len(self.markup) + 1
-        if line >= _LAST_LINE:  # any line from there on
-            next_line = len(self.markup) + 1
-        index = bisect_left(ends, max(self._cursor, line_start))
-        while index < len(starts) and starts[index] < self._cursor:
+        cursor = self._cursor
+        markup = self.markup
+        # Past `_LAST_LINE` libxml2 says that line for any later one.
+        next_line = lines[line] if line < count and line < _LAST_LINE else len(markup) + 1
+        index = bisect_left(ends, max(cursor, lines[line - 1]))
+        total = len(starts)
+        while index < total and starts[index] < cursor:
             index += 1
-        if index == len(starts) or starts[index] < self._cursor or starts[index] >= next_line:
+        if index == total or starts[index] >= next_line:
             return None
-        start, end = starts[index], min(len(self.markup), ends[index] + 1)
-        if not _fits(self.markup[start:end], name, attribute):
+        start, end = starts[index], min(len(markup), ends[index] + 1)
+        if not _fits(markup[start:end], name, attribute):
             return None
         self._cursor = start + 1
         return start, end

@@ -11,7 +11,9 @@ article is a pipeline step (`scrapeclean.cleaners.extract_html`), so every block
 recorded change.
 
 The tree is walked with an explicit stack, so nesting depth costs no recursion, and every
-element is entered and left once, so the time is linear in the size of the page.
+element is entered and left once, so the time is linear in the size of the page. An lxml tree
+is walked once for both the blocks and the page's date evidence: the walk shows the date reader
+(`scrapeclean._page_dates.LxmlDateElements`) every element it enters and every subtree it skips.
 """
 
 from __future__ import annotations
@@ -26,9 +28,12 @@ import regex
 from scrapeclean._dom import LxmlPage, SoupPage, StartTags, lxml_text, parse_html
 from scrapeclean._model import Block, Finding, Source, Span
 from scrapeclean._page_dates import (
+    NOTED,
+    LxmlDateElements,
+    PageElement,
     date_findings,
-    elements_from_lxml,
     elements_from_soup,
+    interesting,
     ld_objects,
 )
 
@@ -71,6 +76,10 @@ _LANDMARK_ROLES = frozenset(
         "form", "dialog", "alertdialog", "menu", "menubar", "toolbar", "tablist",
     }
 )  # fmt: skip
+#: Empty elements: a line break (``<br>``) or a boundary between words.
+_EMPTY = frozenset({"img", "hr", "wbr"})
+#: The content candidates an element is by its name alone (`_candidate_kind`, no attributes).
+_BARE_CANDIDATES = {"article": "article", "main": "main"}
 #: Inline elements whose text is a control's label (counted in `Block.control_share`).
 _CONTROLS = frozenset({"button", "label"})
 _SPACES = regex.compile(r"[ \t\r\n\f\v]+")
@@ -95,17 +104,26 @@ def html_to_source(markup: str | BeautifulSoup | Tag, *, selectors: tuple[str, .
     if not isinstance(markup, str):
         marks = _soup_marks(markup, selectors)
         return _read_page(
-            SoupPage(markup), lambda bodies: read_blocks(markup, bodies=bodies, marks=marks)
+            SoupPage(markup),
+            lambda bodies: read_blocks(markup, bodies=bodies, marks=marks),
+            lambda: elements_from_soup(markup),
         )
     root = parse_html(markup)
     if root is None:
         soup = _parse(markup)
         marks = _soup_marks(soup, selectors)
         return _read_page(
-            SoupPage(soup), lambda bodies: read_blocks(soup, markup, bodies=bodies, marks=marks)
+            SoupPage(soup),
+            lambda bodies: read_blocks(soup, markup, bodies=bodies, marks=marks),
+            lambda: elements_from_soup(soup),
         )
     matched, marks = _lxml_marks(root, selectors)
-    source = _read_page(LxmlPage(root), lambda bodies: _read_lxml(root, markup, bodies, marks))
+    dates = LxmlDateElements()  # gathered by the reader's walk
+    source = _read_page(
+        LxmlPage(root),
+        lambda bodies: _read_lxml(root, markup, bodies, marks, dates),
+        lambda: dates.elements(root),
+    )
     del matched  # kept alive during the walk, so that each element keeps its id()
     return source
 
@@ -142,16 +160,24 @@ def _lxml_marks(root: _Element, selectors: tuple[str, ...]) -> tuple[list[_Eleme
     return matched, {key: tuple(value) for key, value in marks.items()}
 
 
-def _read_page(page: _Page, read: Callable[[tuple[str, ...]], Any]) -> Source:
-    """The `Source` of a page: its findings, then its blocks as `read` gives them."""
+def _read_page(
+    page: _Page,
+    read: Callable[[tuple[str, ...]], Any],
+    dates: Callable[[], list[PageElement]],
+) -> Source:
+    """The `Source` of a page: its blocks as `read` gives them, and its findings.
+
+    `dates` gives the page's date evidence once `read` has run (the lxml reader gathers it
+    in its walk).
+    """
+    text, blocks, container = read(_ld_article_bodies(page))
     findings: list[Finding] = []
     facts = _Facts(page)
     title = _title(page, facts)
     if title is not None:
         findings.append(Finding("title", title[0], "read_input", title[1], title[2]))
-    findings.extend(date_findings(_date_elements(page)))
+    findings.extend(date_findings(dates()))
     findings.extend(_page_facts(page, facts))
-    text, blocks, container = read(_ld_article_bodies(page))
     return Source(
         text=text, format="html", blocks=blocks, findings=tuple(findings), container=container
     )
@@ -326,13 +352,6 @@ def _ld_names(value: Any) -> tuple[str, ...]:
     return tuple(dict.fromkeys(names))
 
 
-def _date_elements(page: _Page) -> list[Any]:
-    """The page's date evidence (`scrapeclean._page_dates`), from whichever tree was read."""
-    if isinstance(page, LxmlPage):
-        return elements_from_lxml(page.root)
-    return elements_from_soup(page.root)
-
-
 def _page_facts(page: _Page, facts: _Facts) -> list[Finding]:
     """Language, canonical URL, site name and authors the page states, with provenance."""
     findings: list[Finding] = []
@@ -379,6 +398,8 @@ class _Frame:
     element: Any = None
     order: int = 0
     markup: Span | None = None
+    #: The block element whose block an inline element's text goes to; None for a block
+    #: element (its own: a frame referring to itself would be a reference cycle).
     owner: _Frame | None = None
     #: The element's path and selector (joined by ``>``), each with its number of levels,
     #: once built (`_Frame.names`).
@@ -473,16 +494,24 @@ def read_blocks(
 
 
 def _read_lxml(
-    root: _Element, markup: str, bodies: tuple[str, ...], marks: _Marks | None = None
+    root: _Element,
+    markup: str,
+    bodies: tuple[str, ...],
+    marks: _Marks | None = None,
+    dates: LxmlDateElements | None = None,
 ) -> tuple[str, tuple[Block, ...], str | None]:
-    """`read_blocks` for the lxml tree of `markup` (`root` is its ``<html>`` element)."""
+    """`read_blocks` for the lxml tree of `markup` (`root` is its ``<html>`` element).
+
+    The walk shows `dates` every element, for the page's date evidence.
+    """
     reader = _Reader(markup, bodies, marks)
-    reader.walk_lxml(root, StartTags(markup))
+    reader.walk_lxml(root, StartTags(markup), LxmlDateElements() if dates is None else dates)
     return reader.finish()
 
 
-#: What `_Reader.enter` says to do with an element's content.
-_SKIP, _WALK, _PREFORMATTED = 0, 1, 2
+#: What `_Reader.enter` says to do with an element's content: skip it, walk it, read it as
+#: preformatted text, or read the text of an inline element without children (no frame).
+_SKIP, _WALK, _PREFORMATTED, _LEAF = 0, 1, 2, 3
 
 
 def _glues(before: str, after: str) -> bool:
@@ -550,62 +579,98 @@ class _Reader:
                 self.text(str(node))
         self.flush()
 
-    def walk_lxml(self, root: _Element, tags: StartTags) -> None:
+    def walk_lxml(self, root: _Element, tags: StartTags, dates: LxmlDateElements) -> None:
         """Walk an lxml tree from its document: elements, their text and their tails.
 
         The document itself is the root frame (as bs4's ``BeautifulSoup`` object is), so both
         trees give the same paths. A comment or processing instruction is no element, but the
-        text after it (its tail) is page text.
+        text after it (its tail) is page text. `dates` is shown every element, in order.
         """
         from lxml import etree
 
         self.locate = lambda frames: tags.locate_elements(root, [frame.element for frame in frames])
         self.enter("#document", {}, None, is_root=True)
         opened: list[bool] = []  # per open element: whether it opened a frame
+        order = dates.count  # elements seen, for the date evidence
         walker = etree.iterwalk(root, events=("start", "end", "comment", "pi"))
         for event, node in walker:
             if event == "start":
                 items = node.items()
-                action = self.enter(node.tag, dict(items) if items else {}, node, is_root=False)
+                name = node.tag
+                attrs = dict(items) if items else {}
+                if name in NOTED or (items and interesting(attrs)):
+                    dates.note(order, node, attrs)
+                order += 1
+                action = self.enter(name, attrs, node, leaf=not len(node))
                 if action == _WALK:
                     opened.append(True)
-                    if node.text:
-                        self.text(node.text)
+                    text = node.text  # (lxml makes a new string at each reading)
+                    if text:
+                        self.text(text)
+                    continue
+                if action == _LEAF:
+                    text = node.text
+                    if text:
+                        top = self.frames[-1]
+                        link, control = top.link or name == "a", top.control or name in _CONTROLS
+                        self.text(text, link, control)
+                    self.boundary = True
+                    opened.append(False)
                     continue
                 if action == _PREFORMATTED:
                     self.preformatted(lxml_text(node))
                 opened.append(False)
+                dates.count = order
+                dates.see_subtree(node)
+                order = dates.count
                 walker.skip_subtree()
                 continue
             if event == "end" and opened.pop():
                 self.leave()
-            if node.tail:
-                self.text(node.tail)
+            tail = node.tail
+            if tail:
+                self.text(tail)
+        dates.count = order
         self.leave()
         self.flush()
 
-    def enter(self, name: str, attrs: dict[str, Any], node: Any, *, is_root: bool) -> int:
-        """Open element `node`; return what to do with its content (`_SKIP`, `_WALK`, ...)."""
-        if not is_root and (name in _NEVER_TEXT or (attrs and _hidden(attrs, name))):
+    def enter(
+        self, name: str, attrs: dict[str, Any], node: Any, is_root: bool = False, leaf: bool = False
+    ) -> int:
+        """Open element `node`; return what to do with its content (`_SKIP`, `_WALK`, ...).
+
+        An inline element without children (`leaf`) opens no frame, as no element inherits
+        from it: `_LEAF` says so, and the walk reads its text as the element's.
+        """
+        if attrs:
+            if not is_root and (name in _NEVER_TEXT or _hidden(attrs, name)):
+                return _SKIP
+        elif not is_root and name in _NEVER_TEXT:
             return _SKIP
         if name == "br":
             self.end_line()
             return _SKIP
-        if name in ("img", "hr", "wbr"):
+        if name in _EMPTY:
             self.boundary = True
             return _SKIP
-        role = _role(attrs) if attrs else ""
-        candidate = _candidate_kind(attrs, name, role)
+        if attrs:
+            role = _role(attrs)
+            candidate = _candidate_kind(attrs, name, role)
+        else:
+            role = ""
+            candidate = _BARE_CANDIDATES.get(name)
         block = is_root or name in _BLOCKS or candidate is not None
         if block:
             self.flush()
         else:
             self.boundary = True
+            if leaf and not self.marks:
+                self.count_child(name)
+                return _LEAF
         frame = self.frame(node, attrs, name, block, role)
         if candidate is not None:
             frame.candidate = candidate
             frame.seen_at_entry = self.seen
-            frame.blocks_at_entry = len(self.raw)
         self.frames.append(frame)
         if name == "pre":
             return _PREFORMATTED
@@ -613,12 +678,12 @@ class _Reader:
 
     def leave(self) -> None:
         frame = self.frames[-1]
-        if frame.owner is frame:
+        if frame.owner is None:
             self.flush()
+            if self.ranges is not None:
+                self.ranges.append((frame.blocks_at_entry, len(self.raw)))
         else:
             self.boundary = True
-        if self.ranges is not None and frame.owner is frame:
-            self.ranges.append((frame.blocks_at_entry, len(self.raw)))
         if frame.candidate is not None:
             self.candidates.append(
                 _Candidate(
@@ -630,32 +695,58 @@ class _Reader:
             )
         self.frames.pop()
 
+    def count_child(self, name: str) -> int:
+        """Count a child named `name` of the open element; return its number among those."""
+        parent = self.frames[-1]
+        children = parent.children
+        if children is None:
+            parent.children = {name: 1}
+            return 1
+        number = children.get(name, 0) + 1
+        children[name] = number
+        return number
+
     def frame(
         self, node: Any, attrs: dict[str, Any], name: str, block: bool, role: str = ""
     ) -> _Frame:
-        """The evidence of element `node` (of ARIA `role`), inherited from the element it is in."""
-        parent = self.frames[-1] if self.frames else None
-        if parent is None:
+        """The evidence of element `node` (of ARIA `role`), inherited from the element it is in.
+
+        A block element (and the document) owns the text it holds; an inline element's text
+        belongs to the block it is in.
+        """
+        frames = self.frames
+        if not frames:
             frame = _Frame(name, 0, None, (), None, 0, 0, False, False)
+            parent = None
         else:
+            parent = frames[-1]
             children = parent.children
             if children is None:
-                children = parent.children = {}
-            number = children.get(name, 0) + 1
-            children[name] = number
-            own = _words(attrs) if attrs else ()
+                number = 1
+                parent.children = {name: 1}
+            else:
+                number = children.get(name, 0) + 1
+                children[name] = number
+            if attrs:
+                own = _words(attrs)
+                tokens = (parent.tokens + own)[-_MAX_TOKENS:] if own else parent.tokens
+                landmark = _landmark(name, role) or parent.landmark
+            else:
+                tokens = parent.tokens
+                landmark = name if name in _LANDMARK_TAGS else parent.landmark
             frame = _Frame(  # positional: the walk makes one per element
                 name,
                 parent.depth + 1,
-                _landmark(name, role) or parent.landmark,
-                (parent.tokens + own)[-_MAX_TOKENS:] if own else parent.tokens,
+                landmark,
+                tokens,
                 parent,
                 number,
                 parent.levels + 1,
                 parent.link or name == "a",
                 parent.control or name in _CONTROLS,
             )
-        frame.owner = frame if block or parent is None else parent.owner
+            if not block:
+                frame.owner = parent if parent.owner is None else parent.owner
         if self.marks:
             inherited = parent.selected if parent is not None else ()
             own = self.marks.get(id(node), ())
@@ -667,7 +758,8 @@ class _Reader:
             frame.blocks_at_entry = len(self.raw)
         return frame
 
-    def text(self, value: str) -> None:
+    def text(self, value: str, link: bool | None = None, control: bool = False) -> None:
+        """Add page text, inside the open element or, given `link` and `control`, an inline one."""
         if not value:
             return
         if value.isspace():  # indentation between tags, most often: no glue to decide
@@ -677,12 +769,14 @@ class _Reader:
             return
         visible = len("".join(value.split()))
         if visible:
-            frame = self.frames[-1]
+            if link is None:
+                frame = self.frames[-1]
+                link, control = frame.link, frame.control
             self.seen += visible
             self.chars += visible
-            if frame.link:
+            if link:
                 self.link_chars += visible
-            if frame.control:
+            if control:
                 self.control_chars += visible
         if self.boundary and self.parts and _glues(self.parts[-1][-1], value[0]):
             self.parts.append(" ")
@@ -716,10 +810,9 @@ class _Reader:
         """End the open block, if it has text."""
         if self.parts:
             self.end_line()
-        if self.lines:
-            owner = self.frames[-1].owner if self.frames else None
-            if owner is not None:
-                self.emit("\n".join(self.lines), owner)
+        if self.lines and self.frames:
+            top = self.frames[-1]
+            self.emit("\n".join(self.lines), top if top.owner is None else top.owner)
         self.lines.clear()
         self.chars = self.link_chars = self.control_chars = 0
         self.boundary = False
@@ -765,6 +858,7 @@ class _Reader:
         frames = sorted({id(raw.frame): raw.frame for raw in self.raw}.values(), key=_order)
         for frame, span in zip(frames, self.locate(frames), strict=True):
             frame.markup = span
+        self.locate = None  # (the bs4 walk's refers to the reader: no cycle is left behind)
 
     def finish(self) -> tuple[str, tuple[Block, ...], str | None]:
         """The text, the block table, and the kind of content container found (or None)."""

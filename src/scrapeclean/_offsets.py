@@ -136,31 +136,44 @@ class OffsetMap:
     # -- applying ---------------------------------------------------------------------------
 
     def update(self, pieces: Sequence[Piece]) -> None:
-        """Record that `pieces` (sorted, non-overlapping, from `locate`) were applied."""
+        """Record that `pieces` (sorted, non-overlapping, from `locate`) were applied.
+
+        The regions between pieces are copied a stretch at a time (shifted by what the pieces
+        before them added or removed), so a step costs a few slices, not a call per region.
+        """
+        if not pieces:
+            return
+        old_in_start, old_in_end = self._in_start, self._in_end
         in_start = array("q")
         in_end = array("q")
         cur_start = array("q")
         cur_end = array("q")
         old = 0
-        count = len(self._in_start)
+        count = len(old_in_start)
         shift = 0
 
-        def keep_old(index: int) -> None:
-            in_start.append(self._in_start[index])
-            in_end.append(self._in_end[index])
-            cur_start.append(self._cur_start[index] + shift)
-            cur_end.append(self._cur_end[index] + shift)
+        def keep(stop: int) -> None:
+            """Copy the old regions ``[old, stop)``, shifted."""
+            in_start.extend(old_in_start[old:stop])
+            in_end.extend(old_in_end[old:stop])
+            if shift:
+                cur_start.extend([value + shift for value in self._cur_start[old:stop]])
+                cur_end.extend([value + shift for value in self._cur_end[old:stop]])
+            else:
+                cur_start.extend(self._cur_start[old:stop])
+                cur_end.extend(self._cur_end[old:stop])
 
         for piece in pieces:
-            while old < count and self._in_start[old] < piece.in_start:
-                if self._in_end[old] > piece.in_start:  # pragma: no cover - internal invariant
+            stop = bisect_left(old_in_start, piece.in_start, old)
+            if stop > old:
+                if old_in_end[stop - 1] > piece.in_start:  # pragma: no cover - internal invariant
                     raise AssertionError("a change splits an earlier change")
-                keep_old(old)
-                old += 1
+                keep(stop)
+                old = stop
             while (
                 old < count
-                and self._in_start[old] <= piece.in_end
-                and self._in_end[old] <= piece.in_end
+                and old_in_start[old] <= piece.in_end
+                and old_in_end[old] <= piece.in_end
             ):
                 old += 1  # absorbed into the new region
             new_start = piece.start + shift
@@ -169,9 +182,7 @@ class OffsetMap:
             cur_start.append(new_start)
             cur_end.append(new_start + len(piece.after))
             shift += len(piece.after) - (piece.end - piece.start)
-        while old < count:
-            keep_old(old)
-            old += 1
+        keep(count)
         self._in_start, self._in_end = in_start, in_end
         self._cur_start, self._cur_end = cur_start, cur_end
 

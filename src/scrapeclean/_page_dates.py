@@ -2,7 +2,8 @@
 
 The evidence is read from a parser-agnostic list of `PageElement` facts (tag name, attributes,
 a little text, the words of its ancestors), so any tree (BeautifulSoup, lxml) can feed it;
-`elements_from_soup` builds the list from a BeautifulSoup tree. The kinds of evidence, each
+`elements_from_soup` builds the list from a BeautifulSoup tree, `elements_from_lxml` (or the HTML
+reader's walk, through `LxmlDateElements`) from an lxml tree. The kinds of evidence, each
 with its trust:
 
 1. the page's structured statements: JSON-LD ``datePublished``/``dateCreated`` (``@graph``
@@ -52,6 +53,7 @@ if TYPE_CHECKING:
     from scrapeclean.dates import DateMatch
 
 __all__ = [
+    "LxmlDateElements",
     "PageElement",
     "date_findings",
     "elements_from_lxml",
@@ -517,10 +519,9 @@ def _labelled_claim(text: str, reading: _Reading) -> _Claim | None:
 
     Only the stretches after a label are read, so that a page without one costs a search.
     """
-    from scrapeclean._vocabulary import alternation
     from scrapeclean.dates import find_dates
 
-    label = _published_label(alternation("dateline.published_labels"))
+    label = _published_label()
     for found in label.finditer(text):
         window = text[found.end() : found.end() + _LABEL_WINDOW]
         for match in find_dates(window, dayfirst=reading.dayfirst, languages=reading.languages):
@@ -531,17 +532,27 @@ def _labelled_claim(text: str, reading: _Reading) -> _Claim | None:
 
 
 @lru_cache(maxsize=1)
-def _published_label(alternation: str) -> regex.Pattern[str]:
-    return regex.compile(rf"(?<!\w)(?:{alternation})(?!\w)", regex.IGNORECASE)
+def _published_label() -> regex.Pattern[str]:
+    """A publication label as a word (the vocabulary is read once: it does not change)."""
+    from scrapeclean._vocabulary import alternation
+
+    labels = alternation("dateline.published_labels")
+    return regex.compile(rf"(?<!\w)(?:{labels})(?!\w)", regex.IGNORECASE)
+
+
+@lru_cache(maxsize=2)
+def _labels(kind: str) -> tuple[str, ...]:
+    """The ``published`` or ``updated`` labels, longest first (read once)."""
+    from scrapeclean._vocabulary import phrases
+
+    return phrases(f"dateline.{kind}_labels")
 
 
 def _label_before(before: str) -> str | None:
     """Whether `before` (case-folded) ends in a publication or an update label."""
-    from scrapeclean._vocabulary import phrases
-
     found: tuple[int, str] | None = None
     for kind in ("published", "updated"):
-        for phrase in phrases(f"dateline.{kind}_labels"):
+        for phrase in _labels(kind):
             at = before.rfind(phrase)
             if at >= 0 and (found is None or at > found[0]):
                 found = (at, kind)
@@ -855,10 +866,31 @@ def _interesting(attrs: Mapping[str, object] | _Attrib) -> bool:
         value = attrs.get(key)
         if not value:
             continue
+        if isinstance(value, str):
+            if _hinted(value):
+                return True
+            continue
         for item in value if isinstance(value, list) else (value,):
-            if isinstance(item, str) and _DATE_HINT.search(item) is not None:
+            if isinstance(item, str) and _hinted(item):
                 return True
     return False
+
+
+def interesting(attrs: Mapping[str, str] | _Attrib) -> bool:
+    """`_interesting` for attributes whose values are strings (an lxml element's), quicker."""
+    if "itemprop" in attrs or "property" in attrs:
+        return True
+    value = attrs.get("class")
+    if value and _hinted(value):
+        return True
+    value = attrs.get("id")
+    return bool(value) and _hinted(value)
+
+
+@lru_cache(maxsize=4096)
+def _hinted(value: str) -> bool:
+    """Whether a class or id value may name a date (pages repeat them: cached, bounded)."""
+    return _DATE_HINT.search(value) is not None
 
 
 def _marked(attrs: Mapping[str, str]) -> bool:
@@ -900,43 +932,93 @@ def _context(tag: Tag, shared: set[int]) -> frozenset[str]:
 
 
 def elements_from_lxml(root: _Element) -> list[PageElement]:
-    """The date facts of an lxml tree, the same as `elements_from_soup` gives for its soup.
+    """The date facts of an lxml tree, the same as `elements_from_soup` gives for its soup."""
+    gathered = LxmlDateElements()
+    gathered.see_subtree(root, itself=True)
+    return gathered.elements(root)
 
-    lxml hands out a new proxy object for an element unless one is alive, so the elements
-    compared by identity (the headline's ancestors) are kept in sets of the proxies themselves.
+
+#: Elements whose place is noted however they look: the headline, the article's containers.
+_ANCHORS = frozenset({"h1", "article", "main"})
+#: The names of the elements `LxmlDateElements` notes whatever their attributes.
+NOTED = _ALWAYS_READ | _ANCHORS
+
+
+class LxmlDateElements:
+    """The date facts of an lxml tree, gathered by a walk that shows it each element in order.
+
+    The HTML reader walks the tree once for its blocks and shows each element it enters here
+    (`see`), and each subtree it skips (`see_subtree`), so the tree is not walked again for
+    dates; `elements` then gives what `elements_from_lxml` gives. The elements kept are held
+    here, so that lxml keeps their proxies (the headline's ancestors are compared by identity).
     """
-    tags = [element for element in root.iter() if isinstance(element.tag, str)]
-    heading = next((element for element in tags if element.tag == "h1"), None)
-    anchor = heading
-    if anchor is None:
-        anchor = next((element for element in tags if element.tag in ("article", "main")), None)
-    shared = set(heading.iterancestors()) if heading is not None else set()
-    elements: list[PageElement] = []
-    for order, element in enumerate(tags):
-        name = str(element.tag).lower()
-        if name not in _ALWAYS_READ and not _interesting(element.attrib):
-            continue
-        raw = {
-            str(key).lower(): _lxml_attribute(str(key), str(value))
-            for key, value in element.items()
-        }
-        if name in ("meta", "html"):
-            elements.append(PageElement(name, raw, order=order))
-        elif name == "script":
-            if raw.get("type", "").strip().lower() == "application/ld+json":
-                elements.append(PageElement(name, raw, element.text or "", order=order))
-        elif name in ("h1", "time", "abbr") or _date_named(raw) or _marked(raw):
-            text = _lxml_short_text(element)
-            context = _lxml_context(element, shared)
-            elements.append(PageElement(name, raw, text, context, order))
-    if anchor is not None:
-        text = _lxml_headline_text(root, anchor)
-        elements.append(PageElement(HEADLINE_TEXT, {}, text, order=len(tags)))
-    body = next(root.iter("body"), root)
-    holding = {*anchor.iterancestors(), anchor} if anchor is not None else set()
-    text = _lxml_page_text(body, holding)
-    elements.append(PageElement(PAGE_TEXT, {}, text, order=len(tags) + 1))
-    return elements
+
+    __slots__ = ("anchor", "count", "found", "heading")
+
+    def __init__(self) -> None:
+        self.count = 0
+        self.found: list[tuple[int, _Element]] = []
+        self.heading: _Element | None = None
+        self.anchor: _Element | None = None
+
+    def see(self, element: _Element, attrs: Mapping[str, str] | _Attrib) -> None:
+        """Note the next element in document order, with its attributes."""
+        if element.tag in NOTED or (attrs and interesting(attrs)):
+            self.note(self.count, element, attrs)
+        self.count += 1
+
+    def note(self, order: int, element: _Element, attrs: Mapping[str, str] | _Attrib) -> None:
+        """Note element number `order`, one of the `NOTED` names or `interesting`.
+
+        (A walk that counts the elements itself calls this for those only, and sets `count`.)
+        libxml2 writes element names in lower case, as the names of `_ALWAYS_READ` are.
+        """
+        tag = element.tag
+        if tag in _ANCHORS:
+            if tag == "h1":
+                if self.heading is None:
+                    self.heading = element
+            elif self.anchor is None:
+                self.anchor = element
+        if tag in _ALWAYS_READ or (attrs and interesting(attrs)):
+            self.found.append((order, element))
+
+    def see_subtree(self, element: _Element, *, itself: bool = False) -> None:
+        """Note the elements within `element` (and, when `itself`, `element` first)."""
+        see = self.see
+        for inner in element.iter() if itself else element.iterdescendants():
+            if isinstance(inner.tag, str):
+                see(inner, inner.attrib)
+
+    def elements(self, root: _Element) -> list[PageElement]:
+        """The page's date facts (`root` is the tree's root, the one walked)."""
+        heading = self.heading
+        anchor = heading if heading is not None else self.anchor
+        shared = set(heading.iterancestors()) if heading is not None else set()
+        elements: list[PageElement] = []
+        for order, element in self.found:
+            name = str(element.tag).lower()
+            raw = {
+                str(key).lower(): _lxml_attribute(str(key), str(value))
+                for key, value in element.items()
+            }
+            if name in ("meta", "html"):
+                elements.append(PageElement(name, raw, order=order))
+            elif name == "script":
+                if raw.get("type", "").strip().lower() == "application/ld+json":
+                    elements.append(PageElement(name, raw, element.text or "", order=order))
+            elif name in ("h1", "time", "abbr") or _date_named(raw) or _marked(raw):
+                text = _lxml_short_text(element)
+                context = _lxml_context(element, shared)
+                elements.append(PageElement(name, raw, text, context, order))
+        if anchor is not None:
+            text = _lxml_headline_text(root, anchor)
+            elements.append(PageElement(HEADLINE_TEXT, {}, text, order=self.count))
+        body = next(root.iter("body"), root)
+        holding = {*anchor.iterancestors(), anchor} if anchor is not None else set()
+        text = _lxml_page_text(body, holding)
+        elements.append(PageElement(PAGE_TEXT, {}, text, order=self.count + 1))
+        return elements
 
 
 def _lxml_attribute(key: str, value: str) -> str:
@@ -999,22 +1081,36 @@ def _lxml_strings_from(root: _Element, anchor: _Element) -> Iterator[tuple[str, 
     As bs4's ``next_elements`` gives them: an element's text after its start tag, its tail
     after its end tag; comments and processing instructions are not text (their tails are);
     nor are ruby annotations (``<rt>``, ``<rp>``).
+
+    The walk starts at `anchor`: its stack holds what a walk from `root` would hold on reaching
+    it (at each level up to `root`, the siblings after the path down and the path's own tail).
     """
-    started = False
-    stack: list[tuple[_Element, bool]] = [(root, False)]
+    stack: list[tuple[_Element, bool]] = [(anchor, False)]
+    node = anchor
+    while node is not root:
+        parent = node.getparent()
+        if parent is None:  # pragma: no cover - `anchor` is in the tree of `root`
+            break
+        level: list[tuple[_Element, bool]] = []
+        for sibling in node.itersiblings():
+            level.append((sibling, False))
+            level.append((sibling, True))
+        level.reverse()
+        stack[:0] = [*level, (node, True)]
+        node = parent
     while stack:
         node, tail = stack.pop()
         if tail:
-            if started and node.tail:
+            string = node.tail  # (lxml makes a new string at each reading)
+            if string:
                 parent = node.getparent()
-                yield node.tail, "" if parent is None else str(parent.tag)
+                yield string, "" if parent is None else str(parent.tag)
             continue
-        if node is anchor:
-            started = True
         if not isinstance(node.tag, str):
             continue
-        if started and node.text and node.tag not in ("rt", "rp"):
-            yield node.text, node.tag
+        string = node.text
+        if string and node.tag not in ("rt", "rp"):
+            yield string, node.tag
         for child in reversed(node):
             stack.append((child, True))
             stack.append((child, False))
@@ -1026,30 +1122,38 @@ def _lxml_headline_text(root: _Element, anchor: _Element) -> str:
 
 
 def _lxml_page_text(body: _Element, holding: set[_Element]) -> str:
-    """`_page_text` for an lxml tree: the text outside comments, sidebars and menus."""
+    """`_page_text` for an lxml tree: the text outside comments, sidebars and menus.
+
+    libxml2 walks the tree (`lxml.etree.iterwalk`): an element's text comes at its start, its
+    tail at its end (a comment's or processing instruction's tail at its one event).
+    """
+    from lxml import etree
+
     pieces: list[str] = []
     size = 0
-    stack: list[tuple[_Element, bool]] = [(body, False)]
-    while stack and size <= _PAGE_CHARS:
-        node, tail = stack.pop()
-        if tail:
-            if node.tail and not node.tail.isspace():
-                pieces.append(node.tail)
-                size += len(node.tail)
+    walker = etree.iterwalk(body, events=("start", "end", "comment", "pi"))
+    for event, node in walker:
+        if size > _PAGE_CHARS:
+            break
+        if event == "start":
+            if node.tag in ("rt", "rp") or not (  # ruby annotations are not text
+                node in holding
+                or not _lxml_aside(node)
+                or (node.tag == "aside" and _lxml_in_article(node))
+            ):
+                walker.skip_subtree()
+                continue
+            text = node.text
+            if text and not text.isspace():
+                pieces.append(text)
+                size += len(text)
             continue
-        if not isinstance(node.tag, str) or node.tag in ("rt", "rp"):
-            continue  # comments, processing instructions and ruby annotations are not text
-        if (
-            node in holding
-            or not _lxml_aside(node)
-            or (node.tag == "aside" and _lxml_in_article(node))
-        ):
-            if node.text and not node.text.isspace():
-                pieces.append(node.text)
-                size += len(node.text)
-            for child in reversed(node):
-                stack.append((child, True))
-                stack.append((child, False))
+        if node is body:  # its tail is not the body's text
+            continue
+        tail = node.tail
+        if tail and not tail.isspace():
+            pieces.append(tail)
+            size += len(tail)
     return _SPACES.sub(" ", " ".join(pieces)).strip()[:_PAGE_CHARS]
 
 
@@ -1060,6 +1164,12 @@ def _lxml_aside(element: _Element) -> bool:
         return True
     for attribute in ("class", "id"):
         value = element.get(attribute)
-        if value and _words(str(value)) & _SIDE_WORDS:
+        if value and _side(str(value)):
             return True
     return False
+
+
+@lru_cache(maxsize=4096)
+def _side(value: str) -> bool:
+    """Whether a class or id value names a side part of the page (`_SIDE_WORDS`)."""
+    return not _words(value).isdisjoint(_SIDE_WORDS)

@@ -54,7 +54,8 @@ __all__ = ["Fields", "Parser", "is_acceptable"]
 
 Fields = dict[str, int]
 Step = tuple[int, Fields]
-Component = Callable[[int, Fields], "Step | None"]
+#: A reader of one kind of expression: ``component(parser, index, fields)``.
+Component = Callable[["Parser", int, Fields], "Step | None"]
 
 _UNIT_SECONDS = (1, 60, 3600, 86400, 7 * 86400)
 #: Unit senses' values (indexes of `_UNIT_SECONDS`) for seconds, minutes, hours and days.
@@ -152,25 +153,6 @@ class Parser:
         self.dayfirst = dayfirst
         self.month_first = lexicon.month_first if dayfirst is None else not dayfirst
         self._size = len(items)
-        self._number_components: tuple[Component, ...] = (
-            self._relative,
-            self._compact,
-            self._numeric_date,
-            self._textual_date,
-            self._marked,
-            self._time,
-            self._lone_year,
-            self._unit_time,
-            self._range_start,
-        )
-        self._word_components: tuple[Component, ...] = (
-            self._relative,
-            self._textual_date,
-            self._marked,
-            self._time,
-            self._zone,
-            self._weekday,
-        )
 
     # -- driver ---------------------------------------------------------------------------
 
@@ -217,15 +199,15 @@ class Parser:
             return None
         item = self.items[index]
         if item.kind == NUM:
-            components = self._number_components
+            components = _NUMBER_COMPONENTS
         elif item.kind == PUNCT:
-            components = (self._zone, self._bracketed_weekday)
+            components = _PUNCT_COMPONENTS
         elif not item.kinds:
-            components = (self._zone,)  # a word without a date sense can only name a zone
+            components = _ZONE_COMPONENTS  # a word without a date sense can only name a zone
         else:
-            components = self._word_components
+            components = _WORD_COMPONENTS
         for component in components:
-            step = component(index, fields)
+            step = component(self, index, fields)
             if step is not None:
                 return step
         return None
@@ -951,6 +933,32 @@ class Parser:
         if unit_index == index and unit is not None and unit.key in self.lexicon.duals:
             return unit_index + 1, sense.value, 2, True  # "يومين": two days, written
         return unit_index + 1, sense.value, amount, unit_index > index
+
+
+# The readers tried at a token, by its kind, in order (the parser's functions, not its bound
+# methods: a parser holding its own bound methods would be a reference cycle, freed only by
+# the garbage collector).
+_NUMBER_COMPONENTS: tuple[Component, ...] = (
+    Parser._relative,
+    Parser._compact,
+    Parser._numeric_date,
+    Parser._textual_date,
+    Parser._marked,
+    Parser._time,
+    Parser._lone_year,
+    Parser._unit_time,
+    Parser._range_start,
+)
+_WORD_COMPONENTS: tuple[Component, ...] = (
+    Parser._relative,
+    Parser._textual_date,
+    Parser._marked,
+    Parser._time,
+    Parser._zone,
+    Parser._weekday,
+)
+_PUNCT_COMPONENTS: tuple[Component, ...] = (Parser._zone, Parser._bracketed_weekday)
+_ZONE_COMPONENTS: tuple[Component, ...] = (Parser._zone,)
 
 
 def _compatible(fields: Fields, update: Fields) -> bool:
