@@ -26,7 +26,7 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from functools import cache
 from itertools import accumulate
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, NamedTuple
 
 import regex
 
@@ -98,6 +98,14 @@ _CALL_TO_ACTION = _VocabularyRegex(
 _NOTICE = _VocabularyRegex(
     lambda: (
         rf"^(?:{_vocabulary.patterns('chrome.notice_patterns')})\s?(?:[.:!?]|\.{{3}}|…)?$"
+    ),
+    regex.IGNORECASE | regex.VERBOSE,
+)
+#: The pattern half of `_CALL_TO_ACTION` alone (what its phrases cannot tell).
+_CALL_TO_ACTION_PATTERN = _VocabularyRegex(
+    lambda: (
+        rf"^(?:{_vocabulary.patterns('chrome.call_to_action_patterns')})"
+        r"(?:[.:!?]|\.{3}|…)?$"
     ),
     regex.IGNORECASE | regex.VERBOSE,
 )
@@ -525,7 +533,7 @@ def _judge(line: str, cookie: bool = True, notice: bool = True) -> tuple[str, st
         return "chrome.cookie_notice", "cookie or consent notice"
     if len(line) > _MAX_CHROME_LINE:
         return None
-    if _ANY_LINE_RULE.match(line):
+    if _may_match_line_rule(line) and _ANY_LINE_RULE.match(line):
         verdict = _whole_line_rule(line)
         if verdict is not None:
             return verdict
@@ -538,6 +546,76 @@ def _judge(line: str, cookie: bool = True, notice: bool = True) -> tuple[str, st
     if _is_menu(line):
         return "chrome.menu", "navigation menu: short items separated by |, • or ·"
     return None
+
+
+class _AsciiGate(NamedTuple):
+    """What an ASCII line must show for a whole-line rule to match it (`_may_match_line_rule`)."""
+
+    #: The calls to action, lower-cased: a line that is one of them (and a closing mark).
+    phrases: frozenset[str]
+    #: How a credit or copyright line may start, and how a credit line may end (lower case).
+    starts: tuple[str, ...]
+    ends: tuple[str, ...]
+
+
+#: The closing marks `_CALL_TO_ACTION` allows after a phrase, as an ASCII line may end.
+_CLOSING_MARKS = ".:!?"
+#: Non-ASCII characters that `regex` matches to an ASCII letter when ignoring case.
+_ASCII_LOOKALIKES = "\u017f\u212a\u0130"
+
+
+@cache
+def _ascii_gate() -> _AsciiGate | None:
+    """The literal parts of the whole-line rules, for ASCII lines; None if no shortcut holds.
+
+    Ignoring case, `regex` matches an ASCII character only to itself in the other case or to
+    one of `_ASCII_LOOKALIKES`: an ASCII line can match a literal only when the literal, lower
+    cased, is ASCII and equals the line's text lower cased. A vocabulary entry holding a look-
+    alike would break that: then there is no shortcut.
+    """
+    keys = (
+        "chrome.calls_to_action",
+        "chrome.credit_labels",
+        "chrome.credit_agencies",
+        "chrome.stock_photo_agencies",
+    )
+    entries = [phrase for key in keys for phrase in _vocabulary.words(key)]
+    if any(set(_ASCII_LOOKALIKES).intersection(phrase) for phrase in entries):
+        return None
+    ascii_words = {key: [w.lower() for w in _vocabulary.words(key) if w.isascii()] for key in keys}
+    agencies = ascii_words["chrome.credit_agencies"] + ascii_words["chrome.stock_photo_agencies"]
+    return _AsciiGate(
+        phrases=frozenset(ascii_words["chrome.calls_to_action"]),
+        starts=("(", "[", "copyright", *ascii_words["chrome.credit_labels"]),
+        ends=tuple(agency + close for agency in agencies for close in ("", ")", "]")),
+    )
+
+
+def _may_match_line_rule(line: str) -> bool:
+    """False when no whole-line rule (`_ANY_LINE_RULE`) can match `line`; else True.
+
+    A shortcut for ASCII lines, read from the literal parts of each rule: a call to action is
+    one of its phrases (then perhaps a closing mark) or matches one of its patterns; a pointer
+    holds one of `_POINTER_SEPARATORS`; a credit starts with a bracket or a credit label, or
+    ends with an agency (then perhaps a bracket); a copyright line starts with ``(c)`` or
+    "copyright". Other lines: True.
+    """
+    gate = _ascii_gate()
+    if gate is None or not line.isascii():
+        return True
+    lowered = line.lower()
+    phrases = gate.phrases
+    if (
+        lowered in phrases
+        or (lowered[-1:] in _CLOSING_MARKS and lowered[:-1] in phrases)
+        or (lowered.endswith("...") and lowered[:-3] in phrases)
+    ):
+        return True
+    if lowered.startswith(gate.starts) or lowered.endswith(gate.ends):
+        return True
+    if any(map(line.__contains__, _POINTER_SEPARATORS)):
+        return True
+    return _CALL_TO_ACTION_PATTERN.match(line) is not None
 
 
 def _whole_line_rule(line: str) -> tuple[str, str] | None:
