@@ -31,7 +31,7 @@ from collections import Counter
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from functools import cache
-from itertools import accumulate, compress, count, repeat
+from itertools import accumulate, compress, count, groupby, repeat
 from operator import itemgetter, methodcaller, mul, sub, truediv
 from pathlib import Path
 from typing import Any, NamedTuple
@@ -502,14 +502,10 @@ def _prose_around(prose: Sequence[bool]) -> list[float]:
 
 def _short_runs(word_counts: Sequence[int]) -> list[int]:
     """For each line, the length of the run of short lines it stands in (0 for a long line)."""
-    runs = [0] * len(word_counts)
-    start = 0
-    for index in range(len(word_counts) + 1):
-        if index < len(word_counts) and word_counts[index] < _SHORT_WORDS:
-            continue
-        for inside in range(start, index):
-            runs[inside] = index - start
-        start = index + 1
+    runs: list[int] = []
+    for short, group in groupby(map((_SHORT_WORDS).__gt__, word_counts)):
+        length = sum(1 for _ in group)
+        runs += [length if short else 0] * length
     return runs
 
 
@@ -558,25 +554,36 @@ class _Context:
         That is its own features, its first-stage score, the mean score of the lines around it
         (1, 4 and 12 on each side), and its place from the story.
         """
-        first, prefix, rows = self._first, self._prefix, self._vectors
-        count = len(first)
+        first, rows = self._first, self._vectors
         start, end = self.story
         log1p = math.log1p
+        indexes = list(indexes)
+        near, middle, far = (self._means(indexes, reach) for reach in _REACHES)
         found: list[list[float]] = []
         append = found.append
-        for index in indexes:
-            value = first[index]
-            means: list[float] = []
-            for reach in _REACHES:
-                low = index - reach if index > reach else 0
-                high = index + reach + 1 if index + reach + 1 < count else count
-                if high - low <= 1:
-                    means.append(value)
-                else:
-                    means.append((prefix[high] - prefix[low] - value) / (high - low - 1))
+        for index, mean_near, mean_middle, mean_far in zip(indexes, near, middle, far, strict=True):
             inside = start <= index <= end
-            distance = 0 if inside else min(abs(index - start), abs(index - end))
-            append([*rows[index], value, *means, float(inside), log1p(distance)])
+            far_off = 0 if inside else min(abs(index - start), abs(index - end))
+            score, place = first[index], float(inside)
+            append([*rows[index], score, mean_near, mean_middle, mean_far, place, log1p(far_off)])
+        return found
+
+    def _means(self, indexes: list[int], reach: int) -> list[float]:
+        """For each line of `indexes`, the mean first-stage score of the others within `reach`.
+
+        A line alone in its window (a text of one line) gets its own score.
+        """
+        first, prefix = self._first, self._prefix
+        count = len(first)
+        found: list[float] = []
+        append = found.append
+        for index in indexes:
+            low = index - reach if index > reach else 0
+            high = index + reach + 1 if index + reach + 1 < count else count
+            if high - low <= 1:
+                append(first[index])
+            else:
+                append((prefix[high] - prefix[low] - first[index]) / (high - low - 1))
         return found
 
 
