@@ -662,17 +662,21 @@ def _compile_score(
     """The ensemble as compiled functions: the score of a vector, the probability of many.
 
     Far faster than walking the arrays: the features are unpacked into locals once per vector,
-    and the logistic (`_logistic`, written out) is taken in the same loop.
+    the trees' values are added in one chain of ``+`` (left to right, as `_Tree` order
+    says: the model's score is that sum, in that order), and the logistic (`_logistic`,
+    written out, its clamp as comparisons) is taken in the same loop.
     The source is built only from the numbers of the model file (ints and floats formatted by
     `repr`), so nothing from the file is ever run as code.
     """
-    terms = "".join(f"{tree.expression()}, " for tree in trees)
-    total = f"{float(prior)!r} + {float(rate)!r} * sum(({terms}))"
+    terms = " + ".join(tree.expression() for tree in trees)
+    total = f"{float(prior)!r} + {float(rate)!r} * (0.0 + {terms})"
     one = f"def score(vector):\n    {_unpack(features)}\n    return {total}\n"
     many = (
         "def probabilities(vectors):\n    result = []\n    append = result.append\n"
         f"    for vector in vectors:\n        {_unpack(features)}\n        score = {total}\n"
-        "        append(1 / (1 + exp(-max(-30.0, min(30.0, score)))))\n"
+        # max(-30.0, min(30.0, score)), as `min` and `max` compare (a NaN gives 30.0).
+        "        score = (score if score > -30.0 else -30.0) if score < 30.0 else 30.0\n"
+        "        append(1 / (1 + exp(-score)))\n"
         "    return result\n"
     )
     return _compile(one, "score"), _compile(many, "probabilities")
