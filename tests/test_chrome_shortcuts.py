@@ -93,3 +93,26 @@ def test_the_ascii_lookalikes_are_all_regex_matches_ascii_letters() -> None:
         if any(regex.match(letter, char, regex.I) for letter in letters)
     }
     assert found <= set(chrome._ASCII_LOOKALIKES)
+
+
+def _vectors(lines: list[str]) -> list[list[float]]:
+    from scrapeclean.cleaners._chrome_model import line_features
+
+    return line_features(lines, [False] * len(lines))
+
+
+def test_a_call_scoring_the_lines_of_two_documents_scores_each_as_alone() -> None:
+    """The document's features are compared once per call: a line of another document in the
+    same call is still scored with its own."""
+    from scrapeclean.cleaners._chrome_model import _logistic, load_model
+
+    short = _vectors(["Home", "News", "Sport", "A short note on the weather today."])
+    long = _vectors(
+        ["Menu", *[f"The council met for the {n}th time and the mayor spoke." for n in range(40)]]
+    )
+    assert short[0][-2:] != long[0][-2:]  # the document features differ
+    model = load_model().first
+    mixed = model.probabilities([*short, *long])
+    alone = model.probabilities(short) + model.probabilities(long)
+    assert mixed == alone
+    assert alone == [_logistic(model.score(vector)) for vector in [*short, *long]]

@@ -629,19 +629,28 @@ class _Tree:
             for child in (self.left[node], self.right[node])
         }
 
-    def expression(self, node: int = 0, *, leaves: bool = False) -> str:
+    def expression(
+        self,
+        node: int = 0,
+        *,
+        leaves: bool = False,
+        hoisted: dict[tuple[int, float], str] | None = None,
+    ) -> str:
         """The tree as one Python expression over locals ``f0``, ``f1``, … (the features).
 
         Its value is the leaf's value, or with `leaves` the leaf's index. Only numbers of the
-        model file (ints and floats formatted by `repr`) go into it.
+        model file (ints and floats formatted by `repr`) go into it. A split whose
+        ``(feature, threshold)`` is a key of `hoisted` reads the local named by its value
+        instead (a comparison made once, before the expression is used).
         """
         if self.feature[node] < 0:
             return str(int(node)) if leaves else repr(float(self.value[node]))
-        return (
-            f"({self.expression(self.left[node], leaves=leaves)} if f{int(self.feature[node])} "
-            f"<= {float(self.threshold[node])!r} else "
-            f"{self.expression(self.right[node], leaves=leaves)})"
-        )
+        feature, threshold = int(self.feature[node]), float(self.threshold[node])
+        name = None if hoisted is None else hoisted.get((feature, threshold))
+        test = name or f"f{feature} <= {threshold!r}"
+        left = self.expression(self.left[node], leaves=leaves, hoisted=hoisted)
+        right = self.expression(self.right[node], leaves=leaves, hoisted=hoisted)
+        return f"({left} if {test} else {right})"
 
 
 def _compile(source: str, name: str) -> Callable[..., Any]:
@@ -657,7 +666,7 @@ def _unpack(features: int) -> str:
 
 
 def _compile_score(
-    trees: Sequence[_Tree], prior: float, rate: float, features: int
+    trees: Sequence[_Tree], prior: float, rate: float, features: int, shared: Sequence[int] = ()
 ) -> tuple[Callable[[Sequence[float]], float], Callable[[Iterable[Sequence[float]]], list[float]]]:
     """The ensemble as compiled functions: the score of a vector, the probability of many.
 
@@ -665,21 +674,52 @@ def _compile_score(
     the trees' values are added in one chain of ``+`` (left to right, as `_Tree` order
     says: the model's score is that sum, in that order), and the logistic (`_logistic`,
     written out, its clamp as comparisons) is taken in the same loop.
+
+    The features of `shared` (the document's own: one value for all its lines) are compared
+    with their thresholds once per call, for the first vector, then read by every vector that
+    has the same values (the others are scored in full).
     The source is built only from the numbers of the model file (ints and floats formatted by
     `repr`), so nothing from the file is ever run as code.
     """
-    terms = " + ".join(tree.expression() for tree in trees)
-    total = f"{float(prior)!r} + {float(rate)!r} * (0.0 + {terms})"
+    total = _total(trees, prior, rate)
     one = f"def score(vector):\n    {_unpack(features)}\n    return {total}\n"
+    hoisted = {
+        (int(tree.feature[node]), float(tree.threshold[node])): ""
+        for tree in trees
+        for node in range(len(tree.feature))
+        if tree.feature[node] in shared
+    }
+    for number, key in enumerate(hoisted):
+        hoisted[key] = f"c{number}"
+    tests = "".join(
+        f"        {name} = first[{feature}] <= {threshold!r}\n"
+        for (feature, threshold), name in hoisted.items()
+    )
+    same = " and ".join(f"f{index} == first[{index}]" for index in shared) or "True"
     many = (
         "def probabilities(vectors):\n    result = []\n    append = result.append\n"
-        f"    for vector in vectors:\n        {_unpack(features)}\n        score = {total}\n"
+        "    vectors = list(vectors)\n"
+        f"    if vectors:\n        first = vectors[0]\n{tests}"
+        f"    for vector in vectors:\n        {_unpack(features)}\n"
+        f"        if {same}:\n            score = {_total(trees, prior, rate, hoisted)}\n"
+        f"        else:\n            score = {total}\n"
         # max(-30.0, min(30.0, score)), as `min` and `max` compare (a NaN gives 30.0).
         "        score = (score if score > -30.0 else -30.0) if score < 30.0 else 30.0\n"
         "        append(1 / (1 + exp(-score)))\n"
         "    return result\n"
     )
     return _compile(one, "score"), _compile(many, "probabilities")
+
+
+def _total(
+    trees: Sequence[_Tree],
+    prior: float,
+    rate: float,
+    hoisted: dict[tuple[int, float], str] | None = None,
+) -> str:
+    """The score's expression: the prior plus the rate times the trees' values, in order."""
+    terms = " + ".join(tree.expression(hoisted=hoisted) for tree in trees)
+    return f"{float(prior)!r} + {float(rate)!r} * (0.0 + {terms})"
 
 
 def _compile_leaves(
@@ -696,6 +736,8 @@ def _logistic(score: float) -> float:
     return 1 / (1 + math.exp(-max(-30.0, min(30.0, score))))
 
 
+#: The prefix of the features that describe the whole document (one value for all its lines).
+_DOCUMENT = "doc_"
 #: How many reasons a model remembers (by the leaves that decide them) before starting over.
 _REASON_CACHE = 4096
 
@@ -825,7 +867,8 @@ def _model(data: Mapping[str, Any], features: tuple[str, ...]) -> Model:
         for tree in data["trees"]
     )
     prior, rate = float(data["prior"]), float(data["rate"])
-    score, many = _compile_score(trees, prior, rate, len(features))
+    shared = [index for index, name in enumerate(features) if name.startswith(_DOCUMENT)]
+    score, many = _compile_score(trees, prior, rate, len(features), shared)
     explaining = trees[:_REASON_TREES]
     leaves = _compile_leaves(explaining, len(features))
     paths = tuple(
