@@ -116,3 +116,19 @@ def test_a_call_scoring_the_lines_of_two_documents_scores_each_as_alone() -> Non
     alone = model.probabilities(short) + model.probabilities(long)
     assert mixed == alone
     assert alone == [_logistic(model.score(vector)) for vector in [*short, *long]]
+
+
+def test_the_middle_label_gate_lets_through_every_line_the_pattern_matches() -> None:
+    from scrapeclean.cleaners import _chrome_inline as inline
+
+    lines = [
+        f"The mayor spoke on Tuesday{mark}{close} {label.upper()} The council met again later."
+        for label in _vocabulary.phrases("chrome.inline_labels")
+        for mark in ".!?…"
+        for close in ("", '"', "”)")
+    ]
+    lines += ["The mayor spoke. Then the council met.", "ADVERTISEMENT The council met."]
+    matched = [line for line in lines if any(inline._middle_label().finditer(line))]
+    assert len(matched) > 100
+    assert [line for line in matched if not inline._may_hold_middle_label(line)] == []
+    assert not inline._may_hold_middle_label("The mayor spoke. Then the council met.")

@@ -25,6 +25,7 @@ What remains of the line must keep at least `_MIN_WORDS_LEFT` words. The spans c
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator, Sequence
 from dataclasses import replace
 from functools import cache
@@ -46,6 +47,8 @@ _TAIL = 160
 _LABELS_TAIL = 80
 _MAX_LINE = 20_000
 _ARROWS = r"[\s»›→>:]*"
+#: What a sentence ends with, as `_middle_label` and `_tail_labels` look behind for it.
+_SENTENCE_MARKS = ".!?…"
 
 
 def _alternation(key: str) -> str:
@@ -223,10 +226,30 @@ def _head_span(line: str) -> tuple[int, int, str] | None:
     return 0, match.end(), "label or call to action glued to the start of a line"
 
 
+@cache
+def _middle_label_words() -> re.Pattern[str]:
+    """The first word of each label in capitals, as `_middle_label` spells it (no pattern)."""
+    firsts = {label.upper().split()[0] for label in _vocabulary.phrases("chrome.inline_labels")}
+    return re.compile("|".join(map(re.escape, sorted(firsts))))
+
+
+def _may_hold_middle_label(line: str) -> bool:
+    """False when `_middle_label` cannot match in `line`, else True.
+
+    The pattern needs a sentence end and, case-sensitive, a label's first word in capitals:
+    both are looked for as plain substrings.
+    """
+    return any(map(line.__contains__, _SENTENCE_MARKS)) and (
+        _middle_label_words().search(line) is not None
+    )
+
+
 def _middle_spans(
     line: str, taken: Sequence[tuple[int, int, str]]
 ) -> Iterator[tuple[int, int, str]]:
     """Labels in capitals standing between two sentences."""
+    if not _may_hold_middle_label(line):
+        return
     for match in _middle_label().finditer(line):
         start, end = match.span()
         if len(match["label"]) < 3:
