@@ -122,7 +122,7 @@ def test_the_middle_label_gate_lets_through_every_line_the_pattern_matches() -> 
     from scrapeclean.cleaners import _chrome_inline as inline
 
     lines = [
-        f"The mayor spoke on Tuesday{mark}{close} {label.upper()} The council met again later."
+        f"The mayor spoke on Tuesday{mark}{close} {label.upper()} The council met again later"
         for label in _vocabulary.phrases("chrome.inline_labels")
         for mark in ".!?…"
         for close in ("", '"', "”)")
