@@ -132,3 +132,13 @@ def test_the_middle_label_gate_lets_through_every_line_the_pattern_matches() -> 
     assert len(matched) > 100
     assert [line for line in matched if not inline._may_hold_middle_label(line)] == []
     assert not inline._may_hold_middle_label("The mayor spoke. Then the council met.")
+
+
+@pytest.mark.parametrize(
+    "line",
+    ["Share", "Read  more", " Home", "Home ", "Home\tNews", "Home\xa0News", "Ho\u2028me", "ẞtraße"],
+)
+def test_a_line_key_is_its_words_joined_by_one_space_and_case_folded(line: str) -> None:
+    from scrapeclean.cleaners._chrome_model import _key
+
+    assert _key(line) == " ".join(line.split()).casefold()

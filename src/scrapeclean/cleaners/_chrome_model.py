@@ -290,8 +290,18 @@ def _columns(
         map(float, prose),
         strict=True,
     )
-    keys = [" ".join(line.split()).casefold() for line in lines]
-    return list(map(_Shape, counts, prose, values, keys))
+    return list(map(_Shape, counts, prose, values, map(_key, lines)))
+
+
+def _key(line: str) -> str:
+    """``" ".join(line.split()).casefold()``: what repetition compares.
+
+    A printable line holds no whitespace but plain spaces (`str.isprintable`): without two in
+    a row or at an end, the split and join would give it back as it is.
+    """
+    if line.isprintable() and "  " not in line and line[:1] != " " and line[-1:] != " ":
+        return line.casefold()
+    return " ".join(line.split()).casefold()
 
 
 def _share(part: int, whole: int) -> float:
