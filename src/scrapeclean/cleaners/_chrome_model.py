@@ -513,7 +513,8 @@ def _prose_around(prose: Sequence[bool]) -> list[float]:
 def _short_runs(word_counts: Sequence[int]) -> list[int]:
     """For each line, the length of the run of short lines it stands in (0 for a long line)."""
     runs: list[int] = []
-    for short, group in groupby(map((_SHORT_WORDS).__gt__, word_counts)):
+    # A line is short with fewer than `_SHORT_WORDS` words: runs of them are counted.
+    for short, group in groupby(map(_SHORT_WORDS.__gt__, word_counts)):
         length = sum(1 for _ in group)
         runs += [length if short else 0] * length
     return runs

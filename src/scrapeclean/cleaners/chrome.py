@@ -383,8 +383,9 @@ class RemoveChrome(BaseCleaner):
         distinct = list(dict.fromkeys(texts))
         cookie = _cookie_candidates(distinct)
         notice = _notice_candidates(distinct)
+        judge = self._verdict_of_stripped if self.extra_phrases else _judge
         known = {
-            line: self._verdict_of_stripped(line, index in cookie, index in notice)
+            line: judge(line, index in cookie, index in notice)
             for index, line in enumerate(distinct)
         }
         return list(map(known.__getitem__, texts))
