@@ -83,11 +83,13 @@ def _words_pattern(key: str) -> Callable[[], str]:
     return lambda: rf"\b(?:{_vocabulary.alternation(key)})\b"
 
 
+#: What may close a whole-line call to action or notice: a space, then a mark or an ellipsis.
+_CLOSING = r"\s?(?:[.:!?]|\.{3}|…)?$"
 #: Whole lines that are calls to action or notices (case-insensitive, after trimming).
 _CALL_TO_ACTION = _VocabularyRegex(
     lambda: (
         rf"^(?:{_vocabulary.alternation('chrome.calls_to_action')}|"
-        rf"{_vocabulary.patterns('chrome.call_to_action_patterns')})\s?(?:[.:!?]|\.{{3}}|…)?$"
+        rf"{_vocabulary.patterns('chrome.call_to_action_patterns')}){_CLOSING}"
     ),
     regex.IGNORECASE | regex.VERBOSE,
 )
@@ -96,17 +98,12 @@ _CALL_TO_ACTION = _VocabularyRegex(
 #: fragments open with a run of any characters, which would make every line slow to match:
 #: only the lines holding one of the language files' `notice_cues` are put to it.
 _NOTICE = _VocabularyRegex(
-    lambda: (
-        rf"^(?:{_vocabulary.patterns('chrome.notice_patterns')})\s?(?:[.:!?]|\.{{3}}|…)?$"
-    ),
+    lambda: rf"^(?:{_vocabulary.patterns('chrome.notice_patterns')}){_CLOSING}",
     regex.IGNORECASE | regex.VERBOSE,
 )
 #: The pattern half of `_CALL_TO_ACTION` alone (what its phrases cannot tell).
 _CALL_TO_ACTION_PATTERN = _VocabularyRegex(
-    lambda: (
-        rf"^(?:{_vocabulary.patterns('chrome.call_to_action_patterns')})"
-        r"(?:[.:!?]|\.{3}|…)?$"
-    ),
+    lambda: rf"^(?:{_vocabulary.patterns('chrome.call_to_action_patterns')}){_CLOSING}",
     regex.IGNORECASE | regex.VERBOSE,
 )
 #: A pointer to another page: a call to action ("Read more", "Related", "Weiterlesen") with a
@@ -559,8 +556,8 @@ class _AsciiGate(NamedTuple):
     ends: tuple[str, ...]
 
 
-#: The closing marks `_CALL_TO_ACTION` allows after a phrase, as an ASCII line may end.
-_CLOSING_MARKS = ".:!?"
+#: Every ASCII character `_CLOSING` may match: the marks and all ASCII whitespace.
+_CLOSING_CHARS = ".:!?" + "".join(map(chr, range(33))) + "\x7f"
 #: Non-ASCII characters that `regex` matches to an ASCII letter when ignoring case.
 _ASCII_LOOKALIKES = "\u017f\u212a\u0130"
 
@@ -606,11 +603,11 @@ def _may_match_line_rule(line: str) -> bool:
         return True
     lowered = line.lower()
     phrases = gate.phrases
-    if (
-        lowered in phrases
-        or (lowered[-1:] in _CLOSING_MARKS and lowered[:-1] in phrases)
-        or (lowered.endswith("...") and lowered[:-3] in phrases)
-    ):
+    if lowered in phrases:
+        return True
+    # A phrase, then what `_CLOSING` allows: some of the closing characters at the end.
+    bare = len(lowered.rstrip(_CLOSING_CHARS))
+    if bare < len(lowered) and any(lowered[:end] in phrases for end in range(bare, len(lowered))):
         return True
     if lowered.startswith(gate.starts) or lowered.endswith(gate.ends):
         return True
