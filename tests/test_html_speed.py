@@ -109,6 +109,17 @@ def test_offset_map_update_copies_the_regions_as_one_at_a_time_does(
             text = text[: piece.start] + piece.after + text[piece.end :]
 
 
+@given(st.integers(0, 60), st.integers(0, 60))
+def test_locating_on_an_empty_map_is_what_the_general_reading_gives(a: int, b: int) -> None:
+    """With nothing changed yet, `locate` takes a shortcut: the same as reading the map."""
+    start, end = min(a, b), max(a, b)
+    offsets = OffsetMap()
+    in_start = offsets.backward_start(start)
+    in_end = max(offsets.backward_end(end), in_start)
+    general = (in_start, in_end, offsets.forward_start(in_start), offsets.forward_end(in_end))
+    assert offsets.locate(start, end) == general == (start, end, start, end)
+
+
 # -- date evidence gathered by the reader's walk ------------------------------------------------
 
 #: Date evidence in parts of the page the reader skips (the head, hidden elements, ``<pre>``,

@@ -123,6 +123,8 @@ class OffsetMap:
         ``[wide_start, wide_end)`` contains ``[start, end)`` and is exactly where the input span
         maps forward to, so an edit widened to it can be replayed from the input span alone.
         """
+        if not self._in_start:  # nothing changed yet: the current text is the input
+            return start, end, start, end
         in_start = self.backward_start(start)
         in_end = max(self.backward_end(end), in_start)
         wide_start = self.forward_start(in_start)
