@@ -12,7 +12,7 @@ from __future__ import annotations
 
 from datetime import datetime
 
-from hypothesis import HealthCheck, given, settings
+from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 
 from scrapeclean import Pipeline, clean, replay
@@ -95,8 +95,17 @@ def _articles(*, typos: bool) -> st.SearchStrategy[str]:
 _WITHOUT_SPELLING = Pipeline.default().without("normalize_spelling")
 
 
+#: Hypothesis found it: a headline above the dateline made the cookie notice under it a
+#: sentence inside the story, kept, until a second pass had removed headline and dateline.
+_NOTICE_UNDER_DATELINE = (
+    "CafÃ© cafÃ© cafÃ© cafÃ© the of?\n\n14 Jun, 2024 09:45\n\nWe use cookies to improve your "
+    "experience. By continuing you accept our cookie policy.\n\nCafÃ© cafÃ© cafÃ© cafÃ© the of.\n\n"
+)
+
+
 @settings(max_examples=100, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(_articles(typos=False), st.sampled_from([None, _REFERENCE]))
+@example(_NOTICE_UNDER_DATELINE, None)
 def test_clean_is_idempotent(text: str, reference: datetime | None) -> None:
     """Cleaning the cleaned text again changes nothing; replay gives the cleaned text."""
     once = clean(text, reference=reference)

@@ -449,10 +449,15 @@ def _story_bounds(
     """Indexes of the first and last line that is prose and that no rule flags.
 
     Lines between them (inclusive) are the story; sentences outside are in the head or tail
-    zone. Without such a line the whole text is zone: ``(len(lines), -1)``.
+    zone. Without such a line the whole text is zone: ``(len(lines), -1)``. The story starts
+    below the header (`_header_end`): a headline above a dateline is no story line, or whether
+    a notice under it is protected would depend on steps that remove the header later.
     """
+    start = _header_end(lines, verdicts, prose)
     body = (
-        index for index, line in enumerate(lines) if verdicts[index] is None and prose(line.text)
+        index
+        for index in range(start, len(lines))
+        if verdicts[index] is None and prose(lines[index].text)
     )
     first = next(body, None)
     if first is None:
@@ -463,6 +468,21 @@ def _story_bounds(
             last = index
             break
     return first, last
+
+
+def _header_end(
+    lines: list[Line], verdicts: list[tuple[str, str] | None], prose: Callable[[str], bool]
+) -> int:
+    """The index after the last date or byline line among the first `_HEADER_REACH` lines.
+
+    Such a line ("14 Jun, 2024 09:45", "By Jane Doe") is no prose; 0 when there is none.
+    """
+    end = 0
+    for index in range(min(len(lines), _HEADER_REACH)):
+        text = lines[index].text
+        if verdicts[index] is None and not prose(text) and _DATE_OR_BYLINE.search(text.strip()):
+            end = index + 1
+    return end
 
 
 def _cookie_candidates(lines: list[str]) -> set[int]:
