@@ -33,12 +33,12 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
-from datetime import datetime
+from datetime import datetime, time, timedelta
 from typing import TYPE_CHECKING
 
 import regex
 
-from scrapeclean._model import ChangeKind, Dateline, Document, Edit, Proposal, Span
+from scrapeclean._model import Block, ChangeKind, Dateline, Document, Edit, Proposal, Span
 from scrapeclean._regex import LazyRegex
 from scrapeclean._vocabulary import alternation
 from scrapeclean._vocabulary import words as vocabulary
@@ -159,6 +159,30 @@ _NOUN_ENDINGS = ("ment", "tion", "sion", "ness", "ity", "ance", "ence", "ship", 
 _ANY_TIME = datetime(2000, 1, 1, 12, 0)
 #: Fields of a date that make it relative, or a weekday, rather than a calendar date.
 _RELATIVE_FIELDS = frozenset({"relday", "now", "weekday"})
+#: Fields that say which day a date is on: without any of them, a date is a time of day.
+_DAY_FIELDS = frozenset(
+    {"year", "year2", "month", "day", "weekday", "relday", "now", "rel_sec", "rel_mon"}
+)
+#: Fields of a relative date, which an anchor does not resolve (only a reference does).
+_COUNTED_FIELDS = frozenset({"relday", "now", "rel_sec", "rel_mon"})
+#: A yearless publication date is at most this long after the page's own publication time.
+_PUBLISHED_SLACK = timedelta(days=3)
+#: The value read from a labelled time whose day is unknown ("Updated at 1:23 p.m.") on a page
+#: whose metadata dates it: the line is removed, nothing is recorded (compared by identity).
+_DAY_UNKNOWN = datetime(1, 1, 1)
+#: A time in a second zone, in brackets at the end of a date ("… 04:05 pm PT (07:05 pm ET)").
+#: Entered only at the end of a word (linear on long runs of spaces).
+_SECOND_ZONE = LazyRegex(r"(?<!\s)\s*+\((?P<time>[^()\n]{1,30})\)\s*+$")
+#: A date and time and a zone word: at least this many words.
+_MIN_ZONED_WORDS = 3
+#: At most this many image captions of an HTML page are passed over above the header.
+_MAX_CAPTIONS = 2
+#: Class and id words of an image's caption or credit (or of the image block around it).
+_CAPTION_WORDS = frozenset(
+    {"caption", "figcaption", "imagecaption", "photocaption", "credit", "image", "photo", "img"}
+)
+#: Tags whose blocks are an image's caption or its figure.
+_CAPTION_TAGS = frozenset({"figcaption", "figure"})
 
 
 @dataclass(frozen=True, slots=True, repr=False)
@@ -176,8 +200,10 @@ class ParseDateline(BaseCleaner):
         found = _Found()
         flagged: list[Flag] = []
         kept = 0
-        for line in _header_candidates(text):
-            verdict = self._read_line(line, found, doc.reference)
+        clock = _Clock.of(doc)
+        captions = _Captions(doc)
+        for line in _header_candidates(text, captions):
+            verdict = self._read_line(line, found, clock)
             if verdict is not None:
                 flagged.append((line, ChangeKind.DATELINE, verdict[1], verdict[0]))
                 continue
@@ -185,7 +211,7 @@ class ParseDateline(BaseCleaner):
             if kept == _HEADER_LINES:
                 break
         edits = line_removals(text, flagged)
-        wire_edit = self._read_wire(text, flagged, found, doc.reference)
+        wire_edit = self._read_wire(text, flagged, found, clock, captions)
         if wire_edit is not None:
             edits = sorted([*edits, wire_edit], key=lambda edit: edit.span.start)
         warnings = tuple(found.warnings)
@@ -193,35 +219,33 @@ class ParseDateline(BaseCleaner):
             return Proposal(warnings=warnings)
         return Proposal(edits=tuple(edits), dateline=found.dateline(), warnings=warnings)
 
-    def _read_line(
-        self, line: Line, found: _Found, reference: datetime | None
-    ) -> tuple[str, str] | None:
+    def _read_line(self, line: Line, found: _Found, clock: _Clock) -> tuple[str, str] | None:
         """Record what a header line says; return ``(rule, reason)`` to remove it, or None."""
         content = line.text.strip()
         offset = line.start + (len(line.text) - len(line.text.lstrip()))
         span = Span(offset, offset + len(content))
         agency = _AGENCY_BYLINE.match(content)
         if agency is not None:
-            verdict = self._read_agency_byline(agency, content, span, found, reference)
+            verdict = self._read_agency_byline(agency, content, span, found, clock)
             if verdict is not None:
                 return verdict
         labelled = _BYLINE_THEN_LABEL.match(content)
         if labelled is not None:
-            verdict = self._read_byline_then_label(labelled, content, span, found, reference)
+            verdict = self._read_byline_then_label(labelled, content, span, found, clock)
             if verdict is not None:
                 return verdict
         byline = _BYLINE.match(content)
         if byline is not None:
-            return self._read_byline(byline, content, span, found, reference)
+            return self._read_byline(byline, content, span, found, clock)
         split = _DATE_THEN_BYLINE.match(content)
         if split is not None:
-            return self._read_date_then_byline(split, content, span, found, reference)
+            return self._read_date_then_byline(split, content, span, found, clock)
         parts = [part for part in _SEPARATORS.split(content) if part]
-        dates = [self._date(part, reference) for part in parts]
+        dates = [self._date(part, clock) for part in parts]
         readings = [date for date in dates if date is not None]
         if not parts or len(readings) < len(parts):
             return None
-        if not found.settle(readings, content, span, reference):
+        if not found.settle(readings, content, span, clock.reference):
             return None
         for value, updated in readings:
             assert value is not None
@@ -237,7 +261,7 @@ class ParseDateline(BaseCleaner):
         content: str,
         span: Span,
         found: _Found,
-        reference: datetime | None,
+        clock: _Clock,
     ) -> tuple[str, str] | None:
         """Record a byline's authors (and a date after it); ``(rule, reason)`` to remove it."""
         names = _names(byline["names"])
@@ -245,13 +269,13 @@ class ParseDateline(BaseCleaner):
             return None
         authors = tuple(name for name in names if _is_person_name(name))
         rest = byline["rest"]
-        when = self._date(rest, reference) if rest else None
+        when = self._date(rest, clock) if rest else None
         if rest and when is None:
             return None
         found.add_authors(authors, content, span)
         if when is None:
             return "dateline.byline", "byline: the authors' names, recorded in the dateline"
-        if not found.settle([when], rest or "", span, reference):
+        if not found.settle([when], rest or "", span, clock.reference):
             return None
         assert when[0] is not None
         found.add_date(when[0], updated=when[1], raw=rest or "", span=None)
@@ -263,17 +287,17 @@ class ParseDateline(BaseCleaner):
         content: str,
         span: Span,
         found: _Found,
-        reference: datetime | None,
+        clock: _Clock,
     ) -> tuple[str, str] | None:
         """Read "[names,] agency [date]": every name a person's, what follows a date."""
         names = _names(match["names"] or "")
         if not all(_is_person_name(name) for name in names):
             return None
         rest = match["rest"]
-        when = self._date(rest, reference) if rest else None
+        when = self._date(rest, clock) if rest else None
         if rest and when is None:
             return None
-        if when is not None and not found.settle([when], rest or "", span, reference):
+        if when is not None and not found.settle([when], rest or "", span, clock.reference):
             return None
         if names:
             found.add_authors(tuple(names), content, span)
@@ -289,7 +313,7 @@ class ParseDateline(BaseCleaner):
         content: str,
         span: Span,
         found: _Found,
-        reference: datetime | None,
+        clock: _Clock,
     ) -> tuple[str, str] | None:
         """Read "by <names> <label> <date>": both must hold, or the line is left alone (None)."""
         rest = content[split.end() :]
@@ -297,7 +321,7 @@ class ParseDateline(BaseCleaner):
         date = rest[connector.end() :] if connector else rest
         reason = "byline and date: recorded in the dateline"
         return self._read_names_and_date(
-            split["byline"], date, rest, content, span, found, reference, reason
+            split["byline"], date, rest, content, span, found, clock, reason
         )
 
     def _read_date_then_byline(
@@ -306,14 +330,12 @@ class ParseDateline(BaseCleaner):
         content: str,
         span: Span,
         found: _Found,
-        reference: datetime | None,
+        clock: _Clock,
     ) -> tuple[str, str] | None:
         """Read "<date> by <names>": both must hold, or the line is left alone (None)."""
         date, reason = split["date"], "date and byline: recorded in the dateline"
         byline = content[split.end() :]
-        return self._read_names_and_date(
-            byline, date, date, content, span, found, reference, reason
-        )
+        return self._read_names_and_date(byline, date, date, content, span, found, clock, reason)
 
     def _read_names_and_date(
         self,
@@ -323,7 +345,7 @@ class ParseDateline(BaseCleaner):
         content: str,
         span: Span,
         found: _Found,
-        reference: datetime | None,
+        clock: _Clock,
         reason: str,
     ) -> tuple[str, str] | None:
         """Record a byline with nothing after its names and the `date` said beside it.
@@ -338,58 +360,112 @@ class ParseDateline(BaseCleaner):
         names = _names(byline["names"])
         if not names or not _is_person_name(names[0]):
             return None
-        when = self._date(date, reference)
-        if when is None or not found.settle([when], raw, span, reference):
+        when = self._date(date, clock)
+        if when is None or not found.settle([when], raw, span, clock.reference):
             return None
         found.add_authors(tuple(name for name in names if _is_person_name(name)), content, span)
         assert when[0] is not None
         found.add_date(when[0], updated=when[1], raw=raw, span=None)
         return "dateline.byline", reason
 
-    def _date(self, text: str, reference: datetime | None) -> _Reading | None:
+    def _date(self, text: str, clock: _Clock) -> _Reading | None:
         """A labelled or bare date that a dateline may state: ``(value, is_update)``, or None.
 
         The value is None when the date is relative and there is no `reference` to resolve it
         against. Weekdays, times of day and relative phrases other than "… ago" count only
         after a label ("Updated: Sunday"); see the module docstring.
         """
-        from scrapeclean.dates import _parse_fields, parse_date
+        from scrapeclean.dates import _parse_fields
+        from scrapeclean.dates._resolve import resolve
 
         updated = _UPDATED_LABEL.match(text)
         label = updated or _PUBLISHED_LABEL.match(text)
         rest = text[label.end() :] if label else text
         if not rest.strip():
             return None
+        second = _SECOND_ZONE.search(rest)
+        if second is not None:
+            rest = rest[: second.start()]
         fields = _parse_fields(rest, self.languages)
+        if fields is None and second is not None:
+            fields = self._in_second_zone(rest, second["time"])
         if fields is None or not _states_a_date(fields, labelled=label is not None):
             return None
-        value = parse_date(rest, languages=self.languages, reference=reference)
-        if value is None and (
-            reference is not None
-            or parse_date(rest, languages=self.languages, reference=_ANY_TIME) is None
-        ):
+        anchored = _anchored(fields, clock, updated=updated is not None)
+        if anchored is not None:
+            return anchored, updated is not None
+        value = resolve(fields, clock.reference)
+        if value is None and (clock.reference is not None or resolve(fields, _ANY_TIME) is None):
             return None  # not a valid date at all ("31 Feb 2024"), whatever the reference
         return value, updated is not None
 
+    def _in_second_zone(self, main: str, second: str) -> dict[str, int] | None:
+        """The fields of a date whose own zone the grammar does not read, timed by `second`.
+
+        "Monday, November 18, 2019, 04:05 pm PT (07:05 pm ET)": the date and time before the
+        last word, and the time in brackets with its zone. That time is put on the day (the
+        date's, or the one before or after) nearest the date's own clock time, so that a
+        second zone across midnight gets its own day. None unless both hold.
+        """
+        from scrapeclean.dates import _parse_fields
+
+        alt = _parse_fields(second, self.languages)
+        if alt is None or "tz" not in alt or "hour" not in alt or alt.keys() & _DAY_FIELDS:
+            return None
+        words = main.split()
+        if len(words) < _MIN_ZONED_WORDS:
+            return None
+        fields = _parse_fields(" ".join(words[:-1]), self.languages)
+        if (
+            fields is None
+            or "tz" in fields
+            or not {"year", "month", "day", "hour"} <= fields.keys()
+        ):
+            return None
+        try:
+            own = datetime(
+                fields["year"],
+                fields["month"],
+                fields["day"],
+                fields["hour"],
+                fields.get("minute", 0),
+            )
+        except ValueError:
+            return None
+        days = [own.date() + timedelta(days=shift) for shift in (-1, 0, 1)]
+        clock_time = time(alt["hour"], alt.get("minute", 0))
+        day = min(days, key=lambda day: abs(datetime.combine(day, clock_time) - own))
+        kept = {key: value for key, value in fields.items() if key != "weekday"}
+        return {**kept, **alt, "year": day.year, "month": day.month, "day": day.day}
+
     def _read_wire(
-        self, text: str, flagged: Sequence[Flag], found: _Found, reference: datetime | None
+        self,
+        text: str,
+        flagged: Sequence[Flag],
+        found: _Found,
+        clock: _Clock,
+        captions: _Captions,
     ) -> Edit | None:
         """Read a wire dateline opening the first body paragraph; an edit if it is to go.
 
         The lines left after the header are tried (a headline may still stand above the body),
-        up to the first sentence of running text or long line, which is the body.
+        up to the first sentence of running text or long line, which is the body; long image
+        captions are passed over as the header scan passes them (`_header_candidates`).
         """
         removed = {flag[0].number for flag in flagged}
-        tried = 0
+        tried = passed = 0
         for line in iter_lines(text):
             if line.blank or line.number in removed:
+                continue
+            if len(line.text) >= _BODY_LINE and passed < _MAX_CAPTIONS and line in captions:
+                passed += 1
                 continue
             if len(line.text) >= _MIN_WIRE_LINE:
                 match = _WIRE.match(line.text)
                 if match is not None:
                     return self._wire_edit(line, match, found)
                 dash = _DASH.match(line.text)
-                if dash is not None and self._read_dash(dash, line, found, reference):
+                if dash is not None and self._read_dash(dash, line, found, clock):
                     return self._prefix_edit(Span(line.start, line.start + dash.end()))
             tried += 1
             if tried == _HEADER_LINES or len(line.text) >= _BODY_LINE or is_prose(line.text):
@@ -416,11 +492,9 @@ class ParseDateline(BaseCleaner):
             rule="dateline.wire",
         )
 
-    def _read_dash(
-        self, match: regex.Match[str], line: Line, found: _Found, reference: datetime | None
-    ) -> bool:
+    def _read_dash(self, match: regex.Match[str], line: Line, found: _Found, clock: _Clock) -> bool:
         """Record a dash dateline's place, agency and date; False when its head is no dateline."""
-        head = _dash_head(match["head"], match["dash"], lambda text: self._date(text, reference))
+        head = _dash_head(match["head"], match["dash"], lambda text: self._date(text, clock))
         if head is None:
             return False
         place, when = head
@@ -429,7 +503,7 @@ class ParseDateline(BaseCleaner):
             return False
         span = Span(line.start, line.start + match.end())
         raw = match.group().strip()
-        if when is not None and found.settle([when], raw, span, reference):
+        if when is not None and found.settle([when], raw, span, clock.reference):
             assert when[0] is not None
             found.add_date(when[0], updated=when[1], raw=raw, span=span)
         if place is not None or agency is not None:
@@ -451,6 +525,7 @@ class _Found:
         "published",
         "raw",
         "span",
+        "undated",
         "unresolved",
         "updated",
         "warnings",
@@ -465,6 +540,7 @@ class _Found:
         self.raw = ""
         self.span: Span | None = None
         self.unresolved = False
+        self.undated = False
         self.warnings: list[str] = []
 
     def empty(self) -> bool:
@@ -475,6 +551,7 @@ class _Found:
             or self.agency
             or self.location
             or self.unresolved
+            or self.undated
         )
 
     def _locate(self, raw: str, span: Span | None) -> None:
@@ -500,7 +577,8 @@ class _Found:
             )
             return False
         if reference is not None and any(
-            value is not None and _after_reference(value, reference) for value, _ in readings
+            value is not None and value is not _DAY_UNKNOWN and _after_reference(value, reference)
+            for value, _ in readings
         ):
             self.warnings.append(
                 f"kept the header line {raw!r}: its date is after the reference time "
@@ -510,7 +588,9 @@ class _Found:
         return True
 
     def add_date(self, value: datetime, *, updated: bool, raw: str, span: Span | None) -> None:
-        if updated and self.updated is None:
+        if value is _DAY_UNKNOWN:
+            self.undated = True
+        elif updated and self.updated is None:
             self.updated = value
         elif not updated and self.published is None:
             self.published = value
@@ -545,14 +625,130 @@ class _Found:
         )
 
 
-def _header_candidates(text: str) -> Iterator[Line]:
-    """The non-blank lines above the first long line (the caller stops after a few it keeps)."""
+def _header_candidates(text: str, captions: _Captions) -> Iterator[Line]:
+    """The non-blank lines above the first long line (the caller stops after a few it keeps).
+
+    A long line that is an image's caption on an HTML page (`_Captions`) is passed over, at
+    most `_MAX_CAPTIONS` of them: a photo often stands above the dateline.
+    """
+    passed = 0
     for line in iter_lines(text):
         if line.blank:
             continue
         if len(line.text) >= _BODY_LINE:
+            if passed < _MAX_CAPTIONS and line in captions:
+                passed += 1
+                continue
             return
         yield line
+
+
+class _Captions:
+    """Which lines of an HTML page's current text are in an image's caption.
+
+    A block is a caption when it is in a ``<figcaption>`` or ``<figure>``, or when its nearest
+    class or id words name a caption, a credit or an image (``<div class="image"><img><p>…``).
+    Plain text has none. The blocks are located in the text only when a line is asked about.
+    """
+
+    __slots__ = ("_doc", "_spans")
+
+    def __init__(self, doc: Document) -> None:
+        self._doc = doc
+        self._spans: list[Span] | None = None
+
+    def __contains__(self, line: object) -> bool:
+        if not isinstance(line, Line) or self._doc.blocks is None:
+            return False
+        if self._spans is None:
+            self._spans = [
+                block.span
+                for block in self._doc.block_table()
+                if block.span.start < block.span.end and _is_caption(block)
+            ]
+        return any(span.start <= line.start < span.end for span in self._spans)
+
+
+def _is_caption(block: Block) -> bool:
+    """Whether an HTML block is an image's caption (see `_Captions`)."""
+    if _CAPTION_TAGS & set(block.path.split(">")):
+        return True
+    return bool(_CAPTION_WORDS & set(block.tokens[-4:]))
+
+
+@dataclass(frozen=True, slots=True)
+class _Clock:
+    """What the header's dates and names are read against.
+
+    `reference` resolves relative dates ("3 hours ago") and refuses later ones. `anchor` is the
+    publication time the page's own metadata states (JSON-LD, meta tags, ``<time>``): it gives
+    a yearless date its year. `authors` are the authors' names the page's metadata states,
+    case-folded: a name the page itself calls an author's is read without a byline word.
+    """
+
+    reference: datetime | None
+    anchor: datetime | None = None
+    authors: frozenset[str] = frozenset()
+
+    @classmethod
+    def of(cls, doc: Document) -> _Clock:
+        """The clock of `doc`: its reference, and what the page's metadata says."""
+        anchor = _page_value(doc, "published")
+        authors = _page_value(doc, "authors")
+        return cls(
+            doc.reference,
+            anchor if isinstance(anchor, datetime) else None,
+            frozenset(_folded(name) for name in authors)
+            if isinstance(authors, tuple)
+            else frozenset(),
+        )
+
+    def is_author(self, name: str) -> bool:
+        """Whether the page's metadata names `name` as an author."""
+        return _folded(name) in self.authors
+
+
+def _page_value(doc: Document, name: str) -> object:
+    """The value of metadata field `name` when the page's own metadata states it, else None."""
+    finding = doc.metadata.source_of(name)
+    if finding is None or finding.step != "read_input" or finding.origin == "text":
+        return None
+    return finding.value
+
+
+def _folded(name: str) -> str:
+    return " ".join(name.split()).casefold()
+
+
+def _anchored(fields: dict[str, int], clock: _Clock, *, updated: bool) -> datetime | None:
+    """A date that the page's publication time (`clock.anchor`) resolves; None otherwise.
+
+    A date without a year takes the year that puts it nearest the anchor; a publication date
+    is never more than `_PUBLISHED_SLACK` after it. A time of day alone ("Updated at 1:23
+    p.m.") with no reference gives `_DAY_UNKNOWN`: its day could be the anchor's or any later
+    one, so nothing is recorded, but the line is still a dateline.
+    """
+    from scrapeclean.dates._resolve import resolve
+
+    anchor = clock.anchor
+    if anchor is None or fields.keys() & _COUNTED_FIELDS:
+        return None
+    if not fields.keys() & _DAY_FIELDS:
+        return _DAY_UNKNOWN if "hour" in fields and clock.reference is None else None
+    if "month" not in fields or fields.keys() & {"year", "year2"}:
+        return None
+    wall = anchor.replace(tzinfo=None)
+    best: datetime | None = None
+    for year in (anchor.year - 1, anchor.year, anchor.year + 1):
+        value = resolve(fields, None, default_year=year)
+        if value is None:
+            continue
+        gap = value.replace(tzinfo=None) - wall
+        if not updated and gap > _PUBLISHED_SLACK:
+            continue
+        if best is None or abs(gap) < abs(best.replace(tzinfo=None) - wall):
+            best = value
+    return best
 
 
 def _dash_head(
