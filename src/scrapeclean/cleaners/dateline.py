@@ -77,11 +77,16 @@ def _joiner() -> str:
     return rf"\s*(?:,|\b(?:{alternation('dateline.byline_connectors')})\b|&)\s*"
 
 
+#: A social-media handle after a byline's names, glued or not ("Jane Doe@janedoe",
+#: "Jane Doe, @janedoe"): not part of the names. Space runs are entered once (possessive).
+_HANDLE = r"\s*+[,|·•]?\s*+@[\p{L}\p{N}_.]+"
+
+
 def _byline() -> str:
     name = _name()
     return (
         rf"^(?i:{alternation('dateline.byline_words')})\s+(?P<names>{name}(?:{_joiner()}{name})*)"
-        r"\s*(?:$|[|,·•–—-]\s*(?P<rest>.+)$)"
+        rf"(?:{_HANDLE})?\s*(?:$|[|,·•–—-]\s*(?P<rest>.+)$)"
     )
 
 
@@ -112,6 +117,14 @@ _BYLINE_THEN_LABEL = LazyRegex(
         rf"|{alternation('dateline.label_connectors')})\b)"
     )
 )
+#: A line that opens with a byline word and a capital ("By Jane …").
+_BYLINE_START = LazyRegex(lambda: rf"^(?i:{alternation('dateline.byline_words')})\s++\p{{Lu}}")
+#: A gap between two words: a run of spaces, entered only at its start.
+_GAP = LazyRegex(r"(?<!\s)\s++(?=\S)")
+#: A byline's names and a date after them span at most this many gaps ("By Jane Doe Nov 18").
+_MAX_CUTS = 12
+#: A line of a date and the page's authors is cut at most at this many gaps.
+_MAX_GAPS = 24
 #: A connector before a byline's date ("By Jane Doe on March 3, 2021"): not part of the date.
 _CONNECTOR = LazyRegex(lambda: rf"^(?i:{alternation('dateline.label_connectors')})\s+")
 #: A news agency as the byline: alone, after the authors' names, or before a date ("The
@@ -240,11 +253,13 @@ class ParseDateline(BaseCleaner):
         split = _DATE_THEN_BYLINE.match(content)
         if split is not None:
             return self._read_date_then_byline(split, content, span, found, clock)
+        if _BYLINE_START.match(content):
+            return self._read_byline_then_date(content, span, found, clock)
         parts = [part for part in _SEPARATORS.split(content) if part]
         dates = [self._date(part, clock) for part in parts]
         readings = [date for date in dates if date is not None]
         if not parts or len(readings) < len(parts):
-            return None
+            return self._read_page_authors(content, span, found, clock)
         if not found.settle(readings, content, span, clock.reference):
             return None
         for value, updated in readings:
@@ -254,6 +269,56 @@ class ParseDateline(BaseCleaner):
             "dateline.date",
             "dateline: the date and time of the article, recorded in the dateline",
         )
+
+    def _read_byline_then_date(
+        self, content: str, span: Span, found: _Found, clock: _Clock
+    ) -> tuple[str, str] | None:
+        """Read "by <names> <date>" with no separator between them ("By Jane Doe Nov 18, 2019").
+
+        The line is cut at each of its first gaps: the first cut whose left part is a byline
+        and whose right part a date is taken; None when there is none.
+        """
+        for number, gap in enumerate(_GAP.finditer(content)):
+            if number == _MAX_CUTS:
+                break
+            left, right = content[: gap.start()], content[gap.end() :]
+            byline = _BYLINE.match(left)
+            if byline is None or byline["rest"] or self._date(right, clock) is None:
+                continue
+            reason = "byline and date: recorded in the dateline"
+            return self._read_names_and_date(
+                left, right, right, content, span, found, clock, reason
+            )
+        return None
+
+    def _read_page_authors(
+        self, content: str, span: Span, found: _Found, clock: _Clock
+    ) -> tuple[str, str] | None:
+        """Read a date and names with no byline word, when the page names them its authors.
+
+        "November 20, 2019 Emiliano Bellini", "Jane Doe March 3, 2021": the names (one or more,
+        joined as in a byline) must be those the page's own metadata gives as the authors, and
+        the rest of the line a date; a capitalised name after a date is otherwise a headline's
+        ("May 5, 2021 Kentucky Derby") and stays. None when the line is not such a dateline.
+        """
+        if not clock.authors:
+            return None
+        for number, gap in enumerate(_GAP.finditer(content)):
+            if number == _MAX_GAPS:
+                break
+            left, right = content[: gap.start()], content[gap.end() :]
+            for names_text, date_text in ((right, left), (left, right)):
+                names = _names(names_text)
+                if not names or not all(clock.is_author(name) for name in names):
+                    continue
+                when = self._date(date_text, clock)
+                if when is None or not found.settle([when], date_text, span, clock.reference):
+                    return None
+                found.add_authors(tuple(names), content, span)
+                assert when[0] is not None
+                found.add_date(when[0], updated=when[1], raw=date_text, span=None)
+                return "dateline.byline", "date and the page's authors: recorded in the dateline"
+        return None
 
     def _read_byline(
         self,
@@ -265,9 +330,9 @@ class ParseDateline(BaseCleaner):
     ) -> tuple[str, str] | None:
         """Record a byline's authors (and a date after it); ``(rule, reason)`` to remove it."""
         names = _names(byline["names"])
-        if not names or not _is_person_name(names[0]):
+        if not names or not clock.is_person(names[0]):
             return None
-        authors = tuple(name for name in names if _is_person_name(name))
+        authors = tuple(name for name in names if clock.is_person(name))
         rest = byline["rest"]
         when = self._date(rest, clock) if rest else None
         if rest and when is None:
@@ -358,12 +423,12 @@ class ParseDateline(BaseCleaner):
         if byline is None or byline["rest"]:
             return None
         names = _names(byline["names"])
-        if not names or not _is_person_name(names[0]):
+        if not names or not clock.is_person(names[0]):
             return None
         when = self._date(date, clock)
         if when is None or not found.settle([when], raw, span, clock.reference):
             return None
-        found.add_authors(tuple(name for name in names if _is_person_name(name)), content, span)
+        found.add_authors(tuple(name for name in names if clock.is_person(name)), content, span)
         assert when[0] is not None
         found.add_date(when[0], updated=when[1], raw=raw, span=None)
         return "dateline.byline", reason
@@ -384,11 +449,12 @@ class ParseDateline(BaseCleaner):
         if not rest.strip():
             return None
         second = _SECOND_ZONE.search(rest)
-        if second is not None:
+        zoned = self._zoned_time(second["time"]) if second is not None else None
+        if second is not None and zoned is not None:
             rest = rest[: second.start()]
         fields = _parse_fields(rest, self.languages)
-        if fields is None and second is not None:
-            fields = self._in_second_zone(rest, second["time"])
+        if fields is None and zoned is not None:
+            fields = self._in_second_zone(rest, zoned)
         if fields is None or not _states_a_date(fields, labelled=label is not None):
             return None
         anchored = _anchored(fields, clock, updated=updated is not None)
@@ -399,19 +465,25 @@ class ParseDateline(BaseCleaner):
             return None  # not a valid date at all ("31 Feb 2024"), whatever the reference
         return value, updated is not None
 
-    def _in_second_zone(self, main: str, second: str) -> dict[str, int] | None:
-        """The fields of a date whose own zone the grammar does not read, timed by `second`.
+    def _zoned_time(self, text: str) -> dict[str, int] | None:
+        """The fields of a time of day with its zone ("07:05 pm ET"), or None."""
+        from scrapeclean.dates import _parse_fields
+
+        fields = _parse_fields(text, self.languages)
+        if fields is None or "tz" not in fields or "hour" not in fields:
+            return None
+        return None if fields.keys() & _DAY_FIELDS else fields
+
+    def _in_second_zone(self, main: str, alt: dict[str, int]) -> dict[str, int] | None:
+        """The fields of a date whose own zone the grammar does not read, timed by `alt`.
 
         "Monday, November 18, 2019, 04:05 pm PT (07:05 pm ET)": the date and time before the
-        last word, and the time in brackets with its zone. That time is put on the day (the
+        last word, and `alt`, the time in brackets with its zone. That time is put on the day (the
         date's, or the one before or after) nearest the date's own clock time, so that a
         second zone across midnight gets its own day. None unless both hold.
         """
         from scrapeclean.dates import _parse_fields
 
-        alt = _parse_fields(second, self.languages)
-        if alt is None or "tz" not in alt or "hour" not in alt or alt.keys() & _DAY_FIELDS:
-            return None
         words = main.split()
         if len(words) < _MIN_ZONED_WORDS:
             return None
@@ -706,6 +778,14 @@ class _Clock:
     def is_author(self, name: str) -> bool:
         """Whether the page's metadata names `name` as an author."""
         return _folded(name) in self.authors
+
+    def is_person(self, name: str) -> bool:
+        """Whether a byline name is a person's, or one the page's metadata names an author.
+
+        A name the page names is enough as one capitalised word ("by Regan"); others must pass
+        `_is_person_name`.
+        """
+        return _is_person_name(name) or (name[:1].isupper() and self.is_author(name))
 
 
 def _page_value(doc: Document, name: str) -> object:
