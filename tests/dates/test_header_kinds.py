@@ -287,3 +287,55 @@ def test_long_paragraph_still_ends_the_header() -> None:
 def test_captions_in_plain_text_are_not_passed_over() -> None:
     """Plain text has no caption blocks: a long first line ends the header as before."""
     assert _read(_CAPTION + "\nPublished November 18, 2019") == (None, None, (), False)
+
+
+@pytest.mark.parametrize("line", ["Today 12:01 AM", "Posted 3 hours ago", "Updated: Sunday"])
+def test_relative_dates_on_a_dated_page_are_removed_unrecorded(line: str) -> None:
+    """A relative date's day needs the reference, not the page's time: removed, not recorded."""
+    result = clean(_page(f"<p>{line}</p>", published="2019-11-20T08:01:00+00:00"), html=True)
+    assert line not in result.text
+    assert result.dateline is not None
+    assert (result.dateline.published, result.dateline.updated) == (None, None)
+    assert result.published == datetime(2019, 11, 20, 8, 1, tzinfo=timezone.utc)
+
+
+def test_reference_still_resolves_a_time_of_day() -> None:
+    """With a reference time, a labelled time of day is on the reference's day, as before."""
+    html = _page("<p>Updated at 1:23 p.m.</p>", published="2019-11-18T08:00:00-05:00")
+    result = clean(html, html=True, reference=datetime(2019, 11, 18, 20, 0))
+    assert result.dateline is not None
+    assert result.dateline.updated == datetime(2019, 11, 18, 13, 23)
+
+
+# --- a zone the grammar does not read --------------------------------------------------------
+
+
+def test_unknown_zone_word_after_a_full_date_and_time() -> None:
+    """ "November 20, 2019 - 11:28 AMT": the date and wall-clock time are read, the line goes."""
+    assert _read("November 20, 2019 - 11:28 AMT") == (
+        datetime(2019, 11, 20, 11, 28),
+        None,
+        (),
+        True,
+    )
+
+
+@pytest.mark.parametrize(
+    "header", ["March 3, 2021 NASA", "11:28 AMT", "Launch on November 20, 2019 - 11:28 AMT"]
+)
+def test_capitals_after_a_date_without_its_time_stay(header: str) -> None:
+    """Capitals after a date with no time, a time with no date, or words before: kept."""
+    assert _read(header) == (None, None, (), False)
+
+
+# --- a standfirst above the dateline ----------------------------------------------------------
+
+
+def test_dateline_below_a_standfirst() -> None:
+    """A long summary under the headline (class "lead") is passed over like a caption."""
+    header = f'<p class="article-lead">{_CAPTION}</p><div>November 20, 2019 Emiliano Bellini</div>'
+    result = clean(_page(header, author="Emiliano Bellini"), html=True)
+    assert result.dateline is not None
+    assert result.dateline.authors == ("Emiliano Bellini",)
+    assert "November 20, 2019 Emiliano Bellini" not in result.text
+    assert _CAPTION in result.text

@@ -176,6 +176,8 @@ _RELATIVE_FIELDS = frozenset({"relday", "now", "weekday"})
 _DAY_FIELDS = frozenset(
     {"year", "year2", "month", "day", "weekday", "relday", "now", "rel_sec", "rel_mon"}
 )
+#: Fields of a calendar date: without any of them, only a reference tells the day.
+_CALENDAR_FIELDS = frozenset({"year", "year2", "month", "day"})
 #: Fields of a relative date, which an anchor does not resolve (only a reference does).
 _COUNTED_FIELDS = frozenset({"relday", "now", "rel_sec", "rel_mon"})
 #: A yearless publication date is at most this long after the page's own publication time.
@@ -188,11 +190,30 @@ _DAY_UNKNOWN = datetime(1, 1, 1)
 _SECOND_ZONE = LazyRegex(r"(?<!\s)\s*+\((?P<time>[^()\n]{1,30})\)\s*+$")
 #: A date and time and a zone word: at least this many words.
 _MIN_ZONED_WORDS = 3
-#: At most this many image captions of an HTML page are passed over above the header.
+#: A zone's abbreviation that the date grammar may not know ("PT", "AMT").
+_ZONE_WORD = LazyRegex(r"\p{Lu}{2,5}\Z")
+#: The fields of a full date and time.
+_FULL_TIME = frozenset({"year", "month", "day", "hour"})
+#: At most this many image captions or standfirsts of an HTML page are passed over above the
+#: header.
 _MAX_CAPTIONS = 2
-#: Class and id words of an image's caption or credit (or of the image block around it).
+#: Class and id words of an image's caption or credit (or of the image block around it), or of
+#: a standfirst (the summary under a headline): long blocks that stand above a dateline.
 _CAPTION_WORDS = frozenset(
-    {"caption", "figcaption", "imagecaption", "photocaption", "credit", "image", "photo", "img"}
+    {
+        "caption",
+        "figcaption",
+        "imagecaption",
+        "photocaption",
+        "credit",
+        "image",
+        "photo",
+        "img",
+        "lead",
+        "standfirst",
+        "dek",
+        "deck",
+    }
 )
 #: Tags whose blocks are an image's caption or its figure.
 _CAPTION_TAGS = frozenset({"figcaption", "figure"})
@@ -265,6 +286,12 @@ class ParseDateline(BaseCleaner):
         for value, updated in readings:
             assert value is not None
             found.add_date(value, updated=updated, raw=content, span=span)
+        if all(value is _DAY_UNKNOWN for value, _ in readings):
+            return (
+                "dateline.date",
+                "dateline: a date whose day only a reference time could tell (the page's "
+                "metadata dates the article); not recorded",
+            )
         return (
             "dateline.date",
             "dateline: the date and time of the article, recorded in the dateline",
@@ -453,8 +480,10 @@ class ParseDateline(BaseCleaner):
         if second is not None and zoned is not None:
             rest = rest[: second.start()]
         fields = _parse_fields(rest, self.languages)
-        if fields is None and zoned is not None:
-            fields = self._in_second_zone(rest, zoned)
+        if fields is None:
+            bare = self._without_zone_word(rest)
+            if bare is not None:
+                fields = bare if zoned is None else _in_second_zone(bare, zoned)
         if fields is None or not _states_a_date(fields, labelled=label is not None):
             return None
         anchored = _anchored(fields, clock, updated=updated is not None)
@@ -474,41 +503,23 @@ class ParseDateline(BaseCleaner):
             return None
         return None if fields.keys() & _DAY_FIELDS else fields
 
-    def _in_second_zone(self, main: str, alt: dict[str, int]) -> dict[str, int] | None:
-        """The fields of a date whose own zone the grammar does not read, timed by `alt`.
+    def _without_zone_word(self, text: str) -> dict[str, int] | None:
+        """A full date and time ending in a zone the grammar does not read, without that zone.
 
-        "Monday, November 18, 2019, 04:05 pm PT (07:05 pm ET)": the date and time before the
-        last word, and `alt`, the time in brackets with its zone. That time is put on the day (the
-        date's, or the one before or after) nearest the date's own clock time, so that a
-        second zone across midnight gets its own day. None unless both hold.
+        "November 20, 2019 - 11:28 AMT", "November 18, 2019, 04:05 pm PT": the fields of the
+        words before the last, when the last is a zone's abbreviation and they are a full date
+        and time; else None. The time is then a wall-clock time with no zone (naive), as a date
+        that states none, unless a second zone in brackets times it (`_in_second_zone`).
         """
         from scrapeclean.dates import _parse_fields
 
-        words = main.split()
-        if len(words) < _MIN_ZONED_WORDS:
+        words = text.split()
+        if len(words) < _MIN_ZONED_WORDS or not _ZONE_WORD.match(words[-1]):
             return None
         fields = _parse_fields(" ".join(words[:-1]), self.languages)
-        if (
-            fields is None
-            or "tz" in fields
-            or not {"year", "month", "day", "hour"} <= fields.keys()
-        ):
+        if fields is None or "tz" in fields or not fields.keys() >= _FULL_TIME:
             return None
-        try:
-            own = datetime(
-                fields["year"],
-                fields["month"],
-                fields["day"],
-                fields["hour"],
-                fields.get("minute", 0),
-            )
-        except ValueError:
-            return None
-        days = [own.date() + timedelta(days=shift) for shift in (-1, 0, 1)]
-        clock_time = time(alt["hour"], alt.get("minute", 0))
-        day = min(days, key=lambda day: abs(datetime.combine(day, clock_time) - own))
-        kept = {key: value for key, value in fields.items() if key != "weekday"}
-        return {**kept, **alt, "year": day.year, "month": day.month, "day": day.day}
+        return fields
 
     def _read_wire(
         self,
@@ -800,21 +811,42 @@ def _folded(name: str) -> str:
     return " ".join(name.split()).casefold()
 
 
+def _in_second_zone(fields: dict[str, int], alt: dict[str, int]) -> dict[str, int] | None:
+    """A full date and time read without its zone (`fields`), timed by `alt` instead.
+
+    "Monday, November 18, 2019, 04:05 pm PT (07:05 pm ET)": `alt` is the time in brackets with
+    its zone. It is put on the day (the date's, or the one before or after) nearest the date's
+    own clock time, so that a second zone across midnight gets its own day.
+    """
+    try:
+        own = datetime(
+            fields["year"], fields["month"], fields["day"], fields["hour"], fields.get("minute", 0)
+        )
+    except ValueError:
+        return None
+    days = [own.date() + timedelta(days=shift) for shift in (-1, 0, 1)]
+    clock_time = time(alt["hour"], alt.get("minute", 0))
+    day = min(days, key=lambda day: abs(datetime.combine(day, clock_time) - own))
+    kept = {key: value for key, value in fields.items() if key != "weekday"}
+    return {**kept, **alt, "year": day.year, "month": day.month, "day": day.day}
+
+
 def _anchored(fields: dict[str, int], clock: _Clock, *, updated: bool) -> datetime | None:
     """A date that the page's publication time (`clock.anchor`) resolves; None otherwise.
 
     A date without a year takes the year that puts it nearest the anchor; a publication date
-    is never more than `_PUBLISHED_SLACK` after it. A time of day alone ("Updated at 1:23
-    p.m.") with no reference gives `_DAY_UNKNOWN`: its day could be the anchor's or any later
-    one, so nothing is recorded, but the line is still a dateline.
+    is never more than `_PUBLISHED_SLACK` after it. A date whose day only a reference could
+    tell, with no reference (a time of day, a weekday: "Updated at 1:23 p.m."; a relative
+    date: "Today 12:01 AM", "3 hours ago"), gives `_DAY_UNKNOWN`: its day could be the
+    anchor's or any later one, so nothing is recorded, but the line is still a dateline.
     """
     from scrapeclean.dates._resolve import resolve
 
     anchor = clock.anchor
-    if anchor is None or fields.keys() & _COUNTED_FIELDS:
+    if anchor is None:
         return None
-    if not fields.keys() & _DAY_FIELDS:
-        return _DAY_UNKNOWN if "hour" in fields and clock.reference is None else None
+    if fields.keys() & _COUNTED_FIELDS or not fields.keys() & _CALENDAR_FIELDS:
+        return _DAY_UNKNOWN if clock.reference is None else None
     if "month" not in fields or fields.keys() & {"year", "year2"}:
         return None
     wall = anchor.replace(tzinfo=None)
