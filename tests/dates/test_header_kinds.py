@@ -339,3 +339,14 @@ def test_dateline_below_a_standfirst() -> None:
     assert result.dateline.authors == ("Emiliano Bellini",)
     assert "November 20, 2019 Emiliano Bellini" not in result.text
     assert _CAPTION in result.text
+
+
+def test_dash_dateline_keeps_the_bylines_agency() -> None:
+    """A dash dateline naming no agency ("BERLIN --") keeps the agency the byline named."""
+    text = (
+        "The Associated Press\n\nBERLIN -- The European Space Agency says putting astronauts "
+        "to sleep could make missions cheaper."
+    )
+    found = cleaners.parse_dateline()(Document.from_text(text)).dateline
+    assert found is not None
+    assert (found.location, found.agency) == ("BERLIN", "Associated Press")

@@ -2,7 +2,9 @@
 
 It reads the header: the non-blank lines above the first long line, at most eight of them
 that it keeps (lines it removes do not count, so that a second pass over its own output reads
-the same header):
+the same header). On an HTML page, up to two long image captions or standfirsts (a block in a
+``<figcaption>`` or ``<figure>``, or whose class words say caption, credit, image, lead…) are
+passed over rather than taken for the body: a photo often stands above the dateline.
 
 - a line that is a date, optionally labelled ("Published: …", "Updated …",
   "Aktualisiert am …"): its value becomes `Dateline.published` (or `.updated`) and the line is
@@ -12,12 +14,26 @@ the same header):
   is a short paragraph of the story, not a dateline ("Sunday.", "Midnight.", "Two weeks
   later."). A date after the reference time is never taken, and its line stays. A relative
   date with no reference to resolve it against stays in the text too: its words are recorded
-  in `Dateline.raw` and a warning says so;
+  in `Dateline.raw` and a warning says so. A time in a second zone, in brackets after the date
+  ("… 04:05 pm PT (07:05 pm ET)"), times it when the grammar does not read the first zone; a
+  zone's abbreviation it does not read after a full date and time ("11:28 AMT") is left out
+  (the time is then naive);
+- on a page whose own metadata states its publication time (the *anchor*: JSON-LD, meta tags,
+  ``<time>``, read by the HTML reader), a date without a year takes the year that puts it
+  nearest the anchor (a publication date never more than three days after it), and a date
+  whose day only a reference could tell ("Updated at 1:23 p.m.", "Today 12:01 AM"), with no
+  reference, is removed as a dateline but not recorded: its day is unknown, and a wrong value
+  is worse than none. Without an anchor these stay as above;
 - a byline ("By Jane Doe and John Roe", "Von …", "Par …"), optionally with a date after a
-  separator, or after a date ("15 October 2019 by Jane Doe"): the names become
-  `Dateline.authors` (and the date the published date) and the line is removed. Names must
-  look like a person's: two to four capitalised words, not all of them ordinary English words
-  ("By Royal Appointment" is no byline);
+  separator or directly after the names ("By Jane Doe Nov 18, 2019"), or after a date ("15
+  October 2019 by Jane Doe"); a social handle after the names ("Jane Doe@janedoe", "Jane Doe
+  @janedoe") is no name. The names become `Dateline.authors` (and the date the published date)
+  and the line is removed. Names must look like a person's: two to four capitalised words, not
+  all of them ordinary English words ("By Royal Appointment" is no byline), unless the page's
+  metadata names that author ("by Regan");
+- a date and names with no byline word ("November 20, 2019 Jane Doe"), when the page's own
+  metadata gives those names as the authors: otherwise capitalised words after a date are a
+  headline's ("May 5, 2021 Kentucky Derby") and stay;
 - a wire dateline opening the first paragraph ("PARIS (Reuters) -"): its location and agency are
   recorded; the prefix stays in the text unless ``remove_wire=True`` (editors keep it as part of
   the story);
@@ -692,8 +708,10 @@ class _Found:
             self._locate(raw, span)
 
     def add_wire(self, location: str | None, agency: str | None, raw: str, span: Span) -> None:
+        """Record a wire or dash dateline: its agency, when it names none, is the byline's."""
         self.location = location
-        self.agency = agency
+        if agency is not None:
+            self.agency = agency
         self._locate(raw, span)
 
     def dateline(self) -> Dateline:
