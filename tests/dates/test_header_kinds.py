@@ -45,13 +45,16 @@ def _read(header: str) -> tuple[object, ...]:
     return (found.published, found.updated, found.authors, removed)
 
 
-def _page(header: str, *, published: str | None = None, author: str | None = None) -> str:
+def _page(
+    header: str, *, published: str | None = None, author: str | tuple[str, ...] | None = None
+) -> str:
     """An HTML page: a headline, `header` (HTML), three paragraphs, and JSON-LD metadata."""
     data: dict[str, object] = {"@context": "https://schema.org", "@type": "NewsArticle"}
     if published is not None:
         data["datePublished"] = published
-    if author is not None:
-        data["author"] = {"@type": "Person", "name": author}
+    names = (author,) if isinstance(author, str) else author or ()
+    if names:
+        data["author"] = [{"@type": "Person", "name": name} for name in names]
     script = f'<script type="application/ld+json">{json.dumps(data)}</script>'
     return (
         f"<html><head><title>Bridge to close</title>{script}</head><body><article>"
@@ -350,3 +353,53 @@ def test_dash_dateline_keeps_the_bylines_agency() -> None:
     found = cleaners.parse_dateline()(Document.from_text(text)).dateline
     assert found is not None
     assert (found.location, found.agency) == ("BERLIN", "Associated Press")
+
+
+# --- job titles, and the page's authors alone ------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("header", "authors", "agency"),
+    [
+        pytest.param(
+            "Steve Peoples, AP National Political Writer",
+            ("Steve Peoples",),
+            "AP",
+            id="agency-and-title",
+        ),
+        pytest.param(
+            "By Jane Doe, Senior Contributor", ("Jane Doe",), None, id="byline-title-not-a-name"
+        ),
+    ],
+)
+def test_job_title_after_the_names(
+    header: str, authors: tuple[str, ...], agency: str | None
+) -> None:
+    """A job title after the names is neither a date nor a name: the byline is read."""
+    found = cleaners.parse_dateline()(Document.from_text(header + _BODY)).dateline
+    assert found is not None
+    assert (found.authors, found.agency) == (authors, agency)
+
+
+def test_agency_then_other_words_stay() -> None:
+    """After an agency, words that are no job title and no date leave the line alone."""
+    assert _read("Jane Doe, AP Photo of the council") == (None, None, (), False)
+
+
+@pytest.mark.parametrize(
+    "line", ["Bruce Y. Lee Senior Contributor", "Bruce Y. Lee", "Bruce Y. Lee and Jane Doe"]
+)
+def test_page_authors_alone_or_with_a_title(line: str) -> None:
+    """A header line of the page's own authors (and their title) is the byline."""
+    html = _page(f"<p>{line}</p>", author=("Bruce Y. Lee", "Jane Doe"))
+    result = clean(html, html=True)
+    assert line not in _lines(result.text)
+    assert result.dateline is not None
+    assert result.dateline.authors[0] == "Bruce Y. Lee"
+
+
+def test_placeholder_page_time_is_no_anchor() -> None:
+    """A page time of year 1 (a placeholder) anchors nothing: the yearless line stays."""
+    line = "Updated Nov 19, 9:41 AM"
+    result = clean(_page(f"<p>{line}</p>", published="0001-01-01T00:00:00+00:00"), html=True)
+    assert line in _lines(result.text)

@@ -31,9 +31,11 @@ passed over rather than taken for the body: a photo often stands above the datel
   and the line is removed. Names must look like a person's: two to four capitalised words, not
   all of them ordinary English words ("By Royal Appointment" is no byline), unless the page's
   metadata names that author ("by Regan");
-- a date and names with no byline word ("November 20, 2019 Jane Doe"), when the page's own
-  metadata gives those names as the authors: otherwise capitalised words after a date are a
-  headline's ("May 5, 2021 Kentucky Derby") and stay;
+- a date and names with no byline word ("November 20, 2019 Jane Doe"), the names alone, or
+  the names and a job title, when the page's own metadata gives those names as the authors:
+  otherwise capitalised words after a date are a headline's ("May 5, 2021 Kentucky Derby")
+  and stay. A job title after a byline's names ("By Jane Doe, Senior Contributor", "Jane
+  Doe, AP Sports Writer"; ``dateline.job_titles``) is neither a name nor a date;
 - a wire dateline opening the first paragraph ("PARIS (Reuters) -"): its location and agency are
   recorded; the prefix stays in the text unless ``remove_wire=True`` (editors keep it as part of
   the story);
@@ -139,6 +141,8 @@ _BYLINE_START = LazyRegex(lambda: rf"^(?i:{alternation('dateline.byline_words')}
 _GAP = LazyRegex(r"(?<!\s)\s++(?=\S)")
 #: A byline's names and a date after them span at most this many gaps ("By Jane Doe Nov 18").
 _MAX_CUTS = 12
+#: A job title has at most this many words ("AP National Political Writer").
+_MAX_TITLE_WORDS = 4
 #: A line of a date and the page's authors is cut at most at this many gaps.
 _MAX_GAPS = 24
 #: A connector before a byline's date ("By Jane Doe on March 3, 2021"): not part of the date.
@@ -196,6 +200,8 @@ _DAY_FIELDS = frozenset(
 _CALENDAR_FIELDS = frozenset({"year", "year2", "month", "day"})
 #: Fields of a relative date, which an anchor does not resolve (only a reference does).
 _COUNTED_FIELDS = frozenset({"relday", "now", "rel_sec", "rel_mon"})
+#: A page time in this year or before is a placeholder ("0001-01-01", the Unix epoch), no anchor.
+_PLACEHOLDER_YEAR = 1970
 #: A yearless publication date is at most this long after the page's own publication time.
 _PUBLISHED_SLACK = timedelta(days=3)
 #: The value read from a labelled time whose day is unknown ("Updated at 1:23 p.m.") on a page
@@ -341,19 +347,28 @@ class ParseDateline(BaseCleaner):
 
         "November 20, 2019 Emiliano Bellini", "Jane Doe March 3, 2021": the names (one or more,
         joined as in a byline) must be those the page's own metadata gives as the authors, and
-        the rest of the line a date; a capitalised name after a date is otherwise a headline's
-        ("May 5, 2021 Kentucky Derby") and stays. None when the line is not such a dateline.
+        the rest of the line a date or their job title ("Jane Doe Senior Contributor"), or
+        nothing. A capitalised name after a date is otherwise a headline's ("May 5, 2021
+        Kentucky Derby") and stays. None when the line is not such a dateline.
         """
         if not clock.authors:
             return None
+        names = _names(content)
+        if names and all(clock.is_author(name) for name in names):
+            found.add_authors(tuple(names), content, span)
+            return "dateline.byline", "the page's authors: recorded in the dateline"
         for number, gap in enumerate(_GAP.finditer(content)):
             if number == _MAX_GAPS:
                 break
             left, right = content[: gap.start()], content[gap.end() :]
-            for names_text, date_text in ((right, left), (left, right)):
+            for names_first in (False, True):
+                names_text, date_text = (left, right) if names_first else (right, left)
                 names = _names(names_text)
                 if not names or not all(clock.is_author(name) for name in names):
                     continue
+                if names_first and _is_job_title(right):
+                    found.add_authors(tuple(names), content, span)
+                    return "dateline.byline", "the page's authors: recorded in the dateline"
                 when = self._date(date_text, clock)
                 if when is None or not found.settle([when], date_text, span, clock.reference):
                     return None
@@ -397,11 +412,17 @@ class ParseDateline(BaseCleaner):
         found: _Found,
         clock: _Clock,
     ) -> tuple[str, str] | None:
-        """Read "[names,] agency [date]": every name a person's, what follows a date."""
+        """Read "[names,] agency [date or job title]": every name a person's.
+
+        What follows the agency is a date ("Reuters | March 11, 2008") or the authors' job
+        title ("Jane Doe, AP Sports Writer").
+        """
         names = _names(match["names"] or "")
         if not all(_is_person_name(name) for name in names):
             return None
         rest = match["rest"]
+        if rest and names and _is_job_title(rest):
+            rest = None
         when = self._date(rest, clock) if rest else None
         if rest and when is None:
             return None
@@ -798,7 +819,7 @@ class _Clock:
         authors = _page_value(doc, "authors")
         return cls(
             doc.reference,
-            anchor if isinstance(anchor, datetime) else None,
+            anchor if isinstance(anchor, datetime) and anchor.year > _PLACEHOLDER_YEAR else None,
             frozenset(_folded(name) for name in authors)
             if isinstance(authors, tuple)
             else frozenset(),
@@ -812,8 +833,10 @@ class _Clock:
         """Whether a byline name is a person's, or one the page's metadata names an author.
 
         A name the page names is enough as one capitalised word ("by Regan"); others must pass
-        `_is_person_name`.
+        `_is_person_name`. A job title ("Senior Contributor", after a comma) is no name.
         """
+        if _is_job_title(name):
+            return False
         return _is_person_name(name) or (name[:1].isupper() and self.is_author(name))
 
 
@@ -958,6 +981,19 @@ def _states_a_date(fields: dict[str, int], *, labelled: bool) -> bool:
         return not _RELATIVE_FIELDS & fields.keys()
     day = fields.get("relday")
     return day is not None and day <= 0 and "hour" in fields and "minute" in fields
+
+
+def _is_job_title(text: str) -> bool:
+    """Whether `text` is a journalist's job title ("Staff Writer", "CNN Editor-at-large").
+
+    A few capitalised words, the last a title the language files list
+    (``dateline.job_titles``).
+    """
+    words = text.split()
+    if not 1 <= len(words) <= _MAX_TITLE_WORDS or not all(word[:1].isupper() for word in words):
+        return False
+    last = words[-1].split("-")[0].strip(".,").casefold()
+    return last in vocabulary("dateline.job_titles")
 
 
 def _names(text: str) -> list[str]:
