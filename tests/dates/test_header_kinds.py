@@ -46,9 +46,13 @@ def _read(header: str) -> tuple[object, ...]:
 
 
 def _page(
-    header: str, *, published: str | None = None, author: str | tuple[str, ...] | None = None
+    header: str,
+    *,
+    published: str | None = None,
+    author: str | tuple[str, ...] | None = None,
+    site: str | None = None,
 ) -> str:
-    """An HTML page: a headline, `header` (HTML), three paragraphs, and JSON-LD metadata."""
+    """An HTML page: a headline, `header` (HTML), three paragraphs, and its metadata."""
     data: dict[str, object] = {"@context": "https://schema.org", "@type": "NewsArticle"}
     if published is not None:
         data["datePublished"] = published
@@ -56,6 +60,8 @@ def _page(
     if names:
         data["author"] = [{"@type": "Person", "name": name} for name in names]
     script = f'<script type="application/ld+json">{json.dumps(data)}</script>'
+    if site is not None:
+        script += f'<meta property="og:site_name" content="{site}">'
     return (
         f"<html><head><title>Bridge to close</title>{script}</head><body><article>"
         f"<h1>Harbour bridge to close for repairs</h1>{header}{_PARAGRAPHS}"
@@ -403,3 +409,46 @@ def test_placeholder_page_time_is_no_anchor() -> None:
     line = "Updated Nov 19, 9:41 AM"
     result = clean(_page(f"<p>{line}</p>", published="0001-01-01T00:00:00+00:00"), html=True)
     assert line in _lines(result.text)
+
+
+# --- names, then the site's name --------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("line", "authors"),
+    [
+        pytest.param(
+            "Kevin Johnson and Kevin McCoy USA TODAY",
+            ("Kevin Johnson", "Kevin McCoy"),
+            id="two-names",
+        ),
+        pytest.param("Elliot Brownstein, Harbour Today", ("Elliot Brownstein",), id="comma"),
+    ],
+)
+def test_names_then_the_site_name(line: str, authors: tuple[str, ...]) -> None:
+    """Persons' names followed by the page's own site name are its byline."""
+    site = "usatoday" if "USA" in line else "Harbour Today"
+    result = clean(_page(f"<p>{line}</p>", site=site), html=True)
+    assert line not in _lines(result.text)
+    assert result.dateline is not None
+    assert result.dateline.authors == authors
+
+
+@pytest.mark.parametrize(
+    ("line", "site"),
+    [
+        pytest.param("Kevin Johnson and Kevin McCoy USA TODAY", "Harbour Today", id="other-site"),
+        pytest.param("Royal Appointment USA TODAY", "usatoday", id="no-person"),
+    ],
+)
+def test_names_then_another_site_stay(line: str, site: str) -> None:
+    """Another site's name, or words that name no person, leave the line alone."""
+    result = clean(_page(f"<p>{line}</p>", site=site), html=True)
+    assert line in _lines(result.text)
+
+
+def test_site_name_is_no_author() -> None:
+    """ "By Jane Doe, USA TODAY": the site's name after a comma is not a second author."""
+    result = clean(_page("<p>By Jane Doe, USA TODAY</p>", site="USA TODAY"), html=True)
+    assert result.dateline is not None
+    assert result.dateline.authors == ("Jane Doe",)

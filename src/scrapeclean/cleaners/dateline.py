@@ -35,7 +35,8 @@ passed over rather than taken for the body: a photo often stands above the datel
   the names and a job title, when the page's own metadata gives those names as the authors:
   otherwise capitalised words after a date are a headline's ("May 5, 2021 Kentucky Derby")
   and stay. A job title after a byline's names ("By Jane Doe, Senior Contributor", "Jane
-  Doe, AP Sports Writer"; ``dateline.job_titles``) is neither a name nor a date;
+  Doe, AP Sports Writer"; ``dateline.job_titles``) is neither a name nor a date, and persons'
+  names followed by the page's site name ("Jane Doe USA TODAY") are a byline;
 - a wire dateline opening the first paragraph ("PARIS (Reuters) -"): its location and agency are
   recorded; the prefix stays in the text unless ``remove_wire=True`` (editors keep it as part of
   the story);
@@ -141,6 +142,9 @@ _BYLINE_START = LazyRegex(lambda: rf"^(?i:{alternation('dateline.byline_words')}
 _GAP = LazyRegex(r"(?<!\s)\s++(?=\S)")
 #: A byline's names and a date after them span at most this many gaps ("By Jane Doe Nov 18").
 _MAX_CUTS = 12
+#: A site name is compared when it has at least this many letters and digits.
+_MIN_SITE_CHARS = 3
+_NOT_ALNUM = LazyRegex(r"[\W_]++")
 #: A job title has at most this many words ("AP National Political Writer").
 _MAX_TITLE_WORDS = 4
 #: A line of a date and the page's authors is cut at most at this many gaps.
@@ -351,8 +355,9 @@ class ParseDateline(BaseCleaner):
         nothing. A capitalised name after a date is otherwise a headline's ("May 5, 2021
         Kentucky Derby") and stays. None when the line is not such a dateline.
         """
-        if not clock.authors:
-            return None
+        site = self._read_names_and_site(content, span, found, clock)
+        if site is not None or not clock.authors:
+            return site
         names = _names(content)
         if names and all(clock.is_author(name) for name in names):
             found.add_authors(tuple(names), content, span)
@@ -376,6 +381,29 @@ class ParseDateline(BaseCleaner):
                 assert when[0] is not None
                 found.add_date(when[0], updated=when[1], raw=date_text, span=None)
                 return "dateline.byline", "date and the page's authors: recorded in the dateline"
+        return None
+
+    def _read_names_and_site(
+        self, content: str, span: Span, found: _Found, clock: _Clock
+    ) -> tuple[str, str] | None:
+        """Read "<names> <site name>" ("Jane Doe and John Roe USA TODAY") as a byline.
+
+        The words after the names must be the site's name the page's metadata states
+        (``og:site_name``, spaces and case aside), and every name a person's.
+        """
+        if not clock.site:
+            return None
+        for number, gap in enumerate(_GAP.finditer(content)):
+            if number == _MAX_GAPS:
+                break
+            left = content[: gap.start()].rstrip(" ,|·•–—-")
+            if not clock.is_site(content[gap.end() :]):
+                continue
+            names = _names(left)
+            if not names or not all(_is_person_name(name) for name in names):
+                return None
+            found.add_authors(tuple(names), content, span)
+            return "dateline.byline", "byline: the authors and the site's name, recorded"
         return None
 
     def _read_byline(
@@ -811,19 +839,26 @@ class _Clock:
     reference: datetime | None
     anchor: datetime | None = None
     authors: frozenset[str] = frozenset()
+    site: str = ""
 
     @classmethod
     def of(cls, doc: Document) -> _Clock:
         """The clock of `doc`: its reference, and what the page's metadata says."""
         anchor = _page_value(doc, "published")
         authors = _page_value(doc, "authors")
+        site = _page_value(doc, "site_name")
         return cls(
             doc.reference,
             anchor if isinstance(anchor, datetime) and anchor.year > _PLACEHOLDER_YEAR else None,
             frozenset(_folded(name) for name in authors)
             if isinstance(authors, tuple)
             else frozenset(),
+            _squashed(site) if isinstance(site, str) else "",
         )
+
+    def is_site(self, text: str) -> bool:
+        """Whether `text` is the page's site name, spaces and case aside ("USA TODAY")."""
+        return len(self.site) >= _MIN_SITE_CHARS and _squashed(text) == self.site
 
     def is_author(self, name: str) -> bool:
         """Whether the page's metadata names `name` as an author."""
@@ -835,7 +870,7 @@ class _Clock:
         A name the page names is enough as one capitalised word ("by Regan"); others must pass
         `_is_person_name`. A job title ("Senior Contributor", after a comma) is no name.
         """
-        if _is_job_title(name):
+        if _is_job_title(name) or self.is_site(name):
             return False
         return _is_person_name(name) or (name[:1].isupper() and self.is_author(name))
 
@@ -846,6 +881,11 @@ def _page_value(doc: Document, name: str) -> object:
     if finding is None or finding.step != "read_input" or finding.origin == "text":
         return None
     return finding.value
+
+
+def _squashed(text: str) -> str:
+    """`text` case-folded, with everything but letters and digits left out."""
+    return _NOT_ALNUM.sub("", text).casefold()
 
 
 def _folded(name: str) -> str:
