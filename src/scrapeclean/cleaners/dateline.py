@@ -356,7 +356,8 @@ class ParseDateline(BaseCleaner):
         Kentucky Derby") and stays. None when the line is not such a dateline.
         """
         site = self._read_names_and_site(content, span, found, clock)
-        if site is not None or not clock.authors:
+        folded = _folded(content)
+        if site is not None or not any(author in folded for author in clock.authors):
             return site
         names = _names(content)
         if names and all(clock.is_author(name) for name in names):
@@ -391,7 +392,7 @@ class ParseDateline(BaseCleaner):
         The words after the names must be the site's name the page's metadata states
         (``og:site_name``, spaces and case aside), and every name a person's.
         """
-        if not clock.site:
+        if not clock.site or not _squashed(content).endswith(clock.site):
             return None
         for number, gap in enumerate(_GAP.finditer(content)):
             if number == _MAX_GAPS:
@@ -794,29 +795,32 @@ def _header_candidates(text: str, captions: _Captions) -> Iterator[Line]:
 
 
 class _Captions:
-    """Which lines of an HTML page's current text are in an image's caption.
+    """Which lines of an HTML page's current text are in an image's caption or a standfirst.
 
-    A block is a caption when it is in a ``<figcaption>`` or ``<figure>``, or when its nearest
-    class or id words name a caption, a credit or an image (``<div class="image"><img><p>…``).
-    Plain text has none. The blocks are located in the text only when a line is asked about.
+    A block is one when it is in a ``<figcaption>`` or ``<figure>``, or when its nearest class
+    or id words name a caption, a credit, an image or a standfirst (``<div class="image"><img>
+    <p>…``, ``<p class="article-lead">``). Plain text has none. Only the block a line asked
+    about is looked up: its middle is mapped back into the input text, where the blocks are.
     """
 
-    __slots__ = ("_doc", "_spans")
+    __slots__ = ("_doc",)
 
     def __init__(self, doc: Document) -> None:
         self._doc = doc
-        self._spans: list[Span] | None = None
 
     def __contains__(self, line: object) -> bool:
-        if not isinstance(line, Line) or self._doc.blocks is None:
+        blocks = self._doc.blocks
+        if not isinstance(line, Line) or blocks is None:
             return False
-        if self._spans is None:
-            self._spans = [
-                block.span
-                for block in self._doc.block_table()
-                if block.span.start < block.span.end and _is_caption(block)
-            ]
-        return any(span.start <= line.start < span.end for span in self._spans)
+        middle = line.start + len(line.text) // 2
+        offsets = self._doc.offsets
+        position = (
+            offsets.backward_start(middle) if offsets is not None and len(offsets) else middle
+        )
+        for block in blocks:
+            if block.span.start <= position < block.span.end:
+                return _is_caption(block)
+        return False
 
 
 def _is_caption(block: Block) -> bool:
