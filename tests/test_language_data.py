@@ -46,6 +46,7 @@ DATELINE_KEYS = {
     "label_connectors",
     "byline_words",
     "byline_connectors",
+    "job_titles",
     "agencies",
     "name_particles",
     "not_places",
