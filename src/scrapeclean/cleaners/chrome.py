@@ -473,14 +473,23 @@ def _story_bounds(
 def _header_end(
     lines: list[Line], verdicts: list[tuple[str, str] | None], prose: Callable[[str], bool]
 ) -> int:
-    """The index after the last date or byline line among the first `_HEADER_REACH` lines.
+    """The index after the header's last date or byline line, 0 when there is none.
 
-    Such a line ("14 Jun, 2024 09:45", "By Jane Doe") is no prose; 0 when there is none.
+    A date or byline line ("14 Jun, 2024 09:45", "By Jane Doe") is header when it stands among
+    the first `_HEADER_REACH` lines and above the story's second line of prose: a headline may
+    stand above the dateline, a paragraph may not.
     """
     end = 0
+    above = 0
     for index in range(min(len(lines), _HEADER_REACH)):
+        if verdicts[index] is not None:
+            continue
         text = lines[index].text
-        if verdicts[index] is None and not prose(text) and _DATE_OR_BYLINE.search(text.strip()):
+        if prose(text):
+            above += 1
+            if above == 2:
+                break
+        elif _DATE_OR_BYLINE.search(text.strip()):
             end = index + 1
     return end
 
