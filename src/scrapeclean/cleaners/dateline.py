@@ -379,8 +379,7 @@ class ParseDateline(BaseCleaner):
                 if when is None or not found.settle([when], date_text, span, clock.reference):
                     return None
                 found.add_authors(tuple(names), content, span)
-                assert when[0] is not None
-                found.add_date(when[0], updated=when[1], raw=date_text, span=None)
+                found.add_reading(when, raw=date_text, span=None)
                 return "dateline.byline", "date and the page's authors: recorded in the dateline"
         return None
 
@@ -429,8 +428,7 @@ class ParseDateline(BaseCleaner):
             return "dateline.byline", "byline: the authors' names, recorded in the dateline"
         if not found.settle([when], rest or "", span, clock.reference):
             return None
-        assert when[0] is not None
-        found.add_date(when[0], updated=when[1], raw=rest or "", span=None)
+        found.add_reading(when, raw=rest or "", span=None)
         return "dateline.byline", "byline: the authors' names, recorded in the dateline"
 
     def _read_agency_byline(
@@ -461,8 +459,7 @@ class ParseDateline(BaseCleaner):
             found.add_authors(tuple(names), content, span)
         found.add_agency(match["agency"], content, span)
         if when is not None:
-            assert when[0] is not None
-            found.add_date(when[0], updated=when[1], raw=rest or "", span=None)
+            found.add_reading(when, raw=rest or "", span=None)
         return "dateline.byline", "byline: the news agency (and authors), recorded in the dateline"
 
     def _read_byline_then_label(
@@ -522,8 +519,7 @@ class ParseDateline(BaseCleaner):
         if when is None or not found.settle([when], raw, span, clock.reference):
             return None
         found.add_authors(tuple(name for name in names if clock.is_person(name)), content, span)
-        assert when[0] is not None
-        found.add_date(when[0], updated=when[1], raw=raw, span=None)
+        found.add_reading(when, raw=raw, span=None)
         return "dateline.byline", reason
 
     def _date(self, text: str, clock: _Clock) -> _Reading | None:
@@ -653,8 +649,7 @@ class ParseDateline(BaseCleaner):
         span = Span(line.start, line.start + match.end())
         raw = match.group().strip()
         if when is not None and found.settle([when], raw, span, clock.reference):
-            assert when[0] is not None
-            found.add_date(when[0], updated=when[1], raw=raw, span=span)
+            found.add_reading(when, raw=raw, span=span)
         if place is not None or agency is not None:
             found.add_wire(place, agency, raw, span)
         return True
@@ -735,6 +730,12 @@ class _Found:
             )
             return False
         return True
+
+    def add_reading(self, reading: _Reading, *, raw: str, span: Span | None) -> None:
+        """`add_date` of a settled reading (`settle` has refused the unresolved ones)."""
+        value, updated = reading
+        assert value is not None
+        self.add_date(value, updated=updated, raw=raw, span=span)
 
     def add_date(self, value: datetime, *, updated: bool, raw: str, span: Span | None) -> None:
         if value is _DAY_UNKNOWN:
