@@ -34,6 +34,7 @@ import regex
 
 from scrapeclean import _vocabulary
 from scrapeclean._model import ChangeKind, Edit, Proposal
+from scrapeclean._regex import LazyRegex
 from scrapeclean.cleaners._text import FUNCTION_WORDS, is_prose, prose_words
 
 __all__ = ["inline_spans", "with_inline_spans"]
@@ -55,51 +56,55 @@ def _alternation(key: str) -> str:
     return _vocabulary.alternation(key).replace(r"\ ", r"\s+")
 
 
-@cache
-def _paren_credit() -> regex.Pattern[str]:
-    return regex.compile(
+#: A credit in brackets: "(Photo: Jane Doe/Reuters)", "[Bild: dpa]".
+_PAREN_CREDIT = LazyRegex(
+    lambda: (
         rf"[(\[]\s*(?:{_alternation('chrome.inline_credit_labels')})s?\s*:\s*"
-        r"[^()\[\]\n]{1,100}?\s*[)\]]",
-        regex.IGNORECASE,
-    )
-
-
-@cache
-def _tail_credit() -> regex.Pattern[str]:
-    return regex.compile(
+        r"[^()\[\]\n]{1,100}?\s*[)\]]"
+    ),
+    regex.IGNORECASE,
+)
+#: A credit closing a line: "... the old landing. Photo: Jane Doe".
+_TAIL_CREDIT = LazyRegex(
+    lambda: (
         rf"(?:\s+[-–—|/])?\s+(?P<label>(?:{_alternation('chrome.inline_credit_labels')})s?)"
-        r"\s*:\s*(?P<credit>[^\s:][^\n]{0,99})$",
-        regex.IGNORECASE,
-    )
+        r"\s*:\s*(?P<credit>[^\s:][^\n]{0,99})$"
+    ),
+    regex.IGNORECASE,
+)
 
 
-@cache
-def _tail_labels() -> regex.Pattern[str]:
+def _tail_labels_source() -> str:
     labels = _alternation("chrome.inline_labels")
-    return regex.compile(
-        rf"(?:(?<=[.!?…][\"'”’»)\]]{{0,3}})|\s+[-–—|])\s*"
-        rf"(?P<labels>(?:{labels})\b{_ARROWS}(?:(?:{labels})\b{_ARROWS})*)$",
-        regex.IGNORECASE,
+    return (
+        rf"(?:(?<=[.!?…][\"'”’»)\]]{{0,3}})|(?<!\s)\s++[-–—|])\s*"
+        rf"(?P<labels>(?:{labels})\b{_ARROWS}(?:(?:{labels})\b{_ARROWS})*)$"
     )
 
 
-@cache
-def _head_label() -> regex.Pattern[str]:
-    return regex.compile(
+#: Labels closing a line after a sentence or a dash: "... in May. Advertisement".
+_TAIL_LABELS = LazyRegex(_tail_labels_source, regex.IGNORECASE)
+#: A label opening a line: "Anzeige - Die Stadt ...".
+_HEAD_LABEL = LazyRegex(
+    lambda: (
         rf"^(?P<label>{_alternation('chrome.inline_labels')})"
-        r"(?P<separator>\s*[-–—|]\s*|\s+(?=\p{Lu}))",
-        regex.IGNORECASE,
-    )
+        r"(?P<separator>\s*[-–—|]\s*|\s+(?=\p{Lu}))"
+    ),
+    regex.IGNORECASE,
+)
 
 
-@cache
-def _middle_label() -> regex.Pattern[str]:
+def _middle_label_source() -> str:
     """Labels in capitals (case-sensitive: a literal alternation the engine scans quickly)."""
     capitals = "|".join(
         regex.escape(label.upper()).replace(r"\ ", r"\s+")
         for label in _vocabulary.phrases("chrome.inline_labels")
     )
-    return regex.compile(rf"(?<=[.!?…][\"'”’»)\]]{{0,3}})\s+(?P<label>{capitals})(?=\s+\p{{Lu}})")
+    return rf"(?<=[.!?…][\"'”’»)\]]{{0,3}})\s+(?P<label>{capitals})(?=\s+\p{{Lu}})"
+
+
+#: A label in capitals between two sentences: "... in May. ADVERTISEMENT The mayor ...".
+_MIDDLE_LABEL = LazyRegex(_middle_label_source)
 
 
 @cache
@@ -137,7 +142,7 @@ def _line_spans(line: str) -> Iterator[tuple[int, int, str]]:
     """
     found: list[tuple[int, int, str]] = []
     if "(" in line or "[" in line:
-        for match in _paren_credit().finditer(line):
+        for match in _PAREN_CREDIT.finditer(line):
             start, end = match.span()
             # The spaces before go with it (found here: a pattern that starts with a run of
             # spaces would try it from each of its spaces); at the start, the spaces after.
@@ -176,7 +181,7 @@ def _gaps(spans: Sequence[tuple[int, int, str]], length: int) -> Iterator[tuple[
 def _tail_span(line: str, start_at: int) -> tuple[int, int, str] | None:
     """A credit or labels at the end of the line, searched from `start_at`."""
     if ":" in line[start_at:]:
-        match = _tail_credit().search(line, start_at)
+        match = _TAIL_CREDIT.search(line, start_at)
         if (
             match is not None
             and _capitalised(match["label"])
@@ -186,7 +191,7 @@ def _tail_span(line: str, start_at: int) -> tuple[int, int, str] | None:
             return match.start(), len(line), "photo credit at the end of a line"
     if not _ends_with_label_word(line):
         return None
-    match = _tail_labels().search(line, max(start_at, len(line) - _LABELS_TAIL))
+    match = _TAIL_LABELS.search(line, max(start_at, len(line) - _LABELS_TAIL))
     if match is not None and _capitalised(match["labels"]):
         return match.start(), len(line), "label or call to action glued to the end of a line"
     return None
@@ -215,7 +220,7 @@ def _stands_alone(before: str) -> bool:
 
 def _head_span(line: str) -> tuple[int, int, str] | None:
     """A label in capitals, or set off by a dash or bar, before running text."""
-    match = _head_label().match(line)
+    match = _HEAD_LABEL.match(line)
     if match is None:
         return None
     label, separator = match["label"], match["separator"]
@@ -250,7 +255,7 @@ def _middle_spans(
     """Labels in capitals standing between two sentences."""
     if not _may_hold_middle_label(line):
         return
-    for match in _middle_label().finditer(line):
+    for match in _MIDDLE_LABEL.finditer(line):
         start, end = match.span()
         if len(match["label"]) < 3:
             continue
