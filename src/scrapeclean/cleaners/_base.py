@@ -9,9 +9,14 @@ from __future__ import annotations
 from dataclasses import dataclass, field, fields
 from typing import ClassVar
 
-from scrapeclean._model import Document, Proposal
+from scrapeclean._model import Block, Document, Proposal
 
-__all__ = ["BaseCleaner", "read_from_html"]
+__all__ = ["CAPTION_TOKENS", "BaseCleaner", "marked_block", "read_from_html"]
+
+#: Class and id words of an image's caption or credit.
+CAPTION_TOKENS = frozenset({"caption", "figcaption", "imagecaption", "photocaption", "credit"})
+#: How many of a block's nearest class and id words `marked_block` reads.
+_NEAREST_TOKENS = 4
 
 
 @dataclass(frozen=True, slots=True, repr=False)
@@ -65,3 +70,14 @@ def read_from_html(doc: Document) -> bool:
     Plain text has no blocks, or one block per line (tag ``line``).
     """
     return doc.blocks is not None and any(block.tag != "line" for block in doc.blocks)
+
+
+def marked_block(block: Block, tags: frozenset[str], words: frozenset[str]) -> bool:
+    """Whether an HTML `block` sits in an element of `tags`, or is marked by `words`.
+
+    The marking words are read among the block's nearest class and id words (the last
+    `_NEAREST_TOKENS` of its element and its ancestors: "figcaption", "caption").
+    """
+    if not tags.isdisjoint(block.path.split(">")):
+        return True
+    return not words.isdisjoint(block.tokens[-_NEAREST_TOKENS:])

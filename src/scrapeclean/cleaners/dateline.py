@@ -61,7 +61,7 @@ from scrapeclean._model import Block, ChangeKind, Dateline, Document, Edit, Prop
 from scrapeclean._regex import LazyRegex
 from scrapeclean._vocabulary import alternation
 from scrapeclean._vocabulary import words as vocabulary
-from scrapeclean.cleaners._base import BaseCleaner
+from scrapeclean.cleaners._base import CAPTION_TOKENS, BaseCleaner, marked_block
 from scrapeclean.cleaners._text import Flag, Line, is_prose, iter_lines, line_removals
 
 if TYPE_CHECKING:
@@ -225,21 +225,8 @@ _FULL_TIME = frozenset({"year", "month", "day", "hour"})
 _MAX_CAPTIONS = 2
 #: Class and id words of an image's caption or credit (or of the image block around it), or of
 #: a standfirst (the summary under a headline): long blocks that stand above a dateline.
-_CAPTION_WORDS = frozenset(
-    {
-        "caption",
-        "figcaption",
-        "imagecaption",
-        "photocaption",
-        "credit",
-        "image",
-        "photo",
-        "img",
-        "lead",
-        "standfirst",
-        "dek",
-        "deck",
-    }
+_CAPTION_WORDS = CAPTION_TOKENS | frozenset(
+    {"image", "photo", "img", "lead", "standfirst", "dek", "deck"}
 )
 #: Tags whose blocks are an image's caption or its figure.
 _CAPTION_TAGS = frozenset({"figcaption", "figure"})
@@ -826,9 +813,7 @@ class _Captions:
 
 def _is_caption(block: Block) -> bool:
     """Whether an HTML block is an image's caption (see `_Captions`)."""
-    if _CAPTION_TAGS & set(block.path.split(">")):
-        return True
-    return bool(_CAPTION_WORDS & set(block.tokens[-4:]))
+    return marked_block(block, _CAPTION_TAGS, _CAPTION_WORDS)
 
 
 @dataclass(frozen=True, slots=True)

@@ -43,7 +43,7 @@ from functools import lru_cache
 from scrapeclean import _vocabulary
 from scrapeclean._model import Block, ChangeKind, Document, Edit, Proposal
 from scrapeclean._selectors import checked_selectors
-from scrapeclean.cleaners._base import BaseCleaner, read_from_html
+from scrapeclean.cleaners._base import CAPTION_TOKENS, BaseCleaner, marked_block, read_from_html
 
 __all__ = ["ExtractHtml", "extract_html"]
 
@@ -307,15 +307,13 @@ def _attribution(block: Block) -> bool:
     return any(part in _ATTRIBUTED for part in parts[:footer])
 
 
-#: Class and id words of an image caption or credit.
-_CAPTION_TOKENS = frozenset({"caption", "figcaption", "imagecaption", "photocaption", "credit"})
+#: The tag of an image's caption.
+_CAPTION_TAGS = frozenset({"figcaption"})
 
 
 def _is_caption(block: Block) -> bool:
     """Whether `block` is an image's caption: in a ``<figcaption>``, or marked as a caption."""
-    if "figcaption" in block.path.split(">"):
-        return True
-    return any(token in _CAPTION_TOKENS for token in block.tokens[-4:])
+    return marked_block(block, _CAPTION_TAGS, CAPTION_TOKENS)
 
 
 def _outside_only(verdict: tuple[str, str] | None) -> bool:
