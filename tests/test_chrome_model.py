@@ -115,6 +115,48 @@ def test_the_cap_keeps_a_page_that_would_be_emptied() -> None:
     assert proposal.warnings and "max_removed" in proposal.warnings[0]
 
 
+_SECTIONS = (
+    "City Council",
+    "Parks",
+    "Tourism",
+    "Taxes",
+    "Public Works",
+    "Permits",
+    "Libraries",
+    "Police",
+    "Water",
+    "Events",
+    "Elections",
+    "Schools",
+    "Transport",
+    "Housing",
+    "Health",
+    "Culture",
+)
+_PORTAL_MENU = [
+    f"{s} {page}"
+    for s in _SECTIONS
+    for page in ("Overview", "Contacts", "Forms", "Reports", "Services")
+]
+_NOTICE = [
+    "Break-ins reported at the home care service",
+    "Two vehicles belonging to the home care service were broken into on Tuesday night in the "
+    "car park behind the health centre.",
+    "Staff found the windows smashed when they arrived for the morning shift, and a laptop and "
+    "medical supplies were missing.",
+]
+
+
+def test_a_short_story_in_a_portal_of_menus_is_cleaned_by_default() -> None:
+    """More than 80% of the page is menus: the default cap (0.95) lets the model take them."""
+    menus_after = _PORTAL_MENU[50:] + [item.upper() for item in _PORTAL_MENU[:30]]
+    text = "\n".join([*_PORTAL_MENU[:50], *_NOTICE, *menus_after]) + "\n"
+    result = Pipeline([remove_chrome()]).clean(text, html=False)
+    assert result.text.strip() == "\n".join(_NOTICE)
+    assert 1 - len(result.text) / len(text) > 0.8
+    assert not result.warnings
+
+
 def test_past_the_cap_the_rules_still_remove_what_they_know() -> None:
     text = "\n".join(["Share on Facebook", *MENU, *FOOTER]) + "\n"
     proposal = remove_chrome(max_removed=0.5)(Document.from_text(text))

@@ -187,7 +187,7 @@ def test_pipeline_path_and_cleaner_values() -> None:
     assert "Ombudsrand" in Pipeline.default().clean(page(4), html=False).text
     assert pickle.loads(pickle.dumps(step)) == step
     assert repr(step) == (
-        f"remove_chrome(max_removed=0.8, extra_phrases=frozenset(), profile={profile!r})"
+        f"remove_chrome(max_removed=0.95, extra_phrases=frozenset(), profile={profile!r})"
     )
     assert repr(profile).startswith("ChromeProfile(pages=4, lines=")
     assert scrapeclean.ChromeProfile is ChromeProfile

@@ -104,7 +104,7 @@ def test_two_steps_of_one_kind_with_their_own_names() -> None:
     pipeline = Pipeline([cleaners.remove_chrome(), strict])
     assert pipeline.names == ("remove_chrome", "site_chrome")
     assert repr(strict) == (
-        "remove_chrome(max_removed=0.8, extra_phrases=frozenset({'ferry news'}), "
+        "remove_chrome(max_removed=0.95, extra_phrases=frozenset({'ferry news'}), "
         "name='site_chrome')"
     )
     result = pipeline.clean("Share Tweet\n\nFerry news\n\nThe council met on Monday evening.")

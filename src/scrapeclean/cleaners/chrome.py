@@ -203,7 +203,7 @@ class RemoveChrome(BaseCleaner):
     """Remove lines that are page furniture: icon labels, share bars, menus, prompts, credits."""
 
     factory = "remove_chrome"
-    max_removed: float = 0.8
+    max_removed: float = 0.95
     extra_phrases: frozenset[str] = frozenset()
     model: bool = field(default=True, repr=False)
     model_on_html: bool = field(default=False, repr=False)
@@ -720,7 +720,7 @@ def _is_menu(line: str) -> bool:
 
 def remove_chrome(
     *,
-    max_removed: float = 0.8,
+    max_removed: float = 0.95,
     extra_phrases: Iterable[str] = (),
     model: bool = True,
     model_on_html: bool = False,
