@@ -40,6 +40,10 @@ def _rules_after_story(line: str) -> tuple[str, list[str]]:
         "Pour approfondir",
         "Kommentare (0)",
         "Inne artykuły autora",
+        "Like Loading...",
+        "Gefällt mir Wird geladen …",
+        "Chargement…",
+        "Le puede interesar",
     ],
 )
 def test_a_section_label_is_removed(line: str) -> None:
@@ -120,6 +124,34 @@ def test_a_newsletter_pitch_or_contact_line_is_removed(line: str) -> None:
     text, rules = _rules_after_story(line)
     assert line not in text and "9,000 riders" in text
     assert rules == ["chrome.call_to_action"]
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Subscribe now to our e-edition for the full story.",
+        "Need the rest? Subscribe today to our digital edition.",
+        "Abonnieren Sie jetzt unseren Newsletter und verpassen Sie nichts.",
+    ],
+)
+def test_a_call_to_subscribe_in_the_sites_voice_goes_inside_the_story(line: str) -> None:
+    """A sentence in the middle of the story stays, unless it is the site asking to subscribe."""
+    text, rules = chrome_rules_on(line)
+    assert line not in text and "9,000 riders" in text
+    assert rules == ["chrome.call_to_action"]
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Subscribers to the service said the new timetable was confusing at first.",
+        "Register offices across the county reported long queues for our reporters to see.",
+    ],
+)
+def test_a_sentence_about_subscribers_stays_inside_the_story(line: str) -> None:
+    text, rules = chrome_rules_on(line)
+    assert line in text
+    assert rules == []
 
 
 @pytest.mark.parametrize(

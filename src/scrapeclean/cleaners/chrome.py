@@ -135,8 +135,10 @@ _COPYRIGHT_MARK = LazyRegex(
     r"tutti\ i\ diritti\ riservati)\b",
     regex.IGNORECASE | regex.VERBOSE,
 )
-#: A notice in the site's own voice: cookies on *this* site, a newsletter pitch, a line that
-#: opens with the copyright sign. Such a line is chrome wherever it stands, even as a sentence.
+#: A notice in the site's own voice: cookies on *this* site, a newsletter pitch, a call to
+#: subscribe or register that says "our" ("Subscribe now to our e-edition for the full
+#: story"), a line that opens with the copyright sign. Such a line is chrome wherever it
+#: stands, even as a sentence.
 _SITE_VOICE = LazyRegex(
     r"""\bcookies?\b.{0,120}?\b(?:this|our|these|diese[rsmn]?|unsere[rsmn]?|ce|notre|nos|
         este|nuestro|questo|nostro)\s+(?:web\s?)?(?:site|sites|website|webseite|internetseite|
@@ -144,6 +146,9 @@ _SITE_VOICE = LazyRegex(
         |\b(?:this|our|diese|unsere)\s+(?:web)?(?:site|website|webseite)\s+(?:uses|verwendet|
         nutzt|benutzt|utilise|utiliza|utilizza)\b
         |^(?:sign\ up|subscribe|register)\b.{0,60}\bnewsletters?\b
+        |^(?:.{1,40}[?!]\ )?(?:subscribe|sign\ up|register|download|abonnieren\ sie|abonniere|
+        abonnez-vous|inscrivez-vous|suscr[ií]bete|suscr[ií]base|iscriviti|assine|abonneer)\b
+        .{0,60}?\b(?:our|unser(?:e[nmrs]?)?|notre|nos|nuestr[oa]s?|nostr[oa]|nosso|nossa|onze)\b
         |^[©ⓒ]""",
     regex.IGNORECASE | regex.VERBOSE,
 )
