@@ -359,3 +359,18 @@ def test_declared_language_orders_an_ambiguous_numeric_date(
 def test_xml_lang_gives_the_page_language() -> None:
     html = f"<html xml:lang='fr-FR'><head><title>Le bac</title></head><body>{STORY}</body></html>"
     assert clean(html, html=True).metadata.language == "fr"
+
+
+@pytest.mark.parametrize("empty", ["0001-01-01T00:00:00Z", "1970-01-01T00:00:00Z", "1900-01-01"])
+def test_a_templates_empty_date_is_no_date(empty: str) -> None:
+    """A JSON-LD or meta date the template left at its zero value says nothing: the next
+    evidence (here a `<time datetime>` in the article) stands, and no field holds year 1."""
+    head = (
+        '<script type="application/ld+json">{"@type": "NewsArticle", '
+        f'"datePublished": "{empty}", "dateModified": "{empty}"}}</script>'
+        f"<meta property='article:published_time' content='{empty}'>"
+    )
+    html = _page(head, _article("<time datetime='2019-11-19T19:07:00-05:00'>Nov 19</time>"))
+    assert _day(html) == date(2019, 11, 19)
+    assert clean(html, html=True).metadata.updated is None
+    assert _day(_page(head, _article())) is None

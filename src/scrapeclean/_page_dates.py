@@ -72,6 +72,8 @@ _MAX_TEXT_CLAIMS = 12
 #: How much less a lone date in a side part of the page is trusted.
 _SIDE_DISCOUNT = 0.1
 _ISO_DATE = len("2020-01-01")
+#: A page time in this year or before is a placeholder ("0001-01-01", the Unix epoch).
+PLACEHOLDER_YEAR = 1970
 _WORD_SPLIT = regex.compile(r"[^\p{L}\p{N}]+")
 _SPACES = regex.compile(r"\s+")
 _DIGIT = regex.compile(r"[0-9]")
@@ -722,13 +724,17 @@ def _names_a_day(match: DateMatch, reading: _Reading) -> bool:
 def parse_time(
     value: str, dayfirst: bool | None = None, languages: tuple[str, ...] | None = None
 ) -> datetime | None:
-    """A stated time: ISO 8601 first, else the project's date grammar (None when unreadable)."""
+    """A stated time: ISO 8601 first, else the project's date grammar (None when unreadable).
+
+    An ISO time in `PLACEHOLDER_YEAR` or before is a template's empty value ("0001-01-01",
+    the Unix epoch), not a date: None. A date read by the grammar must fall in 1990-2100.
+    """
     value = value.strip()
     if not value or len(value) > 80:
         return None
     found = _iso(value)
     if found is not None:
-        return found
+        return found if found.year > PLACEHOLDER_YEAR else None
     from scrapeclean.dates import parse_date
 
     found = parse_date(value, dayfirst=dayfirst, languages=languages)

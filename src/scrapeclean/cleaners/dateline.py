@@ -58,6 +58,7 @@ from typing import TYPE_CHECKING
 import regex
 
 from scrapeclean._model import Block, ChangeKind, Dateline, Document, Edit, Proposal, Span
+from scrapeclean._page_dates import PLACEHOLDER_YEAR
 from scrapeclean._regex import LazyRegex
 from scrapeclean._vocabulary import alternation
 from scrapeclean._vocabulary import words as vocabulary
@@ -204,8 +205,6 @@ _DAY_FIELDS = frozenset(
 _CALENDAR_FIELDS = frozenset({"year", "year2", "month", "day"})
 #: Fields of a relative date, which an anchor does not resolve (only a reference does).
 _COUNTED_FIELDS = frozenset({"relday", "now", "rel_sec", "rel_mon"})
-#: A page time in this year or before is a placeholder ("0001-01-01", the Unix epoch), no anchor.
-_PLACEHOLDER_YEAR = 1970
 #: A yearless publication date is at most this long after the page's own publication time.
 _PUBLISHED_SLACK = timedelta(days=3)
 #: The value read from a labelled time whose day is unknown ("Updated at 1:23 p.m.") on a page
@@ -839,7 +838,7 @@ class _Clock:
         site = _page_value(doc, "site_name")
         return cls(
             doc.reference,
-            anchor if isinstance(anchor, datetime) and anchor.year > _PLACEHOLDER_YEAR else None,
+            anchor if isinstance(anchor, datetime) and anchor.year > PLACEHOLDER_YEAR else None,
             frozenset(_folded(name) for name in authors)
             if isinstance(authors, tuple)
             else frozenset(),
