@@ -25,6 +25,7 @@ from typing import TYPE_CHECKING, Any
 
 import regex
 
+from scrapeclean._author_names import author_names
 from scrapeclean._dom import LxmlPage, SoupPage, StartTags, lxml_text, parse_html
 from scrapeclean._model import Block, Finding, Source, Span
 from scrapeclean._page_dates import (
@@ -315,15 +316,14 @@ _AUTHOR_METAS = (
     ("name", "sailthru.author"),
     ("name", "byl"),
 )
-#: "By " before a name in a byline meta ("By JANE DOE").
-_BY_PREFIX = regex.compile(r"^by\s+", regex.IGNORECASE)
 
 
 def _authors(page: _Page, facts: _Facts) -> tuple[tuple[str, ...], str] | None:
     """The page's stated authors and where they are stated.
 
     JSON-LD ``author`` first, then the author metas (`_AUTHOR_METAS`, in order; a profile URL
-    is no name), then the text of ``rel=author`` links.
+    is no name), then the text of ``rel=author`` links; each made a name by `author_name`
+    ("View all posts by Jane Doe", "Jane Doe, Example.com": "Jane Doe").
     """
     for item in facts.ld:
         names = _ld_names(item.get("author"))
@@ -332,13 +332,11 @@ def _authors(page: _Page, facts: _Facts) -> tuple[tuple[str, ...], str] | None:
     for attribute, key in _AUTHOR_METAS:
         stated = facts.metas.get((attribute, key))
         if stated and not stated.startswith(("http://", "https://", "@")):
-            return (_BY_PREFIX.sub("", stated),), f"meta[{attribute}={key}]"
-    links = []
-    for _, text in page.with_rel("a", "author"):
-        name = _clean_inline(text)
-        if name and name not in links:
-            links.append(name)
-    return (tuple(links), "a[rel=author]") if links else None
+            names = author_names([stated])
+            if names:
+                return names, f"meta[{attribute}={key}]"
+    links = author_names(_clean_inline(text) for _, text in page.with_rel("a", "author"))
+    return (links, "a[rel=author]") if links else None
 
 
 def _ld_names(value: Any) -> tuple[str, ...]:
@@ -349,7 +347,7 @@ def _ld_names(value: Any) -> tuple[str, ...]:
         name = item.get("name") if isinstance(item, dict) else item
         if isinstance(name, str) and _clean_inline(name) and not name.startswith("http"):
             names.append(_clean_inline(name))
-    return tuple(dict.fromkeys(names))
+    return author_names(names)
 
 
 def _page_facts(page: _Page, facts: _Facts) -> list[Finding]:
