@@ -44,6 +44,9 @@ def _rules_after_story(line: str) -> tuple[str, list[str]]:
         "Gefällt mir Wird geladen …",
         "Chargement…",
         "Le puede interesar",
+        "- Anzeige -",
+        "— Advertisement —",
+        "ANZEIGE - Heute mal ausgehen? Wie wäre es mit:",
     ],
 )
 def test_a_section_label_is_removed(line: str) -> None:
@@ -132,6 +135,12 @@ def test_a_newsletter_pitch_or_contact_line_is_removed(line: str) -> None:
         "Subscribe now to our e-edition for the full story.",
         "Need the rest? Subscribe today to our digital edition.",
         "Abonnieren Sie jetzt unseren Newsletter und verpassen Sie nichts.",
+        "Never miss the latest news by signing up to our newsletter today!",
+        "To view the full story, please subscribe to the Daily Bugle. Cancel any time.",
+        "If you are seeing this message but you are already a subscriber, you can log in here.",
+        "You must be logged in to post a comment.",
+        "Nur angemeldete Benutzer können kommentieren und bewerten.",
+        "Do you want to hear about our campaigns? Sign up here",
     ],
 )
 def test_a_call_to_subscribe_in_the_sites_voice_goes_inside_the_story(line: str) -> None:
@@ -146,6 +155,9 @@ def test_a_call_to_subscribe_in_the_sites_voice_goes_inside_the_story(line: str)
     [
         "Subscribers to the service said the new timetable was confusing at first.",
         "Register offices across the county reported long queues for our reporters to see.",
+        "The full story of the strike, which subscribers to the union bulletin received, is here.",
+        "Die Anzeige gegen den Bürgermeister wurde am Montag zurückgezogen, sagte die Polizei.",
+        "Ads for the new line ran for weeks - and riders came - the council said on Tuesday.",
     ],
 )
 def test_a_sentence_about_subscribers_stays_inside_the_story(line: str) -> None:

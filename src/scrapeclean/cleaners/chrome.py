@@ -137,8 +137,9 @@ _COPYRIGHT_MARK = LazyRegex(
 )
 #: A notice in the site's own voice: cookies on *this* site, a newsletter pitch, a call to
 #: subscribe or register that says "our" ("Subscribe now to our e-edition for the full
-#: story"), a line that opens with the copyright sign. Such a line is chrome wherever it
-#: stands, even as a sentence.
+#: story"), "our newsletter", a paywall's pitch ("To view the full story, please subscribe",
+#: "already a subscriber"), "log in to post a comment", a line that opens with the copyright
+#: sign. Such a line is chrome wherever it stands, even as a sentence.
 _SITE_VOICE = LazyRegex(
     r"""\bcookies?\b.{0,120}?\b(?:this|our|these|diese[rsmn]?|unsere[rsmn]?|ce|notre|nos|
         este|nuestro|questo|nostro)\s+(?:web\s?)?(?:site|sites|website|webseite|internetseite|
@@ -149,6 +150,13 @@ _SITE_VOICE = LazyRegex(
         |^(?:.{1,40}[?!]\ )?(?:subscribe|sign\ up|register|download|abonnieren\ sie|abonniere|
         abonnez-vous|inscrivez-vous|suscr[ií]bete|suscr[ií]base|iscriviti|assine|abonneer)\b
         .{0,60}?\b(?:our|unser(?:e[nmrs]?)?|notre|nos|nuestr[oa]s?|nostr[oa]|nosso|nossa|onze)\b
+        |\b(?:our|unser(?:e[nmrs]?)?|notre|nos|nuestr[oa]s?|nostr[oa]|nosso|nossa|onze)\s+
+        (?:free\s+|kostenlosen?\s+|gratuite?s?\s+)?(?:(?:daily|weekly|e-?mail)\s+)?newsletters?\b
+        |\bsubscrib\w*+.{0,60}\b(?:full|entire|whole)\ (?:story|article)\b
+        |\b(?:full|entire|whole)\ (?:story|article)\b.{0,60}\bsubscrib|\balready\ a\ subscriber\b
+        |\b(?:logged|signed|log|sign)\ in\ to\ (?:post|leave|add|write)\ a\ comment\b
+        |^nur\ (?:angemeldete|registrierte)\ (?:benutzer|nutzer|leser)
+        |^(?:.{1,80}[?!]\ )?sign\ up\ (?:here|now|today)\b
         |^[©ⓒ]""",
     regex.IGNORECASE | regex.VERBOSE,
 )
