@@ -47,6 +47,15 @@ def _rules_after_story(line: str) -> tuple[str, list[str]]:
         "- Anzeige -",
         "— Advertisement —",
         "ANZEIGE - Heute mal ausgehen? Wie wäre es mit:",
+        "Empfiehl dies deinen Freunden.",
+        "Möchten Sie den Artikel teilen?",
+        "weiterlesen 5 Minuten",
+        "Video verfügbar bis 28.02.2021",
+        "Mehr zum Thema auf example.de",
+        "Dieses Skript als PDF herunterladen",
+        "Showing 1-10 of 19 results",
+        "Comment by Jane Roe — 17.07.2011 @ 13:04",
+        "Más sobre La Tribuna",
     ],
 )
 def test_a_section_label_is_removed(line: str) -> None:
@@ -141,6 +150,9 @@ def test_a_newsletter_pitch_or_contact_line_is_removed(line: str) -> None:
         "You must be logged in to post a comment.",
         "Nur angemeldete Benutzer können kommentieren und bewerten.",
         "Do you want to hear about our campaigns? Sign up here",
+        "This post contains affiliate links: we may earn a commission when you buy through them.",
+        "Für Links auf dieser Seite erhält die Redaktion ggf. eine Provision vom Händler.",
+        "Tú también puedes apoyar este periodismo. Cancela cuando quieras.",
     ],
 )
 def test_a_call_to_subscribe_in_the_sites_voice_goes_inside_the_story(line: str) -> None:
@@ -158,6 +170,10 @@ def test_a_call_to_subscribe_in_the_sites_voice_goes_inside_the_story(line: str)
         "The full story of the strike, which subscribers to the union bulletin received, is here.",
         "Die Anzeige gegen den Bürgermeister wurde am Montag zurückgezogen, sagte die Polizei.",
         "Ads for the new line ran for weeks - and riders came - the council said on Tuesday.",
+        "Police said drivers who click here and there on their phones cause most crashes.",
+        '"We may receive a commission," the estate agent told the court on Monday.',
+        "Más de 300 personas viajaron en la línea el primer día, según el ayuntamiento.",
+        "Comment by comment, the council went through the 9,000 riders' letters.",
     ],
 )
 def test_a_sentence_about_subscribers_stays_inside_the_story(line: str) -> None:

@@ -138,8 +138,9 @@ _COPYRIGHT_MARK = LazyRegex(
 #: A notice in the site's own voice: cookies on *this* site, a newsletter pitch, a call to
 #: subscribe or register that says "our" ("Subscribe now to our e-edition for the full
 #: story"), "our newsletter", a paywall's pitch ("To view the full story, please subscribe",
-#: "already a subscriber"), "log in to post a comment", a line that opens with the copyright
-#: sign. Such a line is chrome wherever it stands, even as a sentence.
+#: "already a subscriber"), "log in to post a comment", an affiliate-links notice, "cancel
+#: anytime", a line that opens with the copyright sign. Such a line is chrome wherever it
+#: stands, even as a sentence.
 _SITE_VOICE = LazyRegex(
     r"""\bcookies?\b.{0,120}?\b(?:this|our|these|diese[rsmn]?|unsere[rsmn]?|ce|notre|nos|
         este|nuestro|questo|nostro)\s+(?:web\s?)?(?:site|sites|website|webseite|internetseite|
@@ -157,6 +158,9 @@ _SITE_VOICE = LazyRegex(
         |\b(?:logged|signed|log|sign)\ in\ to\ (?:post|leave|add|write)\ a\ comment\b
         |^nur\ (?:angemeldete|registrierte)\ (?:benutzer|nutzer|leser)
         |^(?:.{1,80}[?!]\ )?sign\ up\ (?:here|now|today)\b
+        |\bwe\ may\ (?:receive|earn)\ (?:a\ )?(?:compensation|commission)\b.{0,80}\b(?:links?|click
+        |buy|purchase)|\baffiliate[-\ ]links\b|\bfür\ links\ auf\ dieser\ seite\b
+        |\bcancel\ (?:any\ ?time|at\ any\ time)\b|\bcancela\ cuando\ quieras\b
         |^[©ⓒ]""",
     regex.IGNORECASE | regex.VERBOSE,
 )
