@@ -48,7 +48,7 @@ from scrapeclean.dates._lexicon import (
     Lexicon,
     ends_in_cjk,
 )
-from scrapeclean.dates._timezones import MAX_OFFSET_MINUTES, ZONE_OFFSETS
+from scrapeclean.dates._timezones import GENERIC_ZONES, MAX_OFFSET_MINUTES, ZONE_OFFSETS
 
 __all__ = ["Fields", "Parser", "is_acceptable"]
 
@@ -73,6 +73,7 @@ _OPENERS = "(\uff08"
 #: A zone may be labelled twice after its offset ("-0500 CDT (CDT)"), by up to five words.
 _MAX_ZONE_LABELS = 2
 _MAX_DAY = 31
+_MAX_HOUR, _MAX_MINUTE = 23, 59
 #: Tens written as words that take units after them ("twenty one" ... "ninety-nine").
 _MIN_TENS, _MAX_TENS, _MAX_UNITS_DIGIT = 20, 90, 9
 _ARTICLE_LENGTH = 2
@@ -166,7 +167,12 @@ class Parser:
             return False
         if following.kind == PUNCT:
             return following.text in _NUMBER_FOLLOWERS
-        return bool(following.kinds) or following.key == "h" or item.ordinal
+        return (
+            bool(following.kinds)
+            or following.key == "h"
+            or item.ordinal
+            or self.is_zone_word(following)
+        )
 
     def parse_at(self, index: int) -> Step | None:
         """Read the longest acceptable expression starting at `index`: (end index, fields)."""
@@ -661,6 +667,31 @@ class Parser:
             return None
         return index + 3, {"hour": hour, "minute": minute.value}
 
+    def _wire_time(self, index: int, fields: Fields) -> Step | None:
+        """``1909 GMT``, ``0830 ET``: four digits, hours and minutes, right before a zone.
+
+        Wire services write times this way.  Only a zone abbreviation after the digits makes
+        them a time (a valid ``HHMM``); without one four digits are a year ("18 Nov 2019
+        1909" is no time), and so they are in a list of years joined by an abbreviation that
+        is also a conjunction ("2019 ET 2020", French "and").
+        """
+        item = self._number(index, 4)
+        if "hour" in fields or item is None or item.digits != 4:
+            return None
+        hour, minute = divmod(item.value, 100)
+        zone = self._at(index + 1)
+        if hour > _MAX_HOUR or minute > _MAX_MINUTE or not self.is_zone_word(zone):
+            return None
+        if zone.has(CONJ) and self._is_year_digits(index + 2):  # type: ignore[union-attr]
+            return None
+        if self._zone(index + 1, {"hour": hour}) is None:
+            return None
+        return index + 1, {"hour": hour, "minute": minute}
+
+    def _is_year_digits(self, index: int) -> bool:
+        item = self._number(index, 4)
+        return item is not None and item.digits == 4
+
     def _unit_time(self, index: int, fields: Fields) -> Step | None:
         """Read hours and minutes spelled with unit words after a date (Belarusian)."""
         if not self.strict or "hour" in fields or "month" not in fields:
@@ -690,18 +721,20 @@ class Parser:
         if "hour" not in fields:
             return None
         item = self.items[index]
-        if self._is_zone_word(item):
+        if self.is_zone_word(item):
             if item.key == "z" and item.spaced:
                 return None
             base = ZONE_OFFSETS[item.key]
             offset = self._offset(index + 1, short=True)
             if offset is not None and base == 0:
                 return offset
-            return index + 1, {"tz": base}
+            rule = GENERIC_ZONES.get(item.key)
+            return index + 1, {"tz": base} if rule is None else {"tz": base, "_dst": rule}
         return self._offset(index, short=False)
 
     @staticmethod
-    def _is_zone_word(item: Item | None) -> bool:
+    def is_zone_word(item: Item | None) -> bool:
+        """Whether `item` is a zone abbreviation: a name of the zone table, in capitals."""
         return (
             item is not None
             and item.kind == WORD
@@ -719,7 +752,7 @@ class Parser:
         named = fields.get("_zone_named", 0)
         if named >= _MAX_ZONE_LABELS:
             return None
-        if self._is_zone_word(self._at(index)):
+        if self.is_zone_word(self._at(index)):
             return index + 1, {"_zone_named": named + 1}
         if not self._punct(index, "("):
             return None
@@ -729,7 +762,7 @@ class Parser:
         words = self.items[index + 1 : end]
         if not words or not self._punct(end, ")"):
             return None
-        if len(words) == 1 and self._is_zone_word(words[0]):
+        if len(words) == 1 and self.is_zone_word(words[0]):
             return end + 1, {"_zone_named": named + 1}
         if not self.strict:
             return None
@@ -945,6 +978,7 @@ _NUMBER_COMPONENTS: tuple[Component, ...] = (
     Parser._textual_date,
     Parser._marked,
     Parser._time,
+    Parser._wire_time,
     Parser._lone_year,
     Parser._unit_time,
     Parser._range_start,
