@@ -715,12 +715,14 @@ class Parser:
     # -- zones, weekdays ------------------------------------------------------------------
 
     def _zone(self, index: int, fields: Fields) -> Step | None:
-        """``Z``, ``UTC``, ``GMT+2``, ``+01:00``, ``-0500``, ``EDT`` right after a time."""
+        """``Z``, ``UTC``, ``GMT+2``, ``+01:00``, ``-0500``, ``EDT``, ``(ET)`` after a time."""
         if "tz" in fields:
             return self._zone_name(index, fields)
         if "hour" not in fields:
             return None
         item = self.items[index]
+        if item.is_punct("("):
+            return self._bracketed_zone(index, fields)
         if self.is_zone_word(item):
             if item.key == "z" and item.spaced:
                 return None
@@ -731,6 +733,15 @@ class Parser:
             rule = GENERIC_ZONES.get(item.key)
             return index + 1, {"tz": base} if rule is None else {"tz": base, "_dst": rule}
         return self._offset(index, short=False)
+
+    def _bracketed_zone(self, index: int, fields: Fields) -> Step | None:
+        """A zone alone in brackets right after a time: ``7:09 PM (PT)``, ``(GMT+2)``."""
+        if not self.is_zone_word(self._at(index + 1)):
+            return None
+        inner = self._zone(index + 1, fields)
+        if inner is None or not self._punct(inner[0], ")"):
+            return None
+        return inner[0] + 1, inner[1]
 
     @staticmethod
     def is_zone_word(item: Item | None) -> bool:
