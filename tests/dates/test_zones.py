@@ -58,6 +58,10 @@ READ = [
     ("18. Juni 2019, 16:05 Uhr ET", "de", datetime(2019, 6, 18, 16, 5, tzinfo=EDT)),
     ("18 czerwca 2019, 16:05 PT", "pl", datetime(2019, 6, 18, 16, 5, tzinfo=PDT)),
     ("18 de junio de 2019, 16:05 PT", None, datetime(2019, 6, 18, 16, 5, tzinfo=PDT)),
+    # Fixed zones whose abbreviation is also a word of some language ("cet", "ut": weekdays).
+    ("Nov 18, 2019 10:00 CET", None, datetime(2019, 11, 18, 10, 0, tzinfo=_zone(1))),
+    ("18. November 2019 10:00 CET", None, datetime(2019, 11, 18, 10, 0, tzinfo=_zone(1))),
+    ("Tue Jan 28 15:28:56 CET 2020", None, datetime(2020, 1, 28, 15, 28, 56, tzinfo=_zone(1))),
     # Times without a date are in the zone's offset on the reference's day, or the phrase's.
     ("10:00 am ET", None, datetime(2019, 11, 20, 10, 0, tzinfo=EST)),
     ("yesterday at 10:00 PT", None, datetime(2019, 11, 19, 10, 0, tzinfo=PST)),
@@ -243,6 +247,7 @@ def test_us_rule_agrees_with_the_tz_database() -> None:
     [
         ("Posted November 18, 2019, 04:05 pm ET.", "en"),
         ("Publié le 18 juin 2019 à 16h05 ET.", "fr"),
+        ("Seen on 18 November 2019 10:00 UT.", "en"),
     ],
 )
 def test_zone_name_is_in_no_language(text: str, language: str) -> None:
