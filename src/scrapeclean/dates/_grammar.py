@@ -264,7 +264,30 @@ class Parser:
             following = self._at(index + 1)
             if following is not None and following.kind == NUM and not following.spaced:
                 return index + 1
+        if not self.strict:
+            after_dot = self._closing_dot(index)
+            if after_dot is not None:
+                return after_dot
         return self._skip(index, _BETWEEN_PUNCT_STRICT if self.strict else _BETWEEN_PUNCT_SEARCH)
+
+    def _closing_dot(self, index: int) -> int | None:
+        """Where a clock time starts after the dot that closes a date: ``2019. november 18. 16:05``.
+
+        Hungarian, Croatian and Serbian close a date with a dot glued to its last number
+        (``2019.11.18.``, ``18. studenoga 2019.``); in running text the dot is skipped only
+        when a clock time follows (after a comma or a lower-case filler word at most), so a
+        sentence that ends with a date ("... 18 November 2019. 16 people", "... 2019. The
+        16:05 train") keeps its full stop.
+        """
+        before = self._at(index - 1)
+        if before is None or before.kind != NUM or not self._punct(index, ".", glued=True):
+            return None
+        after = self._skip(index + 1, _BETWEEN_PUNCT_SEARCH)
+        if any(item.text[:1].isupper() for item in self.items[index + 1 : after]):
+            return None  # a capital after the full stop opens the next sentence
+        if self._number(after) is None or not self._followed_by_clock(after):
+            return None
+        return after
 
     # -- calendar dates -------------------------------------------------------------------
 
@@ -316,6 +339,8 @@ class Parser:
             return None
         if item.text != "." and (item.spaced or following.spaced):
             return None
+        if following.spaced and self._followed_by_clock(index + 1):
+            return None  # "2019. 16:05": the dot closes the date and a time follows
         if digit_follows and following.spaced:
             return None
         return item.text, index + 1
@@ -417,13 +442,24 @@ class Parser:
                 return index + 2, {"year2": item.value}
             return None
         item = self._number(index, 4)
-        if item is None or self._followed_by_clock(index) or self._separator(index + 1):
+        if item is None or self._followed_by_clock(index) or self._date_goes_on(index + 1):
             return None
         if item.digits == 4 and 1000 <= item.value <= 2999:
             return index + 1, {"year": item.value}
         if item.digits == 2 and self.strict and not self._followed_by_unit(index):
             return index + 1, {"year2": item.value}
         return None
+
+    def _date_goes_on(self, index: int) -> bool:
+        """Whether a numeric date goes on at `index` after a number (``2019-11``, ``2019.11``).
+
+        A full stop after a year with a space and a number after it ends a sentence
+        ("... on 18 November 2019. 16 people came"): the number is no part of the date.
+        """
+        separator = self._separator(index)
+        if separator is None:
+            return False
+        return not (separator[0] == "." and self.items[separator[1]].spaced)
 
     def _followed_by_unit(self, index: int) -> bool:
         following = self._at(index + 1)
