@@ -716,9 +716,9 @@ class Parser:
             return None
         hour, minute = divmod(item.value, 100)
         zone = self._at(index + 1)
-        if hour > _MAX_HOUR or minute > _MAX_MINUTE or not self.is_zone_word(zone):
+        if zone is None or hour > _MAX_HOUR or minute > _MAX_MINUTE:
             return None
-        if zone.has(CONJ) and self._is_year_digits(index + 2):  # type: ignore[union-attr]
+        if not self.is_zone_word(zone) or (zone.has(CONJ) and self._is_year_digits(index + 2)):
             return None
         if self._zone(index + 1, {"hour": hour}) is None:
             return None
