@@ -245,14 +245,14 @@ class _Scan:
                 index += 1
                 continue
             end, fields = step
-            fields = _day_order(fields, items[index:end], parser)
+            fields = _day_order(fields, _worded(items, index, end, fields), parser)
             value = resolve(fields, base, self.context_year, self.prefer, self.default_tz) or value
             start, stop = items[index].start, _end_of(items[end - 1])
             match = DateMatch(
                 Span(offset + start, offset + stop),
                 text[start:stop],
                 _with_zone(value, self.default_tz) or value,
-                language=_language_of(items[index:end], lexicon.codes),
+                language=_language_of(_worded(items, index, end, fields), lexicon.codes),
                 ambiguous="_ambiguous" in fields,
                 year_inferred="month" in fields and "year" not in fields and "year2" not in fields,
             )
@@ -320,10 +320,20 @@ def _credible(
 
 
 def _worded(items: list[Item], start: int, end: int, fields: dict[str, int]) -> list[Item]:
-    """The items of a match whose words must share a language: all but a zone's label."""
-    if "_label_start" not in fields:
-        return items[start:end]
-    return items[start : fields["_label_start"]] + items[fields["_label_end"] : end]
+    """The items of a match whose words must share a language: all but its zone's names.
+
+    A zone's abbreviation belongs to no language, though it may spell a word of one ("ET" is
+    French "and", "PT" a Polish weekday): in a match that states a zone, the abbreviations
+    (upper-case names of the zone table, the only upper-case words a zone reads) are left
+    out, and so is a bracketed label ("(China Standard Time)").
+    """
+    if "_label_start" in fields:
+        kept = items[start : fields["_label_start"]] + items[fields["_label_end"] : end]
+    else:
+        kept = items[start:end]
+    if "tz" not in fields:
+        return kept
+    return [item for item in kept if not Parser.is_zone_word(item)]
 
 
 def _day_order(fields: dict[str, int], items: Sequence[Item], parser: Parser) -> dict[str, int]:
@@ -440,7 +450,7 @@ def _whole_expression(parser: Parser, items: list[Item]) -> dict[str, int] | Non
             and is_acceptable(step[1], True)
             and _credible(items, start, step[0], step[1])
         ):
-            return _day_order(step[1], items[start : step[0]], parser)
+            return _day_order(step[1], _worded(items, start, step[0], step[1]), parser)
         if not _is_edge(items[start]):
             break
         start += 1

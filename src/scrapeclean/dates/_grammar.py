@@ -48,7 +48,7 @@ from scrapeclean.dates._lexicon import (
     Lexicon,
     ends_in_cjk,
 )
-from scrapeclean.dates._timezones import MAX_OFFSET_MINUTES, ZONE_OFFSETS
+from scrapeclean.dates._timezones import GENERIC_ZONES, MAX_OFFSET_MINUTES, ZONE_OFFSETS
 
 __all__ = ["Fields", "Parser", "is_acceptable"]
 
@@ -73,6 +73,7 @@ _OPENERS = "(\uff08"
 #: A zone may be labelled twice after its offset ("-0500 CDT (CDT)"), by up to five words.
 _MAX_ZONE_LABELS = 2
 _MAX_DAY = 31
+_MAX_HOUR, _MAX_MINUTE = 23, 59
 #: Tens written as words that take units after them ("twenty one" ... "ninety-nine").
 _MIN_TENS, _MAX_TENS, _MAX_UNITS_DIGIT = 20, 90, 9
 _ARTICLE_LENGTH = 2
@@ -166,7 +167,12 @@ class Parser:
             return False
         if following.kind == PUNCT:
             return following.text in _NUMBER_FOLLOWERS
-        return bool(following.kinds) or following.key == "h" or item.ordinal
+        return (
+            bool(following.kinds)
+            or following.key == "h"
+            or item.ordinal
+            or self.is_zone_word(following)
+        )
 
     def parse_at(self, index: int) -> Step | None:
         """Read the longest acceptable expression starting at `index`: (end index, fields)."""
@@ -258,7 +264,30 @@ class Parser:
             following = self._at(index + 1)
             if following is not None and following.kind == NUM and not following.spaced:
                 return index + 1
+        if not self.strict:
+            after_dot = self._closing_dot(index)
+            if after_dot is not None:
+                return after_dot
         return self._skip(index, _BETWEEN_PUNCT_STRICT if self.strict else _BETWEEN_PUNCT_SEARCH)
+
+    def _closing_dot(self, index: int) -> int | None:
+        """Where a clock time starts after the dot that closes a date: ``2019. november 18. 16:05``.
+
+        Hungarian, Croatian and Serbian close a date with a dot glued to its last number
+        (``2019.11.18.``, ``18. studenoga 2019.``); in running text the dot is skipped only
+        when a clock time follows (after a comma or a lower-case filler word at most), so a
+        sentence that ends with a date ("... 18 November 2019. 16 people", "... 2019. The
+        16:05 train") keeps its full stop.
+        """
+        before = self._at(index - 1)
+        if before is None or before.kind != NUM or not self._punct(index, ".", glued=True):
+            return None
+        after = self._skip(index + 1, _BETWEEN_PUNCT_SEARCH)
+        if any(item.text[:1].isupper() for item in self.items[index + 1 : after]):
+            return None  # a capital after the full stop opens the next sentence
+        if self._number(after) is None or not self._followed_by_clock(after):
+            return None
+        return after
 
     # -- calendar dates -------------------------------------------------------------------
 
@@ -310,6 +339,8 @@ class Parser:
             return None
         if item.text != "." and (item.spaced or following.spaced):
             return None
+        if following.spaced and self._followed_by_clock(index + 1):
+            return None  # "2019. 16:05": the dot closes the date and a time follows
         if digit_follows and following.spaced:
             return None
         return item.text, index + 1
@@ -411,13 +442,24 @@ class Parser:
                 return index + 2, {"year2": item.value}
             return None
         item = self._number(index, 4)
-        if item is None or self._followed_by_clock(index) or self._separator(index + 1):
+        if item is None or self._followed_by_clock(index) or self._date_goes_on(index + 1):
             return None
         if item.digits == 4 and 1000 <= item.value <= 2999:
             return index + 1, {"year": item.value}
         if item.digits == 2 and self.strict and not self._followed_by_unit(index):
             return index + 1, {"year2": item.value}
         return None
+
+    def _date_goes_on(self, index: int) -> bool:
+        """Whether a numeric date goes on at `index` after a number (``2019-11``, ``2019.11``).
+
+        A full stop after a year with a space and a number after it ends a sentence
+        ("... on 18 November 2019. 16 people came"): the number is no part of the date.
+        """
+        separator = self._separator(index)
+        if separator is None:
+            return False
+        return not (separator[0] == "." and self.items[separator[1]].spaced)
 
     def _followed_by_unit(self, index: int) -> bool:
         following = self._at(index + 1)
@@ -661,6 +703,31 @@ class Parser:
             return None
         return index + 3, {"hour": hour, "minute": minute.value}
 
+    def _wire_time(self, index: int, fields: Fields) -> Step | None:
+        """``1909 GMT``, ``0830 ET``: four digits, hours and minutes, right before a zone.
+
+        Wire services write times this way.  Only a zone abbreviation after the digits makes
+        them a time (a valid ``HHMM``); without one four digits are a year ("18 Nov 2019
+        1909" is no time), and so they are in a list of years joined by an abbreviation that
+        is also a conjunction ("2019 ET 2020", French "and").
+        """
+        item = self._number(index, 4)
+        if "hour" in fields or item is None or item.digits != 4:
+            return None
+        hour, minute = divmod(item.value, 100)
+        zone = self._at(index + 1)
+        if zone is None or hour > _MAX_HOUR or minute > _MAX_MINUTE:
+            return None
+        if not self.is_zone_word(zone) or (zone.has(CONJ) and self._is_year_digits(index + 2)):
+            return None
+        if self._zone(index + 1, {"hour": hour}) is None:
+            return None
+        return index + 1, {"hour": hour, "minute": minute}
+
+    def _is_year_digits(self, index: int) -> bool:
+        item = self._number(index, 4)
+        return item is not None and item.digits == 4
+
     def _unit_time(self, index: int, fields: Fields) -> Step | None:
         """Read hours and minutes spelled with unit words after a date (Belarusian)."""
         if not self.strict or "hour" in fields or "month" not in fields:
@@ -684,24 +751,37 @@ class Parser:
     # -- zones, weekdays ------------------------------------------------------------------
 
     def _zone(self, index: int, fields: Fields) -> Step | None:
-        """``Z``, ``UTC``, ``GMT+2``, ``+01:00``, ``-0500``, ``EDT`` right after a time."""
+        """``Z``, ``UTC``, ``GMT+2``, ``+01:00``, ``-0500``, ``EDT``, ``(ET)`` after a time."""
         if "tz" in fields:
             return self._zone_name(index, fields)
         if "hour" not in fields:
             return None
         item = self.items[index]
-        if self._is_zone_word(item):
+        if item.is_punct("("):
+            return self._bracketed_zone(index, fields)
+        if self.is_zone_word(item):
             if item.key == "z" and item.spaced:
                 return None
             base = ZONE_OFFSETS[item.key]
             offset = self._offset(index + 1, short=True)
             if offset is not None and base == 0:
                 return offset
-            return index + 1, {"tz": base}
+            rule = GENERIC_ZONES.get(item.key)
+            return index + 1, {"tz": base} if rule is None else {"tz": base, "_dst": rule}
         return self._offset(index, short=False)
 
+    def _bracketed_zone(self, index: int, fields: Fields) -> Step | None:
+        """A zone alone in brackets right after a time: ``7:09 PM (PT)``, ``(GMT+2)``."""
+        if not self.is_zone_word(self._at(index + 1)):
+            return None
+        inner = self._zone(index + 1, fields)
+        if inner is None or not self._punct(inner[0], ")"):
+            return None
+        return inner[0] + 1, inner[1]
+
     @staticmethod
-    def _is_zone_word(item: Item | None) -> bool:
+    def is_zone_word(item: Item | None) -> bool:
+        """Whether `item` is a zone abbreviation: a name of the zone table, in capitals."""
         return (
             item is not None
             and item.kind == WORD
@@ -719,7 +799,7 @@ class Parser:
         named = fields.get("_zone_named", 0)
         if named >= _MAX_ZONE_LABELS:
             return None
-        if self._is_zone_word(self._at(index)):
+        if self.is_zone_word(self._at(index)):
             return index + 1, {"_zone_named": named + 1}
         if not self._punct(index, "("):
             return None
@@ -729,7 +809,7 @@ class Parser:
         words = self.items[index + 1 : end]
         if not words or not self._punct(end, ")"):
             return None
-        if len(words) == 1 and self._is_zone_word(words[0]):
+        if len(words) == 1 and self.is_zone_word(words[0]):
             return end + 1, {"_zone_named": named + 1}
         if not self.strict:
             return None
@@ -945,6 +1025,7 @@ _NUMBER_COMPONENTS: tuple[Component, ...] = (
     Parser._textual_date,
     Parser._marked,
     Parser._time,
+    Parser._wire_time,
     Parser._lone_year,
     Parser._unit_time,
     Parser._range_start,

@@ -16,7 +16,9 @@ Rules (documented in ``docs/dates.md``):
   (at or after) the reference, compared on the wall clock;
 - relative phrases count from the reference, keeping its time of day unless a time is given
   ("yesterday at 10:04");
-- a stated zone makes the result aware (fixed offset); otherwise it is naive.
+- a stated zone makes the result aware (fixed offset); otherwise it is naive. A generic
+  zone name (``ET``, ``PT``) takes the offset in force at the wall-clock time it is stated
+  for (``_dst`` names the daylight-saving rule; see `_timezones`).
 """
 
 from __future__ import annotations
@@ -27,7 +29,7 @@ from datetime import date, datetime, time, timedelta, tzinfo
 from typing import Literal
 
 from scrapeclean.dates._grammar import Fields
-from scrapeclean.dates._timezones import fixed_zone
+from scrapeclean.dates._timezones import fixed_zone, offset_on
 
 __all__ = ["Prefer", "resolve"]
 
@@ -195,9 +197,15 @@ def _clock(fields: Fields) -> time:
 
 def _combine(day: date, fields: Fields, zone: tzinfo | None = None) -> datetime:
     result = datetime.combine(day, _clock(fields), tzinfo=zone)
-    if "tz" in fields:
-        result = result.replace(tzinfo=fixed_zone(fields["tz"]))
-    return result
+    return _in_stated_zone(result, fields)
+
+
+def _in_stated_zone(moment: datetime, fields: Fields) -> datetime:
+    """`moment`'s wall-clock time in the zone `fields` state (unchanged when they state none)."""
+    if "tz" not in fields:
+        return moment
+    minutes = offset_on(fields["tz"], fields.get("_dst", 0), moment)
+    return moment.replace(tzinfo=fixed_zone(minutes))
 
 
 def _relative(fields: Fields, reference: datetime) -> datetime:
@@ -206,8 +214,7 @@ def _relative(fields: Fields, reference: datetime) -> datetime:
     whole_days = fields.get("rel_sec", 0) % 86400 == 0
     if "hour" in fields and whole_days:
         result = datetime.combine(result.date(), _clock(fields), tzinfo=result.tzinfo)
-        if "tz" in fields:
-            result = result.replace(tzinfo=fixed_zone(fields["tz"]))
+        result = _in_stated_zone(result, fields)
     return result
 
 
