@@ -15,7 +15,7 @@ passed over rather than taken for the body: a photo often stands above the datel
   later."). A date after the reference time is never taken, and its line stays. A relative
   date with no reference to resolve it against stays in the text too: its words are recorded
   in `Dateline.raw` and a warning says so. A time in a second zone, in brackets after the date
-  ("… 04:05 pm PT (07:05 pm ET)"), times it when the grammar does not read the first zone; a
+  ("… 04:05 pm XT (07:05 pm ET)"), times it when the grammar does not read the first zone; a
   zone's abbreviation it does not read after a full date and time ("11:28 AMT") is left out
   (the time is then naive);
 - on a page whose own metadata states its publication time (the *anchor*: JSON-LD, meta tags,
@@ -210,12 +210,12 @@ _PUBLISHED_SLACK = timedelta(days=3)
 #: The value read from a labelled time whose day is unknown ("Updated at 1:23 p.m.") on a page
 #: whose metadata dates it: the line is removed, nothing is recorded (compared by identity).
 _DAY_UNKNOWN = datetime(1, 1, 1)
-#: A time in a second zone, in brackets at the end of a date ("… 04:05 pm PT (07:05 pm ET)").
+#: A time in a second zone, in brackets at the end of a date ("… 04:05 pm XT (07:05 pm ET)").
 #: Entered only at the end of a word (linear on long runs of spaces).
 _SECOND_ZONE = LazyRegex(r"(?<!\s)\s*+\((?P<time>[^()\n]{1,30})\)\s*+$")
 #: A date and time and a zone word: at least this many words.
 _MIN_ZONED_WORDS = 3
-#: A zone's abbreviation that the date grammar may not know ("PT", "AMT").
+#: A zone's abbreviation that the date grammar may not know ("AMT").
 _ZONE_WORD = LazyRegex(r"\p{Lu}{2,5}\Z")
 #: The fields of a full date and time.
 _FULL_TIME = frozenset({"year", "month", "day", "hour"})
@@ -554,7 +554,7 @@ class ParseDateline(BaseCleaner):
     def _without_zone_word(self, text: str) -> dict[str, int] | None:
         """A full date and time ending in a zone the grammar does not read, without that zone.
 
-        "November 20, 2019 - 11:28 AMT", "November 18, 2019, 04:05 pm PT": the fields of the
+        "November 20, 2019 - 11:28 AMT", "November 18, 2019, 04:05 pm XT": the fields of the
         words before the last, when the last is a zone's abbreviation and they are a full date
         and time; else None. The time is then a wall-clock time with no zone (naive), as a date
         that states none, unless a second zone in brackets times it (`_in_second_zone`).
