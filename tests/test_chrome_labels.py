@@ -56,6 +56,10 @@ def _rules_after_story(line: str) -> tuple[str, list[str]]:
         "Showing 1-10 of 19 results",
         "Comment by Jane Roe — 17.07.2011 @ 13:04",
         "Más sobre La Tribuna",
+        "Comment by jroe42 — 17.07.2011 @ 20:53",
+        "Vorschau auf den nächsten Artikel",
+        "(Alle Angaben ohne Gewähr)",
+        "Wszelkie prawa zastrzeżone.",
     ],
 )
 def test_a_section_label_is_removed(line: str) -> None:
@@ -128,6 +132,10 @@ def test_a_sentence_about_minutes_stays() -> None:
         "This document is subject to copyright. No part may be reproduced without permission.",
         "Teile diesen Beitrag auf Social Media.",
         "Nur angemeldete Benutzer können kommentieren und bewerten.",
+        "The views expressed in this article are those of the author alone.",
+        "Les opinions exprimées dans les blogs n'engagent que leurs auteurs.",
+        "Namentlich gekennzeichnete Beiträge geben nicht immer die Meinung der Redaktion wieder.",
+        "Materiał chroniony prawem autorskim. Dalsze rozpowszechnianie za zgodą wydawcy.",
     ],
 )
 def test_a_newsletter_pitch_or_contact_line_is_removed(line: str) -> None:
