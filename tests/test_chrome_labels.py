@@ -136,6 +136,8 @@ def test_a_sentence_about_minutes_stays() -> None:
         "Les opinions exprimées dans les blogs n'engagent que leurs auteurs.",
         "Namentlich gekennzeichnete Beiträge geben nicht immer die Meinung der Redaktion wieder.",
         "Materiał chroniony prawem autorskim. Dalsze rozpowszechnianie za zgodą wydawcy.",
+        "Follow AP's full coverage of the election at https://example.com/election",
+        "Torn between the latest phones? Check out our buying guide and favorite phones",
     ],
 )
 def test_a_newsletter_pitch_or_contact_line_is_removed(line: str) -> None:
@@ -182,6 +184,7 @@ def test_a_call_to_subscribe_in_the_sites_voice_goes_inside_the_story(line: str)
         '"We may receive a commission," the estate agent told the court on Monday.',
         "Más de 300 personas viajaron en la línea el primer día, según el ayuntamiento.",
         "Comment by comment, the council went through the 9,000 riders' letters.",
+        "Fans were told to check out our local stores, the mayor joked on Tuesday.",
     ],
 )
 def test_a_sentence_about_subscribers_stays_inside_the_story(line: str) -> None:
