@@ -264,6 +264,21 @@ def test_the_largest_main_is_the_container() -> None:
     assert result.source.container == "main"
 
 
+def test_a_main_holding_only_the_headline_is_no_container() -> None:
+    """A theme's ``<main>`` with the title alone does not hide the story beside it."""
+    story = "The plant will make more battery cells from next year, the company said on Monday."
+    more = "Production is to start at the end of the year, with a second line planned for 2025."
+    page = (
+        "<body><nav><a href='/'>Home</a> <a href='/news'>News</a></nav>"
+        "<main class='content'><h1>Battery plant grows</h1></main>"
+        f"<div class='entry-content'><p>{story}</p><p>{more}</p></div>"
+        "<footer>About us</footer></body>"
+    )
+    result = clean(page)
+    assert story in result.text and more in result.text
+    assert result.source.container is None
+
+
 def test_json_ld_article_body_points_at_the_container() -> None:
     """The element holding the blocks that JSON-LD ``articleBody`` states is the container."""
     first = "The council met on Monday and agreed the budget for the coming year. " * 2

@@ -39,7 +39,7 @@ from scrapeclean._page_dates import (
 )
 
 if TYPE_CHECKING:
-    from collections.abc import Callable
+    from collections.abc import Callable, Sequence
 
     from bs4 import BeautifulSoup, Tag
     from lxml.etree import _Element
@@ -865,7 +865,7 @@ class _Reader:
             stated = _stated_body(text, self.raw, self.ranges, self.bodies)
             if stated is not None:
                 self.candidates.append(stated)
-        inside = _container(self.candidates, self.seen)
+        inside = _container(self.candidates, self.seen, [raw.frame.tag for raw in self.raw])
         self.locate_blocks()
         length = max(1, len(text))
         blocks = []
@@ -963,15 +963,20 @@ def _candidate_kind(attrs: dict[str, Any], name: str, role: str) -> str | None:
 
 #: The share of the page's visible text an ``<article>`` must hold to be the container.
 _ARTICLE_SHARE = 0.3
+_HEADINGS = frozenset({"h1", "h2", "h3", "h4", "h5", "h6"})
 
 
-def _container(candidates: list[_Candidate], total: int) -> _Candidate | None:
+def _container(
+    candidates: list[_Candidate], total: int, tags: Sequence[str]
+) -> _Candidate | None:
     """The content container, or None when the page has none (the whole page is content).
 
     The largest ``itemprop=articleBody`` element holding enough of the page's visible text
     (structured data naming the body), else the element JSON-LD ``articleBody`` points at
     (`_stated_body`), else the largest ``<article>`` (or ``role=article``)
-    holding enough, else the largest ``<main>`` (or ``role=main``).
+    holding enough, else the largest ``<main>`` (or ``role=main``) unless it holds headings
+    only (a theme's ``<main>`` with the title, the story elsewhere). `tags` are the tags of
+    the page's blocks, in order.
     """
     bodies = [c for c in candidates if c.kind == "itemprop=articleBody" and c.size > 0]
     if bodies:
@@ -988,7 +993,9 @@ def _container(candidates: list[_Candidate], total: int) -> _Candidate | None:
             return best
     mains = [c for c in candidates if c.kind == "main" and c.size > 0]
     if mains:
-        return max(mains, key=_size_then_outer)
+        best = max(mains, key=_size_then_outer)
+        if not all(tags[index] in _HEADINGS for index in range(best.first, best.last)):
+            return best
     return None
 
 
