@@ -966,9 +966,7 @@ _ARTICLE_SHARE = 0.3
 _HEADINGS = frozenset({"h1", "h2", "h3", "h4", "h5", "h6"})
 
 
-def _container(
-    candidates: list[_Candidate], total: int, tags: Sequence[str]
-) -> _Candidate | None:
+def _container(candidates: list[_Candidate], total: int, tags: Sequence[str]) -> _Candidate | None:
     """The content container, or None when the page has none (the whole page is content).
 
     The largest ``itemprop=articleBody`` element holding enough of the page's visible text
