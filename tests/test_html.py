@@ -278,6 +278,24 @@ def test_a_main_holding_only_the_headline_is_no_container() -> None:
     assert result.source.container is None
 
 
+def test_a_container_without_prose_gives_way() -> None:
+    """An ``<article>`` holding a list of links only: the story beside it is judged without it."""
+    links = "".join(
+        f"<li><a href='/s{i}'>Section number {i} of the site</a></li>" for i in range(40)
+    )
+    story = (
+        "<p>The council voted on Tuesday to keep the old tram line open after a long debate "
+        "about its cost.</p><p>Residents had collected 12,000 signatures in support of the "
+        "line and its 9,000 riders.</p>"
+    )
+    result = clean(
+        f"<html><body><article><ul>{links}</ul></article><div>{story}</div></body></html>"
+    )
+    assert result.text.startswith("The council voted on Tuesday")
+    assert "9,000 riders" in result.text and "Section number" not in result.text
+    assert any("held none of the page's prose" in warning for warning in result.warnings)
+
+
 def test_json_ld_article_body_points_at_the_container() -> None:
     """The element holding the blocks that JSON-LD ``articleBody`` states is the container."""
     first = "The council met on Monday and agreed the budget for the coming year. " * 2

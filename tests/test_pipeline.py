@@ -192,3 +192,13 @@ def test_steps_are_recorded_in_the_result() -> None:
     """The result lists the steps that ran."""
     result = Pipeline([Upper("x")]).clean("x")
     assert result.steps == ("upper",)
+
+
+def test_a_text_the_steps_empty_gets_a_warning() -> None:
+    """However the steps emptied it, a document is never emptied silently."""
+    result = Pipeline([cleaners.remove_chrome(max_removed=1.0)]).clean("Share\nTweet\nEmail\n")
+    assert result.text.strip() == ""
+    assert result.warnings == (
+        "clean: the cleaned text is empty: the steps removed every part of it",
+    )
+    assert Pipeline([cleaners.remove_chrome()]).clean("").warnings == ()

@@ -433,9 +433,20 @@ class _Run:
             metadata=self.metadata(),
             dateline=self.dateline,
             changes=tuple(self.changes),
-            warnings=tuple(self.warnings),
+            warnings=(*self.warnings, *self._emptied()),
             steps=steps,
         )
+
+    def _emptied(self) -> tuple[str, ...]:
+        """A warning when the steps left no text of a source that had some, unless one said so.
+
+        A document is never emptied silently, whichever steps removed its parts.
+        """
+        if self.text.strip() or not self.source.text.strip():
+            return ()
+        if any("empty" in warning for warning in self.warnings):
+            return ()
+        return ("clean: the cleaned text is empty: the steps removed every part of it",)
 
 
 def _check_findings(name: str, proposal: Proposal) -> None:

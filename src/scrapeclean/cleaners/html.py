@@ -37,7 +37,7 @@ On plain text (no block carries DOM evidence) the step proposes nothing.
 from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import lru_cache
 
 from scrapeclean import _vocabulary
@@ -103,11 +103,21 @@ class ExtractHtml(BaseCleaner):
         if not read_from_html(doc):
             return Proposal()
         blocks = doc.block_table()
-        verdicts = self.verdicts(blocks, doc.source.container)
+        container = doc.source.container
+        verdicts = self.verdicts(blocks, container)
+        warnings: tuple[str, ...] = ()
+        if container is not None and not _keeps_prose(blocks, verdicts):
+            loose = [replace(block, in_main=False) for block in blocks]
+            retried = self.verdicts(loose, None)
+            if _keeps_prose(loose, retried):
+                verdicts = retried
+                warnings = (
+                    f"the {container} container held none of the page's prose: every block "
+                    f"was judged as on a page without a container",
+                )
         _cut_headline(doc.text, blocks, verdicts, doc.title)
         _cut_repeats(doc.text, blocks, verdicts)
         edits = _deletions(doc.text, blocks, verdicts)
-        warnings: tuple[str, ...] = ()
         if blocks and all(verdict is not None for verdict in verdicts):
             warnings = ("every block of the page was judged page furniture; the text is empty",)
         return Proposal(edits=tuple(edits), warnings=warnings)
@@ -180,6 +190,18 @@ class ExtractHtml(BaseCleaner):
 #: A block of prose: this many characters at least, and under this share of link text.
 _PROSE_CHARS = 80
 _PROSE_LINKS = 0.3
+
+
+def _keeps_prose(blocks: Sequence[Block], verdicts: Sequence[tuple[str, str] | None]) -> bool:
+    """Whether a block of prose (`_PROSE_CHARS`, under `_PROSE_LINKS` link text) stays."""
+    return any(
+        verdict is None
+        and block.span.end - block.span.start >= _PROSE_CHARS
+        and block.link_share < _PROSE_LINKS
+        for block, verdict in zip(blocks, verdicts, strict=True)
+    )
+
+
 #: The share of the page's prose the text region must hold.
 _REGION_SHARE = 0.85
 
