@@ -318,6 +318,25 @@ def test_json_ld_article_body_points_at_the_container() -> None:
     )
 
 
+def test_json_ld_article_body_with_html_entities_still_matches() -> None:
+    """A stated body with entities left in ("world&#039;s") matches the page's paragraphs."""
+    first = "The council's budget for the coming year was agreed on Monday after a long debate."
+    second = "Members argued for three hours before the vote, and the mayor's plan passed by two."
+    third = "Work on the new depot starts in the spring, the council's chief engineer said."
+    stated = json.dumps(
+        {"@type": "NewsArticle", "articleBody": " ".join([first, second, third])}
+    ).replace("'", "&#039;")
+    page = (
+        f'<html><head><script type="application/ld+json">{stated}</script></head><body>'
+        f"<div class='story'><div><p>{first}</p></div><p>{second}</p><p>{third}</p></div>"
+        "<div class='promo'><p>Subscribe today and get the paper delivered to your door.</p></div>"
+        "</body></html>"
+    )
+    result = clean(page)
+    assert result.source.container == "json-ld articleBody"
+    assert result.text == f"{first}\n\n{second}\n\n{third}"
+
+
 @pytest.mark.parametrize(
     "script", ['{"articleBody": "unfinished', "[" * 100_000 + '"articleBody"' + "]" * 100_000]
 )

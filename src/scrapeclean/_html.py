@@ -21,6 +21,7 @@ from __future__ import annotations
 import json
 from dataclasses import dataclass
 from functools import lru_cache
+from html import unescape
 from typing import TYPE_CHECKING, Any
 
 import regex
@@ -1027,7 +1028,8 @@ def _ld_article_bodies(page: _Page) -> tuple[str, ...]:
             if isinstance(item, dict):
                 body = item.get("articleBody")
                 if isinstance(body, str) and len(body) >= _MIN_MATCHED:
-                    bodies.append(body)
+                    # Many sites state it with HTML entities left in ("world&#039;s").
+                    bodies.append(unescape(body) if "&" in body else body)
                 stack.extend(item.values())
             elif isinstance(item, list):
                 stack.extend(item)
