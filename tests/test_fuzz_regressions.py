@@ -8,10 +8,11 @@ compared as growth between two sizes, with a generous margin, never in seconds.
 from __future__ import annotations
 
 import functools
+from collections.abc import Callable
 
 import pytest
 
-from scrapeclean import Pipeline, clean, cleaners
+from scrapeclean import CleanRequest, CleanResult, InputTypeError, Pipeline, clean, cleaners
 from tests.conftest import fastest_seconds
 
 _PLAIN = Pipeline([cleaners.normalize_whitespace()])
@@ -22,9 +23,8 @@ _MAX_GROWTH = 40
 _FLOOR = 2e-3
 
 
-def _growth(build: object, small: int, large: int) -> float:
+def _growth(build: Callable[[int], str], small: int, large: int) -> float:
     """How many times longer cleaning `build(large)` takes than `build(small)`."""
-    assert callable(build)
     clean(build(small), pipeline=_PLAIN)  # warm up: imports, parser, word lists
     times = [
         fastest_seconds(functools.partial(clean, build(size), pipeline=_PLAIN), repeat=2)
@@ -46,3 +46,44 @@ def test_runs_of_comments_in_a_page_are_read_in_linear_time(unit: str) -> None:
     assert _growth(page, 5_000, 50_000) < _MAX_GROWTH
     result = clean(page(3), pipeline=_PLAIN)
     assert result.text.startswith("Ferry news.") and result.text.endswith("Crossings in May.")
+
+
+# --- clean_many: every item gets an outcome, whatever it is -----------------------------------
+
+
+@pytest.mark.parametrize(
+    "odd",
+    [
+        memoryview(b"The ferry returns."),
+        CleanRequest(memoryview(b"The ferry returns."), id="view"),  # type: ignore[arg-type]
+        CleanRequest("The ferry returns.", url=lambda: "x"),  # type: ignore[arg-type]
+        object(),
+    ],
+    ids=["memoryview", "request-of-memoryview", "request-of-lambda", "object"],
+)
+def test_an_item_a_worker_cannot_be_sent_is_a_failure_not_a_crash(odd: object) -> None:
+    """With worker processes, an item that cannot be pickled stopped the whole batch with a
+    TypeError from pickle. Each item now has its outcome, the same with one worker or two: a
+    memoryview is read as bytes (as `clean()` reads it), a request with an option of a wrong
+    type is a `CleanFailure`."""
+    items = ["The ferry returns in spring.", odd, "Crossings start in May."]
+    serial = list(_PLAIN.clean_many(items))  # type: ignore[arg-type]
+    pooled = list(_PLAIN.clean_many(items, workers=2, chunksize=1))  # type: ignore[arg-type]
+    assert [type(outcome) for outcome in pooled] == [type(outcome) for outcome in serial]
+    assert [getattr(outcome, "text", None) for outcome in pooled] == [
+        getattr(outcome, "text", None) for outcome in serial
+    ]
+    assert len(pooled) == 3 and all(isinstance(pooled[i], CleanResult) for i in (0, 2))
+
+
+@pytest.mark.parametrize(
+    "items",
+    ["The ferry returns in spring.", b"The ferry returns.", CleanRequest("One."), None, 42],
+    ids=["str", "bytes", "request", "none", "int"],
+)
+def test_items_that_are_no_collection_of_documents_are_refused(items: object) -> None:
+    """A single document passed as `items` was cleaned one character (or byte) at a time; a
+    non-iterable failed only when the first outcome was asked for. Both raise
+    `InputTypeError` at the call, saying what `items` must be."""
+    with pytest.raises(InputTypeError, match="items must be an iterable of documents"):
+        _PLAIN.clean_many(items)  # type: ignore[arg-type]
