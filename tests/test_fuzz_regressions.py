@@ -8,11 +8,14 @@ compared as growth between two sizes, with a generous margin, never in seconds.
 from __future__ import annotations
 
 import functools
+import json
 from collections.abc import Callable
+from pathlib import Path
 
 import pytest
 
 from scrapeclean import CleanRequest, CleanResult, InputTypeError, Pipeline, clean, cleaners
+from scrapeclean.cli import main
 from tests.conftest import fastest_seconds
 
 _PLAIN = Pipeline([cleaners.normalize_whitespace()])
@@ -87,3 +90,30 @@ def test_items_that_are_no_collection_of_documents_are_refused(items: object) ->
     `InputTypeError` at the call, saying what `items` must be."""
     with pytest.raises(InputTypeError, match="items must be an iterable of documents"):
         _PLAIN.clean_many(items)  # type: ignore[arg-type]
+
+
+# --- The command line: a bad JSONL line is one error row ----------------------------------------
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        '{"id": "deep", "text": "x", "extra": ' + "[" * 100_000 + "]" * 100_000 + "}",
+        '{"id": "big", "text": "x", "count": 1' + "0" * 5_000 + "}",
+    ],
+    ids=["nested-too-deep", "integer-too-long"],
+)
+def test_a_jsonl_line_json_cannot_read_is_an_error_row(tmp_path: Path, line: str) -> None:
+    """A line nested deeper than the JSON reader recurses, or holding an integer longer than
+    Python converts, ended `scrapeclean clean` with a traceback and no output; it is now an
+    error row ("not JSON") and the lines around it are cleaned."""
+    source = tmp_path / "in.jsonl"
+    good = [json.dumps({"id": name, "text": "The ferry returns."}) for name in ("a", "b")]
+    source.write_text("\n".join([good[0], line, good[1]]) + "\n", encoding="utf-8")
+    out = tmp_path / "out.jsonl"
+    status = main(["clean", str(source), "-o", str(out), "--no-progress"])
+    rows = [json.loads(row) for row in out.read_text(encoding="utf-8").splitlines()]
+    assert status == 1
+    assert [row["id"] for row in rows] == ["a", f"{source}:2", "b"]
+    assert str(rows[1]["error"]).startswith("not JSON")
+    assert rows[0]["text"] == rows[2]["text"] == "The ferry returns."
