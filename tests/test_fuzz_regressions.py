@@ -14,7 +14,16 @@ from pathlib import Path
 
 import pytest
 
-from scrapeclean import CleanRequest, CleanResult, InputTypeError, Pipeline, clean, cleaners
+from scrapeclean import (
+    ChromeProfile,
+    CleanRequest,
+    CleanResult,
+    InputTypeError,
+    Pipeline,
+    ProfileError,
+    clean,
+    cleaners,
+)
 from scrapeclean.cli import main
 from tests.conftest import fastest_seconds
 
@@ -117,3 +126,35 @@ def test_a_jsonl_line_json_cannot_read_is_an_error_row(tmp_path: Path, line: str
     assert [row["id"] for row in rows] == ["a", f"{source}:2", "b"]
     assert str(rows[1]["error"]).startswith("not JSON")
     assert rows[0]["text"] == rows[2]["text"] == "The ferry returns."
+
+
+@pytest.mark.parametrize(
+    "bad",
+    [b"[" * 100_000 + b"]" * 100_000, b'{"id": "x", "n": 1' + b"0" * 5_000 + b"}", b"\xff\xfe{"],
+    ids=["nested-too-deep", "integer-too-long", "not-utf8"],
+)
+def test_resume_skips_a_line_of_the_previous_output_it_cannot_read(
+    tmp_path: Path, bad: bytes
+) -> None:
+    """`--resume` read the previous output with `json.loads` catching only syntax errors: a
+    line nested too deep, with a too long integer or not UTF-8 ended the run with a traceback.
+    Such a line is skipped (its document is cleaned again), as a line of bad syntax is."""
+    source = tmp_path / "in.jsonl"
+    source.write_text(json.dumps({"id": "a", "text": "The ferry returns."}) + "\n", "utf-8")
+    out = tmp_path / "out.jsonl"
+    out.write_bytes(bad + b"\n")
+    assert main(["clean", str(source), "-o", str(out), "--resume", "--no-progress"]) == 0
+    rows = [json.loads(line) for line in out.read_text(encoding="utf-8").splitlines()]
+    assert [(row["id"], row["text"]) for row in rows] == [("a", "The ferry returns.")]
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["[" * 100_000 + "]" * 100_000, '{"lines": ' + "[" * 100_000 + "]" * 100_000 + "}"],
+    ids=["array", "in-a-field"],
+)
+def test_a_chrome_profile_nested_too_deep_is_a_profile_error(text: str) -> None:
+    """`ChromeProfile.from_json` let the JSON reader's RecursionError out; a profile text too
+    deep to read is a `ProfileError`, as any other text that is not a profile."""
+    with pytest.raises(ProfileError, match="must be JSON"):
+        ChromeProfile.from_json(text)

@@ -24,7 +24,7 @@ from typing import IO, Any
 
 from scrapeclean._batch import CleanFailure, CleanRequest
 from scrapeclean._cli_common import UsageError, build_pipeline, parse_reference, write_whole
-from scrapeclean._corpus import Fields, Record, expand_inputs, read_records
+from scrapeclean._corpus import JSON_ERRORS, Fields, Record, expand_inputs, read_records
 from scrapeclean._model import CleanResult
 from scrapeclean._pipeline import Pipeline
 
@@ -339,16 +339,21 @@ class _JsonlFile(_Rows):
             self._keep_finished_rows()
 
     def _keep_finished_rows(self) -> None:
-        """Copy the rows of a previous run that succeeded; their ids are skipped."""
-        with open(self.target, encoding="utf-8") as previous:
-            for line in previous:
+        """Copy the rows of a previous run that succeeded; their ids are skipped.
+
+        A line that is not UTF-8 JSON (or that JSON cannot read: nested too deep, an integer
+        too long) is skipped, as a failed row is: its document is cleaned again.
+        """
+        with open(self.target, "rb") as previous:
+            for raw in previous:
                 try:
+                    line = raw.decode("utf-8")
                     row = json.loads(line)
-                except json.JSONDecodeError:
+                except JSON_ERRORS:
                     continue
                 if isinstance(row, dict) and "error" not in row and "id" in row:
                     self.done.add(str(row["id"]))
-                    self.handle.write(line if line.endswith("\n") else line + "\n")
+                    self.handle.write(line.rstrip("\r\n") + "\n")
 
     def commit(self) -> None:
         self.handle.flush()
