@@ -13,6 +13,8 @@ from collections.abc import Callable
 from pathlib import Path
 
 import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
 from scrapeclean import (
     ChromeProfile,
@@ -21,8 +23,10 @@ from scrapeclean import (
     InputTypeError,
     Pipeline,
     ProfileError,
+    ScrapecleanError,
     clean,
     cleaners,
+    replay,
 )
 from scrapeclean.cli import main
 from tests.conftest import fastest_seconds
@@ -158,3 +162,85 @@ def test_a_chrome_profile_nested_too_deep_is_a_profile_error(text: str) -> None:
     deep to read is a `ProfileError`, as any other text that is not a profile."""
     with pytest.raises(ProfileError, match="must be JSON"):
         ChromeProfile.from_json(text)
+
+
+# --- Hostile pieces of pages, mixed at random --------------------------------------------------
+
+#: What odd pages are made of: raw-text and foreign elements, comments, CDATA, deep or unclosed
+#: structure, entities naming surrogates or nothing, controls, bidi marks, every line break.
+_PIECES = (
+    "<p>The ferry returns in spring, the council said on Monday.</p>",
+    "<div>",
+    "</div>",
+    "<li>",
+    "<table><tr><td>",
+    "<script>var x = '<p>not text</p>';</script>",
+    "<template><p>Hidden template text.</p></template>",
+    "<svg><text>Vector label</text><foreignObject><p>Inside</p></foreignObject></svg>",
+    "<math><mi>x</mi><mtext>Maths text</mtext></math>",
+    "<!-- a comment <p>with a tag</p> -->",
+    "<!--",
+    "<![CDATA[ <p>cdata</p> ]]>",
+    "<?php echo 'x'; ?>",
+    "<noscript><p>Enable JavaScript.</p></noscript>",
+    "<textarea><p>typed</p></textarea>",
+    "<title>A title</title>",
+    '<script type="application/ld+json">{"@type": "NewsArticle", "datePublished": [[[',
+    '<script type="application/ld+json">{"datePublished": 1e999, "author": {"name": 5}}</script>',
+    '<meta charset="utf-16">',
+    '<time datetime="99999-99-99">then</time>',
+    "&#xD800;",
+    "&#0;",
+    "&#x110000;",
+    "&amp;amp;",
+    "&nbsp;",
+    "\x00",
+    "\x85",
+    "\x9c",
+    "\r",
+    "\u2028",
+    "\u2029",
+    "\f",
+    "\u202e",
+    "\u200f",
+    "\ufeff",
+    "\u0301\u0301\u0301",
+    "\ud800",
+    "Published 11 Mar, 2008 14:26",
+    "By Jane Doe",
+    "Share Tweet Email",
+    "مرحبا بالعالم",
+    "שלום עולם",
+)
+
+
+@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(
+    pieces=st.lists(st.sampled_from(_PIECES), min_size=1, max_size=30),
+    html=st.sampled_from([None, True, False]),
+)
+def test_hostile_pieces_never_break_clean(pieces: list[str], html: bool | None) -> None:
+    """Any mixture of hostile page pieces is cleaned (or refused with a documented error):
+    replay reproduces the text, spans stay in the input, and the text has no NUL."""
+    raw = "".join(pieces)
+    try:
+        result = clean(raw, html=html)
+    except ScrapecleanError:
+        return
+    assert replay(result.source.text, result.changes) == result.text
+    assert all(0 <= c.span.start <= c.span.end <= len(result.source.text) for c in result.changes)
+    assert "\x00" not in result.text
+
+
+@pytest.mark.parametrize("line_break", ["\r", "\u2028", "\u2029", "\r\n", "\n"])
+def test_entities_before_a_line_holding_a_tag_are_decoded_whatever_the_line_break(
+    line_break: str,
+) -> None:
+    """Entities were decoded only above the last ``\\n`` before the first ``<``: with old Mac
+    (``\\r``) or Unicode line breaks they were kept, then decoded by a second pass once
+    whitespace normalization had made the breaks ``\\n`` (found by the hostile-pieces fuzzing:
+    ``&#xD800;\\r<p>…``)."""
+    text = f"Tom &amp; Jerry are back.{line_break}In HTML, <b> makes text bold."
+    once = clean(text, html=False)
+    assert once.text.startswith("Tom & Jerry are back.\n")
+    assert clean(once.text, html=False).text == once.text

@@ -937,10 +937,14 @@ def _entities_until(text: str) -> int:
     """Where ftfy stops decoding entities: the start of the first line holding ``<``.
 
     `ftfy.fix_text` takes a segment holding ``<`` for HTML source, whose entities are meant,
-    and leaves entities alone from there to the end of the text; so does `fix_encoding`.
+    and leaves entities alone from there to the end of the text; so does `fix_encoding`. Any
+    line break ends a line (as in `_line_around`): whitespace normalization makes each one
+    ``\n``, and a second pass must find the same line.
     """
     first = text.find("<")
-    return len(text) + 1 if first < 0 else text.rfind("\n", 0, first) + 1
+    if first < 0:
+        return len(text) + 1
+    return max(text.rfind(char, 0, first) for char in "\n\r\u2028\u2029") + 1
 
 
 @lru_cache(maxsize=16)
