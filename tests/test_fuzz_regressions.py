@@ -244,3 +244,45 @@ def test_entities_before_a_line_holding_a_tag_are_decoded_whatever_the_line_brea
     once = clean(text, html=False)
     assert once.text.startswith("Tom & Jerry are back.\n")
     assert clean(once.text, html=False).text == once.text
+
+
+# --- Reading a result back ----------------------------------------------------------------------
+
+
+def _result_dict() -> dict[str, object]:
+    result = json.loads(clean("Share Tweet Email\n\nThe ferry returns in spring.").to_json())
+    assert isinstance(result, dict)
+    return result
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "[" * 100_000 + "]" * 100_000,
+        "[]",
+        "null",
+        "{}",
+        json.dumps({**_result_dict(), "changes": 5}),
+        json.dumps({**_result_dict(), "changes": [5]}),
+        json.dumps({**_result_dict(), "changes": [{"span": "x"}]}),
+        json.dumps({**_result_dict(), "metadata": []}),
+        json.dumps({**_result_dict(), "dateline": "yesterday"}),
+    ],
+    ids=[
+        "nested-too-deep",
+        "a-list",
+        "null",
+        "no-text",
+        "changes-a-number",
+        "a-change-a-number",
+        "a-change-without-fields",
+        "metadata-a-list",
+        "dateline-a-string",
+    ],
+)
+def test_a_json_text_that_is_no_result_is_a_value_error(text: str) -> None:
+    """`CleanResult.from_json` on JSON that is not a result let KeyError, AttributeError,
+    TypeError or RecursionError out, whichever the first wrong field caused; it raises
+    ValueError saying the text is not a result."""
+    with pytest.raises(ValueError, match="not a CleanResult"):
+        CleanResult.from_json(text)
