@@ -28,6 +28,7 @@ from scrapeclean import (
     cleaners,
     replay,
 )
+from scrapeclean._cli_clean import file_name
 from scrapeclean.cli import main
 from tests.conftest import fastest_seconds
 
@@ -286,3 +287,31 @@ def test_a_json_text_that_is_no_result_is_a_value_error(text: str) -> None:
     ValueError saying the text is not a result."""
     with pytest.raises(ValueError, match="not a CleanResult"):
         CleanResult.from_json(text)
+
+
+@pytest.mark.parametrize(
+    "identifier",
+    ["a\ud800b", "中" * 100, "\U0001f600" * 100 + "x" * 300],
+    ids=["lone-surrogate", "long-cjk", "long-mixed"],
+)
+def test_any_document_id_gives_a_file_name_the_system_takes(identifier: str) -> None:
+    """`--format txt` names each file after its id: an id with a lone surrogate (JSON allows
+    ``"\\ud800"``) raised UnicodeEncodeError and ended the run; 100 CJK characters made a
+    name longer than the 255 bytes file systems take."""
+    name = file_name(identifier)
+    assert len(name.encode("utf-8")) <= 255
+    assert name.endswith(".txt") and "/" not in name
+    assert name != file_name(identifier + "x")
+
+
+def test_txt_output_writes_a_file_for_an_id_with_a_lone_surrogate(tmp_path: Path) -> None:
+    """The whole run wrote nothing after a lone surrogate in an id; each document has its file."""
+    source = tmp_path / "in.jsonl"
+    rows = [{"id": "a\ud800", "text": "The ferry returns."}, {"id": "b", "text": "In May."}]
+    source.write_text("".join(json.dumps(row) + "\n" for row in rows), encoding="utf-8")
+    out = tmp_path / "txt"
+    assert main(["clean", str(source), "--format", "txt", "-o", str(out), "--no-progress"]) == 0
+    assert sorted(path.read_text(encoding="utf-8") for path in out.iterdir()) == [
+        "In May.\n",
+        "The ferry returns.\n",
+    ]

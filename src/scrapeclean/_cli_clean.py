@@ -401,10 +401,19 @@ class _TextFiles(_Output):
             errors.unlink()
 
 
+#: The longest name kept from a document id, in UTF-8 bytes (file systems take 255).
+_MAX_NAME_BYTES = 100
+
+
 def file_name(identifier: str) -> str:
-    """A safe, distinct file name for a document id."""
+    """A safe, distinct file name for a document id.
+
+    Letters, digits and ``-_.`` are kept, up to `_MAX_NAME_BYTES` bytes; an id changed on the
+    way gets a hash of itself (lone surrogates, which JSON allows in an id, included).
+    """
     safe = "".join(c if c.isalnum() or c in "-_." else "_" for c in identifier).strip("._")
-    safe = safe[:100] or "document"
+    safe = safe.encode("utf-8")[:_MAX_NAME_BYTES].decode("utf-8", "ignore") or "document"
     if safe != identifier:
-        safe += "-" + hashlib.sha1(identifier.encode("utf-8")).hexdigest()[:10]
+        digest = hashlib.sha1(identifier.encode("utf-8", "surrogatepass")).hexdigest()
+        safe += "-" + digest[:10]
     return safe + ".txt"
