@@ -315,3 +315,31 @@ def test_txt_output_writes_a_file_for_an_id_with_a_lone_surrogate(tmp_path: Path
         "In May.\n",
         "The ferry returns.\n",
     ]
+
+
+def test_jsonl_rows_with_lone_surrogates_are_written(tmp_path: Path) -> None:
+    """A lone surrogate (JSON allows ``"\\ud800"``) in an id, a url or a change's `before`
+    text ended the run with UnicodeEncodeError when its row was written; it is written as a
+    JSON escape, which reads back as the same string."""
+    source = tmp_path / "in.jsonl"
+    row = {
+        "id": "a\ud800",
+        "text": "Hello \udc80 there, the ferry returns.",
+        "url": "http://a/\ud800",
+    }
+    source.write_text(json.dumps(row) + "\n", encoding="utf-8")
+    out = tmp_path / "out.jsonl"
+    assert main(["clean", str(source), "-o", str(out), "--changes", "--no-progress"]) == 0
+    written = json.loads(out.read_text(encoding="utf-8"))
+    assert written["id"] == "a\ud800"
+    assert any(change["before"] == "\udc80" for change in written["changes"])
+
+
+def test_to_json_of_a_text_with_a_lone_surrogate_can_be_saved() -> None:
+    """`to_json()` kept a lone surrogate of the input (in the source text and a change's
+    `before`) as a raw character: the JSON could not be written as UTF-8. It is escaped, and
+    `from_json` reads the same result back."""
+    result = clean("Hello \ud800 there, the ferry returns.")
+    text = result.to_json()
+    text.encode("utf-8")
+    assert CleanResult.from_json(text) == result

@@ -25,7 +25,7 @@ from typing import IO, Any
 from scrapeclean._batch import CleanFailure, CleanRequest
 from scrapeclean._cli_common import UsageError, build_pipeline, parse_reference, write_whole
 from scrapeclean._corpus import JSON_ERRORS, Fields, Record, expand_inputs, read_records
-from scrapeclean._model import CleanResult
+from scrapeclean._model import CleanResult, json_text
 from scrapeclean._pipeline import Pipeline
 
 __all__ = ["add_clean_arguments", "run_clean"]
@@ -304,7 +304,7 @@ def _output(target: str | None, kind: str, *, resume: bool) -> _Output:
 
 
 def _dumps(row: dict[str, Any]) -> str:
-    return json.dumps(row, ensure_ascii=False, sort_keys=False) + "\n"
+    return json_text(row) + "\n"
 
 
 class _Rows(_Output):

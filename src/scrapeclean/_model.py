@@ -17,6 +17,7 @@ Every value here is immutable, slotted and picklable:
 from __future__ import annotations
 
 import json
+import re
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from datetime import datetime
@@ -688,9 +689,7 @@ class CleanResult:
 
     def to_json(self, *, indent: int | None = None, include_source: bool = True) -> str:
         """Return the result as JSON (datetimes as ISO 8601 strings, non-ASCII kept as is)."""
-        return json.dumps(
-            self.to_dict(include_source=include_source), ensure_ascii=False, indent=indent
-        )
+        return json_text(self.to_dict(include_source=include_source), indent=indent)
 
     @classmethod
     def from_dict(cls, data: Mapping[str, Any]) -> CleanResult:
@@ -742,6 +741,24 @@ class CleanResult:
         from scrapeclean._explain import explain_result
 
         return explain_result(self, width=width)
+
+
+#: A lone surrogate: a str may hold one (decoded with ``surrogateescape``, or read from JSON's
+#: ``"\ud800"``), but UTF-8 cannot encode it.
+_SURROGATE = re.compile("[\ud800-\udfff]")
+
+
+def json_text(data: object, *, indent: int | None = None) -> str:
+    """`data` as JSON, non-ASCII kept as is but lone surrogates escaped (``\\ud800``).
+
+    The text can then always be written as UTF-8, and reads back as the same strings.
+    """
+    text = json.dumps(data, ensure_ascii=False, indent=indent)
+    return _SURROGATE.sub(_escaped, text)
+
+
+def _escaped(match: re.Match[str]) -> str:
+    return f"\\u{ord(match.group()):04x}"
 
 
 #: What reading a dict that is not a result raises, field by field: a missing key, a value of
