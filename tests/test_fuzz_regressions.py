@@ -343,3 +343,16 @@ def test_to_json_of_a_text_with_a_lone_surrogate_can_be_saved() -> None:
     text = result.to_json()
     text.encode("utf-8")
     assert CleanResult.from_json(text) == result
+
+
+def test_a_control_character_in_an_html_tag_attribute_name_is_no_crash() -> None:
+    """A control byte glued to an attribute of the ``<html>`` tag (``"crafts"\\x01itemscope``,
+    found by flipping bytes of a real page) made an attribute name lxml refuses to look up:
+    ValueError out of `clean()`. Such an attribute is skipped; the page is read."""
+    page = (
+        '<html lang="en-US" data-channel="crafts"\x01itemscope="">'
+        "<body><p>The ferry returns in spring.</p></body></html>"
+    )
+    result = clean(page, pipeline=_PLAIN)
+    assert result.text == "The ferry returns in spring."
+    assert result.metadata.language in (None, "en", "en-US")

@@ -104,11 +104,11 @@ def _merge_attributes(root: _Element, start_tag: str) -> None:
     if tag is None:
         return
     for key, value in tag.attrib.items():
-        if key not in root.attrib:
-            try:
+        try:
+            if key not in root.attrib:
                 root.set(key, value)
-            except ValueError:  # a name lxml cannot set (``xmlns:og``) is no reading matter
-                continue
+        except ValueError:  # a name lxml cannot use (``xmlns:og``, a control character)
+            continue
 
 
 def lxml_text(element: _Element) -> str:
