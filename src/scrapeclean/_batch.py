@@ -19,12 +19,12 @@ import pickle
 import time
 from collections import deque
 from collections.abc import Generator, Iterable, Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from itertools import islice
 from multiprocessing.connection import Connection, wait
 from typing import TYPE_CHECKING, Any, ClassVar, Literal, Union
 
-from scrapeclean.exceptions import ScrapecleanError
+from scrapeclean.exceptions import InputTypeError, ScrapecleanError
 
 if TYPE_CHECKING:
     from multiprocessing.process import BaseProcess
@@ -88,6 +88,9 @@ class DocumentError(ScrapecleanError):
         self.failure = failure
 
 
+#: Input that `clean()` reads as bytes, made bytes before a document is cleaned or sent.
+_BYTES_LIKE = (bytearray, memoryview)
+
 Item = Union[str, bytes, CleanRequest]  # noqa: UP007 (an alias evaluated on Python 3.10)
 Outcome = Union["CleanResult", CleanFailure]
 
@@ -109,6 +112,7 @@ def clean_many(
     from scrapeclean._pipeline import _reference
 
     _check(workers, chunksize, timeout, on_error)
+    _check_items(items)
     when = _reference(reference)  # "now" is read once, for the whole batch
     if workers == 1 and timeout is None:
         outcomes = _serial(pipeline, items, when)
@@ -137,11 +141,28 @@ def _check(workers: object, chunksize: object, timeout: object, on_error: object
         raise TypeError(f"on_error must be 'record' or 'raise', not {on_error!r}")
 
 
+def _check_items(items: object) -> None:
+    """Refuse `items` that are not a collection of documents, at the call.
+
+    A str would be read as documents of one character each; a non-iterable would fail only
+    when the first outcome is asked for.
+    """
+    if isinstance(items, (str, bytes, CleanRequest)) or not isinstance(items, Iterable):
+        raise InputTypeError(
+            f"clean_many items must be an iterable of documents (str, bytes or CleanRequest), "
+            f"not a {type(items).__name__}; to clean one document, call clean()"
+        )
+
+
 def _request(item: object) -> CleanRequest:
+    """`item` as a request; bytes-like input as bytes (a memoryview cannot go to a worker)."""
     if isinstance(item, CleanRequest):
-        return item
+        raw = item.raw
+        return replace(item, raw=bytes(raw)) if isinstance(raw, _BYTES_LIKE) else item
     if isinstance(item, (str, bytes)):
         return CleanRequest(item)
+    if isinstance(item, _BYTES_LIKE):
+        return CleanRequest(bytes(item))
     raise TypeError(
         f"clean_many items must be str, bytes or CleanRequest, not {type(item).__name__}"
     )
@@ -187,16 +208,40 @@ def _worker_main(pipeline: Pipeline, reference: Reference, conn: Connection) -> 
             return
         if chunk is None:
             return
-        for index, item in chunk:
-            conn.send((index, *_reply(pipeline, item, reference)))
+        for index, packed in chunk:
+            conn.send((index, *_reply(pipeline, packed, reference)))
 
 
-def _reply(pipeline: Pipeline, item: object, reference: Reference) -> tuple[bool, Any]:
-    """``(True, pickled result)`` or ``(False, (error, message))``; pickling errors included."""
+def _reply(pipeline: Pipeline, packed: bytes, reference: Reference) -> tuple[bool, Any]:
+    """``(True, pickled result)`` or ``(False, (error, message))``; pickling errors included.
+
+    `packed` is the item as `_packed` pickled it in the parent.
+    """
     try:
+        item = pickle.loads(packed)
         return True, pickle.dumps(_clean_one(pipeline, _request(item), reference))
     except Exception as exc:
         return False, (type(exc).__name__, str(exc))
+
+
+#: A document on its way to a worker: its index, the item (for a failure's id), the item pickled.
+_Packed = tuple[int, Item, bytes]
+
+
+def _packed(chunk: list[tuple[int, Item]], done: dict[int, Outcome]) -> list[_Packed]:
+    """The items of `chunk` as requests pickled for a worker.
+
+    An item that is no document, or a request that cannot be pickled (an option of a wrong
+    type), is a failure here, in `done`, as it would be in a worker: sending it would stop the
+    whole batch.
+    """
+    packed: list[_Packed] = []
+    for index, item in chunk:
+        try:
+            packed.append((index, item, pickle.dumps(_request(item))))
+        except Exception as exc:  # one bad document never stops the batch
+            done[index] = _failure(index, item, type(exc).__name__, str(exc))
+    return packed
 
 
 class _Worker:
@@ -208,13 +253,13 @@ class _Worker:
         self.process = process
         self.conn = conn
         self.ready = False
-        self.todo: deque[tuple[int, Item]] = deque()
+        self.todo: deque[_Packed] = deque()
         self.since = time.monotonic()
 
-    def assign(self, chunk: list[tuple[int, Item]]) -> None:
+    def assign(self, chunk: list[_Packed]) -> None:
         self.todo.extend(chunk)
         self.since = time.monotonic()
-        self.conn.send(chunk)
+        self.conn.send([(index, packed) for index, _, packed in chunk])
 
     def stop(self) -> None:
         if self.process.is_alive():
@@ -265,7 +310,7 @@ class _Pool:
         try:
             while True:
                 if not exhausted and len(done) < self.max_waiting:
-                    exhausted = self._feed(workers, source)
+                    exhausted = self._feed(workers, source, done)
                 while following in done:
                     yield done.pop(following)
                     following += 1
@@ -276,15 +321,22 @@ class _Pool:
             for worker in workers:
                 worker.stop()
 
-    def _feed(self, workers: list[_Worker], source: Iterator[tuple[int, Item]]) -> bool:
-        """Give each idle worker a chunk; True once the input is used up."""
+    def _feed(
+        self, workers: list[_Worker], source: Iterator[tuple[int, Item]], done: dict[int, Outcome]
+    ) -> bool:
+        """Give each idle worker a chunk; True once the input is used up.
+
+        Items that cannot be sent are failures at once, in `done` (`_packed`).
+        """
         for worker in workers:
             if worker.todo:
                 continue
             chunk = list(islice(source, self.chunksize))
             if not chunk:
                 return True
-            worker.assign(chunk)
+            packed = _packed(chunk, done)
+            if packed:
+                worker.assign(packed)
         return False
 
     def _collect(self, workers: list[_Worker], done: dict[int, Outcome]) -> None:
@@ -310,7 +362,7 @@ class _Pool:
             if index == _READY:
                 worker.ready = True
                 continue
-            _, item = worker.todo.popleft()
+            _, item, _ = worker.todo.popleft()
             if ok:
                 done[index] = pickle.loads(payload)
             else:
@@ -322,13 +374,13 @@ class _Pool:
 
     def _check_health(self, worker: _Worker, done: dict[int, Outcome]) -> _Worker | None:
         """A fresh worker holding the rest of the chunk if this one died or timed out."""
-        index, item = worker.todo[0]
+        index, item, _ = worker.todo[0]
         if not worker.process.is_alive():
             if worker.conn.poll():
                 self._receive(worker, done)  # replies sent before it died still count
                 if not worker.todo:
                     return None
-                index, item = worker.todo[0]
+                index, item, _ = worker.todo[0]
             code = worker.process.exitcode
             done[index] = _failure(index, item, "WorkerDied", f"worker exited with code {code}")
         elif self.timeout is not None and time.monotonic() - worker.since > self._limit(worker):

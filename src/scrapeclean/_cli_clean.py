@@ -24,8 +24,8 @@ from typing import IO, Any
 
 from scrapeclean._batch import CleanFailure, CleanRequest
 from scrapeclean._cli_common import UsageError, build_pipeline, parse_reference, write_whole
-from scrapeclean._corpus import Fields, Record, expand_inputs, read_records
-from scrapeclean._model import CleanResult
+from scrapeclean._corpus import JSON_ERRORS, Fields, Record, expand_inputs, read_records
+from scrapeclean._model import CleanResult, json_text
 from scrapeclean._pipeline import Pipeline
 
 __all__ = ["add_clean_arguments", "run_clean"]
@@ -304,7 +304,7 @@ def _output(target: str | None, kind: str, *, resume: bool) -> _Output:
 
 
 def _dumps(row: dict[str, Any]) -> str:
-    return json.dumps(row, ensure_ascii=False, sort_keys=False) + "\n"
+    return json_text(row) + "\n"
 
 
 class _Rows(_Output):
@@ -339,16 +339,21 @@ class _JsonlFile(_Rows):
             self._keep_finished_rows()
 
     def _keep_finished_rows(self) -> None:
-        """Copy the rows of a previous run that succeeded; their ids are skipped."""
-        with open(self.target, encoding="utf-8") as previous:
-            for line in previous:
+        """Copy the rows of a previous run that succeeded; their ids are skipped.
+
+        A line that is not UTF-8 JSON (or that JSON cannot read: nested too deep, an integer
+        too long) is skipped, as a failed row is: its document is cleaned again.
+        """
+        with open(self.target, "rb") as previous:
+            for raw in previous:
                 try:
+                    line = raw.decode("utf-8")
                     row = json.loads(line)
-                except json.JSONDecodeError:
+                except JSON_ERRORS:
                     continue
                 if isinstance(row, dict) and "error" not in row and "id" in row:
                     self.done.add(str(row["id"]))
-                    self.handle.write(line if line.endswith("\n") else line + "\n")
+                    self.handle.write(line.rstrip("\r\n") + "\n")
 
     def commit(self) -> None:
         self.handle.flush()
@@ -396,10 +401,19 @@ class _TextFiles(_Output):
             errors.unlink()
 
 
+#: The longest name kept from a document id, in UTF-8 bytes (file systems take 255).
+_MAX_NAME_BYTES = 100
+
+
 def file_name(identifier: str) -> str:
-    """A safe, distinct file name for a document id."""
+    """A safe, distinct file name for a document id.
+
+    Letters, digits and ``-_.`` are kept, up to `_MAX_NAME_BYTES` bytes; an id changed on the
+    way gets a hash of itself (lone surrogates, which JSON allows in an id, included).
+    """
     safe = "".join(c if c.isalnum() or c in "-_." else "_" for c in identifier).strip("._")
-    safe = safe[:100] or "document"
+    safe = safe.encode("utf-8")[:_MAX_NAME_BYTES].decode("utf-8", "ignore") or "document"
     if safe != identifier:
-        safe += "-" + hashlib.sha1(identifier.encode("utf-8")).hexdigest()[:10]
+        digest = hashlib.sha1(identifier.encode("utf-8", "surrogatepass")).hexdigest()
+        safe += "-" + digest[:10]
     return safe + ".txt"

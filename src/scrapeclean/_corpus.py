@@ -15,7 +15,7 @@ from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
-__all__ = ["DOCUMENT_SUFFIXES", "Fields", "Record", "expand_inputs", "read_records"]
+__all__ = ["DOCUMENT_SUFFIXES", "JSON_ERRORS", "Fields", "Record", "expand_inputs", "read_records"]
 
 #: Files a directory contributes; ``.jsonl`` files hold one record per line.
 DOCUMENT_SUFFIXES = frozenset({".txt", ".text", ".html", ".htm", ".xhtml", ".jsonl"})
@@ -111,11 +111,16 @@ def _jsonl_lines(lines: Iterable[bytes], source: str, fields: Fields) -> Iterato
             yield _json_record(line, source, number, fields)
 
 
+#: What `json.loads` raises on a line it cannot read: bad syntax or encoding (ValueError, as is
+#: an integer longer than Python converts) and nesting deeper than it recurses.
+JSON_ERRORS = (ValueError, RecursionError)
+
+
 def _json_record(line: bytes, source: str, number: int, fields: Fields) -> Record:
     fallback = f"{source}:{number}"
     try:
         row = json.loads(line)
-    except (UnicodeDecodeError, json.JSONDecodeError) as exc:
+    except JSON_ERRORS as exc:
         return Record(id=fallback, raw=None, source=source, line=number, error=f"not JSON: {exc}")
     if not isinstance(row, dict):
         kind = type(row).__name__

@@ -31,7 +31,16 @@ if TYPE_CHECKING:
     from bs4 import Tag
     from lxml.etree import _Element
 
-__all__ = ["LxmlPage", "SoupPage", "StartTags", "lxml_strings", "lxml_text", "parse_html"]
+__all__ = [
+    "LxmlPage",
+    "SoupPage",
+    "StartTags",
+    "comment_tails",
+    "first_child",
+    "lxml_strings",
+    "lxml_text",
+    "parse_html",
+]
 
 #: Characters no HTML parser keeps (NUL) or that libxml2 refuses in a text string (lone
 #: surrogates): each becomes U+FFFD, one character for one, so that line numbers and offsets
@@ -95,16 +104,36 @@ def _merge_attributes(root: _Element, start_tag: str) -> None:
     if tag is None:
         return
     for key, value in tag.attrib.items():
-        if key not in root.attrib:
-            try:
+        try:
+            if key not in root.attrib:
                 root.set(key, value)
-            except ValueError:  # a name lxml cannot set (``xmlns:og``) is no reading matter
-                continue
+        except ValueError:  # a name lxml cannot use (``xmlns:og``, a control character)
+            continue
 
 
 def lxml_text(element: _Element) -> str:
     """The text of `element` and its descendants, as bs4's ``get_text()`` gives it."""
     return "".join(_pieces(element))
+
+
+def comment_tails(node: _Element | None) -> Iterator[str]:
+    """The tails of the comments and processing instructions from `node` to the next element.
+
+    A walk over elements only (``iterwalk`` with ``start`` and ``end`` events) reads the text
+    after a comment here: at the start of its parent (from the first child) and at the end of
+    the element before it (from that element's next sibling). Asking libxml2's walk for
+    ``comment`` and ``pi`` events instead costs time quadratic in a run of sibling comments.
+    """
+    while node is not None and not isinstance(node.tag, str):
+        tail = node.tail
+        if tail:
+            yield tail
+        node = node.getnext()
+
+
+def first_child(element: _Element) -> _Element | None:
+    """`element`'s first child node (element, comment or processing instruction), if any."""
+    return element[0] if len(element) else None
 
 
 def lxml_strings(element: _Element) -> Iterator[str]:

@@ -27,7 +27,15 @@ from typing import TYPE_CHECKING, Any
 import regex
 
 from scrapeclean._author_names import author_names
-from scrapeclean._dom import LxmlPage, SoupPage, StartTags, lxml_text, parse_html
+from scrapeclean._dom import (
+    LxmlPage,
+    SoupPage,
+    StartTags,
+    comment_tails,
+    first_child,
+    lxml_text,
+    parse_html,
+)
 from scrapeclean._model import Block, Finding, Source, Span
 from scrapeclean._page_dates import (
     NOTED,
@@ -583,7 +591,8 @@ class _Reader:
 
         The document itself is the root frame (as bs4's ``BeautifulSoup`` object is), so both
         trees give the same paths. A comment or processing instruction is no element, but the
-        text after it (its tail) is page text. `dates` is shown every element, in order.
+        text after it (its tail) is page text (`comment_tails`). `dates` is shown every
+        element, in order.
         """
         from lxml import etree
 
@@ -591,7 +600,7 @@ class _Reader:
         self.enter("#document", {}, None, is_root=True)
         opened: list[bool] = []  # per open element: whether it opened a frame
         order = dates.count  # elements seen, for the date evidence
-        walker = etree.iterwalk(root, events=("start", "end", "comment", "pi"))
+        walker = etree.iterwalk(root, events=("start", "end"))
         for event, node in walker:
             if event == "start":
                 items = node.items()
@@ -606,6 +615,8 @@ class _Reader:
                     text = node.text  # (lxml makes a new string at each reading)
                     if text:
                         self.text(text)
+                    for tail in comment_tails(first_child(node)):
+                        self.text(tail)
                     continue
                 if action == _LEAF:
                     text = node.text
@@ -624,11 +635,14 @@ class _Reader:
                 order = dates.count
                 walker.skip_subtree()
                 continue
-            if event == "end" and opened.pop():
+            if opened.pop():  # an end event
                 self.leave()
             tail = node.tail
             if tail:
                 self.text(tail)
+            if node is not root:
+                for tail in comment_tails(node.getnext()):
+                    self.text(tail)
         dates.count = order
         self.leave()
         self.flush()

@@ -17,6 +17,7 @@ Every value here is immutable, slotted and picklable:
 from __future__ import annotations
 
 import json
+import re
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from datetime import datetime
@@ -688,16 +689,28 @@ class CleanResult:
 
     def to_json(self, *, indent: int | None = None, include_source: bool = True) -> str:
         """Return the result as JSON (datetimes as ISO 8601 strings, non-ASCII kept as is)."""
-        return json.dumps(
-            self.to_dict(include_source=include_source), ensure_ascii=False, indent=indent
-        )
+        return json_text(self.to_dict(include_source=include_source), indent=indent)
 
     @classmethod
     def from_dict(cls, data: Mapping[str, Any]) -> CleanResult:
-        """Rebuild a result from `to_dict()` output (this schema version or the one before)."""
+        """Rebuild a result from `to_dict()` output (this schema version or the one before).
+
+        Raises ValueError when `data` is not such a dict (a field missing or of a wrong type).
+        """
+        if not isinstance(data, Mapping):
+            raise ValueError(f"not a CleanResult dict: a {type(data).__name__}")
         version = data.get("schema", 1)
         if version not in (1, SCHEMA_VERSION):
             raise ValueError(f"unknown result schema version {version!r}")
+        try:
+            return cls._from_checked_dict(data)
+        except _MALFORMED as error:
+            message = f"not a CleanResult dict: {type(error).__name__}: {error}"
+            raise ValueError(message) from error
+
+    @classmethod
+    def _from_checked_dict(cls, data: Mapping[str, Any]) -> CleanResult:
+        """`from_dict` once the schema version is known."""
         dateline = data.get("dateline")
         source = data.get("source")
         if "metadata" in data:
@@ -716,14 +729,41 @@ class CleanResult:
 
     @classmethod
     def from_json(cls, text: str) -> CleanResult:
-        """Rebuild a result from `to_json()` output."""
-        return cls.from_dict(json.loads(text))
+        """Rebuild a result from `to_json()` output; ValueError when `text` is not one."""
+        try:
+            data = json.loads(text)
+        except RecursionError as error:
+            raise ValueError("not a CleanResult JSON text: nested too deep") from error
+        return cls.from_dict(data)
 
     def explain(self, *, width: int = 60) -> str:
         """Describe every change in words: which cleaner, what, where in the input, and why."""
         from scrapeclean._explain import explain_result
 
         return explain_result(self, width=width)
+
+
+#: A lone surrogate: a str may hold one (decoded with ``surrogateescape``, or read from JSON's
+#: ``"\ud800"``), but UTF-8 cannot encode it.
+_SURROGATE = re.compile("[\ud800-\udfff]")
+
+
+def json_text(data: object, *, indent: int | None = None) -> str:
+    """`data` as JSON, non-ASCII kept as is but lone surrogates escaped (``\\ud800``).
+
+    The text can then always be written as UTF-8, and reads back as the same strings.
+    """
+    text = json.dumps(data, ensure_ascii=False, indent=indent)
+    return _SURROGATE.sub(_escaped, text)
+
+
+def _escaped(match: re.Match[str]) -> str:
+    return f"\\u{ord(match.group()):04x}"
+
+
+#: What reading a dict that is not a result raises, field by field: a missing key, a value of
+#: a wrong type or shape.
+_MALFORMED = (KeyError, TypeError, AttributeError, IndexError, ValueError)
 
 
 def _metadata_v1(data: Mapping[str, Any]) -> Metadata:

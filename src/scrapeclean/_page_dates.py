@@ -1131,13 +1131,16 @@ def _lxml_page_text(body: _Element, holding: set[_Element]) -> str:
     """`_page_text` for an lxml tree: the text outside comments, sidebars and menus.
 
     libxml2 walks the tree (`lxml.etree.iterwalk`): an element's text comes at its start, its
-    tail at its end (a comment's or processing instruction's tail at its one event).
+    tail at its end (a comment's or processing instruction's tail with its parent's text or the
+    tail of the element before it: `comment_tails`).
     """
     from lxml import etree
 
+    from scrapeclean._dom import comment_tails, first_child
+
     pieces: list[str] = []
     size = 0
-    walker = etree.iterwalk(body, events=("start", "end", "comment", "pi"))
+    walker = etree.iterwalk(body, events=("start", "end"))
     for event, node in walker:
         if size > _PAGE_CHARS:
             break
@@ -1149,17 +1152,17 @@ def _lxml_page_text(body: _Element, holding: set[_Element]) -> str:
             ):
                 walker.skip_subtree()
                 continue
-            text = node.text
-            if text and not text.isspace():
-                pieces.append(text)
-                size += len(text)
+            for text in (node.text, *comment_tails(first_child(node))):
+                if text and not text.isspace():
+                    pieces.append(text)
+                    size += len(text)
             continue
         if node is body:  # its tail is not the body's text
             continue
-        tail = node.tail
-        if tail and not tail.isspace():
-            pieces.append(tail)
-            size += len(tail)
+        for tail in (node.tail, *comment_tails(node.getnext())):
+            if tail and not tail.isspace():
+                pieces.append(tail)
+                size += len(tail)
     return _SPACES.sub(" ", " ".join(pieces)).strip()[:_PAGE_CHARS]
 
 

@@ -242,8 +242,9 @@ class Pipeline:
     ) -> Generator[CleanResult | CleanFailure, None, None]:
         """Clean many documents; yield one outcome per item, in input order, as they finish.
 
-        `items` is any iterable of str, bytes or `CleanRequest` (which adds an id, the url and
-        html/encoding hints); it is read lazily, a chunk at a time, so memory stays bounded
+        `items` is any iterable of str, bytes (or bytearray, memoryview) or `CleanRequest` (which
+        adds an id, the url and html/encoding hints), never one document itself (a str `items`
+        raises `InputTypeError`); it is read lazily, a chunk at a time, so memory stays bounded
         however long it is. With ``workers > 1`` documents are cleaned in that many processes
         (each warms its own copy of the pipeline once), `chunksize` documents at a time.
         `timeout` (seconds) limits each document: one that runs over is abandoned (its worker

@@ -320,7 +320,7 @@ class ChromeProfile:
         """Read a profile from JSON text (`to_json`); a bad text raises `ProfileError`."""
         try:
             data = json.loads(text)
-        except ValueError as error:  # JSONDecodeError and UnicodeDecodeError
+        except (ValueError, RecursionError) as error:  # bad syntax or encoding; too deep
             raise ProfileError(f"a chrome profile must be JSON: {error}") from error
         return cls.from_dict(data)
 
