@@ -135,7 +135,7 @@ def test_a_sentence_about_minutes_stays() -> None:
         "Materiał chroniony prawem autorskim. Dalsze rozpowszechnianie za zgodą wydawcy.",
         "Follow AP's full coverage of the election at https://example.com/election",
         "Torn between the latest phones? Check out our buying guide and favorite phones",
-        "Jane Roe's book about the search for life on other worlds, \"Out There\" (Example "
+        'Jane Roe\'s book about the search for life on other worlds, "Out There" (Example '
         "Publishing, 2018; illustrated by Jo Bloggs), is out now. Follow her on Twitter @jroe.",
     ],
 )

@@ -17,6 +17,7 @@ start tag in the markup by scanning the start tags in order (`StartTags.locate`)
 
 from __future__ import annotations
 
+import itertools
 import re
 from bisect import bisect_left
 from collections.abc import Iterator
@@ -36,10 +37,10 @@ __all__ = [
     "SoupPage",
     "StartTags",
     "comment_tails",
-    "first_child",
     "lxml_strings",
     "lxml_text",
     "parse_html",
+    "walk_events",
 ]
 
 #: Characters no HTML parser keeps (NUL) or that libxml2 refuses in a text string (lone
@@ -116,6 +117,26 @@ def lxml_text(element: _Element) -> str:
     return "".join(_pieces(element))
 
 
+#: From this many comments and processing instructions on, a page is walked over elements only.
+_MANY_COMMENTS = 1000
+
+
+def walk_events(root: _Element) -> tuple[str, ...]:
+    """The ``iterwalk`` events to walk `root` with: comments too, unless it has many of them.
+
+    libxml2's walk with ``comment`` and ``pi`` events costs time quadratic in a run of sibling
+    comments; without them, the text after each comment is read by `comment_tails`, which
+    costs every element a look at its next sibling. A page with fewer than `_MANY_COMMENTS`
+    (counted in C, stopping there) takes the first way, the others the second: the same text.
+    """
+    from lxml import etree
+
+    found = itertools.islice(root.iter(etree.Comment, etree.ProcessingInstruction), _MANY_COMMENTS)
+    if sum(1 for _ in found) < _MANY_COMMENTS:
+        return ("start", "end", "comment", "pi")
+    return ("start", "end")
+
+
 def comment_tails(node: _Element | None) -> Iterator[str]:
     """The tails of the comments and processing instructions from `node` to the next element.
 
@@ -129,11 +150,6 @@ def comment_tails(node: _Element | None) -> Iterator[str]:
         if tail:
             yield tail
         node = node.getnext()
-
-
-def first_child(element: _Element) -> _Element | None:
-    """`element`'s first child node (element, comment or processing instruction), if any."""
-    return element[0] if len(element) else None
 
 
 def lxml_strings(element: _Element) -> Iterator[str]:

@@ -32,9 +32,9 @@ from scrapeclean._dom import (
     SoupPage,
     StartTags,
     comment_tails,
-    first_child,
     lxml_text,
     parse_html,
+    walk_events,
 )
 from scrapeclean._model import Block, Finding, Source, Span
 from scrapeclean._page_dates import (
@@ -591,8 +591,8 @@ class _Reader:
 
         The document itself is the root frame (as bs4's ``BeautifulSoup`` object is), so both
         trees give the same paths. A comment or processing instruction is no element, but the
-        text after it (its tail) is page text (`comment_tails`). `dates` is shown every
-        element, in order.
+        text after it (its tail) is page text (at its own event, or by `comment_tails` on a page
+        walked over elements only: `walk_events`). `dates` is shown every element, in order.
         """
         from lxml import etree
 
@@ -600,7 +600,9 @@ class _Reader:
         self.enter("#document", {}, None, is_root=True)
         opened: list[bool] = []  # per open element: whether it opened a frame
         order = dates.count  # elements seen, for the date evidence
-        walker = etree.iterwalk(root, events=("start", "end"))
+        events = walk_events(root)
+        siblings = "comment" not in events  # comments' tails are read beside the elements
+        walker = etree.iterwalk(root, events=events)
         for event, node in walker:
             if event == "start":
                 items = node.items()
@@ -615,8 +617,9 @@ class _Reader:
                     text = node.text  # (lxml makes a new string at each reading)
                     if text:
                         self.text(text)
-                    for tail in comment_tails(first_child(node)):
-                        self.text(tail)
+                    if siblings and len(node) and not isinstance(node[0].tag, str):
+                        for tail in comment_tails(node[0]):  # the comments it opens with
+                            self.text(tail)
                     continue
                 if action == _LEAF:
                     text = node.text
@@ -635,14 +638,16 @@ class _Reader:
                 order = dates.count
                 walker.skip_subtree()
                 continue
-            if opened.pop():  # an end event
+            if event == "end" and opened.pop():
                 self.leave()
             tail = node.tail
             if tail:
                 self.text(tail)
-            if node is not root:
-                for tail in comment_tails(node.getnext()):
-                    self.text(tail)
+            if siblings and node is not root:
+                following = node.getnext()
+                if following is not None and not isinstance(following.tag, str):
+                    for tail in comment_tails(following):  # the comments after it
+                        self.text(tail)
         dates.count = order
         self.leave()
         self.flush()

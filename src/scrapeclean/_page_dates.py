@@ -1131,16 +1131,18 @@ def _lxml_page_text(body: _Element, holding: set[_Element]) -> str:
     """`_page_text` for an lxml tree: the text outside comments, sidebars and menus.
 
     libxml2 walks the tree (`lxml.etree.iterwalk`): an element's text comes at its start, its
-    tail at its end (a comment's or processing instruction's tail with its parent's text or the
-    tail of the element before it: `comment_tails`).
+    tail at its end (a comment's or processing instruction's tail at its own event or, on a page
+    walked over elements only, with its parent's text or the element before it: `walk_events`).
     """
     from lxml import etree
 
-    from scrapeclean._dom import comment_tails, first_child
+    from scrapeclean._dom import comment_tails, walk_events
 
     pieces: list[str] = []
     size = 0
-    walker = etree.iterwalk(body, events=("start", "end"))
+    events = walk_events(body)
+    siblings = "comment" not in events
+    walker = etree.iterwalk(body, events=events)
     for event, node in walker:
         if size > _PAGE_CHARS:
             break
@@ -1152,18 +1154,34 @@ def _lxml_page_text(body: _Element, holding: set[_Element]) -> str:
             ):
                 walker.skip_subtree()
                 continue
-            for text in (node.text, *comment_tails(first_child(node))):
-                if text and not text.isspace():
-                    pieces.append(text)
-                    size += len(text)
+            text = node.text
+            if text and not text.isspace():
+                pieces.append(text)
+                size += len(text)
+            if siblings and len(node) and not isinstance(node[0].tag, str):
+                size += _kept(comment_tails(node[0]), pieces)  # the comments it opens with
             continue
         if node is body:  # its tail is not the body's text
             continue
-        for tail in (node.tail, *comment_tails(node.getnext())):
-            if tail and not tail.isspace():
-                pieces.append(tail)
-                size += len(tail)
+        tail = node.tail
+        if tail and not tail.isspace():
+            pieces.append(tail)
+            size += len(tail)
+        if siblings:
+            following = node.getnext()
+            if following is not None and not isinstance(following.tag, str):
+                size += _kept(comment_tails(following), pieces)  # the comments after it
     return _SPACES.sub(" ", " ".join(pieces)).strip()[:_PAGE_CHARS]
+
+
+def _kept(texts: Iterable[str], pieces: list[str]) -> int:
+    """Append the texts that are not blank to `pieces`; return how many characters they add."""
+    added = 0
+    for text in texts:
+        if text and not text.isspace():
+            pieces.append(text)
+            added += len(text)
+    return added
 
 
 def _lxml_aside(element: _Element) -> bool:
