@@ -65,6 +65,19 @@ def test_runs_of_comments_in_a_page_are_read_in_linear_time(unit: str) -> None:
     assert result.text.startswith("Ferry news.") and result.text.endswith("Crossings in May.")
 
 
+def test_both_walks_read_the_text_around_comments_alike() -> None:
+    """A page with 1,000 comments or more is walked over elements only: the same text."""
+    story = (
+        "<html><body><article><h1>Ferry<!-- a -->news</h1><p><!-- lead -->The ferry"
+        "<!-- x --> returns<?pi x?> in May.</p><div><!-- c --><p>Crossings</p><!-- d --> "
+        "resume<!-- e --> on Monday.</div></article>{comments}</body></html>"
+    )
+    few = clean(story.format(comments="<div><!----></div>"), pipeline=_PLAIN)
+    many = clean(story.format(comments="<div>" + "<!---->" * 1_000 + "</div>"), pipeline=_PLAIN)
+    assert many.text == few.text
+    assert "The ferry returns in May." in few.text and "resume on Monday." in few.text
+
+
 # --- clean_many: every item gets an outcome, whatever it is -----------------------------------
 
 
