@@ -11,21 +11,24 @@ twice, by ``html_text.extract_text(html, guess_layout=True)`` and by BeautifulSo
 ``get_text("\\n")``; every non-blank line gets the features of
 `scrapeclean.cleaners._chrome_model.line_features` and a label:
 
-- zyte-dev (a human-annotated body per page): a line of four or more words is body when at
-  least half of its 4-word shingles are in the body; a shorter line is body when its words
-  stand in the body in that order and a neighbouring line is body; anything else is chrome;
+- zyte-dev and readability-dev (a reviewed body per page): a line of four or more words is
+  body when at least half of its 4-word shingles are in the body; a shorter line is body when
+  its words stand in the body in that order and a neighbouring line is body; anything else is
+  chrome (the bodies themselves are pages too, every line of them body);
 - snippets-dev (`with` snippets that must stay, `without` ones that must go): a line inside or
   around a `with` snippet is body, one inside or around a `without` snippet is chrome, other
   lines are left unlabelled (they still give their neighbours context).
 
 With ``--silver W`` (W > 0) the model also learns from *silver* labels, given by scrapeclean's
 own HTML extractor (``clean(html, html=True)``, which reads the DOM) instead of a human: the
-270 pages of ``../shared/data/dates/htmldate-dev.jsonl`` are labelled as zyte-dev is, by their
-overlap with the extracted text, and so are the snippets-dev lines the snippets leave
-unlabelled. Silver lines weigh W times their usual weight and are training data only: every
-figure is measured against the human labels (zyte-dev bodies, snippets), in folds grouped by
-site (a silver page's site is its domain, like any page's). ``--cache FILE`` keeps the
-flattened and extracted texts between runs (they do not depend on the features).
+pages of ``../shared/data/dates/htmldate-dev.jsonl`` (56 of its 270: the others are snippets-dev
+pages) are labelled as zyte-dev is, by their overlap with the extracted text, and so are the
+snippets-dev lines the snippets leave unlabelled. Silver lines weigh W times their usual
+weight and are training data only: every figure is measured against the human labels (zyte-dev
+bodies, snippets), in folds grouped by site (a silver page's site is its domain, like any
+page's). ``--cache FILE`` keeps the flattened and extracted texts between runs (they do not
+depend on the features). Two runs with the same data and code write the same file (the folds
+are not shuffled, the boosting's sampling is seeded).
 
 Lines are weighted by their length in words (what the shingle score counts), capped. The model
 is scikit-learn's gradient boosting (small trees); it is exported as plain arrays. The script
@@ -137,19 +140,23 @@ def label_by_snippets(lines: list[str], keep: list[str], drop: list[str]) -> lis
 def page_rows(silver: bool = False) -> Iterator[dict[str, Any]]:
     """Every development page with its set name and site (the domain, or the page's id).
 
-    With `silver`, the pages of `SILVER` follow (set ``silver``: no human label).
+    With `silver`, the pages of `SILVER` follow (set ``silver``: no human label), but for those
+    whose URL a development set already holds (most of them are snippets-dev pages).
     """
     paths = [
         DATA / name for name in ("zyte-dev.jsonl", "snippets-dev.jsonl", "readability-dev.jsonl")
     ]
     if silver:
         paths.append(SILVER)
+    seen: set[str] = set()
     for path in paths:
         with path.open(encoding="utf-8") as handle:
             for line in handle:
                 row = json.loads(line)
-                if row.get("synthetic"):
+                if row.get("synthetic") or row.get("url") in seen:
                     continue
+                if row.get("url"):
+                    seen.add(row["url"])
                 row["set"] = "silver" if path == SILVER else path.name.split("-")[0]
                 url = row.get("url")
                 row["site"] = urlsplit(url).netloc.removeprefix("www.") if url else row["id"]
