@@ -4,7 +4,8 @@ Run from the repository root (numpy and scikit-learn are needed here only, never
 html-text flattens the pages as a naive scraper does)::
 
     pip install numpy scikit-learn html-text
-    python scripts/train_chrome_model.py [--check] [--folds 5] [--trees N --depth N --rate R]
+    python scripts/train_chrome_model.py [--check] [--folds 5] [--silver W] [--cache FILE]
+        [--trees N --depth N --rate R --leaf N]
 
 Data: ``../shared/data/extraction`` (see its README). Each HTML page is flattened to page text
 twice, by ``html_text.extract_text(html, guess_layout=True)`` and by BeautifulSoup's
@@ -68,7 +69,7 @@ SILVER = ROOT.parent / "shared" / "data" / "dates" / "htmldate-dev.jsonl"
 OUT = ROOT / "src" / "scrapeclean" / "data" / "chrome_model.json"
 _TOKEN = re.compile(r"\w+")
 _SPACE = re.compile(r"\s+")
-#: The boosting parameters; ``--trees``, ``--depth`` and ``--rate`` change the first three.
+#: The boosting parameters; ``--trees``, ``--depth``, ``--rate`` and ``--leaf`` change four.
 PARAMS: dict[str, Any] = {
     "n_estimators": 150,
     "max_depth": 3,
@@ -455,6 +456,7 @@ def main() -> int:
     parser.add_argument("--trees", type=int, default=PARAMS["n_estimators"])
     parser.add_argument("--depth", type=int, default=PARAMS["max_depth"])
     parser.add_argument("--rate", type=float, default=PARAMS["learning_rate"])
+    parser.add_argument("--leaf", type=int, default=PARAMS["min_samples_leaf"])
     parser.add_argument("--out", type=Path, default=OUT, help="where to write the model")
     parser.add_argument(
         "--silver",
@@ -481,6 +483,7 @@ def main() -> int:
         "n_estimators": args.trees,
         "max_depth": args.depth,
         "learning_rate": args.rate,
+        "min_samples_leaf": args.leaf,
     }
     model = train(data, params, args)
     if not args.check:
