@@ -261,7 +261,8 @@ def dataset(silver: float = 0.0, cache: Path | None = None) -> Data:
         for flattener, text in texts:
             lines = [line.strip() for line in text.splitlines() if line.strip()]
             fires = [cleaner.verdict(line) is not None for line in lines]
-            marks, by_human = page_marks(row, flattener, lines, flat.get("extracted"))
+            extracted = flat["extracted"] if silver > 0 else None
+            marks, by_human = page_marks(row, flattener, lines, extracted)
             pages.append(Page(row["set"], flattener, lines, fires, len(labels), row))
             features.extend(line_features(lines, fires))
             labels.extend(-1 if mark is None else mark for mark in marks)
