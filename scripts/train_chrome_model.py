@@ -4,19 +4,32 @@ Run from the repository root (numpy and scikit-learn are needed here only, never
 html-text flattens the pages as a naive scraper does)::
 
     pip install numpy scikit-learn html-text
-    python scripts/train_chrome_model.py [--check] [--folds 5] [--trees N --depth N --rate R]
+    python scripts/train_chrome_model.py [--check] [--folds 5] [--silver W] [--cache FILE]
+        [--trees N --depth N --rate R --leaf N]
 
 Data: ``../shared/data/extraction`` (see its README). Each HTML page is flattened to page text
 twice, by ``html_text.extract_text(html, guess_layout=True)`` and by BeautifulSoup's
 ``get_text("\\n")``; every non-blank line gets the features of
 `scrapeclean.cleaners._chrome_model.line_features` and a label:
 
-- zyte-dev (a human-annotated body per page): a line of four or more words is body when at
-  least half of its 4-word shingles are in the body; a shorter line is body when its words
-  stand in the body in that order and a neighbouring line is body; anything else is chrome;
+- zyte-dev and readability-dev (a reviewed body per page): a line of four or more words is
+  body when at least half of its 4-word shingles are in the body; a shorter line is body when
+  its words stand in the body in that order and a neighbouring line is body; anything else is
+  chrome (the bodies themselves are pages too, every line of them body);
 - snippets-dev (`with` snippets that must stay, `without` ones that must go): a line inside or
   around a `with` snippet is body, one inside or around a `without` snippet is chrome, other
   lines are left unlabelled (they still give their neighbours context).
+
+With ``--silver W`` (W > 0) the model also learns from *silver* labels, given by scrapeclean's
+own HTML extractor (``clean(html, html=True)``, which reads the DOM) instead of a human: the
+pages of ``../shared/data/dates/htmldate-dev.jsonl`` (56 of its 270: the others are snippets-dev
+pages) are labelled as zyte-dev is, by their overlap with the extracted text, and so are the
+snippets-dev lines the snippets leave unlabelled. Silver lines weigh W times their usual
+weight and are training data only: every figure is measured against the human labels (zyte-dev
+bodies, snippets), in folds grouped by site (a silver page's site is its domain, like any
+page's). ``--cache FILE`` keeps the flattened and extracted texts between runs (they do not
+depend on the features). Two runs with the same data and code write the same file (the folds
+are not shuffled, the boosting's sampling is seeded).
 
 Lines are weighted by their length in words (what the shingle score counts), capped. The model
 is scikit-learn's gradient boosting (small trees); it is exported as plain arrays. The script
@@ -41,6 +54,7 @@ import numpy as np
 from sklearn.ensemble import GradientBoostingClassifier
 from sklearn.model_selection import GroupKFold
 
+from scrapeclean import clean
 from scrapeclean.cleaners import remove_chrome
 from scrapeclean.cleaners._chrome_model import (
     CONTEXT_FEATURES,
@@ -51,10 +65,11 @@ from scrapeclean.cleaners._chrome_model import (
 
 ROOT = Path(__file__).resolve().parents[1]
 DATA = ROOT.parent / "shared" / "data" / "extraction"
+SILVER = ROOT.parent / "shared" / "data" / "dates" / "htmldate-dev.jsonl"
 OUT = ROOT / "src" / "scrapeclean" / "data" / "chrome_model.json"
 _TOKEN = re.compile(r"\w+")
 _SPACE = re.compile(r"\s+")
-#: The boosting parameters; ``--trees``, ``--depth`` and ``--rate`` change the first three.
+#: The boosting parameters; ``--trees``, ``--depth``, ``--rate`` and ``--leaf`` change four.
 PARAMS: dict[str, Any] = {
     "n_estimators": 150,
     "max_depth": 3,
@@ -63,6 +78,8 @@ PARAMS: dict[str, Any] = {
     "min_samples_leaf": 20,
     "random_state": 7,
 }
+#: The weight of silver-labelled lines beside human-labelled ones (``--silver``).
+SILVER_WEIGHT = 0.0
 
 
 def tokens(text: str) -> list[str]:
@@ -121,18 +138,58 @@ def label_by_snippets(lines: list[str], keep: list[str], drop: list[str]) -> lis
     return labels
 
 
-def page_rows() -> Iterator[dict[str, Any]]:
-    """Every development page with its set name and site (the domain, or the page's id)."""
-    for name in ("zyte-dev.jsonl", "snippets-dev.jsonl", "readability-dev.jsonl"):
-        with (DATA / name).open(encoding="utf-8") as handle:
+def page_rows(silver: bool = False) -> Iterator[dict[str, Any]]:
+    """Every development page with its set name and site (the domain, or the page's id).
+
+    With `silver`, the pages of `SILVER` follow (set ``silver``: no human label), but for those
+    whose URL a development set already holds (most of them are snippets-dev pages).
+    """
+    paths = [
+        DATA / name for name in ("zyte-dev.jsonl", "snippets-dev.jsonl", "readability-dev.jsonl")
+    ]
+    if silver:
+        paths.append(SILVER)
+    seen: set[str] = set()
+    for path in paths:
+        with path.open(encoding="utf-8") as handle:
             for line in handle:
                 row = json.loads(line)
-                if row.get("synthetic"):
+                if row.get("synthetic") or row.get("url") in seen:
                     continue
-                row["set"] = name.split("-")[0]
+                if row.get("url"):
+                    seen.add(row["url"])
+                row["set"] = "silver" if path == SILVER else path.name.split("-")[0]
                 url = row.get("url")
                 row["site"] = urlsplit(url).netloc.removeprefix("www.") if url else row["id"]
                 yield row
+
+
+class TextCache:
+    """The flattened and extracted texts of each page, kept in a JSON file between runs."""
+
+    def __init__(self, path: Path | None) -> None:
+        self.path = path
+        self.texts: dict[str, dict[str, str]] = {}
+        if path is not None and path.is_file():
+            self.texts = json.loads(path.read_text(encoding="utf-8"))
+        self.changed = False
+
+    def page(self, row: dict[str, Any], silver: bool) -> dict[str, str]:
+        """The page text of each flattener (and ``extracted``, when `silver` asks for it)."""
+        key = f"{row['set']}/{row['id']}"
+        texts = self.texts.get(key)
+        if texts is None:
+            texts = self.texts[key] = dict(flatten(row["html"]))
+            self.changed = True
+        if silver and "extracted" not in texts:
+            texts["extracted"] = clean(row["html"], html=True).text
+            self.changed = True
+        return texts
+
+    def save(self) -> None:
+        """Write the texts back, when there is a file and something new."""
+        if self.path is not None and self.changed:
+            self.path.write_text(json.dumps(self.texts), encoding="utf-8")
 
 
 @dataclass
@@ -156,35 +213,74 @@ class Data:
     w: np.ndarray
     groups: np.ndarray
     pages: list[Page]
+    #: Whether each line's label is a human's (silver labels are for training only).
+    human: np.ndarray
 
 
-def dataset() -> Data:
-    """Features, labels, weights and site groups of every line, and the pages they form."""
+def page_marks(
+    row: dict[str, Any], flattener: str, lines: list[str], extracted: str | None
+) -> tuple[list[int | None], list[bool]]:
+    """Each line's label (None: unlabelled) and whether a human's data gave it.
+
+    `extracted` is the silver body (our HTML extractor's text), or None without silver labels.
+    """
+    if row["set"] == "snippets":
+        marks = label_by_snippets(lines, row["with"], row["without"])
+        human = [mark is not None for mark in marks]
+        if extracted is not None:
+            silver = label_by_body(lines, extracted)
+            marks = [silver[i] if mark is None else mark for i, mark in enumerate(marks)]
+        return marks, human
+    if row["set"] == "silver":
+        assert extracted is not None
+        return list(label_by_body(lines, extracted)), [False] * len(lines)
+    if flattener == "gold":
+        return [0] * len(lines), [True] * len(lines)
+    return label_by_body(lines, row["expected_text"]), [True] * len(lines)
+
+
+def dataset(silver: float = 0.0, cache: Path | None = None) -> Data:
+    """Features, labels, weights and site groups of every line, and the pages they form.
+
+    With `silver` > 0 silver-labelled lines join, weighing `silver` times their usual weight.
+    """
     cleaner = remove_chrome(model=False)
     features: list[list[float]] = []
     labels: list[int] = []
     weights: list[float] = []
     groups: list[str] = []
+    human: list[bool] = []
     pages: list[Page] = []
-    for row in page_rows():
-        texts = list(flatten(row["html"]))
-        if row["set"] != "snippets":
+    store = TextCache(cache)
+    for row in page_rows(silver > 0):
+        flat = store.page(row, silver > 0)
+        texts = [(name, flat[name]) for name in ("html_text", "bs4")]
+        if row["set"] in ("zyte", "readability"):
             texts.append(("gold", row["expected_text"]))  # clean input: every line must stay
+        row.pop("html")
         for flattener, text in texts:
             lines = [line.strip() for line in text.splitlines() if line.strip()]
             fires = [cleaner.verdict(line) is not None for line in lines]
-            if row["set"] == "snippets":
-                marks = label_by_snippets(lines, row["with"], row["without"])
-            elif flattener == "gold":
-                marks = [0] * len(lines)
-            else:
-                marks = label_by_body(lines, row["expected_text"])
+            extracted = flat["extracted"] if silver > 0 else None
+            marks, by_human = page_marks(row, flattener, lines, extracted)
             pages.append(Page(row["set"], flattener, lines, fires, len(labels), row))
             features.extend(line_features(lines, fires))
             labels.extend(-1 if mark is None else mark for mark in marks)
-            weights.extend(1 + min(len(tokens(line)), 40) / 4 for line in lines)
+            weights.extend(
+                (1 + min(len(tokens(line)), 40) / 4) * (1.0 if person else silver)
+                for line, person in zip(lines, by_human, strict=True)
+            )
+            human.extend(by_human)
             groups.extend(row["site"] for _ in lines)
-    return Data(np.array(features), np.array(labels), np.array(weights), np.array(groups), pages)
+    store.save()
+    return Data(
+        np.array(features),
+        np.array(labels),
+        np.array(weights),
+        np.array(groups),
+        pages,
+        np.array(human),
+    )
 
 
 def kept_text(page: Page, chrome: np.ndarray) -> str:
@@ -306,8 +402,8 @@ def cross_validate(x: np.ndarray, data: Data, folds: int, params: dict[str, Any]
 
 
 def report(data: Data, fitted: np.ndarray, oof: np.ndarray, thresholds: tuple[float, ...]) -> None:
-    """Training and cross-validated figures at each threshold."""
-    labelled = data.y >= 0
+    """Training and cross-validated figures at each threshold (human labels only)."""
+    labelled = (data.y >= 0) & data.human
     y, w = data.y[labelled], data.w[labelled]
     for threshold in thresholds:
         print(f"threshold {threshold}:")
@@ -361,23 +457,34 @@ def main() -> int:
     parser.add_argument("--trees", type=int, default=PARAMS["n_estimators"])
     parser.add_argument("--depth", type=int, default=PARAMS["max_depth"])
     parser.add_argument("--rate", type=float, default=PARAMS["learning_rate"])
+    parser.add_argument("--leaf", type=int, default=PARAMS["min_samples_leaf"])
     parser.add_argument("--out", type=Path, default=OUT, help="where to write the model")
+    parser.add_argument(
+        "--silver",
+        type=float,
+        default=SILVER_WEIGHT,
+        help="weight of the silver-labelled lines (0: human labels only)",
+    )
+    parser.add_argument("--cache", type=Path, help="a JSON file keeping the page texts")
     args = parser.parse_args()
     if not DATA.is_dir():
         print(f"{DATA} is absent: nothing to train on")
         return 1
-    data = dataset()
+    silver = args.silver if SILVER.is_file() else 0.0
+    data = dataset(silver, args.cache)
     y, groups = data.y, data.groups
     labelled = y >= 0
+    people = labelled & data.human
     print(
-        f"{len(y)} lines, {int(labelled.sum())} labelled, {y[labelled].mean():.1%} of them "
-        f"chrome, {len(set(groups))} sites"
+        f"{len(y)} lines, {int(labelled.sum())} labelled ({int(people.sum())} by people), "
+        f"{y[labelled].mean():.1%} of them chrome, {len(set(groups))} sites, silver {silver}"
     )
     params = {
         **PARAMS,
         "n_estimators": args.trees,
         "max_depth": args.depth,
         "learning_rate": args.rate,
+        "min_samples_leaf": args.leaf,
     }
     model = train(data, params, args)
     if not args.check:

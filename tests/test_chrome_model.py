@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import math
 import random
 import re
 from collections import Counter
@@ -57,6 +58,46 @@ def test_features_see_the_story_region() -> None:
     assert vectors[paragraph][in_main] == 1.0
     assert vectors[0][in_main] == 0.0  # the first menu item
     assert vectors[-1][in_main] == 0.0  # the last footer link
+
+
+TEASER = (
+    "Ford Recalls F-150s; Loose Cable Can Cause Stalling Or Fires Ford is recalling over "
+    "168,000 F-150 pickup trucks in North America to fix an electrical problem."
+)
+RELATED = [
+    "Dave Matthews Band takes over Rock Hall Fan Vote",
+    "New York man pleads guilty to threatening to kill the mayor",
+    "South Dakota governor doubles down on its anti-drug campaign",
+    "A decade after the predators have gone, the finches are still spooked",
+]
+
+
+def feature(vectors: list[list[float]], line: int, name: str) -> float:
+    return vectors[line][FEATURES.index(name)]
+
+
+def test_a_headline_glued_to_its_summary_opens_with_a_long_capitalised_run() -> None:
+    lines = [PARAGRAPHS[0], TEASER, "Berrien County Health Department officials said on Monday."]
+    vectors = line_features(lines, [False] * len(lines))
+    # "Ford Recalls F-150s Loose Cable Can Cause Stalling Or Fires Ford": eleven words.
+    assert feature(vectors, 1, "lead_capitalised") == pytest.approx(math.log1p(11))
+    assert feature(vectors, 0, "lead_capitalised") == pytest.approx(math.log1p(1))
+    assert feature(vectors, 2, "lead_capitalised") == pytest.approx(math.log1p(4))
+
+
+def test_a_line_starting_in_lower_case_is_marked() -> None:
+    lines = ["false", "Report Error", "0", "by the newsroom staff"]
+    vectors = line_features(lines, [False] * len(lines))
+    assert [feature(vectors, index, "starts_lower") for index in range(4)] == [1, 0, 0, 1]
+
+
+def test_titles_around_tell_a_list_of_headlines_from_a_subheading() -> None:
+    lines = [*PARAGRAPHS[:2], "What the council decided", *PARAGRAPHS[2:], PARAGRAPHS[0], *RELATED]
+    vectors = line_features(lines, [False] * len(lines))
+    subheading, last = lines.index("What the council decided"), len(lines) - 1
+    assert feature(vectors, subheading, "titles_around") == 0.0
+    assert feature(vectors, last, "titles_around") == 1.0  # three titles above, nothing below
+    assert feature(vectors, last - 3, "titles_around") == pytest.approx(3 / 6)
 
 
 def test_the_compiled_ensemble_scores_like_the_trees() -> None:

@@ -74,8 +74,17 @@ def plain_shape(line: str, rule_fires: bool) -> tuple[int, bool, list[float]]:
         float(m._BULLET.match(line) is not None),
         float(m._DATE_LIKE.search(line) is not None),
         float(prose),
+        math.log1p(plain_lead_capitalised(words)),
+        float(line[:1].islower()),
     ]
     return count, prose, values
+
+
+def plain_lead_capitalised(words: Sequence[str]) -> int:
+    lead = 0
+    while lead < len(words) and (words[lead][0].isupper() or words[lead][0].isdigit()):
+        lead += 1
+    return lead
 
 
 def plain_line_features(lines: Sequence[str], rule_fires: Sequence[bool]) -> list[list[float]]:
@@ -89,10 +98,12 @@ def plain_line_features(lines: Sequence[str], rule_fires: Sequence[bool]) -> lis
     start, end = model_module._main_region(weights)
     repeats = Counter(" ".join(line.split()).casefold() for line in lines)
     runs = model_module._short_runs([shape[0] for shape in shapes])
+    titles = [not flag and words >= 5 for words, flag, _ in shapes]
     vectors = []
     for index, (_, _, values) in enumerate(shapes):
         low, high = max(0, index - 3), min(count, index + 4)
         around = sum(prose[low:high]) - prose[index]
+        titled = sum(titles[low:high]) - titles[index]
         distance = 0 if start <= index <= end else min(abs(index - start), abs(index - end))
         before = shapes[index - 1] if index else None
         after = shapes[index + 1] if index + 1 < count else None
@@ -105,6 +116,7 @@ def plain_line_features(lines: Sequence[str], rule_fires: Sequence[bool]) -> lis
                 float(start <= index <= end),
                 math.log1p(distance),
                 around / (high - low - 1) if high - low > 1 else 0.0,
+                titled / (high - low - 1) if high - low > 1 else 0.0,
                 math.log1p(runs[index]),
                 float(repeats[" ".join(lines[index].split()).casefold()] > 1),
                 float(before[1]) if before else 0.0,

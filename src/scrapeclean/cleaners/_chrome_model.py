@@ -4,13 +4,16 @@ Every non-blank line of a text is described by numbers that say what *kind* of l
 never which site it comes from:
 
 - its own shape: words, characters, sentence end, function-word density (prose has "the", "of",
-  "und", "que"), capitalised and upper-case words, digits, punctuation, average word length;
+  "und", "que"), capitalised and upper-case words, digits, punctuation, average word length,
+  the run of capitalised words it opens with (a title-case headline glued to its summary
+  opens with a long one) and whether it starts in lower case;
 - interface vocabulary (from the language files, nine languages): share of interface words, and
   whether a line rule of `remove_chrome` (call to action, cookie notice, credit, menu, …) fires;
 - links and handles: URLs, e-mail addresses, ``@handles``, ``#tags``;
 - its place: relative position, head and tail zones (before the first and after the last line
   of prose), inside or outside the densest run of prose, distance from it;
-- runs of short lines (menus, tag lists, breadcrumbs), repetition inside the document;
+- runs of short lines (menus, tag lists, breadcrumbs), titles around it (lines of five words or
+  more that are not prose: lists of related headlines), repetition inside the document;
 - its neighbours: whether the lines above and below are prose, and how long they are.
 
 The model is two ensembles of small regression trees (gradient boosting on the log-odds of
@@ -94,12 +97,15 @@ FEATURES: tuple[str, ...] = (
     "bullet",
     "date_like",
     "is_prose",
+    "lead_capitalised",
+    "starts_lower",
     "position",
     "head_zone",
     "tail_zone",
     "in_main",
     "main_distance",
     "prose_around",
+    "titles_around",
     "short_run",
     "repeated",
     "prev_prose",
@@ -162,8 +168,24 @@ def _shape(
         float(_BULLET.compiled.match(line) is not None),
         float(_DATE_LIKE.compiled.search(line) is not None),
         float(prose),
+        math.log1p(_lead_capitalised(words)),
+        float(line[:1].islower()),
     )
     return _Shape(count, prose, values, " ".join(line.split()).casefold())
+
+
+def _lead_capitalised(words: Sequence[str]) -> int:
+    """How many words the line opens with that start with a capital or a digit.
+
+    A title-case headline glued to its summary ("Ford Recalls F-150s; Loose Cable Can Cause
+    Stalling Ford is recalling …") opens with a long run of them; a sentence, with one or two.
+    """
+    found = 0
+    for word in words:
+        if not (word[0].isupper() or word[0].isdigit()):
+            break
+        found += 1
+    return found
 
 
 _first_char = itemgetter(0)
@@ -252,6 +274,7 @@ def _columns(
     distinct = list(map(len, map(FUNCTION_WORDS.intersection, word_lists)))
     firsts = list(map(_first_char, tokens))
     capitalised = _segment_sums(map(str.isupper, firsts), starts, ends)
+    leads = _lead_runs(firsts, starts, ends)
     lower = _segment_sums(map(str.islower, firsts), starts, ends)
     lengths = list(map(len, tokens))
     letters = _segment_sums(lengths, starts, ends)
@@ -288,9 +311,27 @@ def _columns(
         map(float, map(_bullet, lines)),
         map(float, map(bool, dates)),
         map(float, prose),
+        map(math.log1p, leads),
+        [float(line[:1].islower()) for line in lines],
         strict=True,
     )
     return list(map(_Shape, counts, prose, values, map(_key, lines)))
+
+
+def _lead_runs(firsts: list[str], starts: list[int], ends: list[int]) -> list[int]:
+    """`_lead_capitalised` of each line, whose words' first characters are ``firsts[start:end]``.
+
+    The first characters are marked in one string ("1": a capital or a digit), and each line's
+    run ends at its first "0" (a line break token, never a word, is never in a span).
+    """
+    marks = "".join(["1" if char.isupper() or char.isdigit() else "0" for char in firsts])
+    found: list[int] = []
+    append = found.append
+    find = marks.find
+    for start, end in zip(starts, ends, strict=True):
+        stop = find("0", start, end)
+        append((end if stop < 0 else stop) - start)
+    return found
 
 
 def _key(line: str) -> str:
@@ -463,6 +504,7 @@ def line_features(
         + [0.0] * (count - max(main_end + 1, main_start)),
         _distances(count, main_start, main_end),
         _prose_around(prose),
+        _prose_around([not shape.prose and shape.words >= _SHORT_WORDS for shape in shaped]),
         list(map(math.log1p, _short_runs([shape.words for shape in shaped]))),
         [float(repeats[key] > 1) for key in keys],
         [0.0, *map(float, prose[:-1])],
@@ -497,7 +539,9 @@ def _distances(count: int, start: int, end: int) -> list[float]:
 def _prose_around(prose: Sequence[bool]) -> list[float]:
     """For each line, the share of prose among the other lines of its window.
 
-    The window is `_WINDOW` lines on each side, cut at the ends of the text.
+    The window is `_WINDOW` lines on each side, cut at the ends of the text. `line_features`
+    also counts titles this way (lines of `_SHORT_WORDS` words or more that are not prose: a
+    list of related headlines is a run of them, a sub-heading stands between paragraphs).
     """
     count = len(prose)
     if count < 2:
