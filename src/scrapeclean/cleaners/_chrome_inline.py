@@ -74,15 +74,6 @@ _TAIL_CREDIT = LazyRegex(
 )
 
 
-#: A copyright sign closing a line, then a short credit: "... in Pennsylvania © Noah Addis",
-#: "... nehmen zu. – © Jane Roe – stock.example.com". Entered only at the start of a run of
-#: spaces (linear on long runs).
-_TAIL_COPYRIGHT = LazyRegex(r"(?<!\s)\s++(?:[-–—|/]\s*+)?©\s*+(?P<credit>[^\n©]{1,100})$")
-#: Credit labels whose credit may open with an article ("Credit: The Siberian Times"): the
-#: words after them are always the credit, never the caption's own words.
-_CREDIT_WORDS = ("credit", "crédit", "crédito", "credito", "bildquelle")
-
-
 def _tail_labels_source() -> str:
     labels = _alternation("chrome.inline_labels")
     return (
@@ -194,16 +185,8 @@ def _tail_span(line: str, start_at: int) -> tuple[int, int, str] | None:
         if (
             match is not None
             and _capitalised(match["label"])
-            and _is_credit(match["credit"], article=(credit := _names_credit(match["label"])))
-            and _stands_alone(line[: match.start()], any_last_word=credit)
-        ):
-            return match.start(), len(line), "photo credit at the end of a line"
-    if "©" in line[start_at:]:
-        match = _TAIL_COPYRIGHT.search(line, start_at)
-        if (
-            match is not None
-            and _is_credit(match["credit"], article=True)
-            and _stands_alone(line[: match.start()], any_last_word=True)
+            and _is_credit(match["credit"])
+            and _stands_alone(line[: match.start()])
         ):
             return match.start(), len(line), "photo credit at the end of a line"
     if not _ends_with_label_word(line):
@@ -214,38 +197,25 @@ def _tail_span(line: str, start_at: int) -> tuple[int, int, str] | None:
     return None
 
 
-def _is_credit(credit: str, *, article: bool = False) -> bool:
+def _is_credit(credit: str) -> bool:
     """Whether the text after a credit label is a credit: a few words, not a sentence.
 
-    A credit names someone: after a label that may also introduce the caption's own words
-    ("Im Bild: der Bus"), it does not open with a function word; after a credit word or a
-    copyright sign (`article`) it may, with a capital, as a name does ("Credit: The Siberian
-    Times"; "© which the court upheld" is no credit).
+    A credit names someone: it does not open with a function word ("Im Bild: der Bus").
     """
     words = prose_words(credit)
-    if not 0 < len(words) <= _MAX_CREDIT_WORDS:
-        return False
-    if words[0].casefold() in FUNCTION_WORDS and not (article and words[0][:1].isupper()):
+    if not 0 < len(words) <= _MAX_CREDIT_WORDS or words[0].casefold() in FUNCTION_WORDS:
         return False
     return not is_prose(credit)
 
 
-def _names_credit(label: str) -> bool:
-    """Whether a credit label says "credit" (not "photo", "Bild": those may open a caption)."""
-    return any(word in label.casefold() for word in _CREDIT_WORDS)
-
-
-def _stands_alone(before: str, *, any_last_word: bool = False) -> bool:
+def _stands_alone(before: str) -> bool:
     """Whether the text before a credit label is enough words, the last no function word.
 
-    "… outside the court Photo: EPA" ends a caption; "Im Bild: …" and "In the picture: …"
-    are the caption's own words. Before a label that can only be a credit ("Credit:", "©":
-    `any_last_word`), the last word may be any ("… in May Credit: The Siberian Times").
+    "… outside the court Credit: EPA" ends a caption; "Im Bild: …" and "In the picture: …"
+    are the caption's own words.
     """
     words = prose_words(before)
-    if len(words) < _MIN_WORDS_LEFT:
-        return False
-    return any_last_word or words[-1].casefold() not in FUNCTION_WORDS
+    return len(words) >= _MIN_WORDS_LEFT and words[-1].casefold() not in FUNCTION_WORDS
 
 
 def _head_span(line: str) -> tuple[int, int, str] | None:
