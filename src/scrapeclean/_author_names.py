@@ -10,7 +10,6 @@ left when no name can be told is None: a missing author is better than a wrong o
 from __future__ import annotations
 
 from collections.abc import Iterable
-from functools import lru_cache
 
 import regex
 
@@ -82,12 +81,8 @@ def _is_person(text: str) -> bool:
     """Whether `text` reads as a person's name: capitalised words, no job or desk among them."""
     if _PERSON.match(text) is None:
         return False
-    return not any(word in _NOT_NAMES or word in _job_titles() for word in text.casefold().split())
-
-
-@lru_cache(maxsize=1)
-def _job_titles() -> frozenset[str]:
-    return vocabulary("dateline.job_titles")
+    titles = vocabulary("dateline.job_titles")  # (cached by the vocabulary module)
+    return not any(word in _NOT_NAMES or word in titles for word in text.casefold().split())
 
 
 def author_name(stated: str) -> str | None:

@@ -885,7 +885,7 @@ class _Reader:
             stated = _stated_body(text, self.raw, self.ranges, self.bodies)
             if stated is not None:
                 self.candidates.append(stated)
-        inside = _container(self.candidates, self.seen, [raw.frame.tag for raw in self.raw])
+        inside = _container(self.candidates, self.seen, self.raw)
         self.locate_blocks()
         length = max(1, len(text))
         blocks = []
@@ -986,15 +986,17 @@ _ARTICLE_SHARE = 0.3
 _HEADINGS = frozenset({"h1", "h2", "h3", "h4", "h5", "h6"})
 
 
-def _container(candidates: list[_Candidate], total: int, tags: Sequence[str]) -> _Candidate | None:
+def _container(
+    candidates: list[_Candidate], total: int, raw: Sequence[_RawBlock]
+) -> _Candidate | None:
     """The content container, or None when the page has none (the whole page is content).
 
     The largest ``itemprop=articleBody`` element holding enough of the page's visible text
     (structured data naming the body), else the element JSON-LD ``articleBody`` points at
     (`_stated_body`), else the largest ``<article>`` (or ``role=article``)
     holding enough, else the largest ``<main>`` (or ``role=main``) unless it holds headings
-    only (a theme's ``<main>`` with the title, the story elsewhere). `tags` are the tags of
-    the page's blocks, in order.
+    only (a theme's ``<main>`` with the title, the story elsewhere). `raw` are the page's
+    blocks, in order.
     """
     bodies = [c for c in candidates if c.kind == "itemprop=articleBody" and c.size > 0]
     if bodies:
@@ -1012,7 +1014,7 @@ def _container(candidates: list[_Candidate], total: int, tags: Sequence[str]) ->
     mains = [c for c in candidates if c.kind == "main" and c.size > 0]
     if mains:
         best = max(mains, key=_size_then_outer)
-        if not all(tags[index] in _HEADINGS for index in range(best.first, best.last)):
+        if not all(raw[i].frame.tag in _HEADINGS for i in range(best.first, best.last)):
             return best
     return None
 

@@ -192,12 +192,15 @@ _PROSE_CHARS = 80
 _PROSE_LINKS = 0.3
 
 
+def _is_prose(block: Block) -> bool:
+    """Whether `block` is prose: `_PROSE_CHARS` or longer, under `_PROSE_LINKS` link text."""
+    return block.span.end - block.span.start >= _PROSE_CHARS and block.link_share < _PROSE_LINKS
+
+
 def _keeps_prose(blocks: Sequence[Block], verdicts: Sequence[tuple[str, str] | None]) -> bool:
-    """Whether a block of prose (`_PROSE_CHARS`, under `_PROSE_LINKS` link text) stays."""
+    """Whether a block of prose (`_is_prose`) stays."""
     return any(
-        verdict is None
-        and block.span.end - block.span.start >= _PROSE_CHARS
-        and block.link_share < _PROSE_LINKS
+        verdict is None and _is_prose(block)
         for block, verdict in zip(blocks, verdicts, strict=True)
     )
 
@@ -239,7 +242,7 @@ def _densest_region(
     total = 0.0
     for block, verdict in zip(blocks, verdicts, strict=True):
         size = block.span.end - block.span.start
-        if verdict is not None or size < _PROSE_CHARS or block.link_share >= _PROSE_LINKS:
+        if verdict is not None or not _is_prose(block):
             continue
         weight = size * (1 - block.link_share)
         total += weight
