@@ -203,7 +203,7 @@ def plain_model_verdicts(
     for index, vector in enumerate(stacked):
         needed = stack.story_threshold if start <= index <= end else stack.threshold
         probability = plain_probability(stack.second, vector)
-        if verdicts[index] is None and probability >= needed and index not in kept:
+        if probability >= needed and index not in kept:
             found[index] = ("chrome.model", plain_reason(stack.second, vector))
     return found
 

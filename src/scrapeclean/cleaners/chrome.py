@@ -338,12 +338,15 @@ class RemoveChrome(BaseCleaner):
     def _model_verdicts(
         texts: list[str], verdicts: list[tuple[str, str] | None], shapes: LineShapes
     ) -> dict[int, tuple[str, str]]:
-        """A ``chrome.model`` verdict for each line no rule flags and the model judges chrome.
+        """A ``chrome.model`` verdict for each line the model judges chrome.
 
-        `texts` are the trimmed lines. Inside the story the model sees, it needs more certainty
-        (``story_threshold``) and never takes a sentence; it never takes the header just above
-        the story (a date or byline line, and the headline above those): later steps read
-        them. Only the lines it may take are put to the second stage.
+        `texts` are the trimmed lines, those the rules left (some flagged by a rule but spared
+        as a sentence inside the rules' story: a comment form's notice among teasers that read
+        as prose; the model, which places the story's end itself, may take them). Inside the
+        story the model sees, it needs more certainty (``story_threshold``) and never takes a
+        sentence; it never takes the header just above the story (a date or byline line, and
+        the headline above those): later steps read them. Only the lines it may take are put
+        to the second stage.
         """
         from scrapeclean.cleaners._chrome_model import load_model
 
@@ -355,9 +358,8 @@ class RemoveChrome(BaseCleaner):
         header = _header(texts, verdicts, start)
         candidates = [
             index
-            for index, verdict in enumerate(verdicts)
-            if verdict is None
-            and index not in header
+            for index in range(len(texts))
+            if index not in header
             and not (start <= index <= end and _is_sentence(texts[index], shapes.prose))
         ]
         found: dict[int, tuple[str, str]] = {}

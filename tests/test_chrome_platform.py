@@ -1,0 +1,119 @@
+"""`remove_chrome` takes the notices that blog and comment software print on every page of
+every site that runs it (a comment form's "Your email address will not be published", "Comments
+are closed", a post's filing line, an out-of-date-browser banner, a metered paywall's count), in
+the nine languages of the interface vocabulary; sentences that merely share words with them stay.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from scrapeclean import Pipeline, cleaners
+from scrapeclean.cleaners import _chrome_model
+from scrapeclean.cleaners.chrome import RemoveChrome
+from tests.conftest import STORY, chrome_rules_on
+
+_COMMENTS = (
+    "Jane Roe said the old tram line was the only way her children could get to school.",
+    "John Doe wrote that the council should have asked the riders before the vote was held.",
+    "Max Muster added that the buses replacing the trams at night were always late and full.",
+)
+
+
+def _rules_after_story(line: str) -> tuple[str, list[str]]:
+    """`STORY` then `line` after `remove_chrome`'s rules (no model): the text, the rule ids."""
+    text = STORY.format(line="The vote was eleven to four, with two members absent.")
+    result = Pipeline([cleaners.remove_chrome(model=False)]).clean(f"{text}\n\n{line}")
+    return result.text, [change.rule for change in result.changes]
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Comments are closed.",
+        "Leave a Reply Cancel reply",
+        "Your email address will not be published. Required fields are marked *",
+        "Save my name, email, and website in this browser for the next time I comment.",
+        "Notify me of follow-up comments by email.",
+        "This site uses Akismet to reduce spam. Learn how your comment data is processed.",
+        "This entry was posted in Politics and tagged trams, council. Bookmark the permalink.",
+        "Learn more",
+        "Thank you for visiting. You are using a browser version with limited support for CSS.",
+        "You have read 3 of 5 free articles this month.",
+        "Kommentar verfassen Antwort abbrechen",
+        "Deine E-Mail-Adresse wird nicht veröffentlicht. Erforderliche Felder sind mit * markiert.",
+        "Diese Website verwendet Akismet, um Spam zu reduzieren.",
+        "Dieser Eintrag wurde veröffentlicht in Podcast und verschlagwortet mit Berlin.",
+        "Benachrichtige mich über neue Beiträge via E-Mail.",
+        "Sie verwenden einen veralteten Browser. Bitte aktualisieren Sie ihn.",
+        "Impressum",
+        "Les commentaires sont fermés.",
+        "Votre adresse e-mail ne sera pas publiée. Les champs obligatoires sont indiqués avec *",
+        "Vous avez lu 1 des 4 articles gratuits ce mois-ci.",
+        "Tu dirección de correo electrónico no será publicada.",
+        "Los comentarios están cerrados.",
+        "Il tuo indirizzo email non sarà pubblicato.",
+        "O seu endereço de email não será publicado.",
+        "Je e-mailadres wordt niet gepubliceerd.",
+        "Twój adres e-mail nie zostanie opublikowany.",
+        "Ваш адрес email не будет опубликован.",
+        "Комментарии закрыты.",
+    ],
+)
+def test_a_platform_notice_is_removed(line: str) -> None:
+    text, rules = _rules_after_story(line)
+    assert line not in text and "9,000 riders" in text
+    assert rules == ["chrome.call_to_action"]
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Comments are closed to the public until the council has voted, the clerk said.",
+        "Learn more about the tram line at the council's public meeting on Monday.",
+        "Riders said they were using an older tram that was often late.",
+        "The mayor said his email address will not be published in the council's report.",
+    ],
+)
+def test_a_sentence_sharing_words_with_a_platform_notice_stays(line: str) -> None:
+    text, rules = chrome_rules_on(line)
+    assert line in text and rules == []
+
+
+def test_the_model_may_take_a_flagged_sentence_the_rules_spared(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """A comment form's notice is a sentence; below the story, between teasers or comments that
+    read as prose, the rules spare it (a flagged sentence among prose stays). The line model,
+    which judges where the story ends, may still take it: a rule's verdict does not keep a line
+    from the model. (A stub model that calls every line outside its story chrome.)"""
+
+    class _Judgement:
+        story = (0, 1)
+
+        def second(self, indexes: list[int]) -> list[tuple[float, list[float]]]:
+            return [(1.0, [0.0]) for _ in indexes]
+
+    class _Second:
+        def reason(self, vector: list[float], *, probability: float) -> str:
+            return "stub"
+
+    class _Model:
+        threshold = 0.5
+        story_threshold = 0.99
+        second = _Second()
+
+        def judge(self, texts: list[str], fires: list[bool], shapes: object) -> _Judgement:
+            return _Judgement()
+
+    monkeypatch.setattr(_chrome_model, "load_model", _Model)
+    texts = [
+        "The city council voted on Tuesday to keep the old tram line open after a long debate.",
+        "Residents had collected 12,000 signatures in support of the line and its riders.",
+        "Save my name, email, and website in this browser for the next time I comment.",
+        _COMMENTS[0],
+    ]
+    verdicts: list[tuple[str, str] | None] = [None, None, ("chrome.call_to_action", "notice"), None]
+    found = RemoveChrome._model_verdicts(texts, verdicts, _chrome_model.LineShapes())
+    assert sorted(found) == [2, 3]
+    assert found[2] == ("chrome.model", "stub")
