@@ -80,6 +80,48 @@ def test_a_sentence_sharing_words_with_a_platform_notice_stays(line: str) -> Non
     assert line in text and rules == []
 
 
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Donate Now",
+        "Make a donation to keep this site free.",
+        "We rely on your support to make local news available to all",
+        "Please support our journalism with a donation.",
+        "Support independent journalism",
+        "For the latest stories download the Daily Bugle app for iOS and Android.",
+        "To read our full stories, please turn off your ad blocker.",
+        "Sign up to get the best content of the week, and great deals, as picked by the editors.",
+        "Jetzt spenden!",
+        "Jede kleine Spende hilft den Menschen in der Region!",
+        "Ihr Beitrag hilft, unsere Berichterstattung weiter auszubauen.",
+        "Bitte deaktivieren Sie Ihren Adblocker.",
+        "Unser kostenloser Newsletter informiert Sie über unsere neuesten Beiträge.",
+        "Je fais un don à l'association",
+        "Apoya el periodismo independiente",
+        "Haz una donación",
+    ],
+)
+def test_a_call_for_support_an_app_or_an_ad_blocker_notice_is_removed(line: str) -> None:
+    text, rules = _rules_after_story(line)
+    assert line not in text and "9,000 riders" in text
+    assert rules == ["chrome.call_to_action"]
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "The foundation said it would support local journalism in the region for five years.",
+        "Readers who download the council's app can see where each tram is in real time.",
+        "Ad blockers are used by a third of readers, a survey of publishers found last year.",
+        "Donations to the riders' association doubled after the vote, its treasurer said.",
+    ],
+)
+def test_a_closing_sentence_about_support_apps_or_ad_blockers_stays(line: str) -> None:
+    """Even as the last paragraph, below the rest of the story, where a flagged line would go."""
+    text, rules = _rules_after_story(line)
+    assert line in text and rules == []
+
+
 def test_the_model_may_take_a_flagged_sentence_the_rules_spared(
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
