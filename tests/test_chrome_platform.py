@@ -122,33 +122,45 @@ def test_a_closing_sentence_about_support_apps_or_ad_blockers_stays(line: str) -
     assert line in text and rules == []
 
 
+class _StubModel:
+    """A line model that says `probability` of every line, its story the first two lines, and
+    keeps what it was asked to judge (`seen`)."""
+
+    threshold = 0.5
+    story_threshold = 0.99
+
+    def __init__(self, probability: float) -> None:
+        self.probability = probability
+        self.seen: list[tuple[list[str], list[bool]]] = []
+        self.second = self
+
+    def reason(self, vector: list[float], *, probability: float) -> str:
+        return "stub"
+
+    def judge(self, texts: list[str], fires: list[bool], shapes: object) -> _StubModel:
+        self.seen.append((list(texts), list(fires)))
+        return self
+
+    story = (0, 1)
+
+    def __call__(self, indexes: list[int]) -> list[tuple[float, list[float]]]:
+        return [(self.probability, [0.0]) for _ in indexes]
+
+
+def _stub(monkeypatch: pytest.MonkeyPatch, probability: float) -> _StubModel:
+    model = _StubModel(probability)
+    monkeypatch.setattr(_chrome_model, "load_model", lambda: model)
+    return model
+
+
 def test_the_model_may_take_a_flagged_sentence_the_rules_spared(
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
     """A comment form's notice is a sentence; below the story, between teasers or comments that
     read as prose, the rules spare it (a flagged sentence among prose stays). The line model,
     which judges where the story ends, may still take it: a rule's verdict does not keep a line
-    from the model. (A stub model that calls every line outside its story chrome.)"""
-
-    class _Judgement:
-        story = (0, 1)
-
-        def second(self, indexes: list[int]) -> list[tuple[float, list[float]]]:
-            return [(1.0, [0.0]) for _ in indexes]
-
-    class _Second:
-        def reason(self, vector: list[float], *, probability: float) -> str:
-            return "stub"
-
-    class _Model:
-        threshold = 0.5
-        story_threshold = 0.99
-        second = _Second()
-
-        def judge(self, texts: list[str], fires: list[bool], shapes: object) -> _Judgement:
-            return _Judgement()
-
-    monkeypatch.setattr(_chrome_model, "load_model", _Model)
+    from the model."""
+    _stub(monkeypatch, 1.0)
     texts = [
         "The city council voted on Tuesday to keep the old tram line open after a long debate.",
         "Residents had collected 12,000 signatures in support of the line and its riders.",
@@ -159,3 +171,32 @@ def test_the_model_may_take_a_flagged_sentence_the_rules_spared(
     found = RemoveChrome._model_verdicts(texts, verdicts, _chrome_model.LineShapes())
     assert sorted(found) == [2, 3]
     assert found[2] == ("chrome.model", "stub")
+    assert sorted(
+        RemoveChrome._model_verdicts(texts, verdicts, _chrome_model.LineShapes(), {3})
+    ) == [3]
+
+
+def test_the_model_first_reads_every_line_as_it_was_trained(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """The model learnt from whole page texts, the lines a rule flags among them (a feature says
+    so): its first reading of a text is of every line, then of what is left."""
+    model = _stub(monkeypatch, 0.0)
+    lines = [
+        "Home | News | Sport | Weather",
+        "Share this article",
+        *[
+            f"Paragraph {n}: the council met again on Tuesday and the vote was close."
+            for n in range(12)
+        ],
+        "Leave a Reply Cancel reply",
+    ]
+    result = Pipeline([cleaners.remove_chrome()]).clean("\n\n".join(lines))
+    assert [change.rule for change in result.changes] == [
+        "chrome.menu",
+        "chrome.call_to_action",
+        "chrome.call_to_action",
+    ]
+    (first_texts, first_fires), (then_texts, _) = model.seen[:2]
+    assert first_texts == lines and first_fires == [True, True, *[False] * 12, True]
+    assert then_texts == lines[2:-1]

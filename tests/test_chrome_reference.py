@@ -181,7 +181,10 @@ def plain_reason(model: Model, vector: Sequence[float]) -> str:
 
 
 def plain_model_verdicts(
-    texts: list[str], verdicts: list[tuple[str, str] | None], *_: object
+    texts: list[str],
+    verdicts: list[tuple[str, str] | None],
+    _shapes: object = None,
+    allowed: set[int] | None = None,
 ) -> dict[int, tuple[str, str]]:
     """Both stages for every line, then the guards: the cleaner's line model, plainly."""
     if not texts:
@@ -203,7 +206,7 @@ def plain_model_verdicts(
     for index, vector in enumerate(stacked):
         needed = stack.story_threshold if start <= index <= end else stack.threshold
         probability = plain_probability(stack.second, vector)
-        if probability >= needed and index not in kept:
+        if (allowed is None or index in allowed) and probability >= needed and index not in kept:
             found[index] = ("chrome.model", plain_reason(stack.second, vector))
     return found
 

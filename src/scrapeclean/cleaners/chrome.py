@@ -313,6 +313,14 @@ class RemoveChrome(BaseCleaner):
         #: Past this many characters of lines, the removals pass the cap whatever comes next.
         cap = self.max_removed * len(text)
         settled = True
+        if budget and kept:
+            # First the model reads every line, those the rules flagged among them, as it was
+            # trained to; it may take only the lines the rules left.
+            budget -= len(lines)
+            found = self._model_verdicts(texts, verdicts, shapes, set(kept))
+            decided.update(found)
+            kept = [index for index in kept if index not in found]
+            kept = _rule_pass(lines, verdicts, kept, decided, shapes.prose)
         while budget:
             if len(kept) > budget:
                 settled = False
@@ -336,7 +344,10 @@ class RemoveChrome(BaseCleaner):
 
     @staticmethod
     def _model_verdicts(
-        texts: list[str], verdicts: list[tuple[str, str] | None], shapes: LineShapes
+        texts: list[str],
+        verdicts: list[tuple[str, str] | None],
+        shapes: LineShapes,
+        allowed: set[int] | None = None,
     ) -> dict[int, tuple[str, str]]:
         """A ``chrome.model`` verdict for each line the model judges chrome.
 
@@ -359,7 +370,8 @@ class RemoveChrome(BaseCleaner):
         candidates = [
             index
             for index in range(len(texts))
-            if index not in header
+            if (allowed is None or index in allowed)
+            and index not in header
             and not (start <= index <= end and _is_sentence(texts[index], shapes.prose))
         ]
         found: dict[int, tuple[str, str]] = {}
