@@ -58,6 +58,16 @@ def _rules_after_story(line: str) -> tuple[str, list[str]]:
         "Twój adres e-mail nie zostanie opublikowany.",
         "Ваш адрес email не будет опубликован.",
         "Комментарии закрыты.",
+        "Posted by Jane Roe at 12:11 PM",
+        "Eingestellt von Max Muster um 21:11",
+        "Publié par Jean Dupont à 08:00",
+        "330 Bewertungen",
+        "2 reviews",
+        "Be Sociable, Share!",
+        "Sharen mit:",
+        "By submitting this form you agree to the Daily Bugle using your data for this purpose.",
+        "Mit Absenden meiner E-Mail-Adresse willige ich ein, den Newsletter zu erhalten.",
+        "We want to hear what you think. Submit a letter to the editor.",
     ],
 )
 def test_a_platform_notice_is_removed(line: str) -> None:
@@ -73,6 +83,8 @@ def test_a_platform_notice_is_removed(line: str) -> None:
         "Learn more about the tram line at the council's public meeting on Monday.",
         "Riders said they were using an older tram that was often late.",
         "The mayor said his email address will not be published in the council's report.",
+        "Reviews of the tram timetable were posted by the council at its meeting on Monday.",
+        "By submitting its plan, the council agreed to a review of the line within five years.",
     ],
 )
 def test_a_sentence_sharing_words_with_a_platform_notice_stays(line: str) -> None:
