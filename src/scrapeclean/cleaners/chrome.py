@@ -152,12 +152,13 @@ _SITE_VOICE = LazyRegex(
         abonnez-vous|inscrivez-vous|suscr[ií]bete|suscr[ií]base|iscriviti|assine|abonneer)\b
         .{0,60}?\b(?:our|unser(?:e[nmrs]?)?|notre|nos|nuestr[oa]s?|nostr[oa]|nosso|nossa|onze)\b
         |\b(?:our|unser(?:e[nmrs]?)?|notre|nos|nuestr[oa]s?|nostr[oa]|nosso|nossa|onze)\s+
-        (?:free\s+|kostenlosen?\s+|gratuite?s?\s+)?(?:(?:daily|weekly|e-?mail)\s+)?newsletters?\b
+        (?:free\s+|kostenlos(?:e[nrs]?)?\s+|gratuite?s?\s+)?(?:(?:daily|weekly|e-?mail)\s+)?
+        newsletters?\b
         |\bsubscrib\w*+.{0,60}\b(?:full|entire|whole)\ (?:story|article)\b
         |\b(?:full|entire|whole)\ (?:story|article)\b.{0,60}\bsubscrib|\balready\ a\ subscriber\b
         |\b(?:logged|signed|log|sign)\ in\ to\ (?:post|leave|add|write)\ a\ comment\b
         |^nur\ (?:angemeldete|registrierte)\ (?:benutzer|nutzer|leser)
-        |^(?:.{1,80}[?!]\ )?sign\ up\ (?:here|now|today)\b
+        |^(?:.{1,80}[?!]\ )?sign\ up\ (?:here|now|today|to\ get|to\ receive)\b
         |\bwe\ may\ (?:receive|earn)\ (?:a\ )?(?:compensation|commission)\b.{0,80}\b(?:links?|click
         |buy|purchase)|\baffiliate[-\ ]links\b|\bfür\ links\ auf\ dieser\ seite\b
         |\bcancel\ (?:any\ ?time|at\ any\ time)\b|\bcancela\ cuando\ quieras\b
