@@ -222,6 +222,8 @@ def test_a_sentence_about_inboxes_or_following_stays(line: str) -> None:
         "Mots-clés : élections, Europe",
         "Etiquetas: fútbol",
         "Теги: политика, экономика",
+        "Markiert: #gesundheit, #winter",
+        "Categorie: Politica, Esteri",
     ],
 )
 def test_a_taxonomy_line_is_removed(line: str) -> None:
