@@ -33,6 +33,7 @@ CHROME_KEYS = {
     "call_to_action_patterns",
     "notice_patterns",
     "notice_cues",
+    "site_voice_patterns",
     "cookie_words",
     "consent_words",
     "audience_words",

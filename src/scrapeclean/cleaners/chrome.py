@@ -140,29 +140,9 @@ _COPYRIGHT_MARK = LazyRegex(
 #: story"), "our newsletter", a paywall's pitch ("To view the full story, please subscribe",
 #: "already a subscriber"), "log in to post a comment", an affiliate-links notice, "cancel
 #: anytime", a line that opens with the copyright sign. Such a line is chrome wherever it
-#: stands, even as a sentence.
-_SITE_VOICE = LazyRegex(
-    r"""\bcookies?\b.{0,120}?\b(?:this|our|these|diese[rsmn]?|unsere[rsmn]?|ce|notre|nos|
-        este|nuestro|questo|nostro)\s+(?:web\s?)?(?:site|sites|website|webseite|internetseite|
-        seiten?|sitio|sito)\b
-        |\b(?:this|our|diese|unsere)\s+(?:web)?(?:site|website|webseite)\s+(?:uses|verwendet|
-        nutzt|benutzt|utilise|utiliza|utilizza)\b
-        |^(?:sign\ up|subscribe|register)\b.{0,60}\bnewsletters?\b
-        |^(?:.{1,40}[?!]\ )?(?:subscribe|sign\ up|register|download|abonnieren\ sie|abonniere|
-        abonnez-vous|inscrivez-vous|suscr[ií]bete|suscr[ií]base|iscriviti|assine|abonneer)\b
-        .{0,60}?\b(?:our|unser(?:e[nmrs]?)?|notre|nos|nuestr[oa]s?|nostr[oa]|nosso|nossa|onze)\b
-        |\b(?:our|unser(?:e[nmrs]?)?|notre|nos|nuestr[oa]s?|nostr[oa]|nosso|nossa|onze)\s+
-        (?:free\s+|kostenlos(?:e[nrs]?)?\s+|gratuite?s?\s+)?(?:(?:daily|weekly|e-?mail)\s+)?
-        newsletters?\b
-        |\bsubscrib\w*+.{0,60}\b(?:full|entire|whole)\ (?:story|article)\b
-        |\b(?:full|entire|whole)\ (?:story|article)\b.{0,60}\bsubscrib|\balready\ a\ subscriber\b
-        |\b(?:logged|signed|log|sign)\ in\ to\ (?:post|leave|add|write)\ a\ comment\b
-        |^nur\ (?:angemeldete|registrierte)\ (?:benutzer|nutzer|leser)
-        |^(?:.{1,80}[?!]\ )?sign\ up\ (?:here|now|today|to\ get|to\ receive)\b
-        |\bwe\ may\ (?:receive|earn)\ (?:a\ )?(?:compensation|commission)\b.{0,80}\b(?:links?|click
-        |buy|purchase)|\baffiliate[-\ ]links\b|\bfür\ links\ auf\ dieser\ seite\b
-        |\bcancel\ (?:any\ ?time|at\ any\ time)\b|\bcancela\ cuando\ quieras\b
-        |^[©ⓒ]""",
+#: stands, even as a sentence. The patterns are the language files' `site_voice_patterns`.
+_SITE_VOICE = _VocabularyRegex(
+    lambda: _vocabulary.patterns("chrome.site_voice_patterns"),
     regex.IGNORECASE | regex.VERBOSE,
 )
 _CREDIT = _VocabularyRegex(
