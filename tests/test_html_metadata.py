@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import pytest
+from bs4 import BeautifulSoup
 
 from scrapeclean import clean
 
@@ -121,3 +122,43 @@ def test_author_metas(meta: str, origin: str) -> None:
 def test_an_author_profile_url_is_no_name() -> None:
     head = "<meta property='article:author' content='https://www.facebook.com/ana.lima'>"
     assert clean(_page(head)).metadata.authors == ()
+
+
+_MARKED = "itemprop=author or byline class"
+
+
+@pytest.mark.parametrize(
+    ("body", "authors"),
+    [
+        (  # schema.org microdata: the Person's name, not its label
+            "<div itemprop='author' itemscope><span>Written by</span>"
+            "<span itemprop='name'>Ana Lima</span></div>",
+            ("Ana Lima",),
+        ),
+        ("<p><em class='byline'>JOE ROE </em></p>", ("JOE ROE",)),  # upper case counts
+        (  # hCard inside a byline: the name alone, without its date
+            "<cite class='byline vcard'><span>By </span><span class='fn'>Jo Bloggs</span>"
+            "<abbr>March 11, 2015 3:46 PM</abbr></cite>",
+            ("Jo Bloggs",),
+        ),
+        ("<div class='author-name'>Anne-Marie de Roe</div>", ("Anne-Marie de Roe",)),
+        # not a person's name: an avatar's initials, a date glued on, a desk
+        ("<div class='author-name'>J J</div>", ()),
+        ("<div class='byline'>Joe Wee Monday, February 29, 2016 @ 11:10 PM UTC</div>", ()),
+        ("<div class='byline'>Staff Reporter</div>", ()),
+    ],
+)
+def test_an_author_marked_in_the_markup(body: str, authors: tuple[str, ...]) -> None:
+    """When no metadata names the author: ``itemprop=author``, then a byline's class."""
+    page = _page("", f"<body>{body}<article><p>The council met on Monday.</p></article></body>")
+    for given in (page, BeautifulSoup(page, "html.parser")):
+        metadata = clean(given).metadata
+        assert metadata.authors == authors
+        if authors:
+            assert metadata.source_of("authors").origin == _MARKED
+
+
+def test_stated_metadata_wins_over_the_markup() -> None:
+    body = "<body><p class='byline'>Jo Bloggs</p><p>The council met on Monday.</p></body>"
+    metadata = clean(_page("<meta name='author' content='Ana Lima'>", body)).metadata
+    assert metadata.authors == ("Ana Lima",)

@@ -10,11 +10,12 @@ left when no name can be told is None: a missing author is better than a wrong o
 from __future__ import annotations
 
 from collections.abc import Iterable
+from functools import cache
 
 import regex
 
 from scrapeclean._regex import LazyRegex
-from scrapeclean._vocabulary import alternation
+from scrapeclean._vocabulary import alternation, language_codes
 from scrapeclean._vocabulary import words as vocabulary
 
 #: A web address or e-mail address, with the separator before it (entered only at the start
@@ -83,6 +84,53 @@ def _is_person(text: str) -> bool:
         return False
     titles = vocabulary("dateline.job_titles")  # (cached by the vocabulary module)
     return not any(word in _NOT_NAMES or word in titles for word in text.casefold().split())
+
+
+#: A word of a person's name in any case: "Jane", "JANE", "O'Neil", "Anne-Marie", "J." (a
+#: single letter only as an initial, with its dot).
+_NAME_WORD = LazyRegex(r"^\p{Lu}(?:[\p{L}'’-]*\p{L}\.?|\.)$")
+_MIN_WEEKDAY_LENGTH = 5
+_MAX_NAME_WORDS = 5
+
+
+def name_shaped(text: str) -> bool:
+    """Whether `text` is shaped like a person's name.
+
+    Two to five words, each capitalised (or a particle such as "de", "von"), no job title, desk
+    word or weekday among them, nothing else. For weak evidence (a byline's markup), where
+    `_is_person`'s proper case is too strict ("JANE DOE").
+    """
+    words = text.split()
+    if not _MIN_NAME_WORDS <= len(words) <= _MAX_NAME_WORDS:
+        return False
+    particles = vocabulary("dateline.name_particles")
+    titles = vocabulary("dateline.job_titles")
+    for word in words:
+        folded = word.casefold()
+        if folded in _NOT_NAMES or folded in titles or folded in _weekdays():
+            return False
+        if folded not in particles and _NAME_WORD.match(word) is None:
+            return False
+    return True
+
+
+@cache
+def _weekdays() -> frozenset[str]:
+    """The weekdays' full names in every language of the data files ("monday", "montag").
+
+    A date glued to a byline ("Joe Wee Monday, February 29") is no part of a name. (Months are
+    names too: "June", "April".)
+    """
+    from scrapeclean.dates._languages import language
+
+    codes = [code for code in language_codes() if code != "mul"]
+    return frozenset(
+        form
+        for code in codes
+        for forms in language(code).weekdays
+        for form in forms[:1]
+        if len(form) >= _MIN_WEEKDAY_LENGTH
+    )
 
 
 def author_name(stated: str) -> str | None:

@@ -22,7 +22,7 @@ import re
 from bisect import bisect_left
 from collections.abc import Iterator
 from functools import lru_cache
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, cast
 
 import regex
 
@@ -232,6 +232,42 @@ class LxmlPage:
                 yield _attributes(element), " ".join(_pieces(element))
 
 
+    def _elements(self, path: str) -> list[_Element]:
+        """The elements an XPath expression (one that selects elements only) finds."""
+        found = self.root.xpath(path)
+        return cast("list[_Element]", found) if isinstance(found, list) else []
+
+    def marked_texts(
+        self, itemprop: str, classes: frozenset[str], inner: frozenset[str]
+    ) -> Iterator[str]:
+        """The texts of the elements marked as `itemprop` or with one of `classes`.
+
+        First every element whose ``itemprop`` words hold `itemprop`, then every element whose
+        ``class`` words meet `classes`, in document order each. An element holding an
+        ``itemprop=name`` (for the first) or an element of an `inner` class (for the second)
+        gives that one's text instead: the name without its label.
+        """
+        for element in self._elements(f"//*[contains(@itemprop, '{itemprop}')]"):
+            if itemprop in str(element.get("itemprop", "")).split():
+                named = [
+                    child
+                    for child in element.iter()
+                    if "name" in str(child.get("itemprop", "")).split()
+                ]
+                yield " ".join(_pieces(named[0] if named else element))
+        for element in self._elements("//*[@class]"):
+            if classes.intersection(str(element.get("class", "")).split()):
+                yield " ".join(_pieces(_inner(element, inner)))
+
+
+def _inner(element: _Element, inner: frozenset[str]) -> _Element:
+    """The first element under `element` of one of the `inner` classes, or `element`."""
+    for child in element.iter():
+        if child is not element and inner.intersection(str(child.get("class", "")).split()):
+            return child
+    return element
+
+
 def _attributes(element: _Element) -> dict[str, str]:
     """The attributes of an element of a tree parsed from text (names and values are str)."""
     return {str(key): str(value) for key, value in element.items()}
@@ -274,6 +310,27 @@ class SoupPage:
             attrs = _flat(element.attrs)
             if rel in attrs.get("rel", "").split():
                 yield attrs, element.get_text(" ")
+
+
+    def marked_texts(
+        self, itemprop: str, classes: frozenset[str], inner: frozenset[str]
+    ) -> Iterator[str]:
+        """As `LxmlPage.marked_texts`, from the bs4 tree."""
+        from bs4 import Tag
+
+        for element in self.root.find_all(True, attrs={"itemprop": True}):
+            if itemprop in _flat(element.attrs).get("itemprop", "").split():
+                named = element.find(True, attrs={"itemprop": "name"})
+                yield (named if isinstance(named, Tag) else element).get_text(" ")
+        for element in self.root.find_all(True, attrs={"class": True}):
+            if classes.intersection(_flat(element.attrs).get("class", "").split()):
+                found = next((tag for tag in element.find_all(True) if _marked(tag, inner)), None)
+                yield (found or element).get_text(" ")
+
+
+def _marked(tag: Tag, classes: frozenset[str]) -> bool:
+    """Whether a bs4 element's ``class`` words meet `classes`."""
+    return bool(classes.intersection(_flat(tag.attrs).get("class", "").split()))
 
 
 def _flat(attrs: dict[str, Any]) -> dict[str, str]:

@@ -26,7 +26,7 @@ from typing import TYPE_CHECKING, Any
 
 import regex
 
-from scrapeclean._author_names import author_names
+from scrapeclean._author_names import author_names, name_shaped
 from scrapeclean._dom import (
     LxmlPage,
     SoupPage,
@@ -345,7 +345,48 @@ def _authors(page: _Page, facts: _Facts) -> tuple[tuple[str, ...], str] | None:
             if names:
                 return names, f"meta[{attribute}={key}]"
     links = author_names(_clean_inline(text) for _, text in page.with_rel("a", "author"))
-    return (links, "a[rel=author]") if links else None
+    if links:
+        return links, "a[rel=author]"
+    return _marked_author(page)
+
+
+#: Class names of a byline or of an author's name in it, in the markup of many themes.
+_BYLINE_CLASSES = frozenset(
+    {
+        "byline",
+        "byline-name",
+        "byline__name",
+        "byline__author",
+        "author-name",
+        "author_name",
+        "authorname",
+        "article-author",
+        "article__author",
+        "story-byline",
+    }
+)
+#: Inside a byline, the element holding the name alone (hCard's ``fn``).
+_NAME_CLASSES = frozenset({"fn", "author-name", "author_name", "byline__name", "byline-name"})
+#: How many marked elements are read before giving up (a page of comments marks many).
+_MAX_MARKED = 20
+_MARKED_ORIGIN = "itemprop=author or byline class"
+#: Markup is weaker evidence than metadata the page states for machines.
+_MARKED_CONFIDENCE = 0.6
+
+
+def _marked_author(page: _Page) -> tuple[tuple[str, ...], str] | None:
+    """The author an element of the page marks: ``itemprop=author``, then a byline class.
+
+    Weaker evidence than the metadata: only the first marked element that holds a name shaped
+    like a person's ("Jane Doe", "JANE DOE", "Anne-Marie de Roe") counts.
+    """
+    for count, text in enumerate(page.marked_texts("author", _BYLINE_CLASSES, _NAME_CLASSES)):
+        if count >= _MAX_MARKED:
+            break
+        names = tuple(name for name in author_names([_clean_inline(text)]) if name_shaped(name))
+        if names:
+            return names, _MARKED_ORIGIN
+    return None
 
 
 def _ld_names(value: Any) -> tuple[str, ...]:
@@ -381,7 +422,8 @@ def _page_facts(page: _Page, facts: _Facts) -> list[Finding]:
         findings.append(Finding("site_name", site, "read_input", origin, 0.8))
     authors = _authors(page, facts)
     if authors is not None:
-        findings.append(Finding("authors", authors[0], "read_input", authors[1], 0.8))
+        sure = _MARKED_CONFIDENCE if authors[1] == _MARKED_ORIGIN else 0.8
+        findings.append(Finding("authors", authors[0], "read_input", authors[1], sure))
     return findings
 
 
