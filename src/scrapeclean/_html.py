@@ -36,7 +36,7 @@ from scrapeclean._dom import (
     parse_html,
     walk_events,
 )
-from scrapeclean._model import Block, Finding, Source, Span
+from scrapeclean._model import Block, Finding, Source, Span, trusted_block, trusted_span
 from scrapeclean._page_dates import (
     NOTED,
     LxmlDateElements,
@@ -93,6 +93,8 @@ _BARE_CANDIDATES = {"article": "article", "main": "main"}
 #: Inline elements whose text is a control's label (counted in `Block.control_share`).
 _CONTROLS = frozenset({"button", "label"})
 _SPACES = regex.compile(r"[ \t\r\n\f\v]+")
+#: The attributes of an element without any (shared: the reader never changes attributes).
+_NO_ATTRIBUTES: dict[str, Any] = {}
 _TOKEN_SPLIT = regex.compile(r"[^\p{L}\p{N}]+")
 _LANGUAGE_TAG = regex.compile(r"[A-Za-z]{2,3}(?:[-_][A-Za-z0-9]{1,8})*")
 _HIDDEN_STYLE = regex.compile(r"display\s*:\s*none|visibility\s*:\s*hidden", regex.IGNORECASE)
@@ -607,9 +609,14 @@ class _Reader:
             if event == "start":
                 items = node.items()
                 name = node.tag
-                attrs = dict(items) if items else {}
-                if name in NOTED or (items and interesting(attrs)):
-                    dates.note(order, node, attrs)
+                if items:
+                    attrs = dict(items)
+                    if name in NOTED or interesting(attrs):
+                        dates.note(order, node, attrs)
+                else:
+                    attrs = _NO_ATTRIBUTES
+                    if name in NOTED:
+                        dates.note(order, node, attrs)
                 order += 1
                 action = self.enter(name, attrs, node, leaf=not len(node))
                 if action == _WALK:
@@ -660,10 +667,9 @@ class _Reader:
         An inline element without children (`leaf`) opens no frame, as no element inherits
         from it: `_LEAF` says so, and the walk reads its text as the element's.
         """
-        if attrs:
-            if not is_root and (name in _NEVER_TEXT or _hidden(attrs, name)):
-                return _SKIP
-        elif not is_root and name in _NEVER_TEXT:
+        if not is_root and (
+            name in _NEVER_TEXT or (attrs and _may_hide(attrs, name) and _hidden(attrs, name))
+        ):
             return _SKIP
         if name == "br":
             self.end_line()
@@ -671,11 +677,10 @@ class _Reader:
         if name in _EMPTY:
             self.boundary = True
             return _SKIP
-        if attrs:
-            role = _role(attrs)
+        role = _role(attrs) if "role" in attrs else ""
+        if role or "itemprop" in attrs:
             candidate = _candidate_kind(attrs, name, role)
         else:
-            role = ""
             candidate = _BARE_CANDIDATES.get(name)
         block = is_root or name in _BLOCKS or candidate is not None
         if block:
@@ -894,8 +899,8 @@ class _Reader:
             prefix = "…>" if frame.deep else ""
             path, selector = frame.names()
             blocks.append(
-                Block(
-                    span=Span(raw.start, raw.end),
+                trusted_block(
+                    span=trusted_span(raw.start, raw.end),
                     tag=frame.tag,
                     path=prefix + path,
                     landmark=frame.landmark,
@@ -920,6 +925,11 @@ def _order(frame: _Frame) -> int:
 def _name(tag: Tag) -> str:
     name = tag.name or ""
     return "#document" if name == "[document]" else name.lower()
+
+
+def _may_hide(attrs: dict[str, Any], name: str) -> bool:
+    """A quick first look: whether `_hidden` may say yes (an attribute it reads is there)."""
+    return "hidden" in attrs or "aria-hidden" in attrs or "style" in attrs or name == "dialog"
 
 
 def _hidden(attrs: dict[str, Any], name: str) -> bool:

@@ -1143,14 +1143,20 @@ def _lxml_page_text(body: _Element, holding: set[_Element]) -> str:
     events = walk_events(body)
     siblings = "comment" not in events
     walker = etree.iterwalk(body, events=events)
+    aside_tags = _ASIDE_TAGS
+    side = _side
     for event, node in walker:
         if size > _PAGE_CHARS:
             break
         if event == "start":
-            if node.tag in ("rt", "rp") or not (  # ruby annotations are not text
-                node in holding
-                or not _lxml_aside(node)
-                or (node.tag == "aside" and _lxml_in_article(node))
+            tag = node.tag
+            if tag in ("rt", "rp") or (  # ruby annotations are not text
+                (  # `_lxml_aside`, inline: it runs for every element
+                    tag.lower() in aside_tags
+                    or ((value := node.get("class")) and side(value))
+                    or ((value := node.get("id")) and side(value))
+                )
+                and not (node in holding or (tag == "aside" and _lxml_in_article(node)))
             ):
                 walker.skip_subtree()
                 continue
@@ -1182,6 +1188,10 @@ def _kept(texts: Iterable[str], pieces: list[str]) -> int:
             pieces.append(text)
             added += len(text)
     return added
+
+
+#: The names of elements that `_lxml_aside` says yes to whatever their attributes.
+_ASIDE_TAGS = _UNSEEN | _ELSEWHERE_TAGS
 
 
 def _lxml_aside(element: _Element) -> bool:
