@@ -19,6 +19,7 @@ is walked once for both the blocks and the page's date evidence: the walk shows 
 from __future__ import annotations
 
 import json
+import re
 from dataclasses import dataclass
 from functools import lru_cache
 from html import unescape
@@ -45,6 +46,7 @@ from scrapeclean._page_dates import (
     elements_from_soup,
     interesting,
     ld_objects,
+    split_words,
 )
 
 if TYPE_CHECKING:
@@ -92,10 +94,9 @@ _EMPTY = frozenset({"img", "hr", "wbr"})
 _BARE_CANDIDATES = {"article": "article", "main": "main"}
 #: Inline elements whose text is a control's label (counted in `Block.control_share`).
 _CONTROLS = frozenset({"button", "label"})
-_SPACES = regex.compile(r"[ \t\r\n\f\v]+")
+_SPACES = re.compile(r"[ \t\r\n\f\v]+")  # (ASCII only: `re` does it quicker than `regex`)
 #: The attributes of an element without any (shared: the reader never changes attributes).
 _NO_ATTRIBUTES: dict[str, Any] = {}
-_TOKEN_SPLIT = regex.compile(r"[^\p{L}\p{N}]+")
 _LANGUAGE_TAG = regex.compile(r"[A-Za-z]{2,3}(?:[-_][A-Za-z0-9]{1,8})*")
 _HIDDEN_STYLE = regex.compile(r"display\s*:\s*none|visibility\s*:\s*hidden", regex.IGNORECASE)
 #: How many class/id words and path levels a block keeps (the nearest ones), so that a page
@@ -202,7 +203,12 @@ def _parse(markup: str) -> Tag:
 
 
 def _clean_inline(text: str) -> str:
-    return _SPACES.sub(" ", text).strip()
+    """`text` with each run of ASCII whitespace made one space, trimmed."""
+    if (
+        "  " in text or "\n" in text or "\t" in text or "\r" in text or "\f" in text or "\v" in text
+    ):  # (else no run to fold: most lines, and scanning for these is quicker than `sub`)
+        return _SPACES.sub(" ", text).strip()
+    return text.strip()
 
 
 #: Separators between a page title and the site's name ("Headline | Site", "Site - Headline").
@@ -447,7 +453,11 @@ class _Frame:
             part = (
                 name if name in ("html", "body", "head") else f"{name}:nth-of-type({item.number})"
             )
-            item.built = (*_extend(path, paths, name), *_extend(selector, selectors, part))
+            if paths and selectors and paths < _MAX_LEVELS and selectors < _MAX_LEVELS:
+                # `_extend`, inline, for the usual case (each block's frames come here)
+                item.built = (f"{path}>{name}", paths + 1, f"{selector}>{part}", selectors + 1)
+            else:
+                item.built = (*_extend(path, paths, name), *_extend(selector, selectors, part))
         assert self.built is not None
         return self.built[0], self.built[2]
 
@@ -785,26 +795,27 @@ class _Reader:
         """Add page text, inside the open element or, given `link` and `control`, an inline one."""
         if not value:
             return
+        parts = self.parts
         if value.isspace():  # indentation between tags, most often: no glue to decide
             self.boundary = False
-            if self.parts:
-                self.parts.append(value)
+            if parts:
+                parts.append(value)
             return
-        visible = len("".join(value.split()))
-        if visible:
-            if link is None:
-                frame = self.frames[-1]
-                link, control = frame.link, frame.control
-            self.seen += visible
-            self.chars += visible
-            if link:
-                self.link_chars += visible
-            if control:
-                self.control_chars += visible
-        if self.boundary and self.parts and _glues(self.parts[-1][-1], value[0]):
-            self.parts.append(" ")
-        self.boundary = False
-        self.parts.append(value)
+        visible = sum(map(len, value.split()))  # not blank: at least one character
+        if link is None:
+            frame = self.frames[-1]
+            link, control = frame.link, frame.control
+        self.seen += visible
+        self.chars += visible
+        if link:
+            self.link_chars += visible
+        if control:
+            self.control_chars += visible
+        if self.boundary:
+            if parts and _glues(parts[-1][-1], value[0]):
+                parts.append(" ")
+            self.boundary = False
+        parts.append(value)
 
     def preformatted(self, text: str) -> None:
         """A ``<pre>`` element (open, with its `text`): one block, line breaks and spacing kept."""
@@ -833,10 +844,12 @@ class _Reader:
         """End the open block, if it has text."""
         if self.parts:
             self.end_line()
-        if self.lines and self.frames:
-            top = self.frames[-1]
-            self.emit("\n".join(self.lines), top if top.owner is None else top.owner)
-        self.lines.clear()
+        lines = self.lines
+        if lines:
+            if self.frames:
+                top = self.frames[-1]
+                self.emit("\n".join(lines), top if top.owner is None else top.owner)
+            lines.clear()
         self.chars = self.link_chars = self.control_chars = 0
         self.boundary = False
 
@@ -847,16 +860,12 @@ class _Reader:
         start = self.length
         self.chunks.append(value)
         self.length += len(value)
-        chars = max(1, self.chars)
         self.raw.append(
             _RawBlock(
-                start,
-                self.length,
-                frame,
-                round(min(1.0, self.link_chars / chars), 3),
-                round(min(1.0, self.control_chars / chars), 3),
+                start, self.length, frame, _share(self.link_chars, self.chars),
+                _share(self.control_chars, self.chars),
             )
-        )
+        )  # fmt: skip
         self.chars = self.link_chars = self.control_chars = 0
 
     def soup_markup_span(self, tag: Tag) -> Span | None:
@@ -918,6 +927,11 @@ class _Reader:
         return text, tuple(blocks), None if inside is None else inside.kind
 
 
+def _share(part: int, whole: int) -> float:
+    """`part` of `whole` characters as a share, to 3 places (0.0 for none: most blocks)."""
+    return round(min(1.0, part / max(1, whole)), 3) if part else 0.0
+
+
 def _order(frame: _Frame) -> int:
     return frame.order
 
@@ -958,7 +972,7 @@ def _words(attrs: dict[str, Any]) -> tuple[str, ...]:
 @lru_cache(maxsize=4096)
 def _split_words(value: str) -> tuple[str, ...]:
     """The lower-case words of a class/id string (pages repeat them, so they are cached)."""
-    return tuple(word for word in _TOKEN_SPLIT.split(value.lower()) if word)
+    return tuple(filter(None, split_words(value)))
 
 
 def _role(attrs: dict[str, Any]) -> str:
