@@ -615,6 +615,7 @@ class _Reader:
         events = walk_events(root)
         siblings = "comment" not in events  # comments' tails are read beside the elements
         walker = etree.iterwalk(root, events=events)
+        parts = self.parts  # (the one list of the open line's pieces)
         for event, node in walker:
             if event == "start":
                 items = node.items()
@@ -628,12 +629,17 @@ class _Reader:
                     if name in NOTED:
                         dates.note(order, node, attrs)
                 order += 1
-                action = self.enter(name, attrs, node, leaf=not len(node))
+                action = self.enter(name, attrs, node, False, not len(node))
                 if action == _WALK:
                     opened.append(True)
                     text = node.text  # (lxml makes a new string at each reading)
                     if text:
-                        self.text(text)
+                        if text.isspace():  # `text`'s first case, inline: the most common
+                            self.boundary = False
+                            if parts:
+                                parts.append(text)
+                        else:
+                            self.text(text)
                     if siblings and len(node) and not isinstance(node[0].tag, str):
                         for tail in comment_tails(node[0]):  # the comments it opens with
                             self.text(tail)
@@ -659,7 +665,12 @@ class _Reader:
                 self.leave()
             tail = node.tail
             if tail:
-                self.text(tail)
+                if tail.isspace():  # as above
+                    self.boundary = False
+                    if parts:
+                        parts.append(tail)
+                else:
+                    self.text(tail)
             if siblings and node is not root:
                 following = node.getnext()
                 if following is not None and not isinstance(following.tag, str):
