@@ -1014,10 +1014,15 @@ class LxmlDateElements:
 
     def see_subtree(self, element: _Element, *, itself: bool = False) -> None:
         """Note the elements within `element` (and, when `itself`, `element` first)."""
-        see = self.see
+        count = self.count
         for inner in element.iter() if itself else element.iterdescendants():
-            if isinstance(inner.tag, str):
-                see(inner, inner.attrib)
+            tag = inner.tag
+            if isinstance(tag, str):  # `see`, inline
+                attrs = inner.attrib
+                if tag in NOTED or (attrs and interesting(attrs)):
+                    self.note(count, inner, attrs)
+                count += 1
+        self.count = count
 
     def elements(self, root: _Element) -> list[PageElement]:
         """The page's date facts (`root` is the tree's root, the one walked)."""

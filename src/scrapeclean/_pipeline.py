@@ -519,8 +519,9 @@ def _plan(offsets: OffsetMap, edits: Sequence[Edit], text: str) -> list[Piece]:
         pieces.append(Piece(start, end, in_start, in_end, "", [index]))
     planned: list[Piece] = []
     for piece in pieces:
-        piece.after = _after(piece, edits, text)
-        if piece.after != text[piece.start : piece.end]:
+        after = piece.after = _after(piece, edits, text)
+        # (a replacement of another length is a change: no copy of the text to tell)
+        if len(after) != piece.end - piece.start or after != text[piece.start : piece.end]:
             planned.append(piece)
     return planned
 

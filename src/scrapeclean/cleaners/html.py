@@ -248,10 +248,12 @@ def _densest_region(
         total += weight
         if block.selector.startswith("…"):
             continue
-        parts = block.selector.split(">")
-        for end in range(1, len(parts)):
-            prefix = ">".join(parts[:end])
+        selector = block.selector
+        end = selector.find(">")
+        while end >= 0:  # each ancestor's selector: the text before each ">"
+            prefix = selector[:end]
             weights[prefix] = weights.get(prefix, 0.0) + weight
+            end = selector.find(">", end + 1)
     if not total:
         return None
     enough = [prefix for prefix, weight in weights.items() if weight >= _REGION_SHARE * total]
