@@ -6,6 +6,8 @@
   elements as a walk of the whole tree, subtrees the reader skips included.
 - The headline's text is read from the headline on: the same strings as a walk from the root.
 - The page's text is walked by libxml2: the same text as a walk with a stack.
+- Class and id words, date hints and folded lines take quick paths for ASCII text: the
+  patterns' answers. The unchecked constructors build the values the dataclasses build.
 """
 
 from __future__ import annotations
@@ -279,3 +281,81 @@ def test_reading_a_page_leaves_no_reference_cycles() -> None:
     assert _cyclic_garbage(lambda: read_input(_SKIPPED_SUBTREES, html=True)) == 0
     assert _cyclic_garbage(lambda: read_input(soup)) == 0
     assert _cyclic_garbage(lambda: find_dates("Published 4 March 2021, updated 5 March")) == 0
+
+
+# -- quick paths for values the reader sees on every page ------------------------------------
+
+#: Class and id values, ASCII and not (final sigma, the Kelvin sign, a dotted capital I,
+#: superscript digits, the long s: where lower-casing or "letter" is not plain ASCII).
+_CLASS_VALUES = [
+    "post-date", "entry_meta", "BYLINE", "article--Published", "x2y", "", "--",
+    "ΑΣ b", "İstanbul", "\u212a-widget", "\u017ftime", "Straße", "a²b", "ÄÖ-Ü", "日付 date",
+]  # fmt: skip
+_ATTRIBUTE_TEXT = st.text(
+    st.sampled_from("aAdDtTiImMeE- _1²ΣςİK\u212a\u017fß\n\t\xa0"), max_size=24
+) | st.sampled_from(_CLASS_VALUES)
+
+
+@settings(max_examples=300, deadline=None)
+@given(_ATTRIBUTE_TEXT)
+def test_class_words_and_date_hints_read_as_the_patterns_do(value: str) -> None:
+    """ASCII values are split and searched by `re` and `in`: the `regex` patterns' answers."""
+    import regex
+
+    from scrapeclean import _html, _page_dates
+
+    words = [word for word in regex.split(r"[^\p{L}\p{N}]+", value.lower()) if word]
+    assert _html._split_words.__wrapped__(value) == tuple(words)
+    assert _page_dates._words.__wrapped__(value) == frozenset(words)
+    assert _page_dates._hinted.__wrapped__(value) == (
+        _page_dates._DATE_HINT.search(value) is not None
+    )
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(st.sampled_from("ab .\n\t\r\f\v\xa0"), max_size=30))
+def test_a_line_is_folded_as_the_pattern_folds_it(text: str) -> None:
+    """`_clean_inline` skips the pattern when no run can need folding: the same line."""
+    import regex
+
+    from scrapeclean._html import _clean_inline
+
+    assert _clean_inline(text) == regex.sub(r"[ \t\r\n\f\v]+", " ", text).strip()
+
+
+def test_trusted_values_equal_the_checked_ones() -> None:
+    """The reader's unchecked constructors build the values the dataclasses build, every field."""
+    import dataclasses
+    import pickle
+
+    from scrapeclean._model import (
+        _BLOCK_SET,
+        _CHANGE_SET,
+        _EDIT_SET,
+        Block,
+        Change,
+        Span,
+        trusted_block,
+        trusted_change,
+        trusted_deletion,
+        trusted_span,
+    )
+
+    assert len(_BLOCK_SET) == len(dataclasses.fields(Block))
+    assert len(_CHANGE_SET) == len(dataclasses.fields(Change))
+    assert len(_EDIT_SET) == len(dataclasses.fields(Edit))
+    values = {
+        "span": Span(3, 9), "tag": "p", "path": "html>body>p", "landmark": "main",
+        "tokens": ("story",), "link_share": 0.25, "depth": 3, "position": 0.5, "in_main": True,
+        "markup": Span(10, 20), "selector": "html>body>p:nth-of-type(2)",
+        "control_share": 0.0, "selected": ("p",),
+    }  # fmt: skip
+    assert list(values) == [field.name for field in dataclasses.fields(Block)]
+    block = trusted_block(**values)
+    assert block == Block(**values) and hash(block) == hash(Block(**values))
+    assert pickle.loads(pickle.dumps(block)) == Block(**values)
+    assert trusted_span(3, 9) == Span(3, 9) and hash(trusted_span(0, 0)) == hash(Span(0, 0))
+    change = trusted_change("step", "chrome", Span(1, 4), "abc", "", "why", "rule.id")
+    assert change == Change("step", "chrome", Span(1, 4), "abc", "", "why", "rule.id")
+    deletion = trusted_deletion(1, 4, "chrome", "why", "rule.id")
+    assert deletion == Edit.delete(1, 4, kind="chrome", reason="why", rule="rule.id")

@@ -26,7 +26,7 @@ from typing import TYPE_CHECKING, Any, cast
 
 import regex
 
-from scrapeclean._model import Span
+from scrapeclean._model import Span, trusted_span
 
 if TYPE_CHECKING:
     from bs4 import Tag
@@ -408,7 +408,7 @@ class StartTags:
         spans: list[Span | None] = []
         for item in elements:
             at = None if item is None else found.get(item)
-            spans.append(None if at is None else Span(*at))
+            spans.append(None if at is None else trusted_span(*at))
         return spans
 
     def _scan(self, pattern: re.Pattern[str]) -> dict[str, tuple[list[int], list[int]]]:

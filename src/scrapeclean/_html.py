@@ -19,6 +19,7 @@ is walked once for both the blocks and the page's date evidence: the walk shows 
 from __future__ import annotations
 
 import json
+import re
 from dataclasses import dataclass
 from functools import lru_cache
 from html import unescape
@@ -36,7 +37,7 @@ from scrapeclean._dom import (
     parse_html,
     walk_events,
 )
-from scrapeclean._model import Block, Finding, Source, Span
+from scrapeclean._model import Block, Finding, Source, Span, trusted_block, trusted_span
 from scrapeclean._page_dates import (
     NOTED,
     LxmlDateElements,
@@ -45,6 +46,7 @@ from scrapeclean._page_dates import (
     elements_from_soup,
     interesting,
     ld_objects,
+    split_words,
 )
 
 if TYPE_CHECKING:
@@ -92,8 +94,9 @@ _EMPTY = frozenset({"img", "hr", "wbr"})
 _BARE_CANDIDATES = {"article": "article", "main": "main"}
 #: Inline elements whose text is a control's label (counted in `Block.control_share`).
 _CONTROLS = frozenset({"button", "label"})
-_SPACES = regex.compile(r"[ \t\r\n\f\v]+")
-_TOKEN_SPLIT = regex.compile(r"[^\p{L}\p{N}]+")
+_SPACES = re.compile(r"[ \t\r\n\f\v]+")  # (ASCII only: `re` does it quicker than `regex`)
+#: The attributes of an element without any (shared: the reader never changes attributes).
+_NO_ATTRIBUTES: dict[str, Any] = {}
 _LANGUAGE_TAG = regex.compile(r"[A-Za-z]{2,3}(?:[-_][A-Za-z0-9]{1,8})*")
 _HIDDEN_STYLE = regex.compile(r"display\s*:\s*none|visibility\s*:\s*hidden", regex.IGNORECASE)
 #: How many class/id words and path levels a block keeps (the nearest ones), so that a page
@@ -200,7 +203,12 @@ def _parse(markup: str) -> Tag:
 
 
 def _clean_inline(text: str) -> str:
-    return _SPACES.sub(" ", text).strip()
+    """`text` with each run of ASCII whitespace made one space, trimmed."""
+    if (
+        "  " in text or "\n" in text or "\t" in text or "\r" in text or "\f" in text or "\v" in text
+    ):  # (else no run to fold: most lines, and scanning for these is quicker than `sub`)
+        return _SPACES.sub(" ", text).strip()
+    return text.strip()
 
 
 #: Separators between a page title and the site's name ("Headline | Site", "Site - Headline").
@@ -487,7 +495,11 @@ class _Frame:
             part = (
                 name if name in ("html", "body", "head") else f"{name}:nth-of-type({item.number})"
             )
-            item.built = (*_extend(path, paths, name), *_extend(selector, selectors, part))
+            if paths and selectors and paths < _MAX_LEVELS and selectors < _MAX_LEVELS:
+                # `_extend`, inline, for the usual case (each block's frames come here)
+                item.built = (f"{path}>{name}", paths + 1, f"{selector}>{part}", selectors + 1)
+            else:
+                item.built = (*_extend(path, paths, name), *_extend(selector, selectors, part))
         assert self.built is not None
         return self.built[0], self.built[2]
 
@@ -645,20 +657,31 @@ class _Reader:
         events = walk_events(root)
         siblings = "comment" not in events  # comments' tails are read beside the elements
         walker = etree.iterwalk(root, events=events)
+        parts = self.parts  # (the one list of the open line's pieces)
         for event, node in walker:
             if event == "start":
                 items = node.items()
                 name = node.tag
-                attrs = dict(items) if items else {}
-                if name in NOTED or (items and interesting(attrs)):
-                    dates.note(order, node, attrs)
+                if items:
+                    attrs = dict(items)
+                    if name in NOTED or interesting(attrs):
+                        dates.note(order, node, attrs)
+                else:
+                    attrs = _NO_ATTRIBUTES
+                    if name in NOTED:
+                        dates.note(order, node, attrs)
                 order += 1
-                action = self.enter(name, attrs, node, leaf=not len(node))
+                action = self.enter(name, attrs, node, False, not len(node))
                 if action == _WALK:
                     opened.append(True)
                     text = node.text  # (lxml makes a new string at each reading)
                     if text:
-                        self.text(text)
+                        if text.isspace():  # `text`'s first case, inline: the most common
+                            self.boundary = False
+                            if parts:
+                                parts.append(text)
+                        else:
+                            self.text(text)
                     if siblings and len(node) and not isinstance(node[0].tag, str):
                         for tail in comment_tails(node[0]):  # the comments it opens with
                             self.text(tail)
@@ -684,7 +707,12 @@ class _Reader:
                 self.leave()
             tail = node.tail
             if tail:
-                self.text(tail)
+                if tail.isspace():  # as above
+                    self.boundary = False
+                    if parts:
+                        parts.append(tail)
+                else:
+                    self.text(tail)
             if siblings and node is not root:
                 following = node.getnext()
                 if following is not None and not isinstance(following.tag, str):
@@ -702,10 +730,9 @@ class _Reader:
         An inline element without children (`leaf`) opens no frame, as no element inherits
         from it: `_LEAF` says so, and the walk reads its text as the element's.
         """
-        if attrs:
-            if not is_root and (name in _NEVER_TEXT or _hidden(attrs, name)):
-                return _SKIP
-        elif not is_root and name in _NEVER_TEXT:
+        if not is_root and (
+            name in _NEVER_TEXT or (attrs and _may_hide(attrs, name) and _hidden(attrs, name))
+        ):
             return _SKIP
         if name == "br":
             self.end_line()
@@ -713,11 +740,10 @@ class _Reader:
         if name in _EMPTY:
             self.boundary = True
             return _SKIP
-        if attrs:
-            role = _role(attrs)
+        role = _role(attrs) if "role" in attrs else ""
+        if role or "itemprop" in attrs:
             candidate = _candidate_kind(attrs, name, role)
         else:
-            role = ""
             candidate = _BARE_CANDIDATES.get(name)
         block = is_root or name in _BLOCKS or candidate is not None
         if block:
@@ -822,26 +848,27 @@ class _Reader:
         """Add page text, inside the open element or, given `link` and `control`, an inline one."""
         if not value:
             return
+        parts = self.parts
         if value.isspace():  # indentation between tags, most often: no glue to decide
             self.boundary = False
-            if self.parts:
-                self.parts.append(value)
+            if parts:
+                parts.append(value)
             return
-        visible = len("".join(value.split()))
-        if visible:
-            if link is None:
-                frame = self.frames[-1]
-                link, control = frame.link, frame.control
-            self.seen += visible
-            self.chars += visible
-            if link:
-                self.link_chars += visible
-            if control:
-                self.control_chars += visible
-        if self.boundary and self.parts and _glues(self.parts[-1][-1], value[0]):
-            self.parts.append(" ")
-        self.boundary = False
-        self.parts.append(value)
+        visible = sum(map(len, value.split()))  # not blank: at least one character
+        if link is None:
+            frame = self.frames[-1]
+            link, control = frame.link, frame.control
+        self.seen += visible
+        self.chars += visible
+        if link:
+            self.link_chars += visible
+        if control:
+            self.control_chars += visible
+        if self.boundary:
+            if parts and _glues(parts[-1][-1], value[0]):
+                parts.append(" ")
+            self.boundary = False
+        parts.append(value)
 
     def preformatted(self, text: str) -> None:
         """A ``<pre>`` element (open, with its `text`): one block, line breaks and spacing kept."""
@@ -870,10 +897,12 @@ class _Reader:
         """End the open block, if it has text."""
         if self.parts:
             self.end_line()
-        if self.lines and self.frames:
-            top = self.frames[-1]
-            self.emit("\n".join(self.lines), top if top.owner is None else top.owner)
-        self.lines.clear()
+        lines = self.lines
+        if lines:
+            if self.frames:
+                top = self.frames[-1]
+                self.emit("\n".join(lines), top if top.owner is None else top.owner)
+            lines.clear()
         self.chars = self.link_chars = self.control_chars = 0
         self.boundary = False
 
@@ -884,16 +913,12 @@ class _Reader:
         start = self.length
         self.chunks.append(value)
         self.length += len(value)
-        chars = max(1, self.chars)
         self.raw.append(
             _RawBlock(
-                start,
-                self.length,
-                frame,
-                round(min(1.0, self.link_chars / chars), 3),
-                round(min(1.0, self.control_chars / chars), 3),
+                start, self.length, frame, _share(self.link_chars, self.chars),
+                _share(self.control_chars, self.chars),
             )
-        )
+        )  # fmt: skip
         self.chars = self.link_chars = self.control_chars = 0
 
     def soup_markup_span(self, tag: Tag) -> Span | None:
@@ -936,8 +961,8 @@ class _Reader:
             prefix = "…>" if frame.deep else ""
             path, selector = frame.names()
             blocks.append(
-                Block(
-                    span=Span(raw.start, raw.end),
+                trusted_block(
+                    span=trusted_span(raw.start, raw.end),
                     tag=frame.tag,
                     path=prefix + path,
                     landmark=frame.landmark,
@@ -955,6 +980,11 @@ class _Reader:
         return text, tuple(blocks), None if inside is None else inside.kind
 
 
+def _share(part: int, whole: int) -> float:
+    """`part` of `whole` characters as a share, to 3 places (0.0 for none: most blocks)."""
+    return round(min(1.0, part / max(1, whole)), 3) if part else 0.0
+
+
 def _order(frame: _Frame) -> int:
     return frame.order
 
@@ -962,6 +992,11 @@ def _order(frame: _Frame) -> int:
 def _name(tag: Tag) -> str:
     name = tag.name or ""
     return "#document" if name == "[document]" else name.lower()
+
+
+def _may_hide(attrs: dict[str, Any], name: str) -> bool:
+    """A quick first look: whether `_hidden` may say yes (an attribute it reads is there)."""
+    return "hidden" in attrs or "aria-hidden" in attrs or "style" in attrs or name == "dialog"
 
 
 def _hidden(attrs: dict[str, Any], name: str) -> bool:
@@ -990,7 +1025,7 @@ def _words(attrs: dict[str, Any]) -> tuple[str, ...]:
 @lru_cache(maxsize=4096)
 def _split_words(value: str) -> tuple[str, ...]:
     """The lower-case words of a class/id string (pages repeat them, so they are cached)."""
-    return tuple(word for word in _TOKEN_SPLIT.split(value.lower()) if word)
+    return tuple(filter(None, split_words(value)))
 
 
 def _role(attrs: dict[str, Any]) -> str:

@@ -775,3 +775,102 @@ def _metadata_v1(data: Mapping[str, Any]) -> Metadata:
         published = datetime.fromisoformat(data["published"])
         findings.append(Finding("published", published, "unknown", "schema-1", 0.5))
     return Metadata.merge(findings)
+
+
+# -- trusted construction ---------------------------------------------------------------------
+# The library's own readers make tens of thousands of spans, blocks and changes per page from
+# values it has already checked. A frozen dataclass's ``__init__`` sets each field through
+# ``object.__setattr__`` (and `Span` checks its offsets); these build the same objects (equal,
+# same hash, same pickle) by setting the slots directly, for the library's hot paths only.
+
+_new = object.__new__
+
+
+def _slot_setters(cls: type, names: tuple[str, ...]) -> tuple[Any, ...]:
+    """The ``__set__`` of each slot of `cls` named in `names`, in order."""
+    return tuple(getattr(cls, name).__set__ for name in names)
+
+
+_SPAN_SET = _slot_setters(Span, ("start", "end"))
+_BLOCK_SET = _slot_setters(
+    Block,
+    (
+        "span", "tag", "path", "landmark", "tokens", "link_share", "depth", "position",
+        "in_main", "markup", "selector", "control_share", "selected",
+    ),
+)  # fmt: skip
+_EDIT_SET = _slot_setters(Edit, ("span", "replacement", "kind", "reason", "rule"))
+_CHANGE_SET = _slot_setters(
+    Change, ("cleaner", "kind", "span", "before", "after", "reason", "rule")
+)
+
+
+def trusted_span(start: int, end: int) -> Span:
+    """``Span(start, end)`` for offsets known to be ints with ``0 <= start <= end``, unchecked."""
+    span: Span = _new(Span)
+    set_start, set_end = _SPAN_SET
+    set_start(span, start)
+    set_end(span, end)
+    return span
+
+
+def trusted_block(
+    span: Span,
+    tag: str,
+    path: str,
+    landmark: str | None,
+    tokens: tuple[str, ...],
+    link_share: float,
+    depth: int,
+    position: float,
+    in_main: bool,
+    markup: Span | None,
+    selector: str,
+    control_share: float,
+    selected: tuple[str, ...],
+) -> Block:
+    """``Block(...)`` of checked values (every field, in order), built without ``__init__``."""
+    block: Block = _new(Block)
+    s = _BLOCK_SET
+    s[0](block, span)
+    s[1](block, tag)
+    s[2](block, path)
+    s[3](block, landmark)
+    s[4](block, tokens)
+    s[5](block, link_share)
+    s[6](block, depth)
+    s[7](block, position)
+    s[8](block, in_main)
+    s[9](block, markup)
+    s[10](block, selector)
+    s[11](block, control_share)
+    s[12](block, selected)
+    return block
+
+
+def trusted_deletion(start: int, end: int, kind: str, reason: str, rule: str) -> Edit:
+    """``Edit.delete(start, end, ...)`` for offsets known good, built without ``__init__``."""
+    edit: Edit = _new(Edit)
+    set_span, set_replacement, set_kind, set_reason, set_rule = _EDIT_SET
+    set_span(edit, trusted_span(start, end))
+    set_replacement(edit, "")
+    set_kind(edit, kind)
+    set_reason(edit, reason)
+    set_rule(edit, rule)
+    return edit
+
+
+def trusted_change(
+    cleaner: str, kind: str, span: Span, before: str, after: str, reason: str, rule: str
+) -> Change:
+    """``Change(...)`` of checked values, built without ``__init__``."""
+    change: Change = _new(Change)
+    set_cleaner, set_kind, set_span, set_before, set_after, set_reason, set_rule = _CHANGE_SET
+    set_cleaner(change, cleaner)
+    set_kind(change, kind)
+    set_span(change, span)
+    set_before(change, before)
+    set_after(change, after)
+    set_reason(change, reason)
+    set_rule(change, rule)
+    return change

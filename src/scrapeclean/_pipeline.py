@@ -27,6 +27,8 @@ from scrapeclean._model import (
     Proposal,
     Source,
     Span,
+    trusted_change,
+    trusted_span,
 )
 from scrapeclean._offsets import OffsetMap, Piece, apply_pieces
 from scrapeclean._page_dates import url_date_findings
@@ -323,6 +325,7 @@ class _Run:
         "changes",
         "dateline",
         "findings",
+        "merged",
         "offsets",
         "reference",
         "source",
@@ -339,13 +342,18 @@ class _Run:
         self.warnings = warnings
         self.reference = reference
         self.findings: list[Finding] = []
+        #: `Metadata.merge` of `findings`, kept until a finding is added.
+        self.merged: Metadata | None = None
         for finding in source.findings:
             self._add_finding("read_input", finding)
         self.title: str | None = self.metadata().title
         self.dateline: Dateline | None = None
 
     def metadata(self) -> Metadata:
-        return Metadata.merge(self.findings)
+        merged = self.merged
+        if merged is None:
+            merged = self.merged = Metadata.merge(self.findings)
+        return merged
 
     def _add_finding(self, step: str, finding: Finding) -> bool:
         """Keep `finding`, unless it is a publication time later than the reference."""
@@ -362,6 +370,7 @@ class _Run:
             )
             return False
         self.findings.append(finding)
+        self.merged = None
         return True
 
     def step(self, step: Cleaner) -> None:
@@ -510,8 +519,9 @@ def _plan(offsets: OffsetMap, edits: Sequence[Edit], text: str) -> list[Piece]:
         pieces.append(Piece(start, end, in_start, in_end, "", [index]))
     planned: list[Piece] = []
     for piece in pieces:
-        piece.after = _after(piece, edits, text)
-        if piece.after != text[piece.start : piece.end]:
+        after = piece.after = _after(piece, edits, text)
+        # (a replacement of another length is a change: no copy of the text to tell)
+        if len(after) != piece.end - piece.start or after != text[piece.start : piece.end]:
             planned.append(piece)
     return planned
 
@@ -554,10 +564,10 @@ def _record(name: str, pieces: Sequence[Piece], edits: Sequence[Edit], text: str
             reason = "; ".join(dict.fromkeys(edit.reason for edit in sources))
             rule = "+".join(dict.fromkeys(edit.rule_id for edit in sources))
         changes.append(
-            Change(
+            trusted_change(
                 cleaner=name,
                 kind=kind,
-                span=Span(piece.in_start, piece.in_end),
+                span=trusted_span(piece.in_start, piece.in_end),
                 before=before,
                 after=piece.after,
                 reason=reason,

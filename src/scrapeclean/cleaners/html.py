@@ -41,7 +41,7 @@ from dataclasses import dataclass, replace
 from functools import lru_cache
 
 from scrapeclean import _vocabulary
-from scrapeclean._model import Block, ChangeKind, Document, Edit, Proposal
+from scrapeclean._model import Block, ChangeKind, Document, Edit, Proposal, trusted_deletion
 from scrapeclean._selectors import checked_selectors
 from scrapeclean.cleaners._base import CAPTION_TOKENS, BaseCleaner, marked_block, read_from_html
 
@@ -248,10 +248,12 @@ def _densest_region(
         total += weight
         if block.selector.startswith("…"):
             continue
-        parts = block.selector.split(">")
-        for end in range(1, len(parts)):
-            prefix = ">".join(parts[:end])
+        selector = block.selector
+        end = selector.find(">")
+        while end >= 0:  # each ancestor's selector: the text before each ">"
+            prefix = selector[:end]
             weights[prefix] = weights.get(prefix, 0.0) + weight
+            end = selector.find(">", end + 1)
     if not total:
         return None
     enough = [prefix for prefix, weight in weights.items() if weight >= _REGION_SHARE * total]
@@ -371,9 +373,10 @@ class _FurnitureWords:
         total = sum(block.span.end - block.span.start for block in blocks)
         carried: dict[str, int] = {}
         for block in blocks:
-            size = block.span.end - block.span.start
-            for token in set(block.tokens):
-                if _furniture_word(token):
+            found = _furniture_words(block.tokens)
+            if found:
+                size = block.span.end - block.span.start
+                for token in found:
                     carried[token] = carried.get(token, 0) + size
         limit = _PAGE_WIDE_SHARE * total
         return cls(frozenset(token for token, size in carried.items() if size >= limit))
@@ -387,6 +390,12 @@ class _FurnitureWords:
             if token not in self.ignored and _furniture_word(token):
                 return "html.class_words", f"class or id word {token!r}"
         return None
+
+
+@lru_cache(maxsize=4096)
+def _furniture_words(tokens: tuple[str, ...]) -> tuple[str, ...]:
+    """The distinct furniture words among `tokens` (pages repeat them: cached, bounded)."""
+    return tuple(token for token in dict.fromkeys(tokens) if _furniture_word(token))
 
 
 @lru_cache(maxsize=8192)
@@ -431,7 +440,7 @@ def _deletions(
             end = block.span.end if index < len(blocks) - 1 else len(text)
         rule, reason = verdict
         kind = ChangeKind.TITLE if rule == "html.headline" else ChangeKind.CHROME
-        edits.append(Edit.delete(start, end, kind=kind, reason=reason, rule=rule))
+        edits.append(trusted_deletion(start, end, kind, reason, rule))
     return edits
 
 
