@@ -6,8 +6,6 @@ full computation side by side on lines and texts built to sit on the edges of th
 
 from __future__ import annotations
 
-import itertools
-
 import pytest
 
 from scrapeclean import _vocabulary
@@ -44,6 +42,13 @@ def _rule_lines() -> list[str]:
                 f"[{shown}]",
                 f"Not {shown}",
                 f"{shown} and more words after it",
+                f"{shown}…",
+                f"{shown}\xa0.",
+                f"{shown}: Jürgen Müller",
+                f"Foto: Jürgen Müller / {shown}",
+                f"Jürgen Müller, {shown}",
+                f"„{shown}“",
+                f"Mehr über {shown}",
             ]
     lines += [
         "© 2024 Example Media",
@@ -59,6 +64,13 @@ def _rule_lines() -> list[str]:
         "The council met on Tuesday.",
         "Home",
         "ſhare this",  # a character `regex` matches to "s" when ignoring case
+        "© 2024 Müller Medien",
+        "Ⓒ 2024 Müller Medien",
+        "Weiterlesen…",
+        "Teilen",
+        "Straße",
+        "SCHLIESSEN",
+        "Zurück zur Übersicht",
     ]
     return lines
 
@@ -72,7 +84,13 @@ def test_the_line_rule_gate_lets_through_every_line_a_whole_line_rule_matches() 
 
 
 def test_the_line_rule_gate_turns_away_plain_lines() -> None:
-    plain = ["Home", "The council met on Tuesday.", "Weather for the week ahead"]
+    plain = [
+        "Home",
+        "The council met on Tuesday.",
+        "Weather for the week ahead",
+        "Müller trifft Schröder in Köln",
+        "Der Rat tagte am Dienstag – wie üblich.",
+    ]
     assert not any(map(chrome._may_match_line_rule, plain))
 
 
@@ -84,18 +102,35 @@ def test_judging_with_the_gate_equals_judging_without_it(monkeypatch: pytest.Mon
     assert sum(verdict is not None for verdict in gated) > 300
 
 
-def test_the_ascii_lookalikes_are_all_regex_matches_ascii_letters() -> None:
+def test_the_lookalikes_are_every_caseless_match_of_a_gated_character_with_another_lower_case() -> (
+    None
+):
+    """Ignoring case, `regex` matches a gated character (one `_UNGATED_CHAR` does not find) to
+    a code point whose lower case differs only for `chrome._LOOKALIKES`, on every code point."""
     import regex
 
-    letters = "abcdefghijklmnopqrstuvwxyz"
-    for lookalike in chrome._ASCII_LOOKALIKES:
-        assert any(regex.match(letter, lookalike, regex.I) for letter in letters)
-    found = {
-        char
-        for char in map(chr, itertools.chain(range(128, 0x2200), range(0x2200, 0x2400)))
-        if any(regex.match(letter, char, regex.I) for letter in letters)
-    }
-    assert found <= set(chrome._ASCII_LOOKALIKES)
+    gated = [char for char in map(chr, range(0x2100)) if not chrome._UNGATED_CHAR.search(char)]
+    assert all(len(char.lower()) == 1 for char in gated)
+    every = "".join(chr(code) for code in range(0x110000) if not 0xD800 <= code < 0xE000)
+    pattern = "[" + "".join(map(regex.escape, gated)) + "]"
+    matched = set(regex.findall(pattern, every, flags=regex.IGNORECASE))
+    lookalikes = set()
+    for char in matched:
+        for other in gated:
+            if regex.fullmatch(regex.escape(char), other, flags=regex.IGNORECASE):
+                assert regex.fullmatch(regex.escape(other), char, flags=regex.IGNORECASE)
+                if char.lower() != other.lower():
+                    lookalikes.add(char)
+    assert lookalikes == set(chrome._LOOKALIKES)
+
+
+def test_the_closing_characters_hold_every_gated_whitespace() -> None:
+    import regex
+
+    gated = [char for char in map(chr, range(0x2100)) if not chrome._UNGATED_CHAR.search(char)]
+    assert {char for char in gated if regex.match(r"\s", char)} <= set(chrome._CLOSING_CHARS)
+    assert not chrome._UNGATED_CHAR.search("Zurück zur Übersicht – „Straße“ …")
+    assert chrome._UNGATED_CHAR.search("µ") and chrome._UNGATED_CHAR.search("Ⓒ")
 
 
 def _vectors(lines: list[str]) -> list[list[float]]:

@@ -34,8 +34,8 @@ from collections import Counter
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from functools import cache
-from itertools import accumulate, compress, count, groupby, repeat
-from operator import itemgetter, methodcaller, mul, sub, truediv
+from itertools import accumulate, chain, compress, count, groupby, repeat
+from operator import getitem, itemgetter, methodcaller, mul, sub, truediv
 from pathlib import Path
 from typing import Any, NamedTuple
 
@@ -263,19 +263,21 @@ def _columns(
     `safe` says that no line holds a character `_UNSAFE_CHAR` finds.
     """
     joined = "\n".join(lines)
-    breaks = [index for index, token in enumerate(tokens) if token == "\n"]
+    breaks = list(compress(count(), map("\n".__eq__, tokens)))
     starts = [0, *map((1).__add__, breaks)]
     ends = [*breaks, len(tokens)]
-    counts = list(map(sub, ends, starts))
+    # One mark per word for its first character (`_first_marks`), the lines' marks apart.
+    firsts = "".join(map(_first_char, tokens))
+    marks = firsts.translate(_first_marks(firsts)).split("\n")
+    counts = list(map(len, marks))
     per = [1 / number if number else 0.0 for number in counts]
     folded = list(map(str.casefold, tokens))
     function = _segment_sums(map(FUNCTION_WORDS.__contains__, folded), starts, ends)
     word_lists = map(folded.__getitem__, map(slice, starts, ends))
     distinct = list(map(len, map(FUNCTION_WORDS.intersection, word_lists)))
-    firsts = list(map(_first_char, tokens))
-    capitalised = _segment_sums(map(str.isupper, firsts), starts, ends)
-    leads = _lead_runs(firsts, starts, ends)
-    lower = _segment_sums(map(str.islower, firsts), starts, ends)
+    capitalised = [line_marks.count("U") for line_marks in marks]
+    leads = [len(line_marks) - len(line_marks.lstrip("UD")) for line_marks in marks]
+    lower = [line_marks.count("L") for line_marks in marks]
     lengths = list(map(len, tokens))
     letters = _segment_sums(lengths, starts, ends)
     upper = _segment_sums(_long_upper(tokens, lengths), starts, ends)
@@ -318,20 +320,25 @@ def _columns(
     return list(map(_Shape, counts, prose, values, map(_key, lines)))
 
 
-def _lead_runs(firsts: list[str], starts: list[int], ends: list[int]) -> list[int]:
-    """`_lead_capitalised` of each line, whose words' first characters are ``firsts[start:end]``.
+def _first_marks(firsts: str) -> dict[int, str]:
+    """A `str.translate` table marking each character of `firsts` (words' first characters).
 
-    The first characters are marked in one string ("1": a capital or a digit), and each line's
-    run ends at its first "0" (a line break token, never a word, is never in a span).
+    "U": upper case (`str.isupper`), "L": lower case (`str.islower`), "D": a digit
+    (`str.isdigit`), a line break stays itself, "o" for anything else. Per word, "U" counts a
+    capitalised word, "L" a word in lower case, and a run of "U" and "D" the words a line opens
+    with that start with a capital or a digit (`_lead_capitalised`).
     """
-    marks = "".join(["1" if char.isupper() or char.isdigit() else "0" for char in firsts])
-    found: list[int] = []
-    append = found.append
-    find = marks.find
-    for start, end in zip(starts, ends, strict=True):
-        stop = find("0", start, end)
-        append((end if stop < 0 else stop) - start)
-    return found
+    return {ord(char): _first_mark(char) for char in set(firsts)}
+
+
+def _first_mark(char: str) -> str:
+    if char == "\n":
+        return char
+    if char.isupper():
+        return "U"
+    if char.islower():
+        return "L"
+    return "D" if char.isdigit() else "o"
 
 
 def _key(line: str) -> str:
@@ -585,14 +592,13 @@ def context_features(
 class _Context:
     """What the first stage said of a text's lines, to build second-stage vectors from."""
 
-    __slots__ = ("_first", "_prefix", "_vectors", "story")
+    __slots__ = ("_around", "_first", "_prefix", "_vectors", "story")
 
     def __init__(self, first: Sequence[float], vectors: Sequence[Sequence[float]]) -> None:
         self._first = first
         self._vectors = vectors
-        self._prefix = prefix = [0.0]
-        for value in first:
-            prefix.append(prefix[-1] + value)
+        self._prefix = list(accumulate(first, initial=0.0))
+        self._around: list[list[float]] | None = None
         words = FEATURES.index("log_words")
         #: The run of lines ``(first, last)`` the first stage believes is the article.
         self.story = _main_region(
@@ -610,36 +616,50 @@ class _Context:
         (1, 4 and 12 on each side), and its place from the story.
         """
         first, rows = self._first, self._vectors
+        if self._around is None:
+            self._around = self._columns()
+        near, middle, far, places, distances = self._around
+        return [
+            [
+                *rows[index],
+                first[index],
+                near[index],
+                middle[index],
+                far[index],
+                places[index],
+                distances[index],
+            ]
+            for index in indexes
+        ]
+
+    def _columns(self) -> list[list[float]]:
+        """The columns the second stage adds, for every line (`vectors` reads them).
+
+        The three mean scores around the line, whether it is in the story, and ``log1p`` of its
+        distance from the story (0 inside it).
+        """
+        count = len(self._first)
         start, end = self.story
-        log1p = math.log1p
-        indexes = list(indexes)
-        near, middle, far = (self._means(indexes, reach) for reach in _REACHES)
-        found: list[list[float]] = []
-        append = found.append
-        for index, mean_near, mean_middle, mean_far in zip(indexes, near, middle, far, strict=True):
-            inside = start <= index <= end
-            far_off = 0 if inside else min(abs(index - start), abs(index - end))
-            score, place = first[index], float(inside)
-            append([*rows[index], score, mean_near, mean_middle, mean_far, place, log1p(far_off)])
-        return found
+        places = [0.0] * count
+        if start <= end:
+            places[start : end + 1] = [1.0] * (end + 1 - start)
+        return [*map(self._means, _REACHES), places, _distances(count, start, end)]
 
-    def _means(self, indexes: list[int], reach: int) -> list[float]:
-        """For each line of `indexes`, the mean first-stage score of the others within `reach`.
+    def _means(self, reach: int) -> list[float]:
+        """For each line, the mean first-stage score of the others within `reach`.
 
-        A line alone in its window (a text of one line) gets its own score.
+        A line alone in its window (a text of one line) gets its own score. The sums are taken
+        from prefix sums: the window's total, less the line's own score, over the others.
         """
         first, prefix = self._first, self._prefix
         count = len(first)
-        found: list[float] = []
-        append = found.append
-        for index in indexes:
-            low = index - reach if index > reach else 0
-            high = index + reach + 1 if index + reach + 1 < count else count
-            if high - low <= 1:
-                append(first[index])
-            else:
-                append((prefix[high] - prefix[low] - first[index]) / (high - low - 1))
-        return found
+        if count < 2:
+            return list(first)
+        lows = list(map(max, range(-reach, count - reach), repeat(0)))
+        highs = list(map(min, range(reach + 1, count + reach + 1), repeat(count)))
+        totals = map(sub, map(prefix.__getitem__, highs), map(prefix.__getitem__, lows))
+        others = map(sub, map(sub, highs, lows), repeat(1))
+        return list(map(truediv, map(sub, totals, first), others))
 
 
 #: How far on each side the second stage averages the first stage's scores.
@@ -845,11 +865,12 @@ class Model:
     def _names(self, leaves: Sequence[int], top: int) -> str:
         """The `top` features with the largest positive credit on the paths to `leaves`."""
         credit = [0.0] * len(self.features)
-        for paths, leaf in zip(self.paths, leaves, strict=True):
-            for index, change in paths[leaf]:
-                credit[index] += change
-        ranked = sorted(range(len(credit)), key=lambda index: -credit[index])[:top]
-        return ", ".join(self.features[index] for index in ranked if credit[index] > 0) or "prior"
+        for index, change in chain.from_iterable(map(getitem, self.paths, leaves)):
+            credit[index] += change
+        # The features with a positive credit, largest first (ties: in feature order).
+        positive = compress(count(), map((0.0).__lt__, credit))
+        ranked = sorted(positive, key=credit.__getitem__, reverse=True)
+        return ", ".join(self.features[index] for index in ranked[:top]) or "prior"
 
 
 class Judgement:

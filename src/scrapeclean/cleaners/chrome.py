@@ -21,6 +21,7 @@ the lines), nothing is removed and a warning says so: that page needs a human lo
 
 from __future__ import annotations
 
+import re
 from bisect import bisect_right
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
@@ -592,8 +593,8 @@ def _judge(line: str, cookie: bool = True, notice: bool = True) -> tuple[str, st
     return None
 
 
-class _AsciiGate(NamedTuple):
-    """What an ASCII line must show for a whole-line rule to match it (`_may_match_line_rule`)."""
+class _LineRuleGate(NamedTuple):
+    """What a gated line must show for a whole-line rule to match it (`_may_match_line_rule`)."""
 
     #: The calls to action, lower-cased: a line that is one of them (and a closing mark).
     phrases: frozenset[str]
@@ -602,20 +603,26 @@ class _AsciiGate(NamedTuple):
     ends: tuple[str, ...]
 
 
-#: Every ASCII character `_CLOSING` may match: the marks and all ASCII whitespace.
-_CLOSING_CHARS = ".:!?" + "".join(map(chr, range(33))) + "\x7f"
-#: Non-ASCII characters that `regex` matches to an ASCII letter when ignoring case.
-_ASCII_LOOKALIKES = "\u017f\u212a\u0130"
+#: A character outside the gated ones: ASCII, Latin-1 (less ``µ``, which `regex` matches to
+#: the Greek mu when ignoring case) and the dashes, quotes, bullets and ellipsis of General
+#: Punctuation. A line holding one goes to the whole-line rules without a shortcut.
+_UNGATED_CHAR = re.compile("[^\x00-\xb4\xb6-\xff\u2010-\u2027\u2030-\u205e]")
+#: Every gated character `_CLOSING` may match: the marks and all whitespace (``\s``).
+_CLOSING_CHARS = ".:!?…" + "".join(map(chr, range(33))) + "\x7f\x85\xa0"
+#: The characters that `regex`, ignoring case, matches to a gated character whose lower case
+#: (`str.lower`) is another (a test checks every code point): "ſ" to "s", "İ" and "ı" to "i".
+_LOOKALIKES = "\u017f\u0130\u0131\U0001df95"
 
 
 @cache
-def _ascii_gate() -> _AsciiGate | None:
-    """The literal parts of the whole-line rules, for ASCII lines; None if no shortcut holds.
+def _line_rule_gate() -> _LineRuleGate | None:
+    """The literal parts of the whole-line rules, for gated lines; None if no shortcut holds.
 
-    Ignoring case, `regex` matches an ASCII character only to itself in the other case or to
-    one of `_ASCII_LOOKALIKES`: an ASCII line can match a literal only when the literal, lower
-    cased, is ASCII and equals the line's text lower cased. A vocabulary entry holding a look-
-    alike would break that: then there is no shortcut.
+    Ignoring case, `regex` matches a gated character (one `_UNGATED_CHAR` does not find) only
+    to characters with the same lower case (`str.lower`, one character for each gated one),
+    or to one of `_LOOKALIKES`: a gated line can match a literal only when the literal, lower
+    cased, equals the line's text lower cased. A vocabulary entry holding a lookalike would
+    break that: then there is no shortcut.
     """
     keys = (
         "chrome.calls_to_action",
@@ -624,13 +631,13 @@ def _ascii_gate() -> _AsciiGate | None:
         "chrome.stock_photo_agencies",
     )
     entries = [phrase for key in keys for phrase in _vocabulary.words(key)]
-    if any(set(_ASCII_LOOKALIKES).intersection(phrase) for phrase in entries):
+    if any(set(_LOOKALIKES).intersection(phrase) for phrase in entries):
         return None
-    ascii_words = {key: [w.lower() for w in _vocabulary.words(key) if w.isascii()] for key in keys}
-    agencies = ascii_words["chrome.credit_agencies"] + ascii_words["chrome.stock_photo_agencies"]
-    return _AsciiGate(
-        phrases=frozenset(ascii_words["chrome.calls_to_action"]),
-        starts=("(", "[", "copyright", *ascii_words["chrome.credit_labels"]),
+    lowered = {key: [w.lower() for w in _vocabulary.words(key)] for key in keys}
+    agencies = lowered["chrome.credit_agencies"] + lowered["chrome.stock_photo_agencies"]
+    return _LineRuleGate(
+        phrases=frozenset(lowered["chrome.calls_to_action"]),
+        starts=("(", "[", "©", "copyright", *lowered["chrome.credit_labels"]),
         ends=tuple(agency + close for agency in agencies for close in ("", ")", "]")),
     )
 
@@ -638,14 +645,14 @@ def _ascii_gate() -> _AsciiGate | None:
 def _may_match_line_rule(line: str) -> bool:
     """False when no whole-line rule (`_ANY_LINE_RULE`) can match `line`; else True.
 
-    A shortcut for ASCII lines, read from the literal parts of each rule: a call to action is
-    one of its phrases (then perhaps a closing mark) or matches one of its patterns; a pointer
-    holds one of `_POINTER_SEPARATORS`; a credit starts with a bracket or a credit label, or
-    ends with an agency (then perhaps a bracket); a copyright line starts with ``(c)`` or
-    "copyright". Other lines: True.
+    A shortcut for gated lines (no character `_UNGATED_CHAR` finds), read from the literal
+    parts of each rule: a call to action is one of its phrases (then perhaps a closing mark)
+    or matches one of its patterns; a pointer holds one of `_POINTER_SEPARATORS`; a credit
+    starts with a bracket or a credit label, or ends with an agency (then perhaps a bracket);
+    a copyright line starts with "©", ``(c)`` or "copyright". Other lines: True.
     """
-    gate = _ascii_gate()
-    if gate is None or not line.isascii():
+    gate = _line_rule_gate()
+    if gate is None or (not line.isascii() and _UNGATED_CHAR.search(line)):
         return True
     lowered = line.lower()
     phrases = gate.phrases
