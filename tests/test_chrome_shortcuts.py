@@ -180,3 +180,93 @@ def test_a_line_key_is_its_words_joined_by_one_space_and_case_folded(line: str) 
     from scrapeclean.cleaners._chrome_model import _key
 
     assert _key(line) == " ".join(line.split()).casefold()
+
+
+@pytest.mark.parametrize(
+    ("pattern", "starts", "digit"),
+    [
+        (r"click\ here\ to\ .{1,60}", ("click here to ",), False),
+        (r"(?:about\ )?\d+\ ?(?:min|mins)\ read", ("about ",), True),
+        (
+            r"\(?(?:reporting|writing)\ by",
+            ("(reporting by", "(writing by", "reporting by", "writing by"),
+            False,
+        ),
+        (r"[-–]\ ?ad", ("- ad", "-ad", "– ad", "–ad"), False),
+        (r"Tags?\ ?:", ("tag :", "tag:", "tags :", "tags:"), False),
+        (r"x*y|comment\ (?-i:\p{Lu})", ("comment ", "x", "y"), False),
+        (r"(shared?)\ by", ("share by", "shared by"), False),
+    ],
+)
+def test_the_heads_of_a_pattern_are_how_every_match_begins(
+    pattern: str, starts: tuple[str, ...], digit: bool
+) -> None:
+    assert chrome._pattern_heads(pattern) == chrome._Heads(starts, digit)
+
+
+@pytest.mark.parametrize(
+    "pattern",
+    [
+        r".{0,120}\bfoo",
+        r"(?=x)abc",
+        r"a#b",
+        r"[^x]abc",
+        r"\w+\ more",
+        r"(?:x)?",
+        r"(?P<a>x)y",
+        "a)",
+    ],
+)
+def test_a_pattern_that_may_begin_with_anything_has_no_heads(pattern: str) -> None:
+    assert chrome._pattern_heads(pattern) is None
+
+
+_CALLS_TO_ACTION = [
+    "12 comments",
+    "5 min read",
+    "About 5 minutes read",
+    "Reading time: about 5 min",
+    "Tags: politics, economy",
+    "Filed under: News",
+    "– Anzeige –",
+    "- Advertisement -",
+    "Foto 3 von 12",
+    "Image 2 of 9",
+    "Lesezeit: 4 Minuten",
+    "Lesezeit: ca. 4 Min.",
+    "(Reporting by Jane Doe; Editing by John Roe)",
+    "Additional reporting by Jane Doe",
+    "Share via Email",
+    "Comment by Jane",
+    "Follow full coverage of the election",
+    "Follow Reuters's full coverage of the election",
+    "Kommentare (12)",
+    "Время чтения: 5 мин",
+    "Czas czytania: 3 min",
+    "Wszelkie prawa zastrzeżone",
+    "ALL RIGHTS RESERVED.",
+    "Click here to load the content from example.com",
+    "Showing 1-10 of 45 results",
+    "Schlagwörter: Politik",
+    "Étiquettes : politique",
+    "Más sobre España",
+    "Mehr zum Thema auf Example",
+    "You must be logged in to post a comment",
+    "Download this article as PDF",
+    "Sign up for our daily briefing",
+]
+
+
+@pytest.mark.parametrize("line", _CALLS_TO_ACTION)
+def test_the_gate_lets_through_every_call_to_action_pattern_line(line: str) -> None:
+    for shown in (line, line.upper(), line.lower(), line.title()):
+        if chrome._CALL_TO_ACTION_PATTERN.match(shown):
+            assert chrome._may_match_line_rule(shown), shown
+    assert chrome._CALL_TO_ACTION_PATTERN.match(line)
+
+
+def test_the_call_to_action_patterns_have_heads() -> None:
+    heads = chrome._line_rule_gate().pattern_heads  # type: ignore[union-attr]
+    assert heads is not None
+    assert heads.digit
+    assert "click here to " in heads.starts

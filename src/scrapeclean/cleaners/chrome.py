@@ -584,9 +584,10 @@ def _judge(line: str, cookie: bool = True, notice: bool = True) -> tuple[str, st
             return verdict
     if notice and _NOTICE.match(line):
         return "chrome.call_to_action", "call to action or notice, not article text"
-    if _WORD.search(line) is None:
+    first = _WORD.compiled.search(line)
+    if first is None:
         return None
-    if _is_ui_labels(line):
+    if _may_be_ui_labels(first) and _is_ui_labels(line):
         return "chrome.ui_labels", "interface labels (share bar, buttons, account links)"
     if _is_menu(line):
         return "chrome.menu", "navigation menu: short items separated by |, • or ·"
@@ -601,6 +602,8 @@ class _LineRuleGate(NamedTuple):
     #: How a credit or copyright line may start, and how a credit line may end (lower case).
     starts: tuple[str, ...]
     ends: tuple[str, ...]
+    #: How every match of the call-to-action patterns begins; None if that is not known.
+    pattern_heads: _Heads | None
 
 
 #: A character outside the gated ones: ASCII, Latin-1 (less ``µ``, which `regex` matches to
@@ -635,11 +638,184 @@ def _line_rule_gate() -> _LineRuleGate | None:
         return None
     lowered = {key: [w.lower() for w in _vocabulary.words(key)] for key in keys}
     agencies = lowered["chrome.credit_agencies"] + lowered["chrome.stock_photo_agencies"]
+    heads = _pattern_heads(_vocabulary.patterns("chrome.call_to_action_patterns"))
+    if heads is not None and any(set(_LOOKALIKES).intersection(head) for head in heads.starts):
+        heads = None
     return _LineRuleGate(
         phrases=frozenset(lowered["chrome.calls_to_action"]),
         starts=("(", "[", "©", "copyright", *lowered["chrome.credit_labels"]),
         ends=tuple(agency + close for agency in agencies for close in ("", ")", "]")),
+        pattern_heads=heads,
     )
+
+
+#: How long a literal beginning `_pattern_heads` follows before it stops reading.
+_MAX_HEAD = 16
+
+
+class _Heads(NamedTuple):
+    """How every match of a pattern begins (`_pattern_heads`)."""
+
+    #: Lower-cased literal beginnings: every match starts with one of them (ignoring case)...
+    starts: tuple[str, ...]
+    #: ...or with a digit (``\\d``), when this is True.
+    digit: bool
+
+
+def _pattern_heads(pattern: str) -> _Heads | None:
+    """The literal beginnings of every match of `pattern` (case-insensitive, VERBOSE), or None.
+
+    A small reader of the pattern syntax the language files use: literal characters and
+    escaped punctuation, groups ``(?:…)`` and ``(?-i:…)`` with alternatives, classes of
+    literal characters, and the quantifiers ``?``, ``*``, ``+`` and ``{m,n}``. A beginning
+    stops (stays as far as it got) at anything else: ``.``, ``\\p{…}``, ``\\b``, a lookaround.
+    None when a match may begin with something not literal (other than ``\\d``), or when the
+    pattern holds what the reader does not know (a comment, a flag for the whole pattern).
+    """
+    try:
+        states, end = _alternatives(pattern, 0)
+    except _UnreadSyntaxError:
+        return None
+    if end != len(pattern):
+        return None
+    starts = {prefix for prefix, _, _ in states if prefix}
+    kinds = {kind for prefix, _, kind in states if not prefix}
+    if kinds - {"digit"}:
+        return None
+    return _Heads(tuple(sorted(starts)), "digit" in kinds)
+
+
+class _UnreadSyntaxError(Exception):
+    """A construct `_pattern_heads` does not read."""
+
+
+#: A beginning being read: its text (lower case), whether it may go on, and for an empty one
+#: that has stopped, what stopped it ("digit" for ``\\d``, else "any").
+_State = tuple[str, bool, str]
+
+
+def _alternatives(pattern: str, at: int) -> tuple[set[_State], int]:
+    """The beginnings of the alternatives from `at` to the closing bracket or the end."""
+    found: set[_State] = set()
+    while True:
+        states, at = _sequence(pattern, at)
+        found |= states
+        if at < len(pattern) and pattern[at] == "|":
+            at += 1
+            continue
+        return found, at
+
+
+def _sequence(pattern: str, at: int) -> tuple[set[_State], int]:
+    """The beginnings of one alternative, from `at` to a ``|``, a ``)`` or the end."""
+    states: set[_State] = {("", True, "")}
+    while at < len(pattern) and pattern[at] not in "|)":
+        char = pattern[at]
+        if char.isspace():  # VERBOSE: unescaped whitespace is no part of the pattern
+            at += 1
+            continue
+        if char == "#":
+            raise _UnreadSyntaxError(char)
+        atom, at = _atom(pattern, at)
+        low, high, at = _quantifier(pattern, at)
+        once = _extend(states, atom)
+        if high != 1:  # repeated: one repetition is known, what follows is not
+            once = {(prefix, False, kind) for prefix, _, kind in once}
+        states = (states | once) if low == 0 else once
+    return states, at
+
+
+def _atom(pattern: str, at: int) -> tuple[set[_State] | str, int]:
+    """One item of the pattern at `at`: its beginnings, or the kind of what stops them."""
+    char = pattern[at]
+    if char == "(":
+        if pattern.startswith(("(?:", "(?-i:", "(?i:"), at):
+            inner, end = _alternatives(pattern, pattern.index(":", at) + 1)
+        elif pattern[at + 1 : at + 2] != "?":  # a capturing group matches the same strings
+            inner, end = _alternatives(pattern, at + 1)
+        elif pattern.startswith(("(?=", "(?!", "(?<=", "(?<!"), at):
+            inner, end = _alternatives(pattern, at + 3 + (pattern[at + 2] == "<"))
+            inner = {("", False, "any")}
+        else:
+            raise _UnreadSyntaxError(pattern[at : at + 3])
+        if end >= len(pattern) or pattern[end] != ")":
+            raise _UnreadSyntaxError("(")
+        return inner, end + 1
+    if char == "[":
+        return _class(pattern, at)
+    if char == "\\":
+        escaped = pattern[at + 1 : at + 2]
+        if not escaped:
+            raise _UnreadSyntaxError(char)
+        if escaped.isalnum():
+            end = at + 2
+            if escaped in "pPN" and pattern[end : end + 1] == "{":
+                end = pattern.index("}", end) + 1
+            return ("digit" if escaped == "d" else "any"), end
+        return {(escaped.lower(), True, "")}, at + 2
+    if char in ".^$":
+        return "any", at + 1
+    if char in "?*+{":
+        raise _UnreadSyntaxError(char)
+    return {(char.lower(), True, "")}, at + 1
+
+
+def _class(pattern: str, at: int) -> tuple[set[_State] | str, int]:
+    """A character class at `at`: its characters when all are literal, else "any"."""
+    end = at + 1
+    if pattern[end : end + 1] == "]":
+        end += 1
+    while pattern[end : end + 1] not in ("]", ""):
+        end += 2 if pattern[end] == "\\" else 1
+    if end >= len(pattern):
+        raise _UnreadSyntaxError("[")
+    body = pattern[at + 1 : end]
+    if body[:1] in ("^", "") or "\\" in body or "[" in body or "-" in body[1:-1]:
+        return "any", end + 1
+    if any(char.isspace() for char in body):
+        return "any", end + 1
+    return {(char.lower(), True, "") for char in body}, end + 1
+
+
+def _quantifier(pattern: str, at: int) -> tuple[int, int, int]:
+    """The least and most repetitions (-1: no most) the quantifier at `at` allows, and its end."""
+    char = pattern[at : at + 1]
+    if char == "?":
+        low, high, at = 0, 1, at + 1
+    elif char == "*":
+        low, high, at = 0, -1, at + 1
+    elif char == "+":
+        low, high, at = 1, -1, at + 1
+    elif char == "{" and (close := pattern.find("}", at)) > at:
+        low_text, _, high_text = pattern[at + 1 : close].partition(",")
+        if not (low_text or "0").isdigit() or not (high_text or "0").isdigit():
+            return 1, 1, at  # a literal brace
+        low = int(low_text or "0")
+        high = low if "," not in pattern[at:close] else int(high_text) if high_text else -1
+        at = close + 1
+    else:
+        return 1, 1, at
+    if pattern[at : at + 1] in ("?", "+"):  # lazy or possessive: the same strings
+        at += 1
+    return low, high, at
+
+
+def _extend(states: set[_State], atom: set[_State] | str) -> set[_State]:
+    """`states` followed by `atom` (its beginnings, or the kind of what stops them)."""
+    found: set[_State] = set()
+    for prefix, going, kind in states:
+        if not going:
+            found.add((prefix, going, kind))
+        elif isinstance(atom, str):
+            found.add((prefix, False, "" if prefix else atom))
+        else:
+            for more, more_going, more_kind in atom:
+                text = prefix + more
+                if len(text) >= _MAX_HEAD:
+                    found.add((text, False, ""))
+                else:
+                    found.add((text, more_going, "" if text else more_kind))
+    return found
 
 
 def _may_match_line_rule(line: str) -> bool:
@@ -647,7 +823,8 @@ def _may_match_line_rule(line: str) -> bool:
 
     A shortcut for gated lines (no character `_UNGATED_CHAR` finds), read from the literal
     parts of each rule: a call to action is one of its phrases (then perhaps a closing mark)
-    or matches one of its patterns; a pointer holds one of `_POINTER_SEPARATORS`; a credit
+    or matches one of its patterns (after one of their literal beginnings, `_pattern_heads`);
+    a pointer holds one of `_POINTER_SEPARATORS`; a credit
     starts with a bracket or a credit label, or ends with an agency (then perhaps a bracket);
     a copyright line starts with "©", ``(c)`` or "copyright". Other lines: True.
     """
@@ -666,6 +843,12 @@ def _may_match_line_rule(line: str) -> bool:
         return True
     if any(map(line.__contains__, _POINTER_SEPARATORS)):
         return True
+    heads = gate.pattern_heads
+    if heads is None or lowered.startswith(heads.starts):
+        return _CALL_TO_ACTION_PATTERN.match(line) is not None
+    # Else a pattern can only match from a digit (`\d` matches only what `isdigit` does).
+    if not (heads.digit and line[:1].isdigit()):
+        return False
     return _CALL_TO_ACTION_PATTERN.match(line) is not None
 
 
@@ -709,6 +892,14 @@ def _icon_labels(words: list[str]) -> str | None:
     if icons >= _MIN_ICONS and (icons + ui) / len(words) >= 0.5:
         return f"icon-font labels: {icons} of {len(words)} words are icon names"
     return None
+
+
+def _may_be_ui_labels(first: regex.Match[str]) -> bool:
+    """Whether the first word of a line (its `_WORD` match) is an interface word.
+
+    `_is_ui_labels` reads that word first: when it is none, the line is no row of labels.
+    """
+    return first.group().casefold().strip("'’.") in _ui_words()
 
 
 def _is_ui_labels(line: str) -> bool:
