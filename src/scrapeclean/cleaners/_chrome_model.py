@@ -592,13 +592,14 @@ def context_features(
 class _Context:
     """What the first stage said of a text's lines, to build second-stage vectors from."""
 
-    __slots__ = ("_around", "_first", "_prefix", "_vectors", "story")
+    __slots__ = ("_first", "_prefix", "_vectors", "story")
 
     def __init__(self, first: Sequence[float], vectors: Sequence[Sequence[float]]) -> None:
         self._first = first
         self._vectors = vectors
-        self._prefix = list(accumulate(first, initial=0.0))
-        self._around: list[list[float]] | None = None
+        self._prefix = prefix = [0.0]
+        for value in first:
+            prefix.append(prefix[-1] + value)
         words = FEATURES.index("log_words")
         #: The run of lines ``(first, last)`` the first stage believes is the article.
         self.story = _main_region(
@@ -616,50 +617,36 @@ class _Context:
         (1, 4 and 12 on each side), and its place from the story.
         """
         first, rows = self._first, self._vectors
-        if self._around is None:
-            self._around = self._columns()
-        near, middle, far, places, distances = self._around
-        return [
-            [
-                *rows[index],
-                first[index],
-                near[index],
-                middle[index],
-                far[index],
-                places[index],
-                distances[index],
-            ]
-            for index in indexes
-        ]
-
-    def _columns(self) -> list[list[float]]:
-        """The columns the second stage adds, for every line (`vectors` reads them).
-
-        The three mean scores around the line, whether it is in the story, and ``log1p`` of its
-        distance from the story (0 inside it).
-        """
-        count = len(self._first)
         start, end = self.story
-        places = [0.0] * count
-        if start <= end:
-            places[start : end + 1] = [1.0] * (end + 1 - start)
-        return [*map(self._means, _REACHES), places, _distances(count, start, end)]
+        log1p = math.log1p
+        indexes = list(indexes)
+        near, middle, far = (self._means(indexes, reach) for reach in _REACHES)
+        found: list[list[float]] = []
+        append = found.append
+        for index, mean_near, mean_middle, mean_far in zip(indexes, near, middle, far, strict=True):
+            inside = start <= index <= end
+            far_off = 0 if inside else min(abs(index - start), abs(index - end))
+            score, place = first[index], float(inside)
+            append([*rows[index], score, mean_near, mean_middle, mean_far, place, log1p(far_off)])
+        return found
 
-    def _means(self, reach: int) -> list[float]:
-        """For each line, the mean first-stage score of the others within `reach`.
+    def _means(self, indexes: list[int], reach: int) -> list[float]:
+        """For each line of `indexes`, the mean first-stage score of the others within `reach`.
 
-        A line alone in its window (a text of one line) gets its own score. The sums are taken
-        from prefix sums: the window's total, less the line's own score, over the others.
+        A line alone in its window (a text of one line) gets its own score.
         """
         first, prefix = self._first, self._prefix
         count = len(first)
-        if count < 2:
-            return list(first)
-        lows = list(map(max, range(-reach, count - reach), repeat(0)))
-        highs = list(map(min, range(reach + 1, count + reach + 1), repeat(count)))
-        totals = map(sub, map(prefix.__getitem__, highs), map(prefix.__getitem__, lows))
-        others = map(sub, map(sub, highs, lows), repeat(1))
-        return list(map(truediv, map(sub, totals, first), others))
+        found: list[float] = []
+        append = found.append
+        for index in indexes:
+            low = index - reach if index > reach else 0
+            high = index + reach + 1 if index + reach + 1 < count else count
+            if high - low <= 1:
+                append(first[index])
+            else:
+                append((prefix[high] - prefix[low] - first[index]) / (high - low - 1))
+        return found
 
 
 #: How far on each side the second stage averages the first stage's scores.

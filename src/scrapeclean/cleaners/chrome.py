@@ -604,6 +604,10 @@ class _LineRuleGate(NamedTuple):
     ends: tuple[str, ...]
     #: How every match of the call-to-action patterns begins; None if that is not known.
     pattern_heads: _Heads | None
+    #: The literal beginnings of `pattern_heads` by their first character.
+    heads_by_first: dict[str, tuple[str, ...]]
+    #: The calls to action by their first character (a pointer starts with one).
+    phrases_by_first: dict[str, tuple[str, ...]]
 
 
 #: A character outside the gated ones: ASCII, Latin-1 (less ``µ``, which `regex` matches to
@@ -646,7 +650,17 @@ def _line_rule_gate() -> _LineRuleGate | None:
         starts=("(", "[", "©", "copyright", *lowered["chrome.credit_labels"]),
         ends=tuple(agency + close for agency in agencies for close in ("", ")", "]")),
         pattern_heads=heads,
+        heads_by_first=_by_first(() if heads is None else heads.starts),
+        phrases_by_first=_by_first(lowered["chrome.calls_to_action"]),
     )
+
+
+def _by_first(texts: Iterable[str]) -> dict[str, tuple[str, ...]]:
+    """`texts` grouped by their first character."""
+    found: dict[str, list[str]] = {}
+    for text in texts:
+        found.setdefault(text[:1], []).append(text)
+    return {first: tuple(group) for first, group in found.items()}
 
 
 #: How long a literal beginning `_pattern_heads` follows before it stops reading.
@@ -824,7 +838,7 @@ def _may_match_line_rule(line: str) -> bool:
     A shortcut for gated lines (no character `_UNGATED_CHAR` finds), read from the literal
     parts of each rule: a call to action is one of its phrases (then perhaps a closing mark)
     or matches one of its patterns (after one of their literal beginnings, `_pattern_heads`);
-    a pointer holds one of `_POINTER_SEPARATORS`; a credit
+    a pointer starts with a call to action and holds one of `_POINTER_SEPARATORS`; a credit
     starts with a bracket or a credit label, or ends with an agency (then perhaps a bracket);
     a copyright line starts with "©", ``(c)`` or "copyright". Other lines: True.
     """
@@ -841,10 +855,12 @@ def _may_match_line_rule(line: str) -> bool:
         return True
     if lowered.startswith(gate.starts) or lowered.endswith(gate.ends):
         return True
-    if any(map(line.__contains__, _POINTER_SEPARATORS)):
+    if any(map(line.__contains__, _POINTER_SEPARATORS)) and lowered.startswith(
+        gate.phrases_by_first.get(lowered[:1], ())
+    ):
         return True
     heads = gate.pattern_heads
-    if heads is None or lowered.startswith(heads.starts):
+    if heads is None or lowered.startswith(gate.heads_by_first.get(lowered[:1], ())):
         return _CALL_TO_ACTION_PATTERN.match(line) is not None
     # Else a pattern can only match from a digit (`\d` matches only what `isdigit` does).
     if not (heads.digit and line[:1].isdigit()):
