@@ -421,10 +421,11 @@ class LineShapes:
     and pages repeat lines (menus, "Share", "Read more"): both reuse what is computed here.
     """
 
-    __slots__ = ("_prose", "_shapes", "_words")
+    __slots__ = ("_prose", "_sentences", "_shapes", "_words")
 
     def __init__(self) -> None:
         self._prose: dict[str, bool] = {}
+        self._sentences: dict[str, bool] = {}
         self._shapes: dict[tuple[str, bool], _Shape] = {}
         #: The words of the lines `prose` read and `shape` has not yet: split once.
         self._words: dict[str, list[str]] = {}
@@ -435,6 +436,16 @@ class LineShapes:
         if known is None:
             words = self._words[line] = prose_words(line)
             known = self._prose[line] = prose_shape(line, words)
+        return known
+
+    def sentence(self, line: str, judge: Callable[[str], bool]) -> bool:
+        """``judge(line)``, computed once per distinct line: the caller's test of a sentence.
+
+        `remove_chrome` passes the same test on every call for a text.
+        """
+        known = self._sentences.get(line)
+        if known is None:
+            known = self._sentences[line] = judge(line)
         return known
 
     def shape(self, line: str, rule_fires: bool) -> _Shape:

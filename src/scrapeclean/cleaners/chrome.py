@@ -25,7 +25,7 @@ import re
 from bisect import bisect_right
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
-from functools import cache
+from functools import cache, partial
 from itertools import accumulate
 from typing import TYPE_CHECKING, NamedTuple
 
@@ -354,12 +354,13 @@ class RemoveChrome(BaseCleaner):
         judgement = model.judge(texts, [verdict is not None for verdict in verdicts], shapes)
         start, end = judgement.story
         header = _header(texts, verdicts, start)
+        sentence = partial(_is_sentence, prose=shapes.prose)
         candidates = [
             index
             for index, verdict in enumerate(verdicts)
             if verdict is None
             and index not in header
-            and not (start <= index <= end and _is_sentence(texts[index], shapes.prose))
+            and not (start <= index <= end and shapes.sentence(texts[index], sentence))
         ]
         found: dict[int, tuple[str, str]] = {}
         for index, (probability, vector) in zip(
