@@ -34,8 +34,8 @@ from collections import Counter
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from functools import cache
-from itertools import accumulate, compress, count, groupby, repeat
-from operator import itemgetter, methodcaller, mul, sub, truediv
+from itertools import accumulate, chain, compress, count, groupby, repeat
+from operator import getitem, itemgetter, methodcaller, mul, sub, truediv
 from pathlib import Path
 from typing import Any, NamedTuple
 
@@ -263,19 +263,21 @@ def _columns(
     `safe` says that no line holds a character `_UNSAFE_CHAR` finds.
     """
     joined = "\n".join(lines)
-    breaks = [index for index, token in enumerate(tokens) if token == "\n"]
+    breaks = list(compress(count(), map("\n".__eq__, tokens)))
     starts = [0, *map((1).__add__, breaks)]
     ends = [*breaks, len(tokens)]
-    counts = list(map(sub, ends, starts))
+    # One mark per word for its first character (`_first_marks`), the lines' marks apart.
+    firsts = "".join(map(_first_char, tokens))
+    marks = firsts.translate(_first_marks(firsts)).split("\n")
+    counts = list(map(len, marks))
     per = [1 / number if number else 0.0 for number in counts]
     folded = list(map(str.casefold, tokens))
     function = _segment_sums(map(FUNCTION_WORDS.__contains__, folded), starts, ends)
     word_lists = map(folded.__getitem__, map(slice, starts, ends))
     distinct = list(map(len, map(FUNCTION_WORDS.intersection, word_lists)))
-    firsts = list(map(_first_char, tokens))
-    capitalised = _segment_sums(map(str.isupper, firsts), starts, ends)
-    leads = _lead_runs(firsts, starts, ends)
-    lower = _segment_sums(map(str.islower, firsts), starts, ends)
+    capitalised = [line_marks.count("U") for line_marks in marks]
+    leads = [len(line_marks) - len(line_marks.lstrip("UD")) for line_marks in marks]
+    lower = [line_marks.count("L") for line_marks in marks]
     lengths = list(map(len, tokens))
     letters = _segment_sums(lengths, starts, ends)
     upper = _segment_sums(_long_upper(tokens, lengths), starts, ends)
@@ -318,20 +320,25 @@ def _columns(
     return list(map(_Shape, counts, prose, values, map(_key, lines)))
 
 
-def _lead_runs(firsts: list[str], starts: list[int], ends: list[int]) -> list[int]:
-    """`_lead_capitalised` of each line, whose words' first characters are ``firsts[start:end]``.
+def _first_marks(firsts: str) -> dict[int, str]:
+    """A `str.translate` table marking each character of `firsts` (words' first characters).
 
-    The first characters are marked in one string ("1": a capital or a digit), and each line's
-    run ends at its first "0" (a line break token, never a word, is never in a span).
+    "U": upper case (`str.isupper`), "L": lower case (`str.islower`), "D": a digit
+    (`str.isdigit`), a line break stays itself, "o" for anything else. Per word, "U" counts a
+    capitalised word, "L" a word in lower case, and a run of "U" and "D" the words a line opens
+    with that start with a capital or a digit (`_lead_capitalised`).
     """
-    marks = "".join(["1" if char.isupper() or char.isdigit() else "0" for char in firsts])
-    found: list[int] = []
-    append = found.append
-    find = marks.find
-    for start, end in zip(starts, ends, strict=True):
-        stop = find("0", start, end)
-        append((end if stop < 0 else stop) - start)
-    return found
+    return {ord(char): _first_mark(char) for char in set(firsts)}
+
+
+def _first_mark(char: str) -> str:
+    if char == "\n":
+        return char
+    if char.isupper():
+        return "U"
+    if char.islower():
+        return "L"
+    return "D" if char.isdigit() else "o"
 
 
 def _key(line: str) -> str:
@@ -414,10 +421,11 @@ class LineShapes:
     and pages repeat lines (menus, "Share", "Read more"): both reuse what is computed here.
     """
 
-    __slots__ = ("_prose", "_shapes", "_words")
+    __slots__ = ("_prose", "_sentences", "_shapes", "_words")
 
     def __init__(self) -> None:
         self._prose: dict[str, bool] = {}
+        self._sentences: dict[str, bool] = {}
         self._shapes: dict[tuple[str, bool], _Shape] = {}
         #: The words of the lines `prose` read and `shape` has not yet: split once.
         self._words: dict[str, list[str]] = {}
@@ -428,6 +436,16 @@ class LineShapes:
         if known is None:
             words = self._words[line] = prose_words(line)
             known = self._prose[line] = prose_shape(line, words)
+        return known
+
+    def sentence(self, line: str, judge: Callable[[str], bool]) -> bool:
+        """``judge(line)``, computed once per distinct line: the caller's test of a sentence.
+
+        `remove_chrome` passes the same test on every call for a text.
+        """
+        known = self._sentences.get(line)
+        if known is None:
+            known = self._sentences[line] = judge(line)
         return known
 
     def shape(self, line: str, rule_fires: bool) -> _Shape:
@@ -845,11 +863,12 @@ class Model:
     def _names(self, leaves: Sequence[int], top: int) -> str:
         """The `top` features with the largest positive credit on the paths to `leaves`."""
         credit = [0.0] * len(self.features)
-        for paths, leaf in zip(self.paths, leaves, strict=True):
-            for index, change in paths[leaf]:
-                credit[index] += change
-        ranked = sorted(range(len(credit)), key=lambda index: -credit[index])[:top]
-        return ", ".join(self.features[index] for index in ranked if credit[index] > 0) or "prior"
+        for index, change in chain.from_iterable(map(getitem, self.paths, leaves)):
+            credit[index] += change
+        # The features with a positive credit, largest first (ties: in feature order).
+        positive = compress(count(), map((0.0).__lt__, credit))
+        ranked = sorted(positive, key=credit.__getitem__, reverse=True)
+        return ", ".join(self.features[index] for index in ranked[:top]) or "prior"
 
 
 class Judgement:

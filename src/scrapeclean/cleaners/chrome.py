@@ -21,10 +21,11 @@ the lines), nothing is removed and a warning says so: that page needs a human lo
 
 from __future__ import annotations
 
+import re
 from bisect import bisect_right
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
-from functools import cache
+from functools import cache, partial
 from itertools import accumulate
 from typing import TYPE_CHECKING, NamedTuple
 
@@ -348,12 +349,13 @@ class RemoveChrome(BaseCleaner):
         judgement = model.judge(texts, [verdict is not None for verdict in verdicts], shapes)
         start, end = judgement.story
         header = _header(texts, verdicts, start)
+        sentence = partial(_is_sentence, prose=shapes.prose)
         candidates = [
             index
             for index in range(len(texts))
             if (allowed is None or index in allowed)
             and index not in header
-            and not (start <= index <= end and _is_sentence(texts[index], shapes.prose))
+            and not (start <= index <= end and shapes.sentence(texts[index], sentence))
         ]
         found: dict[int, tuple[str, str]] = {}
         for index, (probability, vector) in zip(
@@ -578,39 +580,52 @@ def _judge(line: str, cookie: bool = True, notice: bool = True) -> tuple[str, st
             return verdict
     if notice and _NOTICE.match(line):
         return "chrome.call_to_action", "call to action or notice, not article text"
-    if _WORD.search(line) is None:
+    first = _WORD.compiled.search(line)
+    if first is None:
         return None
-    if _is_ui_labels(line):
+    if _may_be_ui_labels(first) and _is_ui_labels(line):
         return "chrome.ui_labels", "interface labels (share bar, buttons, account links)"
     if _is_menu(line):
         return "chrome.menu", "navigation menu: short items separated by |, • or ·"
     return None
 
 
-class _AsciiGate(NamedTuple):
-    """What an ASCII line must show for a whole-line rule to match it (`_may_match_line_rule`)."""
+class _LineRuleGate(NamedTuple):
+    """What a gated line must show for a whole-line rule to match it (`_may_match_line_rule`)."""
 
     #: The calls to action, lower-cased: a line that is one of them (and a closing mark).
     phrases: frozenset[str]
     #: How a credit or copyright line may start, and how a credit line may end (lower case).
     starts: tuple[str, ...]
     ends: tuple[str, ...]
+    #: How every match of the call-to-action patterns begins; None if that is not known.
+    pattern_heads: _Heads | None
+    #: The literal beginnings of `pattern_heads` by their first character.
+    heads_by_first: dict[str, tuple[str, ...]]
+    #: The calls to action by their first character (a pointer starts with one).
+    phrases_by_first: dict[str, tuple[str, ...]]
 
 
-#: Every ASCII character `_CLOSING` may match: the marks and all ASCII whitespace.
-_CLOSING_CHARS = ".:!?" + "".join(map(chr, range(33))) + "\x7f"
-#: Non-ASCII characters that `regex` matches to an ASCII letter when ignoring case.
-_ASCII_LOOKALIKES = "\u017f\u212a\u0130"
+#: A character outside the gated ones: ASCII, Latin-1 (less ``µ``, which `regex` matches to
+#: the Greek mu when ignoring case) and the dashes, quotes, bullets and ellipsis of General
+#: Punctuation. A line holding one goes to the whole-line rules without a shortcut.
+_UNGATED_CHAR = re.compile("[^\x00-\xb4\xb6-\xff\u2010-\u2027\u2030-\u205e]")
+#: Every gated character `_CLOSING` may match: the marks and all whitespace (``\s``).
+_CLOSING_CHARS = ".:!?…" + "".join(map(chr, range(33))) + "\x7f\x85\xa0"
+#: The characters that `regex`, ignoring case, matches to a gated character whose lower case
+#: (`str.lower`) is another (a test checks every code point): "ſ" to "s", "İ" and "ı" to "i".
+_LOOKALIKES = "\u017f\u0130\u0131\U0001df95"
 
 
 @cache
-def _ascii_gate() -> _AsciiGate | None:
-    """The literal parts of the whole-line rules, for ASCII lines; None if no shortcut holds.
+def _line_rule_gate() -> _LineRuleGate | None:
+    """The literal parts of the whole-line rules, for gated lines; None if no shortcut holds.
 
-    Ignoring case, `regex` matches an ASCII character only to itself in the other case or to
-    one of `_ASCII_LOOKALIKES`: an ASCII line can match a literal only when the literal, lower
-    cased, is ASCII and equals the line's text lower cased. A vocabulary entry holding a look-
-    alike would break that: then there is no shortcut.
+    Ignoring case, `regex` matches a gated character (one `_UNGATED_CHAR` does not find) only
+    to characters with the same lower case (`str.lower`, one character for each gated one),
+    or to one of `_LOOKALIKES`: a gated line can match a literal only when the literal, lower
+    cased, equals the line's text lower cased. A vocabulary entry holding a lookalike would
+    break that: then there is no shortcut.
     """
     keys = (
         "chrome.calls_to_action",
@@ -619,28 +634,212 @@ def _ascii_gate() -> _AsciiGate | None:
         "chrome.stock_photo_agencies",
     )
     entries = [phrase for key in keys for phrase in _vocabulary.words(key)]
-    if any(set(_ASCII_LOOKALIKES).intersection(phrase) for phrase in entries):
+    if any(set(_LOOKALIKES).intersection(phrase) for phrase in entries):
         return None
-    ascii_words = {key: [w.lower() for w in _vocabulary.words(key) if w.isascii()] for key in keys}
-    agencies = ascii_words["chrome.credit_agencies"] + ascii_words["chrome.stock_photo_agencies"]
-    return _AsciiGate(
-        phrases=frozenset(ascii_words["chrome.calls_to_action"]),
-        starts=("(", "[", "copyright", *ascii_words["chrome.credit_labels"]),
+    lowered = {key: [w.lower() for w in _vocabulary.words(key)] for key in keys}
+    agencies = lowered["chrome.credit_agencies"] + lowered["chrome.stock_photo_agencies"]
+    heads = _pattern_heads(_vocabulary.patterns("chrome.call_to_action_patterns"))
+    if heads is not None and any(set(_LOOKALIKES).intersection(head) for head in heads.starts):
+        heads = None
+    return _LineRuleGate(
+        phrases=frozenset(lowered["chrome.calls_to_action"]),
+        starts=("(", "[", "©", "copyright", *lowered["chrome.credit_labels"]),
         ends=tuple(agency + close for agency in agencies for close in ("", ")", "]")),
+        pattern_heads=heads,
+        heads_by_first=_by_first(() if heads is None else heads.starts),
+        phrases_by_first=_by_first(lowered["chrome.calls_to_action"]),
     )
+
+
+def _by_first(texts: Iterable[str]) -> dict[str, tuple[str, ...]]:
+    """`texts` grouped by their first character."""
+    found: dict[str, list[str]] = {}
+    for text in texts:
+        found.setdefault(text[:1], []).append(text)
+    return {first: tuple(group) for first, group in found.items()}
+
+
+#: How long a literal beginning `_pattern_heads` follows before it stops reading.
+_MAX_HEAD = 16
+
+
+class _Heads(NamedTuple):
+    """How every match of a pattern begins (`_pattern_heads`)."""
+
+    #: Lower-cased literal beginnings: every match starts with one of them (ignoring case)...
+    starts: tuple[str, ...]
+    #: ...or with a digit (``\\d``), when this is True.
+    digit: bool
+
+
+def _pattern_heads(pattern: str) -> _Heads | None:
+    """The literal beginnings of every match of `pattern` (case-insensitive, VERBOSE), or None.
+
+    A small reader of the pattern syntax the language files use: literal characters and
+    escaped punctuation, groups ``(?:…)`` and ``(?-i:…)`` with alternatives, classes of
+    literal characters, and the quantifiers ``?``, ``*``, ``+`` and ``{m,n}``. A beginning
+    stops (stays as far as it got) at anything else: ``.``, ``\\p{…}``, ``\\b``, a lookaround.
+    None when a match may begin with something not literal (other than ``\\d``), or when the
+    pattern holds what the reader does not know (a comment, a flag for the whole pattern).
+    """
+    try:
+        states, end = _alternatives(pattern, 0)
+    except _UnreadSyntaxError:
+        return None
+    if end != len(pattern):
+        return None
+    starts = {prefix for prefix, _, _ in states if prefix}
+    kinds = {kind for prefix, _, kind in states if not prefix}
+    if kinds - {"digit"}:
+        return None
+    return _Heads(tuple(sorted(starts)), "digit" in kinds)
+
+
+class _UnreadSyntaxError(Exception):
+    """A construct `_pattern_heads` does not read."""
+
+
+#: A beginning being read: its text (lower case), whether it may go on, and for an empty one
+#: that has stopped, what stopped it ("digit" for ``\\d``, else "any").
+_State = tuple[str, bool, str]
+
+
+def _alternatives(pattern: str, at: int) -> tuple[set[_State], int]:
+    """The beginnings of the alternatives from `at` to the closing bracket or the end."""
+    found: set[_State] = set()
+    while True:
+        states, at = _sequence(pattern, at)
+        found |= states
+        if at < len(pattern) and pattern[at] == "|":
+            at += 1
+            continue
+        return found, at
+
+
+def _sequence(pattern: str, at: int) -> tuple[set[_State], int]:
+    """The beginnings of one alternative, from `at` to a ``|``, a ``)`` or the end."""
+    states: set[_State] = {("", True, "")}
+    while at < len(pattern) and pattern[at] not in "|)":
+        char = pattern[at]
+        if char.isspace():  # VERBOSE: unescaped whitespace is no part of the pattern
+            at += 1
+            continue
+        if char == "#":
+            raise _UnreadSyntaxError(char)
+        atom, at = _atom(pattern, at)
+        low, high, at = _quantifier(pattern, at)
+        once = _extend(states, atom)
+        if high != 1:  # repeated: one repetition is known, what follows is not
+            once = {(prefix, False, kind) for prefix, _, kind in once}
+        states = (states | once) if low == 0 else once
+    return states, at
+
+
+def _atom(pattern: str, at: int) -> tuple[set[_State] | str, int]:
+    """One item of the pattern at `at`: its beginnings, or the kind of what stops them."""
+    char = pattern[at]
+    if char == "(":
+        if pattern.startswith(("(?:", "(?-i:", "(?i:"), at):
+            inner, end = _alternatives(pattern, pattern.index(":", at) + 1)
+        elif pattern[at + 1 : at + 2] != "?":  # a capturing group matches the same strings
+            inner, end = _alternatives(pattern, at + 1)
+        elif pattern.startswith(("(?=", "(?!", "(?<=", "(?<!"), at):
+            inner, end = _alternatives(pattern, at + 3 + (pattern[at + 2] == "<"))
+            inner = {("", False, "any")}
+        else:
+            raise _UnreadSyntaxError(pattern[at : at + 3])
+        if end >= len(pattern) or pattern[end] != ")":
+            raise _UnreadSyntaxError("(")
+        return inner, end + 1
+    if char == "[":
+        return _class(pattern, at)
+    if char == "\\":
+        escaped = pattern[at + 1 : at + 2]
+        if not escaped:
+            raise _UnreadSyntaxError(char)
+        if escaped.isalnum():
+            end = at + 2
+            if escaped in "pPN" and pattern[end : end + 1] == "{":
+                end = pattern.index("}", end) + 1
+            return ("digit" if escaped == "d" else "any"), end
+        return {(escaped.lower(), True, "")}, at + 2
+    if char in ".^$":
+        return "any", at + 1
+    if char in "?*+{":
+        raise _UnreadSyntaxError(char)
+    return {(char.lower(), True, "")}, at + 1
+
+
+def _class(pattern: str, at: int) -> tuple[set[_State] | str, int]:
+    """A character class at `at`: its characters when all are literal, else "any"."""
+    end = at + 1
+    if pattern[end : end + 1] == "]":
+        end += 1
+    while pattern[end : end + 1] not in ("]", ""):
+        end += 2 if pattern[end] == "\\" else 1
+    if end >= len(pattern):
+        raise _UnreadSyntaxError("[")
+    body = pattern[at + 1 : end]
+    if body[:1] in ("^", "") or "\\" in body or "[" in body or "-" in body[1:-1]:
+        return "any", end + 1
+    if any(char.isspace() for char in body):
+        return "any", end + 1
+    return {(char.lower(), True, "") for char in body}, end + 1
+
+
+def _quantifier(pattern: str, at: int) -> tuple[int, int, int]:
+    """The least and most repetitions (-1: no most) the quantifier at `at` allows, and its end."""
+    char = pattern[at : at + 1]
+    if char == "?":
+        low, high, at = 0, 1, at + 1
+    elif char == "*":
+        low, high, at = 0, -1, at + 1
+    elif char == "+":
+        low, high, at = 1, -1, at + 1
+    elif char == "{" and (close := pattern.find("}", at)) > at:
+        low_text, _, high_text = pattern[at + 1 : close].partition(",")
+        if not (low_text or "0").isdigit() or not (high_text or "0").isdigit():
+            return 1, 1, at  # a literal brace
+        low = int(low_text or "0")
+        high = low if "," not in pattern[at:close] else int(high_text) if high_text else -1
+        at = close + 1
+    else:
+        return 1, 1, at
+    if pattern[at : at + 1] in ("?", "+"):  # lazy or possessive: the same strings
+        at += 1
+    return low, high, at
+
+
+def _extend(states: set[_State], atom: set[_State] | str) -> set[_State]:
+    """`states` followed by `atom` (its beginnings, or the kind of what stops them)."""
+    found: set[_State] = set()
+    for prefix, going, kind in states:
+        if not going:
+            found.add((prefix, going, kind))
+        elif isinstance(atom, str):
+            found.add((prefix, False, "" if prefix else atom))
+        else:
+            for more, more_going, more_kind in atom:
+                text = prefix + more
+                if len(text) >= _MAX_HEAD:
+                    found.add((text, False, ""))
+                else:
+                    found.add((text, more_going, "" if text else more_kind))
+    return found
 
 
 def _may_match_line_rule(line: str) -> bool:
     """False when no whole-line rule (`_ANY_LINE_RULE`) can match `line`; else True.
 
-    A shortcut for ASCII lines, read from the literal parts of each rule: a call to action is
-    one of its phrases (then perhaps a closing mark) or matches one of its patterns; a pointer
-    holds one of `_POINTER_SEPARATORS`; a credit starts with a bracket or a credit label, or
-    ends with an agency (then perhaps a bracket); a copyright line starts with ``(c)`` or
-    "copyright". Other lines: True.
+    A shortcut for gated lines (no character `_UNGATED_CHAR` finds), read from the literal
+    parts of each rule: a call to action is one of its phrases (then perhaps a closing mark)
+    or matches one of its patterns (after one of their literal beginnings, `_pattern_heads`);
+    a pointer starts with a call to action and holds one of `_POINTER_SEPARATORS`; a credit
+    starts with a bracket or a credit label, or ends with an agency (then perhaps a bracket);
+    a copyright line starts with "©", ``(c)`` or "copyright". Other lines: True.
     """
-    gate = _ascii_gate()
-    if gate is None or not line.isascii():
+    gate = _line_rule_gate()
+    if gate is None or (not line.isascii() and _UNGATED_CHAR.search(line)):
         return True
     lowered = line.lower()
     phrases = gate.phrases
@@ -652,8 +851,16 @@ def _may_match_line_rule(line: str) -> bool:
         return True
     if lowered.startswith(gate.starts) or lowered.endswith(gate.ends):
         return True
-    if any(map(line.__contains__, _POINTER_SEPARATORS)):
+    if any(map(line.__contains__, _POINTER_SEPARATORS)) and lowered.startswith(
+        gate.phrases_by_first.get(lowered[:1], ())
+    ):
         return True
+    heads = gate.pattern_heads
+    if heads is None or lowered.startswith(gate.heads_by_first.get(lowered[:1], ())):
+        return _CALL_TO_ACTION_PATTERN.match(line) is not None
+    # Else a pattern can only match from a digit (`\d` matches only what `isdigit` does).
+    if not (heads.digit and line[:1].isdigit()):
+        return False
     return _CALL_TO_ACTION_PATTERN.match(line) is not None
 
 
@@ -697,6 +904,14 @@ def _icon_labels(words: list[str]) -> str | None:
     if icons >= _MIN_ICONS and (icons + ui) / len(words) >= 0.5:
         return f"icon-font labels: {icons} of {len(words)} words are icon names"
     return None
+
+
+def _may_be_ui_labels(first: regex.Match[str]) -> bool:
+    """Whether the first word of a line (its `_WORD` match) is an interface word.
+
+    `_is_ui_labels` reads that word first: when it is none, the line is no row of labels.
+    """
+    return first.group().casefold().strip("'’.") in _ui_words()
 
 
 def _is_ui_labels(line: str) -> bool:
