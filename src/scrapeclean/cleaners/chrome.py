@@ -300,6 +300,8 @@ class RemoveChrome(BaseCleaner):
             # trained to; it may take only the lines the rules left.
             budget -= len(lines)
             found = self._model_verdicts(texts, verdicts, shapes, set(kept))
+            if not found and len(kept) == len(lines):
+                budget = 0  # the rules took nothing: reading what is left would read the same
             decided.update(found)
             kept = [index for index in kept if index not in found]
             kept = _rule_pass(lines, verdicts, kept, decided, shapes.prose)
