@@ -48,6 +48,15 @@ STORY = (
 )
 
 
+def chrome_rules_after_story(line: str) -> tuple[str, list[str]]:
+    """`STORY` then `line` after `remove_chrome`'s rules (no model): the text, the rule ids."""
+    from scrapeclean import Pipeline, cleaners
+
+    text = STORY.format(line="The vote was eleven to four, with two members absent.")
+    result = Pipeline([cleaners.remove_chrome(model=False)]).clean(f"{text}\n\n{line}")
+    return result.text, [change.rule for change in result.changes]
+
+
 def chrome_rules_on(line: str) -> tuple[str, list[str]]:
     """`STORY` around `line` after `remove_chrome`'s rules (no model): the text, the rule ids."""
     from scrapeclean import Pipeline, cleaners

@@ -5,15 +5,7 @@ from __future__ import annotations
 
 import pytest
 
-from scrapeclean import Pipeline, cleaners
-from tests.conftest import STORY, chrome_rules_on
-
-
-def _rules_after_story(line: str) -> tuple[str, list[str]]:
-    """`STORY` then `line` after `remove_chrome`'s rules (no model): the text, the rule ids."""
-    text = STORY.format(line="The vote was eleven to four, with two members absent.")
-    result = Pipeline([cleaners.remove_chrome(model=False)]).clean(f"{text}\n\n{line}")
-    return result.text, [change.rule for change in result.changes]
+from tests.conftest import chrome_rules_after_story, chrome_rules_on
 
 
 @pytest.mark.parametrize(
@@ -156,7 +148,7 @@ def test_a_sentence_about_minutes_stays() -> None:
 def test_a_newsletter_pitch_or_contact_line_is_removed(line: str) -> None:
     """Below the story, where such lines stand (inside it a sentence stays unless it speaks in
     the site's own voice)."""
-    text, rules = _rules_after_story(line)
+    text, rules = chrome_rules_after_story(line)
     assert line not in text and "9,000 riders" in text
     assert rules == ["chrome.call_to_action"]
 
@@ -220,7 +212,7 @@ def test_a_sentence_about_subscribers_stays_inside_the_story(line: str) -> None:
     ],
 )
 def test_a_sentence_about_inboxes_or_following_stays(line: str) -> None:
-    text, rules = _rules_after_story(line)
+    text, rules = chrome_rules_after_story(line)
     assert line in text
     assert rules == []
 

@@ -11,7 +11,7 @@ import pytest
 from scrapeclean import Pipeline, cleaners
 from scrapeclean.cleaners import _chrome_model
 from scrapeclean.cleaners.chrome import RemoveChrome
-from tests.conftest import STORY, chrome_rules_on
+from tests.conftest import chrome_rules_after_story, chrome_rules_on
 
 _COMMENTS = (
     "Jane Roe said the old tram line was the only way her children could get to school.",
@@ -19,12 +19,6 @@ _COMMENTS = (
     "Max Muster added that the buses replacing the trams at night were always late and full.",
 )
 
-
-def _rules_after_story(line: str) -> tuple[str, list[str]]:
-    """`STORY` then `line` after `remove_chrome`'s rules (no model): the text, the rule ids."""
-    text = STORY.format(line="The vote was eleven to four, with two members absent.")
-    result = Pipeline([cleaners.remove_chrome(model=False)]).clean(f"{text}\n\n{line}")
-    return result.text, [change.rule for change in result.changes]
 
 
 @pytest.mark.parametrize(
@@ -71,7 +65,7 @@ def _rules_after_story(line: str) -> tuple[str, list[str]]:
     ],
 )
 def test_a_platform_notice_is_removed(line: str) -> None:
-    text, rules = _rules_after_story(line)
+    text, rules = chrome_rules_after_story(line)
     assert line not in text and "9,000 riders" in text
     assert rules == ["chrome.call_to_action"]
 
@@ -114,7 +108,7 @@ def test_a_sentence_sharing_words_with_a_platform_notice_stays(line: str) -> Non
     ],
 )
 def test_a_call_for_support_an_app_or_an_ad_blocker_notice_is_removed(line: str) -> None:
-    text, rules = _rules_after_story(line)
+    text, rules = chrome_rules_after_story(line)
     assert line not in text and "9,000 riders" in text
     assert rules == ["chrome.call_to_action"]
 
@@ -130,7 +124,7 @@ def test_a_call_for_support_an_app_or_an_ad_blocker_notice_is_removed(line: str)
 )
 def test_a_closing_sentence_about_support_apps_or_ad_blockers_stays(line: str) -> None:
     """Even as the last paragraph, below the rest of the story, where a flagged line would go."""
-    text, rules = _rules_after_story(line)
+    text, rules = chrome_rules_after_story(line)
     assert line in text and rules == []
 
 
