@@ -316,12 +316,17 @@ class SoupPage:
         self, itemprop: str, classes: frozenset[str], inner: frozenset[str]
     ) -> Iterator[str]:
         """As `LxmlPage.marked_texts`, from the bs4 tree."""
-        from bs4 import Tag
-
         for element in self.root.find_all(True, attrs={"itemprop": True}):
             if itemprop in _flat(element.attrs).get("itemprop", "").split():
-                named = element.find(True, attrs={"itemprop": "name"})
-                yield (named if isinstance(named, Tag) else element).get_text(" ")
+                named = next(
+                    (
+                        tag
+                        for tag in element.find_all(True)
+                        if "name" in _flat(tag.attrs).get("itemprop", "").split()
+                    ),
+                    None,
+                )
+                yield (named or element).get_text(" ")
         for element in self.root.find_all(True, attrs={"class": True}):
             if classes.intersection(_flat(element.attrs).get("class", "").split()):
                 found = next((tag for tag in element.find_all(True) if _marked(tag, inner)), None)

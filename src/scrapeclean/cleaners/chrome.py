@@ -276,9 +276,11 @@ class RemoveChrome(BaseCleaner):
     def _flagged(self, text: str, *, model: bool) -> tuple[list[Flag], bool]:
         """The chrome lines of `text` (line rules, line model), and whether the judgement settled.
 
-        Verdicts depend on context (the model reads neighbours and place; a rule spares a
-        sentence only inside the story, bounded by prose lines the model may take), so the
-        remaining lines are judged again, rules then model, until a pass finds nothing new:
+        The model first reads every line, those the rules flagged among them (it was trained
+        on whole page texts), and may take only the lines the rules left. Verdicts depend on
+        context (the model reads neighbours and place; a rule spares a sentence only inside the
+        story, bounded by prose lines the model may take), so the remaining lines are judged
+        again, rules then model, until a pass finds nothing new:
         cleaning the output once more then finds nothing either. The model's passes stop
         when the lines they have read reach `_MODEL_WORK` times the text's lines (linear
         time); the judgement has then not settled. Each distinct line is judged by the rules,
