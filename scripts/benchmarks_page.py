@@ -276,7 +276,11 @@ def figures(data: dict[str, dict[str, Any]]) -> dict[str, str]:
             y_label="4-gram shingle F1",
         )
     throughput = data.get("pipeline", {}).get("throughput", {}).get("rows", [])
-    items = [(row["name"], row["mb_per_s"], row["kind"] != "peer") for row in throughput]
+    items = [
+        (row["name"], row["mb_per_s"], row["kind"] != "peer")
+        for row in throughput
+        if row["mb_per_s"] is not None  # (a step too quick to time apart from another)
+    ]
     if items:
         made["throughput.svg"] = bars(
             items, title="MB/s on zyte-dev page texts (more is better)", unit="MB/s"

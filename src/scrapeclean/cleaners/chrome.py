@@ -189,6 +189,8 @@ _MIN_MODEL_LINES = 12
 #: The model judges what remains again until it finds nothing new, reading at most this many
 #: times the text's lines in all its passes.
 _MODEL_WORK = 6
+#: How many lines the model's second stage reads at once (their vectors are held meanwhile).
+_SECOND_CHUNK = 256
 #: How many lines into the story a date or byline line may stand.
 _HEADER_INTO_STORY = 3
 _MAX_ICON_LINE = 3000
@@ -362,13 +364,13 @@ class RemoveChrome(BaseCleaner):
             and not (start <= index <= end and shapes.sentence(texts[index], sentence))
         ]
         found: dict[int, tuple[str, str]] = {}
-        for index, (probability, vector) in zip(
-            candidates, judgement.second(candidates), strict=True
-        ):
-            needed = model.story_threshold if start <= index <= end else model.threshold
-            if probability >= needed:
-                reason = model.second.reason(vector, probability=probability)
-                found[index] = ("chrome.model", reason)
+        for at in range(0, len(candidates), _SECOND_CHUNK):  # (chunks: bounded vectors held)
+            chunk = candidates[at : at + _SECOND_CHUNK]
+            for index, (probability, vector) in zip(chunk, judgement.second(chunk), strict=True):
+                needed = model.story_threshold if start <= index <= end else model.threshold
+                if probability >= needed:
+                    reason = model.second.reason(vector, probability=probability)
+                    found[index] = ("chrome.model", reason)
         return found
 
     def judge(self, line: str) -> str | None:
