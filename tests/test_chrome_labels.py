@@ -170,6 +170,7 @@ def test_a_newsletter_pitch_or_contact_line_is_removed(line: str) -> None:
         "Tú también puedes apoyar este periodismo. Cancela cuando quieras.",
         "Unser kostenloser Newsletter informiert Sie über unsere neuesten Beiträge.",
         "Sign up to get the best content of the week, and great deals, as picked by the editors.",
+        "For the latest stories download the Daily Bugle apps for iOS and Android.",
     ],
 )
 def test_a_call_to_subscribe_in_the_sites_voice_goes_inside_the_story(line: str) -> None:
