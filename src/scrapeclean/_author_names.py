@@ -82,8 +82,12 @@ def _is_person(text: str) -> bool:
     """Whether `text` reads as a person's name: capitalised words, no job or desk among them."""
     if _PERSON.match(text) is None:
         return False
-    titles = vocabulary("dateline.job_titles")  # (cached by the vocabulary module)
-    return not any(word in _NOT_NAMES or word in titles for word in text.casefold().split())
+    return not any(map(_office_word, text.casefold().split()))
+
+
+def _office_word(folded: str) -> bool:
+    """Whether a case-folded word names a desk or a job, never a person ("staff", "editor")."""
+    return folded in _NOT_NAMES or folded in vocabulary("dateline.job_titles")  # (cached)
 
 
 #: A word of a person's name in any case: "Jane", "JANE", "O'Neil", "Anne-Marie", "J." (a
@@ -104,10 +108,9 @@ def name_shaped(text: str) -> bool:
     if not _MIN_NAME_WORDS <= len(words) <= _MAX_NAME_WORDS:
         return False
     particles = vocabulary("dateline.name_particles")
-    titles = vocabulary("dateline.job_titles")
     for word in words:
         folded = word.casefold()
-        if folded in _NOT_NAMES or folded in titles or folded in _weekdays():
+        if _office_word(folded) or folded in _weekdays():
             return False
         if folded not in particles and _NAME_WORD.match(word) is None:
             return False

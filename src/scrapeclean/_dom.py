@@ -249,12 +249,15 @@ class LxmlPage:
         """
         for element in self._elements(f"//*[contains(@itemprop, '{itemprop}')]"):
             if itemprop in str(element.get("itemprop", "")).split():
-                named = [
-                    child
-                    for child in element.iter()
-                    if "name" in str(child.get("itemprop", "")).split()
-                ]
-                yield " ".join(_pieces(named[0] if named else element))
+                named = next(
+                    (
+                        child
+                        for child in element.iter()
+                        if "name" in str(child.get("itemprop", "")).split()
+                    ),
+                    element,
+                )
+                yield " ".join(_pieces(named))
         for element in self._elements("//*[@class]"):
             if classes.intersection(str(element.get("class", "")).split()):
                 yield " ".join(_pieces(_inner(element, inner)))
