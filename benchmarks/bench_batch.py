@@ -4,7 +4,8 @@ Run: python benchmarks/bench_batch.py [--stream-mb N]
 
 1. Throughput of `Pipeline.clean_many` on the page texts of the zyte-dev pages (the visible
    text the HTML reader gives, cleaned as plain text), with 1 and with 2 worker processes, in
-   the same run; prints documents per second and the ratio (the target on 2 cores: >= 1.7x).
+   the same run, three alternated passes each, the fastest kept; prints documents per second
+   and the ratio (the target on 2 cores: >= 1.7x).
 2. Peak memory of ``scrapeclean clean`` on a JSONL stream of N MB built from the dev pages
    (default 100; the issue's figure is for 1 GB, which takes long at the pipeline's speed),
    with 2 workers, measured as the peak resident size of the command's process tree.
@@ -28,21 +29,25 @@ from _results import record
 
 from scrapeclean import Pipeline
 
+#: Passes of each worker count, alternated; the fastest of each is reported.
+PASSES = 3
+
 
 def throughput(texts: list[str]) -> None:
     pipeline = Pipeline.default()
     list(pipeline.clean_many(texts[:4]))  # warm the tables in this process
-    rates = {}
-    for workers in (1, 2):
-        start = time.perf_counter()
-        count = sum(1 for _ in pipeline.clean_many(texts * 3, workers=workers, chunksize=4))
-        seconds = time.perf_counter() - start
-        rates[workers] = count / seconds
-        megabytes = 3 * sum(len(text) for text in texts) / 1e6
-        print(
-            f"clean_many workers={workers}: {count} documents in {seconds:.2f} s, "
-            f"{rates[workers]:.1f} docs/s, {megabytes / seconds:.2f} MB/s"
-        )
+    rates = {1: 0.0, 2: 0.0}
+    megabytes = 3 * sum(len(text) for text in texts) / 1e6
+    for _ in range(PASSES):  # alternated, the best pass of each kept: the machine is shared
+        for workers in rates:
+            start = time.perf_counter()
+            count = sum(1 for _ in pipeline.clean_many(texts * 3, workers=workers, chunksize=4))
+            seconds = time.perf_counter() - start
+            rates[workers] = max(rates[workers], count / seconds)
+            print(
+                f"clean_many workers={workers}: {count} documents in {seconds:.2f} s, "
+                f"{count / seconds:.1f} docs/s, {megabytes / seconds:.2f} MB/s"
+            )
     print(f"speed-up with 2 workers: {rates[2] / rates[1]:.2f}x (cores: {os.cpu_count()})")
     record(
         "batch",
@@ -51,7 +56,8 @@ def throughput(texts: list[str]) -> None:
             {"workers": workers, "docs_per_s": rate, "speed_up": rate / rates[1]}
             for workers, rate in rates.items()
         ],
-        note=f"the zyte-dev page texts three times over; {os.cpu_count()} cores",
+        note=f"the zyte-dev page texts three times over; {os.cpu_count()} cores; "
+        f"the fastest of {PASSES} alternated passes of each",
     )
 
 

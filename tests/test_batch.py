@@ -105,6 +105,27 @@ def test_a_worker_that_dies_is_replaced_and_its_document_reported() -> None:
     assert "code 3" in died.message
 
 
+def test_a_slow_or_dying_document_in_a_chunk_sent_ahead_is_reported_in_its_place() -> None:
+    """A worker holds the next chunk while it cleans one: a document of that queued chunk that
+    times out or kills its worker is reported at its own index, and the rest of what the worker
+    held is cleaned by its replacement."""
+    items = [DOCS[0], DOCS[1], "SLOW one", DOCS[2], "DIE now", DOCS[3], DOCS[4]]
+    started = time.monotonic()
+    outcomes = list(_trapped().clean_many(items, timeout=1.0, chunksize=1))
+    assert time.monotonic() - started < 25
+    serial = [Pipeline.default().clean(doc).text for doc in DOCS[:5]]
+    assert _texts(iter(outcomes)) == [
+        serial[0],
+        serial[1],
+        "<Timeout>",
+        serial[2],
+        "<WorkerDied>",
+        serial[3],
+        serial[4],
+    ]
+    assert [o.index for o in outcomes if isinstance(o, CleanFailure)] == [2, 4]
+
+
 @pytest.mark.parametrize("workers", [1, 2])
 def test_input_is_read_lazily(workers: int) -> None:
     read = 0

@@ -114,6 +114,25 @@ def test_change_dict_round_trip() -> None:
     assert Change.from_dict(change.to_dict()) == change
 
 
+def test_spans_changes_and_blocks_pickle_as_values_without_the_field_by_field_state() -> None:
+    """A result holds thousands of spans, changes and blocks: each pickles as its values and is
+    rebuilt by the library's unchecked constructors (a batch's parent process unpickles them all),
+    equal to the original, with the same hash."""
+    import pickle
+
+    from scrapeclean import Block
+
+    span = Span(3, 9)
+    change = Change("chrome", "removal", span, "Share", "", "icon label", "chrome.icon_labels")
+    block = Block(span, "p", "body>p", None, ("story",), 0.5, 2, 0.1, True, Span(0, 3), "p", 0.0)
+    for value, builder in ((span, b"trusted_span"), (change, b"trusted_change"),
+                           (block, b"trusted_block")):  # fmt: skip
+        data = pickle.dumps(value)
+        assert builder in data
+        copy = pickle.loads(data)
+        assert copy == value and hash(copy) == hash(value) and type(copy) is type(value)
+
+
 def test_result_pickles_and_crosses_processes() -> None:
     """Results pickle, so a process pool can send them back; the pool's results equal local ones."""
     import multiprocessing

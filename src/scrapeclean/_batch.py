@@ -257,8 +257,10 @@ class _Worker:
         self.since = time.monotonic()
 
     def assign(self, chunk: list[_Packed]) -> None:
+        """Send `chunk`; the timeout clock starts now unless the worker is already busy."""
+        if not self.todo:
+            self.since = time.monotonic()
         self.todo.extend(chunk)
-        self.since = time.monotonic()
         self.conn.send([(index, packed) for index, _, packed in chunk])
 
     def stop(self) -> None:
@@ -324,12 +326,14 @@ class _Pool:
     def _feed(
         self, workers: list[_Worker], source: Iterator[tuple[int, Item]], done: dict[int, Outcome]
     ) -> bool:
-        """Give each idle worker a chunk; True once the input is used up.
+        """Give each worker with at most one chunk left another; True once the input is used up.
 
-        Items that cannot be sent are failures at once, in `done` (`_packed`).
+        A worker holds the next chunk before it finishes the one it is on, so it never waits for
+        the parent between chunks. Items that cannot be sent are failures at once, in `done`
+        (`_packed`).
         """
         for worker in workers:
-            if worker.todo:
+            if len(worker.todo) > self.chunksize:
                 continue
             chunk = list(islice(source, self.chunksize))
             if not chunk:

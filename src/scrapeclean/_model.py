@@ -69,6 +69,10 @@ class Span:
         """Return ``[start, end]``, the form used in JSON."""
         return [self.start, self.end]
 
+    def __reduce__(self) -> tuple[Any, ...]:
+        # Pickled as its values, rebuilt without the checks (see "trusted construction").
+        return trusted_span, (self.start, self.end)
+
 
 class ChangeKind:
     """The kinds of change the built-in cleaners record (plain strings, listed for reference)."""
@@ -159,6 +163,11 @@ class Change:
             reason=data["reason"],
             rule=data.get("rule", ""),
         )
+
+    def __reduce__(self) -> tuple[Any, ...]:
+        # A result holds thousands of changes: pickled as values, rebuilt without the checks.
+        values = (self.cleaner, self.kind, self.span, self.before, self.after)
+        return trusted_change, (*values, self.reason, self.rule)
 
 
 def _iso(value: datetime | None) -> str | None:
@@ -303,6 +312,10 @@ class Block:
             control_share=float(data.get("control_share", 0.0)),
             selected=tuple(data.get("selected", ())),
         )
+
+    def __reduce__(self) -> tuple[Any, ...]:
+        # Pickled as its values in field order, rebuilt without the checks.
+        return trusted_block, tuple(getattr(self, name) for name in _BLOCK_FIELDS)
 
 
 #: The value of a metadata field: text, a time, or a list of names (authors).
@@ -792,13 +805,11 @@ def _slot_setters(cls: type, names: tuple[str, ...]) -> tuple[Any, ...]:
 
 
 _SPAN_SET = _slot_setters(Span, ("start", "end"))
-_BLOCK_SET = _slot_setters(
-    Block,
-    (
-        "span", "tag", "path", "landmark", "tokens", "link_share", "depth", "position",
-        "in_main", "markup", "selector", "control_share", "selected",
-    ),
+_BLOCK_FIELDS = (
+    "span", "tag", "path", "landmark", "tokens", "link_share", "depth", "position",
+    "in_main", "markup", "selector", "control_share", "selected",
 )  # fmt: skip
+_BLOCK_SET = _slot_setters(Block, _BLOCK_FIELDS)
 _EDIT_SET = _slot_setters(Edit, ("span", "replacement", "kind", "reason", "rule"))
 _CHANGE_SET = _slot_setters(
     Change, ("cleaner", "kind", "span", "before", "after", "reason", "rule")
