@@ -1,10 +1,13 @@
 """Chrome removal from plain page text (no DOM), next to the peers, in one run.
 
-Run: python benchmarks/bench_chrome.py [--limit N] [--flattener html_text|bs4|both]
+Run: python benchmarks/bench_chrome.py [--limit N] [--flattener html_text|bs4|markdown|both]
 
 Input is the page text a naive scraper gets from each HTML page of ../shared/data/extraction:
 ``html_text.extract_text(html, guess_layout=True)`` (the html-text package) and BeautifulSoup's
-``get_text("\\n")``. Every method sees the same text:
+``get_text("\\n")`` (``both``, the default); with ``--flattener markdown``, the Markdown of
+markdownify (ATX headings), scored on what a reader sees: every method's output has its link
+targets, heading marks, bullets and emphasis taken out (scrapeclean's own `markdown_views`,
+applied alike to all) before it is compared with the gold text. Every method sees the same text:
 
 - ``none``: the page text as it is;
 - ``c4``: the published line rules of C4 (Raffel et al. 2020), written out below in plain Python;
@@ -39,6 +42,7 @@ from _results import record
 
 from scrapeclean import Document, clean
 from scrapeclean.cleaners import remove_chrome
+from scrapeclean.cleaners._markdown import markdown_views
 
 DATA = Path(__file__).resolve().parents[1].parent / "shared" / "data" / "extraction"
 _TOKEN = re.compile(r"\w+", re.UNICODE)
@@ -81,7 +85,27 @@ def flatteners(which: str) -> dict[str, Method]:
             return soup.get_text("\n")
 
         found["bs4"] = _bs4
+    if which == "markdown":
+        try:
+            from markdownify import markdownify
+        except ImportError:
+            print("markdownify is not installed: that flattener is skipped")
+            return found
+        from bs4 import BeautifulSoup
+
+        def _markdown(html: str) -> str:
+            soup = BeautifulSoup(html, "lxml")
+            for tag in soup(["script", "style", "noscript", "template"]):
+                tag.decompose()
+            return str(markdownify(str(soup), heading_style="ATX"))
+
+        found["markdown"] = _markdown
     return found
+
+
+def visible(method: Method) -> Method:
+    """`method` with its output read as a reader sees Markdown (`markdown_views`)."""
+    return lambda text: "\n".join(markdown_views(method(text).split("\n")))
 
 
 # --- peers ----------------------------------------------------------------------------------
@@ -285,7 +309,9 @@ def main() -> int:
     """Run every measure on every flattener."""
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--limit", type=int, default=None, help="at most N pages per set")
-    parser.add_argument("--flattener", default="both", choices=("html_text", "bs4", "both"))
+    parser.add_argument(
+        "--flattener", default="both", choices=("html_text", "bs4", "markdown", "both")
+    )
     args = parser.parse_args()
     if not DATA.is_dir():
         print(f"{DATA} is absent: nothing to measure")
@@ -295,6 +321,8 @@ def main() -> int:
     measured = methods()
     for flattener, flatten in flatteners(args.flattener).items():
         print(f"== page text from {flattener} ==")
+        if flattener == "markdown":
+            measured = {name: visible(method) for name, method in methods().items()}
         print(f"zyte-dev ({len(zyte)} pages), 4-gram shingle scores, mean per page")
         zyte_pages = [(flatten(row["html"]), row["expected_text"]) for row in zyte]
         table = bench_zyte(zyte_pages, measured)

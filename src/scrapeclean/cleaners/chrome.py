@@ -35,6 +35,7 @@ from scrapeclean import _vocabulary
 from scrapeclean._model import ChangeKind, Document, Proposal
 from scrapeclean._regex import LazyRegex
 from scrapeclean.cleaners._base import BaseCleaner, read_from_html
+from scrapeclean.cleaners._markdown import looks_like_markdown, markdown_views
 from scrapeclean.cleaners._text import Flag, Line, is_prose, line_removals, nonblank_lines
 
 if TYPE_CHECKING:
@@ -290,7 +291,7 @@ class RemoveChrome(BaseCleaner):
         """
         from scrapeclean.cleaners._chrome_model import LineShapes
 
-        lines, texts = nonblank_lines(text)
+        lines, texts, silent = _readable_lines(text)
         verdicts = self._verdicts_of_lines(texts)
         shapes = LineShapes()
         decided: dict[int, tuple[str, str]] = {}
@@ -328,6 +329,9 @@ class RemoveChrome(BaseCleaner):
             (lines[index], ChangeKind.CHROME, verdict[1], verdict[0])
             for index, verdict in sorted(decided.items())
         ]
+        if silent:
+            flags += _silent_flags(silent, set(decided), len(lines))
+            flags.sort(key=lambda flag: flag[0].start)
         return flags, settled
 
     @staticmethod
@@ -406,6 +410,49 @@ class RemoveChrome(BaseCleaner):
             for index, line in enumerate(distinct)
         }
         return list(map(known.__getitem__, texts))
+
+
+#: A line of Markdown a reader does not see (an image, a rule), and the index of the first
+#: readable line after it.
+_Silent = tuple[Line, int]
+
+
+def _readable_lines(text: str) -> tuple[list[Line], list[str], list[_Silent]]:
+    """`nonblank_lines` as a reader sees them, and the lines a reader does not see.
+
+    In a Markdown text, each line is read without its markup (`markdown_views`); it keeps its
+    place, so a removal takes the whole line, markup and all. A line that is only markup is not
+    read (flattened page text, which the line model learned from, has no such line): it goes
+    with the lines around it (`_silent_flags`).
+    """
+    lines, texts = nonblank_lines(text)
+    if not looks_like_markdown(text):
+        return lines, texts, []
+    readable: list[Line] = []
+    silent: list[_Silent] = []
+    for line, view in zip(lines, markdown_views(texts), strict=True):
+        if view:
+            readable.append(Line(line.number, line.start, line.end, view))
+        else:
+            silent.append((line, len(readable)))
+    return readable, [line.text for line in readable], silent
+
+
+def _silent_flags(silent: list[_Silent], removed: set[int], count: int) -> list[Flag]:
+    """A flag for each unseen Markdown line whose readable neighbours are both removed.
+
+    At the top or the end of the text, the one neighbour decides; a text with no readable
+    line keeps its markup.
+    """
+    flags: list[Flag] = []
+    for line, after in silent:
+        before = after - 1
+        if count and (before < 0 or before in removed) and (after >= count or after in removed):
+            flags.append((line, ChangeKind.CHROME, _SILENT_REASON, "chrome.markup_between"))
+    return flags
+
+
+_SILENT_REASON = "Markdown markup only (an image, a rule) between lines removed as chrome"
 
 
 def _rule_pass(

@@ -1,0 +1,118 @@
+"""`remove_chrome` on page text written as Markdown: lines judged by what a reader sees."""
+
+from __future__ import annotations
+
+import pytest
+
+from scrapeclean import Document, clean
+from scrapeclean.cleaners import remove_chrome
+from scrapeclean.cleaners._markdown import looks_like_markdown, markdown_views
+
+STORY = [
+    "The city council voted on Tuesday to [rebuild the old harbour wall](https://example.org/"
+    "harbour), ending a debate that had run for more than three years.",
+    "![](https://example.org/images/harbour.jpg)",
+    "Work will begin in the spring and is expected to last until the end of next year, the "
+    "council's **planning committee** said in a statement.",
+    "## What the residents said",
+    "Residents who had campaigned for the repairs said they were relieved, although some "
+    "worried about the noise and the traffic that the building work would bring.",
+    "> We have waited a long time for this, and we are glad the council listened to us.",
+    "The wall was damaged in a storm two winters ago, and since then the harbour has been "
+    "closed to larger boats for most of the year.",
+]
+LOGO = "![Example News](https://example.org/logo.png)"
+MENU = [
+    "* [Home](https://example.org/)",
+    LOGO,
+    "* [News](https://example.org/news)",
+    "* [Sport](https://example.org/sport)",
+    "* [Weather](https://example.org/weather)",
+    "* [Contact](https://example.org/contact)",
+]
+FOOTER = [
+    "---",
+    "* [Privacy policy](https://example.org/privacy)",
+    "* [Terms of use](https://example.org/terms)",
+    "* [Cookie settings](https://example.org/cookies)",
+    "© 2024 Example News. All rights reserved.",
+]
+PAGE = "\n\n".join([*MENU, "# Council backs harbour repairs", *STORY, *FOOTER]) + "\n"
+
+
+def test_views_are_the_words_a_reader_sees() -> None:
+    lines = [
+        "[![logo](https://example.org/logo.gif)](https://example.org/)",
+        "![a chart](https://example.org/chart.png)",
+        "| --- | --- |",
+        "---",
+        "### **Big** news [here](https://example.org/news \"News\")",
+        "* [Home](/)",
+        "> a quoted _line_",
+        r"1\. a numbered step keeps its number: 2 \* 3",
+        "a snake_case name and 2 * 3 stay as they are",
+    ]
+    assert markdown_views(lines) == [
+        "",
+        "",
+        "",
+        "",
+        "Big news here",
+        "Home",
+        "a quoted line",
+        "1. a numbered step keeps its number: 2 * 3",
+        "a snake_case name and 2 * 3 stay as they are",
+    ]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (PAGE, True),
+        ("# One\n\ntext\n\n## Two\n\ntext\n\n### Three\n\ntext", True),
+        ("# 1 A caption\n\n# 2 Another\n\n# 3 And a third\n\nThe story.", False),
+        ("See [the report](https://example.org/r) for details.\n\n# Not a heading here", False),
+        ("Share Tweet\n\nThe council met on Monday [1](2).\n\n#hashtag #another", False),
+        ('a["x"](function(e){}); d["delete"](e); o.a[e.type][e.sub](n); _["delete"](e)', False),
+    ],
+)
+def test_markdown_is_told_from_plain_text(text: str, expected: bool) -> None:
+    assert looks_like_markdown(text) is expected
+
+
+def _removed_views(text: str) -> list[str]:
+    """The views of the lines `remove_chrome` removes from `text`, in order."""
+    proposal = remove_chrome()(Document.from_text(text))
+    gone = [text[edit.span.start : edit.span.end] for edit in proposal.edits]
+    lines = [line.strip() for part in gone for line in part.split("\n") if line.strip()]
+    return [view for view in markdown_views(lines) if view]
+
+
+def test_markdown_lines_are_judged_as_their_flattened_text() -> None:
+    """The Markdown page loses the lines its flattened twin (each line's view, the markup-only
+    lines left out) loses: the markup neither protects a menu nor condemns a story line."""
+    flattened = "\n\n".join(view for view in markdown_views(PAGE.split("\n")) if view)
+    assert _removed_views(PAGE) == _removed_views(flattened)
+
+
+def test_a_markdown_menu_goes_whole_and_the_story_keeps_its_markup() -> None:
+    result = clean(PAGE, html=False)
+    gone = [line for line in MENU if line != LOGO and line not in result.text]
+    assert len(gone) >= 4
+    for line in gone:  # a removed line goes with its markup: no "](" or "* [" left behind
+        assert line.split("](")[1] not in result.text
+    assert "* [\n" not in result.text and "\n)" not in result.text
+    for line in [*STORY, "# Council backs harbour repairs"]:
+        assert line in result.text
+
+
+def test_markup_only_lines_follow_their_neighbours() -> None:
+    """The logo between removed menu lines goes, under its own rule id; an image inside the
+    story stays, and so does the rule between the story's last line and the footer."""
+    proposal = remove_chrome()(Document.from_text(PAGE))
+    rules = {
+        PAGE[edit.span.start : edit.span.end].strip(): edit.rule for edit in proposal.edits
+    }
+    assert rules.get(LOGO) == "chrome.markup_between"
+    assert STORY[1] not in rules
+    assert "---" not in rules
