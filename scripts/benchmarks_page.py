@@ -88,6 +88,15 @@ BENCHES = (
         "against the annotated body like the HTML extraction.",
     ),
     Bench(
+        "chrome_markdown",
+        "bench_chrome.py",
+        ("--flattener", "markdown"),
+        "Chrome removal from Markdown page text",
+        "The same pages as Markdown (markdownify, ATX headings), as many scraping tools hand them "
+        "over; every method's output is read without its markup (link targets, heading marks, "
+        "bullets, emphasis) before it is scored against the annotated body.",
+    ),
+    Bench(
         "chrome_profile",
         "bench_chrome_profile.py",
         (),
