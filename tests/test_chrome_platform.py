@@ -206,3 +206,53 @@ def test_the_model_first_reads_every_line_as_it_was_trained(
     (first_texts, first_fires), (then_texts, _) = model.seen[:2]
     assert first_texts == lines and first_fires == [True, True, *[False] * 12, True]
     assert then_texts == lines[2:-1]
+
+
+_DISCLAIMERS = [
+    "The views expressed in this article are those of the author and do not necessarily "
+    "reflect the views of the Daily Bugle.",
+    "We want to hear what you think about this article.",
+    "Dieser Beitrag gibt die Meinung des Autors wieder, nicht notwendigerweise die der Redaktion.",
+    "Wenn Sie inhaltliche Anmerkungen zu diesem Artikel haben, können Sie die Redaktion per "
+    "E-Mail informieren.",
+    "Les opinions exprimées dans ce blog n'engagent que leurs auteurs.",
+    "Las opiniones expresadas en este artículo son responsabilidad exclusiva de su autor.",
+    "Le opinioni espresse in questo articolo sono di responsabilità dell'autore.",
+    "As opiniões expressas neste artigo são de responsabilidade exclusiva do autor.",
+    "De meningen in deze column zijn die van de auteur.",
+    "Opinie wyrażone w artykule są opiniami autora.",
+    "Мнение редакции может не совпадать с мнением автора.",
+]
+
+
+@pytest.mark.parametrize("line", _DISCLAIMERS)
+def test_an_editorial_disclaimer_is_removed(line: str) -> None:
+    """The site's word that the views are the author's, or an invitation to write to the
+    editors, in the nine languages of the interface vocabulary."""
+    text, rules = chrome_rules_after_story(line)
+    assert line not in text and "9,000 riders" in text
+    assert rules == ["chrome.call_to_action"]
+
+
+@pytest.mark.parametrize("line", [_DISCLAIMERS[0], _DISCLAIMERS[2], _DISCLAIMERS[4]])
+def test_an_editorial_disclaimer_inside_the_story_is_the_site_speaking(line: str) -> None:
+    """Between two paragraphs of the story, where a notice that reads as a sentence is spared,
+    a disclaimer still goes: it is the site's voice, not the story's."""
+    text, rules = chrome_rules_on(line)
+    assert line not in text and "9,000 riders" in text
+    assert rules == ["chrome.call_to_action"]
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "The minister said the report did not reflect the views of the government at all.",
+        "She said the opinions expressed at the meeting were many and often very loud.",
+        "Der Autor gibt in dem Buch die Meinung vieler Fahrgäste wieder, sagte der Sprecher.",
+        "Les élus n'engagent que peu de fonds dans le projet de tramway, selon le maire.",
+    ],
+)
+def test_a_sentence_sharing_words_with_a_disclaimer_stays(line: str) -> None:
+    """Even as the last paragraph, below the rest of the story, where a flagged line would go."""
+    text, rules = chrome_rules_after_story(line)
+    assert line in text and rules == []
