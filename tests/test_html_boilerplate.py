@@ -217,3 +217,59 @@ def test_a_teaser_of_another_story_is_furniture() -> None:
     assert _rules(f"<article>{STORY}{teaser}</article>") == {
         "Read how the river ferry came back to town": "html.class_words"
     }
+
+
+_TEASERS = (
+    "<article><h2>Storm closes the harbour</h2><p>The harbour was closed on Sunday after a "
+    "storm damaged the old wall, and boats were sent to the next port along the coast.</p>"
+    "</article><article><h2>Tram line reopens</h2><p>The tram line reopened on Friday after "
+    "three months of repairs, and riders said the new carriages were quieter than before.</p>"
+    "</article>"
+)
+
+
+@pytest.mark.parametrize(
+    "heading",
+    ["You may also like...", "Related stories", "Você pode gostar...", "Lesen Sie auch:"],
+)
+def test_a_section_of_other_stories_goes_with_its_heading(heading: str) -> None:
+    """Below the story, a heading that introduces other stories takes its section with it,
+    teasers that read as prose included."""
+    page = f"<article>{STORY}<h3>{heading}</h3>{_TEASERS}</article>"
+    rules = _rules(page)
+    assert heading in rules
+    teasers = [text for text in rules if text != heading]
+    assert {rules[text] for text in teasers} == {"html.related_section"}
+    assert any("Storm closes" in text for text in teasers)
+    assert any("riders said the new carriages" in text for text in teasers)
+    result = clean(page)
+    assert "The council met" in result.text and "every line of spending" in result.text
+
+
+def test_a_related_section_ends_at_the_next_heading_of_its_rank() -> None:
+    """Sections that are siblings (an encyclopedia's): "See also" ends where "Notes" begins."""
+    page = (
+        f"<div>{STORY}<h2>See also</h2><ul><li><a href='/a'>Harbour</a></li>"
+        "<li><a href='/b'>Trams</a></li></ul><h2>History</h2><p>The town was founded in the "
+        "twelfth century by fishermen who built the first harbour wall from local stone.</p></div>"
+    )
+    result = clean(page)
+    assert "See also" not in result.text
+    assert "founded in the twelfth century" in result.text
+
+
+def test_a_related_heading_above_the_story_takes_nothing() -> None:
+    """A "Related" heading before the story's paragraphs, whose section holds them as its own
+    paragraphs, is a page laid out otherwise: the story stays."""
+    lead = "<p>A lead paragraph that opens the page before anything is said about the vote.</p>"
+    page = f"<div>{lead}<h3>Related</h3>{STORY}{STORY.replace('council', 'board')}</div>"
+    result = clean(page)
+    assert "The council met" in result.text and "The board met" in result.text
+    assert not [c for c in result.changes if c.rule == "html.related_section"]
+
+
+def test_the_callers_keep_selector_wins_over_a_related_section() -> None:
+    page = f"<article>{STORY}<h3>Related stories</h3><div class='mine'>{_TEASERS}</div></article>"
+    pipeline = Pipeline.default().replace("extract_html", cleaners.extract_html(keep=".mine"))
+    result = pipeline.clean(page)
+    assert "Storm closes the harbour" in result.text

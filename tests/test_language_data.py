@@ -30,6 +30,7 @@ CHROME_KEYS = {
     "ui_words",
     "filler_words",
     "calls_to_action",
+    "related_headings",
     "call_to_action_patterns",
     "notice_patterns",
     "notice_cues",

@@ -26,6 +26,9 @@ rule id and a reason:
 - ``html.emptied_heading``: a short sub-heading (a label such as "Most read") whose whole
   section was removed by the rules above ("a heading whose section was removed");
 - ``html.repeated``: a long block that repeats an earlier kept block word for word;
+- ``html.related_section``: below the start of the story, a heading such as "Related stories",
+  "Você pode gostar" or "Lesen Sie auch" (the language files' ``related_headings``) and the rest
+  of the element it heads ("in the section the heading 'Related stories' opens");
 - ``html.caption`` (only with ``captions=False``): an image caption;
 - ``html.headline`` (kind ``title``): the kept ``<h1>`` that repeats the page's title.
 
@@ -117,6 +120,8 @@ class ExtractHtml(BaseCleaner):
                 )
         _cut_headline(doc.text, blocks, verdicts, doc.title)
         _cut_repeats(doc.text, blocks, verdicts)
+        if _cut_related_sections(doc.text, blocks, verdicts) and self.keep:
+            self._steered(blocks, verdicts)  # the caller's `keep` still wins
         edits = _deletions(doc.text, blocks, verdicts)
         if blocks and all(verdict is not None for verdict in verdicts):
             warnings = ("every block of the page was judged page furniture; the text is empty",)
@@ -469,6 +474,114 @@ def _cut_headline(
         if heading == wanted:
             verdicts[index] = "html.headline", "the headline, repeating the page's title"
         return
+
+
+#: A section heading that introduces other stories is at most this long.
+_RELATED_HEADING_CHARS = 60
+#: How many elements up from a related heading its section may be looked for.
+_RELATED_REACH = 2
+#: What a related heading may end with besides its words ("Related:", "Mais lidas »").
+_HEADING_TAIL = " \t:.…»›>→-–—!"
+
+
+@lru_cache(maxsize=1)
+def _related_headings() -> frozenset[str]:
+    return _vocabulary.words("chrome.related_headings")
+
+
+def _cut_related_sections(
+    text: str, blocks: Sequence[Block], verdicts: list[tuple[str, str] | None]
+) -> bool:
+    """Reject the section a heading such as "Related stories" or "Você pode gostar" opens.
+
+    Below the start of the story, a short block whose whole text is one of the language
+    files' `related_headings` opens a section of other stories: the blocks after it inside its
+    parent element (or, when nothing follows it there, inside the nearest of its
+    `_RELATED_REACH` ancestors that holds more) go with it, rule ``html.related_section``.
+    The section is left alone when it holds more of the kept prose than the page has above
+    the heading and some of that prose stands as paragraphs of the section itself (not inside
+    teasers of their own): that heading stands above the story, not below it. True when a block
+    went.
+    """
+    phrases = _related_headings()
+    prose_above = 0
+    cut = False
+    index = 0
+    while index < len(blocks):
+        block = blocks[index]
+        size = block.span.end - block.span.start
+        if verdicts[index] is None and _is_prose(block):
+            prose_above += size
+        heading = _related_heading(text, block, size, phrases) if prose_above else None
+        if heading is None:
+            index += 1
+            continue
+        scope, section = _section_after(blocks, index)
+        kept = [j for j in section if verdicts[j] is None]
+        prose = [blocks[j] for j in kept if _is_prose(blocks[j])]
+        below = sum(block.span.end - block.span.start for block in prose)
+        if below <= prose_above or not any(_parent(block) == scope for block in prose):
+            reason = f"in the section the heading {heading!r} opens (other stories)"
+            for position in ([index] if verdicts[index] is None else []) + kept:
+                verdicts[position] = "html.related_section", reason
+                cut = True
+        index = section[-1] + 1 if section else index + 1
+    return cut
+
+
+def _related_heading(
+    text: str, block: Block, size: int, phrases: frozenset[str]
+) -> str | None:
+    """The block's text when it is a heading introducing other stories, else None."""
+    if size > _RELATED_HEADING_CHARS or block.selector.startswith("…"):
+        return None
+    words = " ".join(text[block.span.start : block.span.end].split())
+    return words if words.strip(_HEADING_TAIL).casefold() in phrases else None
+
+
+def _section_after(blocks: Sequence[Block], index: int) -> tuple[str, list[int]]:
+    """Where the section `blocks[index]` heads is: its element's selector, and its blocks.
+
+    The blocks are those after `blocks[index]` inside that element; none: ``("", [])``.
+    """
+    selector = blocks[index].selector
+    for _ in range(_RELATED_REACH):
+        cut = selector.rfind(">")
+        if cut <= 0:
+            break
+        selector = selector[:cut]
+        inside = selector + ">"
+        following = index + 1
+        while (
+            following < len(blocks)
+            and blocks[following].selector.startswith(inside)
+            and not _next_heading(blocks[following], blocks[index])
+        ):
+            following += 1
+        if following > index + 1:
+            return selector, list(range(index + 1, following))
+    return "", []
+
+
+def _rank(block: Block) -> int:
+    """A heading's level (1 for ``<h1>``), or 7 for any other block."""
+    tag = block.tag
+    return int(tag[1]) if len(tag) == 2 and tag[0] == "h" and tag[1] in "123456" else 7
+
+
+def _next_heading(block: Block, heading: Block) -> bool:
+    """Whether `block` opens the section after the one `heading` opens.
+
+    It is a heading as high as `heading` or higher (any ``<h1>``-``<h6>`` when `heading` is
+    another element), as deep in the page: the next section of a page whose sections are
+    siblings (an encyclopedia's "See also", then its "Notes").
+    """
+    return _rank(block) <= min(_rank(heading), 6) and block.depth == heading.depth
+
+
+def _parent(block: Block) -> str:
+    """The selector of the element holding `block`'s element."""
+    return block.selector[: max(block.selector.rfind(">"), 0)]
 
 
 #: A block this long or longer that repeats a kept block word for word is a copy.
