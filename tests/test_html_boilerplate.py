@@ -261,7 +261,10 @@ def test_a_related_section_ends_at_the_next_heading_of_its_rank() -> None:
 def test_a_related_heading_above_the_story_takes_nothing() -> None:
     """A "Related" heading before the story's paragraphs, whose section holds them as its own
     paragraphs, is a page laid out otherwise: the story stays."""
-    lead = "<p>A lead paragraph that opens the page before anything is said about the vote.</p>"
+    lead = (
+        "<p>A lead paragraph opens the page, long enough to count as prose, before the "
+        "heading and the story's own paragraphs.</p>"
+    )
     page = f"<div>{lead}<h3>Related</h3>{STORY}{STORY.replace('council', 'board')}</div>"
     result = clean(page)
     assert "The council met" in result.text and "The board met" in result.text
