@@ -525,7 +525,9 @@ def _cut_related_sections(
             for position in ([index] if verdicts[index] is None else []) + kept:
                 verdicts[position] = "html.related_section", reason
                 cut = True
-        index = section[-1] + 1 if section else index + 1
+            index = section[-1] + 1 if section else index + 1
+        else:
+            index += 1  # a section left alone is read on: it may be the story
     return cut
 
 
