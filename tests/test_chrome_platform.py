@@ -256,3 +256,42 @@ def test_a_sentence_sharing_words_with_a_disclaimer_stays(line: str) -> None:
     """Even as the last paragraph, below the rest of the story, where a flagged line would go."""
     text, rules = chrome_rules_after_story(line)
     assert line in text and rules == []
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Note: we are temporarily moderating all comments submitted to deal with a surge in spam.",
+        "Comments are moderated and will appear once approved.",
+        "ATENÇÃO: Comentários ofensivos não serão aprovados pelo moderador.",
+        "Kommentare werden vor der Veröffentlichung geprüft.",
+        "Les commentaires sont modérés.",
+        "Los comentarios son moderados.",
+        "I commenti sono moderati.",
+        "Reacties worden gemodereerd.",
+        "Komentarze są moderowane.",
+        "Комментарии проходят модерацию.",
+        "Reach the reporter on Twitter at https://twitter.com/janeroe",
+        "Sie erreichen die Autorin unter anna@example.org",
+        "Let our news meet your inbox. The stories that matter, delivered weekday mornings.",
+        "Get Tram Monthly delivered through your letterbox every month. 12 issues for £11.99. "
+        "Click here for more information.",
+    ],
+)
+def test_a_moderation_notice_a_contact_line_or_a_subscription_pitch_is_removed(line: str) -> None:
+    text, rules = chrome_rules_after_story(line)
+    assert line not in text and "9,000 riders" in text
+    assert rules == ["chrome.call_to_action"]
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Facebook said comments are moderated by a team of thousands of contractors worldwide.",
+        "The company said it would reach the writers at their homes on Monday to tell them.",
+        "Die Kommentare des Ministers wurden im Rat lange und heftig diskutiert, sagte sie.",
+    ],
+)
+def test_a_closing_sentence_about_comments_or_reaching_someone_stays(line: str) -> None:
+    text, rules = chrome_rules_after_story(line)
+    assert line in text and rules == []
