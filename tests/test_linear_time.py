@@ -248,6 +248,9 @@ HOSTILE_UNITS = {
     "invisible": "a\u200b",
     "comments": "<!-- c -->\n",
     "dateline-like lines": "By A. Smith\n",
+    "markdown links": "* [Home](/a) ![logo](b.png) [x](y \"t\")\n",
+    "unclosed markdown links": "[a](",
+    "script keys": 'x["k"](e) ',
 }
 CLEANER_FACTORIES = [name for name in cleaners.__all__ if name[0].islower()]
 

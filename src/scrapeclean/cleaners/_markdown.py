@@ -16,15 +16,13 @@ from collections.abc import Sequence
 
 __all__ = ["looks_like_markdown", "markdown_views"]
 
-#: An image, ``![alt](src "title")``: nothing of it is seen (flattened page text has no alt).
-_IMAGE = re.compile(r"!\[[^\]\n]*\]\([^()\s]+(?:\s+\"[^\"\n]*\")?\)")
-#: An inline link, ``[text](target "title")``: its text stays (read after the images, so a
-#: linked image is a link with no text). A target has no space and no parenthesis, the link
-#: follows no bracket and its text is no quoted key: script text that leaks into page text
-#: (``a["default"](function``, ``d["delete"](e)``, ``a[b][c](d)``) is no link.
-_LINK = re.compile(
-    r"(?<![\])])\[(?![\"'][^\]\n]*[\"']\])([^\]\n]*)\]\([^()\s]+(?:\s+\"[^\"\n]*\")?\)"
-)
+#: What follows ``](`` in an inline link or image: the target (no space, no parenthesis) and an
+#: optional title, then ``)``. Matched once for each ``](``; the target stops at the next
+#: parenthesis (the next ``](`` has one) and the title at the next quote, so reading a line
+#: takes time linear in its length whatever it holds.
+_TARGET = re.compile(r"[^()\s]+(?:\s+\"[^\"\n]*\")?\)")
+#: The longest link text or image alt read as one (the search back for its ``[`` stops here).
+_MAX_LINK_TEXT = 2000
 #: A heading's marks, a bullet (not a number: a list's numbers are words of the text), a quote.
 _LEAD = re.compile(r"^(?:#{1,6}[ \t]+|[*+-][ \t]+|>[ \t]?)+")
 #: Emphasis marks not escaped: doubled anywhere, single ones at a word's edge.
@@ -46,7 +44,7 @@ def looks_like_markdown(text: str) -> bool:
     page text has a bracket before a parenthesis rarely, and lines opening with ``#`` and a
     space only as a counter (a gallery's "# 2"), all of one level.
     """
-    if "](" in text and len(_LINK.findall(text)) >= _MIN_MARKS:
+    if "](" in text and sum(_links(text, images=kind)[1] for kind in (True, False)) >= _MIN_MARKS:
         return True
     if "#" not in text:
         return False
@@ -66,7 +64,7 @@ def markdown_views(lines: Sequence[str]) -> list[str]:
 def _view(line: str) -> str:
     view = line
     if "](" in view:
-        view = _LINK.sub(r"\1", _IMAGE.sub("", view))
+        view = _links(_links(view, images=True)[0], images=False)[0]
     view = _LEAD.sub("", view)
     if "*" in view or "_" in view:
         view = _EMPHASIS.sub("", view)
@@ -77,3 +75,45 @@ def _view(line: str) -> str:
 
 #: A letter or a digit: a line without one is only markup to a reader (``---``, ``| --- |``).
 _SEEN = re.compile(r"[^\W_]")
+
+
+def _links(text: str, *, images: bool) -> tuple[str, int]:
+    """`text` without its inline images (`images`) or with each link replaced by its text.
+
+    Returns the new text and how many images or links there were. A link is
+    ``[text](target "title")``: the text holds no bracket or line break, the link
+    follows no ``]`` or ``)``, and its text is no quoted key, so script text that leaks into page
+    text (``a["default"](function``, ``d["delete"](e)``, ``a[b][c](d)``) is no link. An image is
+    a link after ``!``, and leaves nothing (flattened page text has no alt text); links are read
+    after images, so a linked image is a link with no text. One pass from each ``](`` back to its
+    ``[``: linear time.
+    """
+    parts: list[str] = []
+    count = 0
+    done = 0
+    middle = text.find("](")
+    while middle >= 0:
+        opening = text.rfind("[", max(done, middle - _MAX_LINK_TEXT), middle)
+        target = _TARGET.match(text, middle + 2)
+        if opening >= 0 and target is not None:
+            label = text[opening + 1 : middle]
+            image = opening > 0 and text[opening - 1] == "!"
+            start = opening - 1 if image else opening
+            if image == images and start >= done and _is_link(text, opening, label, image):
+                parts += (text[done:start], "" if images else label)
+                done = target.end()
+                count += 1
+        middle = text.find("](", max(middle + 2, done))
+    parts.append(text[done:])
+    return "".join(parts), count
+
+
+def _is_link(text: str, opening: int, label: str, image: bool) -> bool:
+    """Whether the bracket at `opening` (of `label`) opens a link or image, not script text."""
+    if "]" in label or "\n" in label:
+        return False
+    if image:
+        return True
+    if opening > 0 and text[opening - 1] in "])":
+        return False
+    return not (len(label) >= 2 and label[0] in "\"'" and label[-1] in "\"'")
