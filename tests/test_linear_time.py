@@ -328,3 +328,28 @@ def test_five_million_line_breaks() -> None:
     result = pipeline.clean("a" + "\n" * 5_000_000 + "b", html=False)
     assert result.text == "a\n\nb"
     assert len(result.changes) == 1
+
+
+#: Hostile HTML: each unit repeated inside one element of a page.
+HOSTILE_HTML_UNITS = {
+    # Thousands of "Related" headings, each over a section of the story's own paragraphs.
+    "related headings": "<p>Related</p><p>The council said that the budget was not in the plan, "
+    "and the mayor agreed with it on Monday.</p>",
+    "related sections": "<h3>Related stories</h3><ul><li><a href='/a'>Another story</a></li></ul>",
+}
+
+
+def test_html_extraction_is_linear_on_hostile_pages() -> None:
+    """A page of 10x more hostile blocks takes at most ~10x the time to clean."""
+    pipeline = Pipeline.default()
+
+    def run(body: str) -> object:
+        # Each long paragraph numbered: repeated ones would go as copies of the first.
+        parts = body.split("</p>")
+        body = "".join(
+            f"{part} ({number})</p>" if len(part) > 40 else f"{part}</p>"
+            for number, part in enumerate(parts[:-1])
+        )
+        return pipeline.clean(f"<html><body><div>{body}{parts[-1]}</div></body></html>")
+
+    _check_growth("HTML extraction", run, list(HOSTILE_HTML_UNITS.values()), CLEANER_SIZE * 10)

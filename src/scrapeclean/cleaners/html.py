@@ -480,6 +480,9 @@ def _cut_headline(
 _RELATED_HEADING_CHARS = 60
 #: How many elements up from a related heading its section may be looked for.
 _RELATED_REACH = 2
+#: The blocks that reading related sections may go through, in all, per block of the page: a
+#: page of thousands of such headings over sections left alone is read this far (linear time).
+_RELATED_WORK = 4
 #: What a related heading may end with besides its words ("Related:", "Mais lidas »").
 _HEADING_TAIL = " \t:.…»›>→-–—!"
 
@@ -507,7 +510,8 @@ def _cut_related_sections(
     prose_above = 0
     cut = False
     index = 0
-    while index < len(blocks):
+    budget = _RELATED_WORK * len(blocks)
+    while index < len(blocks) and budget >= 0:
         block = blocks[index]
         size = block.span.end - block.span.start
         if verdicts[index] is None and _is_prose(block):
@@ -517,6 +521,7 @@ def _cut_related_sections(
             index += 1
             continue
         scope, section = _section_after(blocks, index)
+        budget -= len(section) + 1
         kept = [j for j in section if verdicts[j] is None]
         prose = [blocks[j] for j in kept if _is_prose(blocks[j])]
         below = sum(block.span.end - block.span.start for block in prose)
