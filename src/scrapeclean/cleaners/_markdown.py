@@ -19,8 +19,9 @@ __all__ = ["looks_like_markdown", "markdown_views"]
 #: What follows ``](`` in an inline link or image: the target (no space, no parenthesis) and an
 #: optional title, then ``)``. Matched once for each ``](``; the target stops at the next
 #: parenthesis (the next ``](`` has one) and the title at the next quote, so reading a line
-#: takes time linear in its length whatever it holds.
-_TARGET = re.compile(r"[^()\s]+(?:\s+\"[^\"\n]*\")?\)")
+#: takes time linear in its length whatever it holds (and a target starts only after a space
+#: or a parenthesis, so that a scan of a whole text is linear too).
+_TARGET = re.compile(r"(?<![^()\s])[^()\s]+(?:\s+\"[^\"\n]*\")?\)")
 #: The longest link text or image alt read as one (the search back for its ``[`` stops here).
 _MAX_LINK_TEXT = 2000
 #: A heading's marks, a bullet (not a number: a list's numbers are words of the text), a quote.
