@@ -276,3 +276,17 @@ def test_the_callers_keep_selector_wins_over_a_related_section() -> None:
     pipeline = Pipeline.default().replace("extract_html", cleaners.extract_html(keep=".mine"))
     result = pipeline.clean(page)
     assert "Storm closes the harbour" in result.text
+
+
+def test_a_related_widget_between_story_paragraphs_takes_only_itself() -> None:
+    """A "Trending" box set between two parts of the story, its heading wrapped in a
+    <header>, heads its own box: the story's paragraphs after it stay."""
+    second = STORY.replace("council", "board").replace("mayor", "chair")
+    page = (
+        f"<article><div>{STORY}</div>"
+        "<div><header><h3>Trending</h3></header></div>"
+        f"<div>{second}</div></article>"
+    )
+    result = clean(page)
+    assert "The council met" in result.text and "The board met" in result.text
+    assert "the chair said" in result.text.lower()
