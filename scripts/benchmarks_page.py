@@ -50,6 +50,7 @@ PEERS = (
     "symspellpy",
     "clean-text",
     "html-text",
+    "markdownify",
     "beautifulsoup4",
     "lxml",
     "regex",
