@@ -295,3 +295,41 @@ def test_a_moderation_notice_a_contact_line_or_a_subscription_pitch_is_removed(l
 def test_a_closing_sentence_about_comments_or_reaching_someone_stays(line: str) -> None:
     text, rules = chrome_rules_after_story(line)
     assert line in text and rules == []
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Es werden die Weine 1 bis 10 von insgesamt 19 angezeigt!",
+        "Zeige 1 bis 12 von 48 Ergebnissen",
+        "Affichage de 1 à 12 sur 30 résultats",
+        "Mostrando 1-12 de 40 resultados",
+        "Visualizzazione di 1-12 di 40 risultati",
+        "Exibindo 1–12 de 40 resultados",
+        "Toont 1-12 van 40 resultaten",
+        "Wyświetlanie 1–12 z 40 wyników",
+        "Показано 1–12 из 40",
+        "asked Feb 6, 2014 at 20:37",
+        "edited 3 hours ago at 10:02",
+        "Sorted by: Reset to default",
+        "Sortiert nach: Relevanz",
+    ],
+)
+def test_a_listing_counter_a_sort_control_or_a_question_stamp_is_removed(line: str) -> None:
+    """Shops' and forums' result counters, sort controls and Q&A sites' "asked … at" stamps."""
+    text, rules = chrome_rules_after_story(line)
+    assert line not in text and "9,000 riders" in text
+    assert rules == ["chrome.call_to_action"]
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "The council sorted by hand the 9,000 letters it received from riders before the vote.",
+        "He asked Feb 6 at 10:00 whether the tram would run on the new line this winter.",
+        "Between 10 and 12 of the 40 trams were out of service on Monday, the operator said.",
+    ],
+)
+def test_a_closing_sentence_with_counts_or_sorting_stays(line: str) -> None:
+    text, rules = chrome_rules_after_story(line)
+    assert line in text and rules == []
