@@ -17,6 +17,11 @@ from tests.conftest import chrome_rules_on
         "Image copyright EPA",
         "Getty",
         "Jean Dupont, AFP",
+        "Stau © aremac / Clipdealer",
+        "Foto: Imago",
+        "Beitragsbild: Titelseite der Zeitung vom 2.4.2019, Ausriss.",
+        "Max Muster | picture alliance",
+        "Jane Roe / Unsplash",
     ],
 )
 def test_a_credit_line_is_removed(line: str) -> None:
@@ -31,6 +36,8 @@ def test_a_credit_line_is_removed(line: str) -> None:
         "The council said it had asked AP for comment.",  # a sentence that names an agency
         "Officials told AP, Reuters and AFP that the line would stay open for years.",
         "Copyright holders, not the council, decide who may reprint the map.",
+        "The line to the airport was opened on Monday, the state news agency Xinhua reported.",
+        "Officials said the photo was taken by a photographer who sells it through Alamy.",
     ],
 )
 def test_a_sentence_naming_an_agency_stays(line: str) -> None:
