@@ -22,6 +22,7 @@ from tests.conftest import chrome_rules_on
         "Beitragsbild: Titelseite der Zeitung vom 2.4.2019, Ausriss.",
         "Max Muster | picture alliance",
         "Jane Roe / Unsplash",
+        "Schneeräumpflicht - was man darüber wissen muss © Rike/pixelio.de",
     ],
 )
 def test_a_credit_line_is_removed(line: str) -> None:

@@ -313,10 +313,14 @@ def test_a_closing_sentence_about_comments_or_reaching_someone_stays(line: str) 
         "edited 3 hours ago at 10:02",
         "Sorted by: Reset to default",
         "Sortiert nach: Relevanz",
+        "Tel.:+49 (0)30-212 341-253",
+        "Phone: +1 (212) 555-0100",
+        "Tél. : 01 23 45 67 89",
     ],
 )
 def test_a_listing_counter_a_sort_control_or_a_question_stamp_is_removed(line: str) -> None:
-    """Shops' and forums' result counters, sort controls and Q&A sites' "asked … at" stamps."""
+    """Shops' and forums' result counters, sort controls, Q&A sites' "asked … at" stamps and
+    contact lines that are a phone number only."""
     text, rules = chrome_rules_after_story(line)
     assert line not in text and "9,000 riders" in text
     assert rules == ["chrome.call_to_action"]
@@ -328,6 +332,8 @@ def test_a_listing_counter_a_sort_control_or_a_question_stamp_is_removed(line: s
         "The council sorted by hand the 9,000 letters it received from riders before the vote.",
         "He asked Feb 6 at 10:00 whether the tram would run on the new line this winter.",
         "Between 10 and 12 of the 40 trams were out of service on Monday, the operator said.",
+        "Phone sales rose 12 percent in 2019, the company said on Monday.",
+        "Tel Aviv 2019",
     ],
 )
 def test_a_closing_sentence_with_counts_or_sorting_stays(line: str) -> None:
