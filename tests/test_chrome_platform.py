@@ -339,3 +339,42 @@ def test_a_listing_counter_a_sort_control_or_a_question_stamp_is_removed(line: s
 def test_a_closing_sentence_with_counts_or_sorting_stays(line: str) -> None:
     text, rules = chrome_rules_after_story(line)
     assert line in text and rules == []
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Jetzt neu! Besuchen Sie unseren Fan-Shop!",
+        "Visit our online store for more.",
+        "Die aktuelle Ausgabe der Tram-Zeitung jetzt an jedem Bahnhofskiosk, im Abo und als "
+        "e-Paper erhältlich.",
+        "The latest issue of the Tram Monthly is on sale now at newsstands.",
+        "Lesen Sie das Tram Magazin. Einfach digital in der App oder im Shop als Abo oder "
+        "Einzelheft.",
+        "Wenn du informiert werden willst, kannst du den Tram Newsletter hier abonnieren.",
+        "Help us continue to spread the magic of words to readers everywhere",
+        "Send me email every new post.",
+        "find more by Jane Roe",
+        "More from John Doe",
+    ],
+)
+def test_a_shop_a_magazine_or_a_follow_pitch_is_removed(line: str) -> None:
+    text, rules = chrome_rules_after_story(line)
+    assert line not in text and "9,000 riders" in text
+    assert rules == ["chrome.call_to_action"]
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Residents said the new issue of the council newsletter was available at the library.",
+        "Der Minister sagte, die aktuelle Ausgabe des Berichts sei ab Montag erhältlich.",
+        "Die Zeitung sagte, die neue Ausgabe liege am Kiosk aus, doch viele Leser warteten.",
+        "The council said it would help us keep the tram running for readers and riders alike.",
+        "Die Stadt sagte, wer den Newsletter des Rates abonnieren wolle, könne das ab Montag tun.",
+        "Readers who want the tram map can visit our shop in the station, the operator said.",
+    ],
+)
+def test_a_closing_sentence_about_shops_issues_or_newsletters_stays(line: str) -> None:
+    text, rules = chrome_rules_after_story(line)
+    assert line in text and rules == []
