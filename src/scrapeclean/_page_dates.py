@@ -975,8 +975,9 @@ NOTED = _ALWAYS_READ | _ANCHORS
 class LxmlDateElements:
     """The date facts of an lxml tree, gathered by a walk that shows it each element in order.
 
-    The HTML reader walks the tree once for its blocks and shows each element it enters here
-    (`see`), and each subtree it skips (`see_subtree`), so the tree is not walked again for
+    The HTML reader walks the tree once for its blocks, counts the elements it enters and
+    notes those worth noting here (`note`), and shows each subtree it skips (`see_subtree`), so
+    the tree is not walked again for
     dates; `elements` then gives what `elements_from_lxml` gives. The elements kept are held
     here, so that lxml keeps their proxies (the headline's ancestors are compared by identity).
     """
@@ -988,12 +989,6 @@ class LxmlDateElements:
         self.found: list[tuple[int, _Element]] = []
         self.heading: _Element | None = None
         self.anchor: _Element | None = None
-
-    def see(self, element: _Element, attrs: Mapping[str, str] | _Attrib) -> None:
-        """Note the next element in document order, with its attributes."""
-        if element.tag in NOTED or (attrs and interesting(attrs)):
-            self.note(self.count, element, attrs)
-        self.count += 1
 
     def note(self, order: int, element: _Element, attrs: Mapping[str, str] | _Attrib) -> None:
         """Note element number `order`, one of the `NOTED` names or `interesting`.
@@ -1016,7 +1011,7 @@ class LxmlDateElements:
         count = self.count
         for inner in element.iter() if itself else element.iterdescendants():
             tag = inner.tag
-            if isinstance(tag, str):  # `see`, inline
+            if isinstance(tag, str):
                 attrs = inner.attrib
                 if tag in NOTED or (attrs and interesting(attrs)):
                     self.note(count, inner, attrs)
@@ -1170,19 +1165,13 @@ def _lxml_page_text(body: _Element, holding: set[_Element]) -> str:
     events = walk_events(body)
     siblings = "comment" not in events
     walker = etree.iterwalk(body, events=events)
-    aside_tags = _ASIDE_TAGS
-    side = _side
     for event, node in walker:
         if size > _PAGE_CHARS:
             break
         if event == "start":
             tag = node.tag
             if tag in ("rt", "rp") or (  # ruby annotations are not text
-                (  # `_lxml_aside`, inline: it runs for every element
-                    tag.lower() in aside_tags
-                    or ((value := node.get("class")) and side(value))
-                    or ((value := node.get("id")) and side(value))
-                )
+                _lxml_aside(node)
                 and not (node in holding or (tag == "aside" and _lxml_in_article(node)))
             ):
                 walker.skip_subtree()
@@ -1222,15 +1211,14 @@ _ASIDE_TAGS = _UNSEEN | _ELSEWHERE_TAGS
 
 
 def _lxml_aside(element: _Element) -> bool:
-    """`_aside` for an lxml element."""
-    name = str(element.tag).lower()
-    if name in _UNSEEN or name in _ELSEWHERE_TAGS:
+    """`_aside` for an lxml element (it runs for every element of the page text's walk)."""
+    if str(element.tag).lower() in _ASIDE_TAGS:
         return True
-    for attribute in ("class", "id"):
-        value = element.get(attribute)
-        if value and _side(str(value)):
-            return True
-    return False
+    value = element.get("class")
+    if value and _side(str(value)):
+        return True
+    value = element.get("id")
+    return bool(value and _side(str(value)))
 
 
 @lru_cache(maxsize=4096)
