@@ -487,11 +487,6 @@ _RELATED_WORK = 4
 _HEADING_TAIL = " \t:.…»›>→-–—!"
 
 
-@lru_cache(maxsize=1)
-def _related_headings() -> frozenset[str]:
-    return _vocabulary.words("chrome.related_headings")
-
-
 def _cut_related_sections(
     text: str, blocks: Sequence[Block], verdicts: list[tuple[str, str] | None]
 ) -> bool:
@@ -506,7 +501,7 @@ def _cut_related_sections(
     teasers of their own): that heading stands above the story, not below it. True when a block
     went.
     """
-    phrases = _related_headings()
+    phrases = _vocabulary.words("chrome.related_headings")  # (cached there)
     prose_above = 0
     cut = False
     index = 0
@@ -570,12 +565,6 @@ def _section_after(blocks: Sequence[Block], index: int) -> tuple[str, list[int]]
     return "", []
 
 
-def _rank(block: Block) -> int:
-    """A heading's level (1 for ``<h1>``), or 7 for any other block."""
-    tag = block.tag
-    return int(tag[1]) if len(tag) == 2 and tag[0] == "h" and tag[1] in "123456" else 7
-
-
 def _next_heading(block: Block, heading: Block) -> bool:
     """Whether `block` opens the section after the one `heading` opens.
 
@@ -583,7 +572,12 @@ def _next_heading(block: Block, heading: Block) -> bool:
     another element), as deep in the page: the next section of a page whose sections are
     siblings (an encyclopedia's "See also", then its "Notes").
     """
-    return _rank(block) <= min(_rank(heading), 6) and block.depth == heading.depth
+    level = _HEADING_LEVELS.get(block.tag)
+    return (
+        level is not None
+        and level <= _HEADING_LEVELS.get(heading.tag, 6)
+        and block.depth == heading.depth
+    )
 
 
 def _parent(block: Block) -> str:
