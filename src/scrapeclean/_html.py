@@ -353,9 +353,7 @@ def _authors(page: _Page, facts: _Facts) -> tuple[tuple[str, ...], str] | None:
             if names:
                 return names, f"meta[{attribute}={key}]"
     links = author_names(_clean_inline(text) for _, text in page.with_rel("a", "author"))
-    if links:
-        return links, "a[rel=author]"
-    return _marked_author(page)
+    return (links, "a[rel=author]") if links else None
 
 
 #: Class names of a byline or of an author's name in it, in the markup of many themes.
@@ -382,18 +380,19 @@ _MARKED_ORIGIN = "itemprop=author or byline class"
 _MARKED_CONFIDENCE = 0.6
 
 
-def _marked_author(page: _Page) -> tuple[tuple[str, ...], str] | None:
+def _marked_author(page: _Page) -> tuple[str, ...] | None:
     """The author an element of the page marks: ``itemprop=author``, then a byline class.
 
-    Weaker evidence than the metadata: only the first marked element that holds a name shaped
-    like a person's ("Jane Doe", "JANE DOE", "Anne-Marie de Roe") counts.
+    Weaker evidence than the metadata (read only when no metadata names one): only the first
+    marked element that holds a name shaped like a person's ("Jane Doe", "JANE DOE",
+    "Anne-Marie de Roe") counts.
     """
     for count, text in enumerate(page.marked_texts("author", _BYLINE_CLASSES, _NAME_CLASSES)):
         if count >= _MAX_MARKED:
             break
         names = tuple(name for name in author_names([_clean_inline(text)]) if name_shaped(name))
         if names:
-            return names, _MARKED_ORIGIN
+            return names
     return None
 
 
@@ -430,8 +429,11 @@ def _page_facts(page: _Page, facts: _Facts) -> list[Finding]:
         findings.append(Finding("site_name", site, "read_input", origin, 0.8))
     authors = _authors(page, facts)
     if authors is not None:
-        sure = _MARKED_CONFIDENCE if authors[1] == _MARKED_ORIGIN else 0.8
-        findings.append(Finding("authors", authors[0], "read_input", authors[1], sure))
+        findings.append(Finding("authors", authors[0], "read_input", authors[1], 0.8))
+    elif (marked := _marked_author(page)) is not None:
+        findings.append(
+            Finding("authors", marked, "read_input", _MARKED_ORIGIN, _MARKED_CONFIDENCE)
+        )
     return findings
 
 
