@@ -842,20 +842,12 @@ def trusted_block(
 ) -> Block:
     """``Block(...)`` of checked values (every field, in order), built without ``__init__``."""
     block: Block = _new(Block)
-    s = _BLOCK_SET
-    s[0](block, span)
-    s[1](block, tag)
-    s[2](block, path)
-    s[3](block, landmark)
-    s[4](block, tokens)
-    s[5](block, link_share)
-    s[6](block, depth)
-    s[7](block, position)
-    s[8](block, in_main)
-    s[9](block, markup)
-    s[10](block, selector)
-    s[11](block, control_share)
-    s[12](block, selected)
+    values = (
+        span, tag, path, landmark, tokens, link_share, depth, position, in_main, markup,
+        selector, control_share, selected,
+    )  # fmt: skip
+    for setter, value in zip(_BLOCK_SET, values, strict=True):
+        setter(block, value)
     return block
 
 
