@@ -324,7 +324,7 @@ def main() -> int:
     for flattener, flatten in flatteners(args.flattener).items():
         print(f"== page text from {flattener} ==")
         if flattener == "markdown":
-            measured = {name: visible(method) for name, method in methods().items()}
+            measured = {name: visible(method) for name, method in measured.items()}
         print(f"zyte-dev ({len(zyte)} pages), 4-gram shingle scores, mean per page")
         zyte_pages = [(flatten(row["html"]), row["expected_text"]) for row in zyte]
         table = bench_zyte(zyte_pages, measured)

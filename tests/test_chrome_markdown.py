@@ -92,7 +92,9 @@ def test_markdown_lines_are_judged_as_their_flattened_text() -> None:
     """The Markdown page loses the lines its flattened twin (each line's view, the markup-only
     lines left out) loses: the markup neither protects a menu nor condemns a story line."""
     flattened = "\n\n".join(view for view in markdown_views(PAGE.split("\n")) if view)
-    assert _removed_views(PAGE) == _removed_views(flattened)
+    removed = _removed_views(PAGE)
+    assert removed == _removed_views(flattened)
+    assert "Home" in removed and "Sport" in removed  # (both judged, not both left alone)
 
 
 def test_a_markdown_menu_goes_whole_and_the_story_keeps_its_markup() -> None:
