@@ -118,3 +118,53 @@ def test_markup_only_lines_follow_their_neighbours() -> None:
     assert rules.get(LOGO) == "chrome.markup_between"
     assert STORY[1] not in rules
     assert "---" not in rules
+
+
+def test_a_table_row_reads_as_its_cells_and_a_broken_link_as_its_text() -> None:
+    lines = [
+        "| **Pos.** | Driver | Points |",
+        "| --- | --- | --- |",
+        r"| 1 | Kyle Busch | 5040 \| final |",
+        "[![](https://example.org/teaser.jpg)",
+        "Seven questions before the debate](https://example.org/news/seven-questions)",
+        "[A link whose text goes on",
+        "on the next line](https://example.org/more)",
+        '"delete"](e); x = 1',
+    ]
+    assert markdown_views(lines) == [
+        "Pos. Driver Points",
+        "",
+        "1 Kyle Busch 5040 | final",
+        "",
+        "Seven questions before the debate",
+        "A link whose text goes on",
+        "on the next line",
+        '"delete"](e); x = 1',  # script text, not the end of a link
+    ]
+
+
+def _menu_page(items: int) -> str:
+    path = "section/" * 60
+    menu = [f"* [Section {n}](https://example.org/{path}{n}?ref=menu)" for n in range(items)]
+    return "\n\n".join([*menu, "# Council backs harbour repairs", *STORY]) + "\n"
+
+
+def test_max_removed_weighs_markdown_as_a_reader_sees_it() -> None:
+    """A menu of long link targets is most of the text as written, not as read: it goes."""
+    page = _menu_page(40)
+    menu_chars = sum(len(line) for line in page.split("\n") if line.startswith("* ["))
+    assert menu_chars > 0.9 * len(page)  # counted as written, the menu is the page
+    proposal = remove_chrome(max_removed=0.6)(Document.from_text(page))
+    assert proposal.warnings == ()
+    gone = [page[edit.span.start : edit.span.end].strip() for edit in proposal.edits]
+    assert sum(map(len, gone)) > 0.6 * len(page)  # (as written: past the cap)
+    assert sum(line.startswith("* [Section") for line in gone) >= 20
+    assert not any(line in gone for line in STORY)
+
+
+def test_max_removed_still_holds_for_markdown() -> None:
+    """Past the cap, counted in what a reader sees, nothing goes and a warning says so."""
+    page = _menu_page(40)
+    proposal = remove_chrome(max_removed=0.1)(Document.from_text(page))
+    assert proposal.edits == ()
+    assert any("max_removed=0.1" in warning for warning in proposal.warnings)

@@ -251,6 +251,7 @@ HOSTILE_UNITS = {
     "markdown links": "* [Home](/a) ![logo](b.png) [x](y \"t\")\n",
     "unclosed markdown links": "[a](",
     "script keys": 'x["k"](e) ',
+    "link ends and table cells": "| a](b) | ](c) |",
 }
 CLEANER_FACTORIES = [name for name in cleaners.__all__ if name[0].islower()]
 

@@ -57,7 +57,8 @@ def markdown_views(lines: Sequence[str]) -> list[str]:
     """Each trimmed line of `lines` with its Markdown markup taken out.
 
     A line that is only markup (an image, a rule ``---``, an empty table row) is ``""``: a
-    reader sees nothing there.
+    reader sees nothing there. A table row reads as its cells, one space between them; the
+    line of a link that spans lines reads as its part of the link's text.
     """
     return [_view(line) for line in lines]
 
@@ -66,6 +67,10 @@ def _view(line: str) -> str:
     view = line
     if "](" in view:
         view = _links(_links(view, images=True)[0], images=False)[0]
+    if view.startswith("|"):
+        view = " ".join(filter(None, (cell.strip() for cell in _CELL.split(view))))
+    elif view.startswith("[") and "]" not in view:
+        view = view[1:]  # a link's text goes on in the next line
     view = _LEAD.sub("", view)
     if "*" in view or "_" in view:
         view = _EMPHASIS.sub("", view)
@@ -74,6 +79,8 @@ def _view(line: str) -> str:
     return view.strip() if _SEEN.search(view) else ""
 
 
+#: A table cell's border (a table row is read as its cells).
+_CELL = re.compile(r"(?<!\\)\|")
 #: A letter or a digit: a line without one is only markup to a reader (``---``, ``| --- |``).
 _SEEN = re.compile(r"[^\W_]")
 
@@ -86,13 +93,15 @@ def _links(text: str, *, images: bool) -> tuple[str, int]:
     follows no ``]`` or ``)``, and its text is no quoted key, so script text that leaks into page
     text (``a["default"](function``, ``d["delete"](e)``, ``a[b][c](d)``) is no link. An image is
     a link after ``!``, and leaves nothing (flattened page text has no alt text); links are read
-    after images, so a linked image is a link with no text. One pass from each ``](`` back to its
-    ``[``: linear time.
+    after images, so a linked image is a link with no text. A line that opens with the end of
+    a link whose ``[`` is on an earlier line (Markdown writers break a link around an image:
+    ``[![](a.jpg)`` then ``The headline](/story)``) keeps the link's text. One pass from each
+    ``](`` back to its ``[``: linear time.
     """
     parts: list[str] = []
     count = 0
     done = 0
-    middle = text.find("](")
+    middle = first = text.find("](")
     while middle >= 0:
         opening = text.rfind("[", max(done, middle - _MAX_LINK_TEXT), middle)
         target = _TARGET.match(text, middle + 2)
@@ -104,9 +113,26 @@ def _links(text: str, *, images: bool) -> tuple[str, int]:
                 parts += (text[done:start], "" if images else label)
                 done = target.end()
                 count += 1
+        elif middle == first and not images and target is not None and _ends_link(text, middle):
+            parts.append(text[:middle])  # the end of a link opened on an earlier line
+            done = target.end()
         middle = text.find("](", max(middle + 2, done))
     parts.append(text[done:])
     return "".join(parts), count
+
+
+def _ends_link(text: str, middle: int) -> bool:
+    """Whether the ``](`` at `middle`, with no ``[`` before it, ends a link opened earlier.
+
+    Its text is all of `text` before it, on one line, without a bracket, and no quoted key
+    (script text: ``"delete"](e)``).
+    """
+    if middle > _MAX_LINK_TEXT:
+        return False
+    label = text[:middle]
+    if "\n" in label or "]" in label:
+        return False
+    return not (label[:1] in ("\"", "'") and label[-1:] in ("\"", "'"))
 
 
 def _is_link(text: str, opening: int, label: str, image: bool) -> bool:

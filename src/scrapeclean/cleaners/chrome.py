@@ -16,7 +16,8 @@ the last, sentence that no rule flags), where notices written as sentences stand
 of a story it stays, whatever it mentions. Only a notice in the site's own voice (cookies on
 "this site" or "our website", a "Sign up for our newsletter" pitch) goes wherever it is. If the
 rules would remove more than `max_removed` of the text (counting the line breaks that go with
-the lines), nothing is removed and a warning says so: that page needs a human look.
+the lines; in Markdown, the characters a reader sees), nothing is removed and a warning says
+so: that page needs a human look.
 """
 
 from __future__ import annotations
@@ -32,7 +33,7 @@ from typing import TYPE_CHECKING, NamedTuple
 import regex
 
 from scrapeclean import _vocabulary
-from scrapeclean._model import ChangeKind, Document, Proposal
+from scrapeclean._model import ChangeKind, Document, Edit, Proposal
 from scrapeclean._regex import LazyRegex
 from scrapeclean.cleaners._base import BaseCleaner, read_from_html
 from scrapeclean.cleaners._markdown import looks_like_markdown, markdown_views
@@ -235,22 +236,23 @@ class RemoveChrome(BaseCleaner):
         """Propose removing each chrome line of `doc.text`."""
         text = doc.text
         model = self.model and (self.model_on_html or not read_from_html(doc))
-        flagged, settled = self._judged(text, model=model)
+        readable = _readable_lines(text)
+        flagged, settled = self._judged(text, readable, model=model)
         if not flagged:
             return Proposal()
         edits = line_removals(text, flagged)
-        removed = sum(len(edit.span) for edit in edits)
-        if removed <= self.max_removed * len(text):
+        whole, removed = _cap_measures(text, readable, flagged, edits)
+        if removed <= self.max_removed * whole:
             unsettled = () if settled else (_unsettled_warning(len(flagged)),)
             return Proposal(edits=tuple(edits), warnings=unsettled)
         if model:
             # The model's guesses would empty the page: fall back to what the rules know.
-            rules_only, _ = self._judged(text, model=False)
+            rules_only, _ = self._judged(text, readable, model=False)
             edits = line_removals(text, rules_only)
-            if sum(len(edit.span) for edit in edits) <= self.max_removed * len(text):
+            if _cap_measures(text, readable, rules_only, edits)[1] <= self.max_removed * whole:
                 dropped = (
                     f"kept {len(flagged) - len(rules_only)} line(s) the line model judges "
-                    f"chrome: with them the removals would take {removed / len(text):.0%} of "
+                    f"chrome: with them the removals would take {removed / whole:.0%} of "
                     f"the text, more than max_removed={self.max_removed}, so only the rules' "
                     f"removals were made (cleaning the output again may remove them)"
                 )
@@ -258,26 +260,28 @@ class RemoveChrome(BaseCleaner):
         return Proposal(
             warnings=(
                 f"kept {len(flagged)} line(s) that look like chrome: removing them would "
-                f"remove {removed / len(text):.0%} of the text, more than "
+                f"remove {removed / whole:.0%} of the text, more than "
                 f"max_removed={self.max_removed}",
             )
         )
 
-    def _judged(self, text: str, *, model: bool) -> tuple[list[Flag], bool]:
+    def _judged(self, text: str, readable: _Readable, *, model: bool) -> tuple[list[Flag], bool]:
         """`_flagged`, then the lines the site profile knows (`profile`), if any.
 
         The profile comes last, so that the rules and the model judge each line in its full
         context (a run of menu lines, a list of links) whatever the profile takes.
         """
-        flagged, settled = self._flagged(text, model=model)
+        flagged, settled = self._flagged(text, readable, model=model)
         if self.profile is None:
             return flagged, settled
         from scrapeclean.cleaners._chrome_profile import with_profile_lines
 
         return with_profile_lines(text, flagged, self.profile), settled
 
-    def _flagged(self, text: str, *, model: bool) -> tuple[list[Flag], bool]:
+    def _flagged(self, text: str, readable: _Readable, *, model: bool) -> tuple[list[Flag], bool]:
         """The chrome lines of `text` (line rules, line model), and whether the judgement settled.
+
+        `readable` is `_readable_lines` of `text`.
 
         The model first reads every line, those the rules flagged among them (it was trained
         on whole page texts), and may take only the lines the rules left. Verdicts depend on
@@ -291,14 +295,14 @@ class RemoveChrome(BaseCleaner):
         """
         from scrapeclean.cleaners._chrome_model import LineShapes
 
-        lines, texts, silent = _readable_lines(text)
+        lines, texts, silent = readable
         verdicts = self._verdicts_of_lines(texts)
         shapes = LineShapes()
         decided: dict[int, tuple[str, str]] = {}
         kept = _rule_pass(lines, verdicts, list(range(len(lines))), decided, shapes.prose)
         budget = _MODEL_WORK * len(lines) if model and len(lines) >= _MIN_MODEL_LINES else 0
         #: Past this many characters of lines, the removals pass the cap whatever comes next.
-        cap = self.max_removed * len(text)
+        cap = self.max_removed * (len(text) if silent is None else sum(map(len, texts)))
         settled = True
         if budget and kept:
             # First the model reads every line, those the rules flagged among them, as it was
@@ -329,7 +333,7 @@ class RemoveChrome(BaseCleaner):
             (lines[index], ChangeKind.CHROME, verdict[1], verdict[0])
             for index, verdict in sorted(decided.items())
         ]
-        if silent:
+        if silent:  # (Markdown: the lines of markup only)
             flags += _silent_flags(silent, set(decided), len(lines))
             flags.sort(key=lambda flag: flag[0].start)
         return flags, settled
@@ -415,19 +419,22 @@ class RemoveChrome(BaseCleaner):
 #: A line of Markdown a reader does not see (an image, a rule), and the index of the first
 #: readable line after it.
 _Silent = tuple[Line, int]
+#: `_readable_lines` of a text.
+_Readable = tuple[list[Line], list[str], list[_Silent] | None]
 
 
-def _readable_lines(text: str) -> tuple[list[Line], list[str], list[_Silent]]:
+def _readable_lines(text: str) -> _Readable:
     """`nonblank_lines` as a reader sees them, and the lines a reader does not see.
 
     In a Markdown text, each line is read without its markup (`markdown_views`); it keeps its
     place, so a removal takes the whole line, markup and all. A line that is only markup is not
     read (flattened page text, which the line model learned from, has no such line): it goes
-    with the lines around it (`_silent_flags`).
+    with the lines around it (`_silent_flags`). Text that is not Markdown has no such lines:
+    None.
     """
     lines, texts = nonblank_lines(text)
     if not looks_like_markdown(text):
-        return lines, texts, []
+        return lines, texts, None
     readable: list[Line] = []
     silent: list[_Silent] = []
     for line, view in zip(lines, markdown_views(texts), strict=True):
@@ -436,6 +443,22 @@ def _readable_lines(text: str) -> tuple[list[Line], list[str], list[_Silent]]:
         else:
             silent.append((line, len(readable)))
     return readable, [line.text for line in readable], silent
+
+
+def _cap_measures(
+    text: str, readable: _Readable, flagged: list[Flag], edits: list[Edit]
+) -> tuple[int, int]:
+    """What `max_removed` weighs: the whole text, and what `edits` (of `flagged`) remove.
+
+    Characters, the line breaks that go with the lines included; in Markdown, the characters a
+    reader sees (a menu of links is mostly link targets: counted as written, it would weigh far
+    more than the story beside it).
+    """
+    lines, _, silent = readable
+    if silent is None:
+        return len(text), sum(len(edit.span) for edit in edits)
+    seen = {line.start: len(line.text) for line in lines}
+    return sum(seen.values()), sum(seen.get(flag[0].start, 0) for flag in flagged)
 
 
 def _silent_flags(silent: list[_Silent], removed: set[int], count: int) -> list[Flag]:
