@@ -90,11 +90,16 @@ def _removed_views(text: str) -> list[str]:
 
 def test_markdown_lines_are_judged_as_their_flattened_text() -> None:
     """The Markdown page loses the lines its flattened twin (each line's view, the markup-only
-    lines left out) loses: the markup neither protects a menu nor condemns a story line."""
+    lines left out) loses, and more only where it shows links (a list of them goes): the
+    markup neither protects a menu nor condemns a story line."""
     flattened = "\n\n".join(view for view in markdown_views(PAGE.split("\n")) if view)
     removed = _removed_views(PAGE)
-    assert removed == _removed_views(flattened)
-    assert "Home" in removed and "Sport" in removed  # (both judged, not both left alone)
+    twin = _removed_views(flattened)
+    assert "Home" in twin and "Sport" in twin  # (both judged, not both left alone)
+    assert set(twin) <= set(removed)
+    links = {view for line in MENU + FOOTER if "](" in line for view in markdown_views([line])}
+    assert set(removed) - set(twin) <= links
+    assert not set(removed) & set(markdown_views(STORY))
 
 
 def test_a_markdown_menu_goes_whole_and_the_story_keeps_its_markup() -> None:
@@ -168,3 +173,58 @@ def test_max_removed_still_holds_for_markdown() -> None:
     proposal = remove_chrome(max_removed=0.1)(Document.from_text(page))
     assert proposal.edits == ()
     assert any("max_removed=0.1" in warning for warning in proposal.warnings)
+
+
+RELATED = [
+    "## Related",
+    "* [Harbour closed to larger boats after the storm](https://example.org/news/harbour-closed)",
+    "* [Council sets next year's budget](https://example.org/news/budget)",
+    "* [Spring works: what changes for residents](https://example.org/news/spring-works)",
+]
+#: A line that is one link, alone between paragraphs of the story.
+LONE_LINK = "[The council's full statement](https://example.org/statement.pdf)"
+
+
+def _rules(text: str, **options: object) -> dict[str, str]:
+    """Each line `remove_chrome` removes from `text`, with its rule id."""
+    proposal = remove_chrome(**options)(Document.from_text(text))  # type: ignore[arg-type]
+    return {text[edit.span.start : edit.span.end].strip(): edit.rule for edit in proposal.edits}
+
+
+@pytest.mark.parametrize("model", [True, False])
+def test_a_list_of_links_goes_and_a_lone_link_stays(model: bool) -> None:
+    story = [*STORY[:2], LONE_LINK, *STORY[2:]]
+    page = "\n\n".join(["# Council backs harbour repairs", *story, *RELATED]) + "\n"
+    rules = _rules(page, model=model)
+    for line in RELATED[1:]:
+        assert rules.get(line) == "chrome.link_list"
+    assert LONE_LINK not in rules
+    assert not any(line in rules for line in STORY)
+
+
+def test_links_that_meet_once_a_line_between_them_goes_form_a_list() -> None:
+    """Two links with a share bar between them: the bar goes (a rule), then the two links stand
+    in a row and go as a list, in the same cleaning, so a second cleaning finds nothing more."""
+    links = RELATED[1:3]
+    page = "\n\n".join(["# Council backs harbour repairs", *STORY, links[0], "Share", links[1]])
+    rules = _rules(page + "\n", model=False)
+    assert rules.get("Share") is not None
+    assert rules.get(links[0]) == rules.get(links[1]) == "chrome.link_list"
+    once = clean(page, html=False).text
+    assert clean(once, html=False).text == once
+
+
+def test_link_shares_count_what_a_reader_sees() -> None:
+    from scrapeclean.cleaners._markdown import link_shares
+
+    shares = link_shares(
+        [
+            "* [Home](/)",
+            "Teaser headline](/story)",
+            "See [the report](https://example.org/r) for the details of the plan.",
+            "no link at all",
+        ]
+    )
+    assert shares[:2] == [1.0, 1.0]
+    assert 0.1 < shares[2] < 0.5
+    assert shares[3] == 0.0

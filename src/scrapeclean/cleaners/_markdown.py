@@ -14,7 +14,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
-__all__ = ["looks_like_markdown", "markdown_views"]
+__all__ = ["link_shares", "looks_like_markdown", "markdown_views"]
 
 #: What follows ``](`` in an inline link or image: the target (no space, no parenthesis) and an
 #: optional title, then ``)``. Matched once for each ``](``; the target stops at the next
@@ -63,10 +63,25 @@ def markdown_views(lines: Sequence[str]) -> list[str]:
     return [_view(line) for line in lines]
 
 
-def _view(line: str) -> str:
+def link_shares(lines: Sequence[str]) -> list[float]:
+    """The share of each trimmed line's visible characters (spaces aside) that is link text."""
+    return [_link_share(line) if "](" in line else 0.0 for line in lines]
+
+
+def _link_share(line: str) -> float:
+    seen = _visible(_view(line))
+    return (seen - _visible(_view(line, labels=False))) / seen if seen else 0.0
+
+
+def _visible(view: str) -> int:
+    return len(view) - sum(map(view.count, " \t"))
+
+
+def _view(line: str, *, labels: bool = True) -> str:
+    """The line as a reader sees it (without the links' text when not `labels`)."""
     view = line
     if "](" in view:
-        view = _links(_links(view, images=True)[0], images=False)[0]
+        view = _links(_links(view, images=True)[0], images=False, labels=labels)[0]
     if view.startswith("|"):
         view = " ".join(filter(None, (cell.strip() for cell in _CELL.split(view))))
     elif view.startswith("[") and "]" not in view:
@@ -85,11 +100,12 @@ _CELL = re.compile(r"(?<!\\)\|")
 _SEEN = re.compile(r"[^\W_]")
 
 
-def _links(text: str, *, images: bool) -> tuple[str, int]:
-    """`text` without its inline images (`images`) or with each link replaced by its text.
+def _links(text: str, *, images: bool, labels: bool = True) -> tuple[str, int]:
+    """`text` without its inline images (`images`), or its links replaced by their text.
 
-    Returns the new text and how many images or links there were. A link is
-    ``[text](target "title")``: the text holds no bracket or line break, the link
+    Without `labels`, links leave nothing either. Returns the new text and how many images or
+    links there were. A link is ``[text](target "title")``: the text holds no bracket or line
+    break, the link
     follows no ``]`` or ``)``, and its text is no quoted key, so script text that leaks into page
     text (``a["default"](function``, ``d["delete"](e)``, ``a[b][c](d)``) is no link. An image is
     a link after ``!``, and leaves nothing (flattened page text has no alt text); links are read
@@ -110,11 +126,11 @@ def _links(text: str, *, images: bool) -> tuple[str, int]:
             image = opening > 0 and text[opening - 1] == "!"
             start = opening - 1 if image else opening
             if image == images and start >= done and _is_link(text, opening, label, image):
-                parts += (text[done:start], "" if images else label)
+                parts += (text[done:start], label if labels and not images else "")
                 done = target.end()
                 count += 1
         elif middle == first and not images and target is not None and _ends_link(text, middle):
-            parts.append(text[:middle])  # the end of a link opened on an earlier line
+            parts.append(text[:middle] if labels else "")  # a link's end: opened on a line above
             done = target.end()
         middle = text.find("](", max(middle + 2, done))
     parts.append(text[done:])

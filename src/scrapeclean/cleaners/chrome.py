@@ -36,7 +36,7 @@ from scrapeclean import _vocabulary
 from scrapeclean._model import ChangeKind, Document, Edit, Proposal
 from scrapeclean._regex import LazyRegex
 from scrapeclean.cleaners._base import BaseCleaner, read_from_html
-from scrapeclean.cleaners._markdown import looks_like_markdown, markdown_views
+from scrapeclean.cleaners._markdown import link_shares, looks_like_markdown, markdown_views
 from scrapeclean.cleaners._text import Flag, Line, is_prose, line_removals, nonblank_lines
 
 if TYPE_CHECKING:
@@ -193,6 +193,10 @@ _MIN_MODEL_LINES = 12
 _MODEL_WORK = 6
 #: How many lines the model's second stage reads at once (their vectors are held meanwhile).
 _SECOND_CHUNK = 256
+#: In Markdown, a line whose visible text is this much link text is a link; this many such lines
+#: in a row are a list of links (`_link_lists`).
+_LINK_LINE = 0.8
+_LINK_RUN = 2
 #: How many lines into the story a date or byline line may stand.
 _HEADER_INTO_STORY = 3
 _MAX_ICON_LINE = 3000
@@ -299,7 +303,10 @@ class RemoveChrome(BaseCleaner):
         verdicts = self._verdicts_of_lines(texts)
         shapes = LineShapes()
         decided: dict[int, tuple[str, str]] = {}
-        kept = _rule_pass(lines, verdicts, list(range(len(lines))), decided, shapes.prose)
+        # Markdown shows which lines are links: lists of them go with the rules' removals.
+        links = None if silent is None else _links_of(text, lines)
+        rule_pass = partial(_rule_pass, lines, verdicts, decided=decided, prose=shapes.prose)
+        kept = rule_pass(list(range(len(lines))), links=links)
         budget = _MODEL_WORK * len(lines) if model and len(lines) >= _MIN_MODEL_LINES else 0
         #: Past this many characters of lines, the removals pass the cap whatever comes next.
         cap = self.max_removed * (len(text) if silent is None else sum(map(len, texts)))
@@ -313,7 +320,7 @@ class RemoveChrome(BaseCleaner):
                 budget = 0  # the rules took nothing: reading what is left would read the same
             decided.update(found)
             kept = [index for index in kept if index not in found]
-            kept = _rule_pass(lines, verdicts, kept, decided, shapes.prose)
+            kept = rule_pass(kept, links=links)
         while budget:
             if len(kept) > budget:
                 settled = False
@@ -326,7 +333,7 @@ class RemoveChrome(BaseCleaner):
                 break
             decided.update((kept[local], verdict) for local, verdict in found.items())
             kept = [index for local, index in enumerate(kept) if local not in found]
-            kept = _rule_pass(lines, verdicts, kept, decided, shapes.prose)
+            kept = rule_pass(kept, links=links)
             if sum(len(lines[index].text) for index in decided) > cap:
                 break  # the model's removals will be dropped (`__call__`): no need to go on
         flags = [
@@ -445,6 +452,34 @@ def _readable_lines(text: str) -> _Readable:
     return readable, [line.text for line in readable], silent
 
 
+def _links_of(text: str, lines: list[Line]) -> list[bool]:
+    """Whether each readable line of a Markdown text is a link.
+
+    A link: at least `_LINK_LINE` of what a reader sees of the line is links' text.
+    """
+    shares = link_shares([text[line.start : line.end].strip() for line in lines])
+    return [share >= _LINK_LINE for share in shares]
+
+
+def _link_runs(kept: list[int], links: list[bool]) -> dict[int, tuple[str, str]]:
+    """The lines of `kept` in a run of `_LINK_RUN` links or more, with their verdict.
+
+    Such a run (the lines between them gone, markup-only lines aside) is a list of links: a
+    menu, tags, other stories. A link alone among other lines is left to the rest.
+    """
+    found: dict[int, tuple[str, str]] = {}
+    run: list[int] = []
+    for index in [*kept, -1]:  # (the -1 ends the last run)
+        if index >= 0 and links[index]:
+            run.append(index)
+            continue
+        if len(run) >= _LINK_RUN:
+            reason = f"one of {len(run)} lines in a row that are links (a list of links)"
+            found.update((line, ("chrome.link_list", reason)) for line in run)
+        run = []
+    return found
+
+
 def _cap_measures(
     text: str, readable: _Readable, flagged: list[Flag], edits: list[Edit]
 ) -> tuple[int, int]:
@@ -482,13 +517,16 @@ def _rule_pass(
     lines: list[Line],
     verdicts: list[tuple[str, str] | None],
     kept: list[int],
+    *,
     decided: dict[int, tuple[str, str]],
     prose: Callable[[str], bool],
+    links: list[bool] | None = None,
 ) -> list[int]:
     """The lines of `kept` that stay after the rules, the others put in `decided`.
 
     A line a rule flags stays only as a sentence inside the story (`_protected`), the story
-    bounded by the prose lines among `kept`.
+    bounded by the prose lines among `kept`. Then, when `links` says which lines are links
+    (Markdown), the runs of them among the lines that stay go too (`_link_runs`).
     """
     first, last = _story_bounds([lines[i] for i in kept], [verdicts[i] for i in kept], prose)
     staying: list[int] = []
@@ -498,7 +536,11 @@ def _rule_pass(
             staying.append(index)
         else:
             decided[index] = verdict
-    return staying
+    if links is None:
+        return staying
+    listed = _link_runs(staying, links)
+    decided.update(listed)
+    return [index for index in staying if index not in listed]
 
 
 def _unsettled_warning(count: int) -> str:
