@@ -73,7 +73,10 @@ def test_views_are_the_words_a_reader_sees() -> None:
         ("# 1 A caption\n\n# 2 Another\n\n# 3 And a third\n\nThe story.", False),
         ("See [the report](https://example.org/r) for details.\n\n# Not a heading here", False),
         ("Share Tweet\n\nThe council met on Monday [1](2).\n\n#hashtag #another", False),
+        ("| Pos. | Driver |\n| --- | :---: |\n| 1 | Kyle Busch |", True),
+        ("Scores --- home | away\n\n| -- |", False),
         ('a["x"](function(e){}); d["delete"](e); o.a[e.type][e.sub](n); _["delete"](e)', False),
+        ("return r[e]()+c; e[t]():n; a[b](); x[i]()", False),
     ],
 )
 def test_markdown_is_told_from_plain_text(text: str, expected: bool) -> None:
@@ -135,6 +138,8 @@ def test_a_table_row_reads_as_its_cells_and_a_broken_link_as_its_text() -> None:
         "[A link whose text goes on",
         "on the next line](https://example.org/more)",
         '"delete"](e); x = 1',
+        "* [MENU](javascript:void(0))",
+        "[![fh180x1002x.jpg]()](https://example.org/promo)",
     ]
     assert markdown_views(lines) == [
         "Pos. Driver Points",
@@ -145,6 +150,8 @@ def test_a_table_row_reads_as_its_cells_and_a_broken_link_as_its_text() -> None:
         "A link whose text goes on",
         "on the next line",
         '"delete"](e); x = 1',  # script text, not the end of a link
+        "MENU",
+        "",
     ]
 
 
@@ -228,3 +235,16 @@ def test_link_shares_count_what_a_reader_sees() -> None:
     assert shares[:2] == [1.0, 1.0]
     assert 0.1 < shares[2] < 0.5
     assert shares[3] == 0.0
+
+
+def test_a_table_keeps_a_text_markdown_once_its_links_are_gone() -> None:
+    """Cleaned of its menu, a page holding a table (an empty one for layout, here) is still
+    read as Markdown: cleaning it again changes nothing (the empty cells and the header rule
+    are markup, not lines to judge)."""
+    layout = "| |\n| --- |\n| |"
+    parts = [*MENU, "# Council backs harbour repairs", "Published: 2024-03-05 10:12", layout]
+    page = "\n\n".join([*parts, *STORY, *FOOTER]) + "\n"
+    once = clean(page, html=False).text
+    assert "* [Sport]" not in once and "| --- |" in once
+    assert looks_like_markdown(once)  # (its links and headings alone no longer say so)
+    assert clean(once, html=False).text == once

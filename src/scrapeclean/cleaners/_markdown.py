@@ -16,12 +16,14 @@ from collections.abc import Sequence
 
 __all__ = ["link_shares", "looks_like_markdown", "markdown_views"]
 
-#: What follows ``](`` in an inline link or image: the target (no space, no parenthesis) and an
-#: optional title, then ``)``. Matched once for each ``](``; the target stops at the next
-#: parenthesis (the next ``](`` has one) and the title at the next quote, so reading a line
-#: takes time linear in its length whatever it holds (and a target starts only after a space
-#: or a parenthesis, so that a scan of a whole text is linear too).
-_TARGET = re.compile(r"(?<![^()\s])[^()\s]+(?:\s+\"[^\"\n]*\")?\)")
+#: What follows ``](`` in an inline link or image: the target (no space; parentheses only as
+#: one balanced pair without another inside, ``javascript:void(0)``; empty in an image's
+#: ``![x.jpg]()``, not a link's: `_links` says) and, after a target, an optional title, then
+#: ``)``. Matched once for each ``](``; the target stops at the second parenthesis at most (the
+#: next ``](`` has one) and the title at the next quote, so reading a line takes time linear
+#: in its length whatever it holds (and a target starts only after a space or a parenthesis,
+#: so that a scan of a whole text is linear too).
+_TARGET = re.compile(r"(?<![^()\s])(?:(?:[^()\s]|\([^()\s]*\))+(?:\s+\"[^\"\n]*\")?)?\)")
 #: The longest link text or image alt read as one (the search back for its ``[`` stops here).
 _MAX_LINK_TEXT = 2000
 #: A heading's marks, a bullet (not a number: a list's numbers are words of the text), a quote.
@@ -34,6 +36,8 @@ _EMPHASIS = re.compile(
 _ESCAPE = re.compile(r"\\([\\`*_{}\[\]()#+\-.!|>])")
 #: A heading line (ATX style), its marks captured.
 _HEADING = re.compile(r"^(#{1,6})[ \t]+\S", re.MULTILINE)
+#: The line under a table's header row (``| --- | :---: |``).
+_TABLE_RULE = re.compile(r"^\|(?:[ \t]*:?-{3,}:?[ \t]*\|)+[ \t]*$", re.MULTILINE)
 #: Links or headings a text needs at least to be read as Markdown.
 _MIN_MARKS = 3
 
@@ -41,11 +45,15 @@ _MIN_MARKS = 3
 def looks_like_markdown(text: str) -> bool:
     """Whether `text` is written in Markdown.
 
-    Three inline links at least, or three ATX headings at least of two levels or more: plain
-    page text has a bracket before a parenthesis rarely, and lines opening with ``#`` and a
-    space only as a counter (a gallery's "# 2"), all of one level.
+    Three inline links at least, three ATX headings at least of two levels or more, or a
+    table's header rule (``| --- | --- |``): plain page text has a bracket before a parenthesis
+    rarely, lines opening with ``#`` and a space only as a counter (a gallery's "# 2"), all of
+    one level, and no such rule. (A table keeps a text Markdown once its links are cleaned
+    away, so that cleaning the text again reads it the same way.)
     """
     if "](" in text and sum(_links(text, images=kind)[1] for kind in (True, False)) >= _MIN_MARKS:
+        return True
+    if "---" in text and _TABLE_RULE.search(text):
         return True
     if "#" not in text:
         return False
@@ -125,11 +133,22 @@ def _links(text: str, *, images: bool, labels: bool = True) -> tuple[str, int]:
             label = text[opening + 1 : middle]
             image = opening > 0 and text[opening - 1] == "!"
             start = opening - 1 if image else opening
-            if image == images and start >= done and _is_link(text, opening, label, image):
+            if (
+                image == images
+                and start >= done
+                and (image or target.end() > middle + 3)  # (``x[i]()`` calls a function)
+                and _is_link(text, opening, label, image)
+            ):
                 parts += (text[done:start], label if labels and not images else "")
                 done = target.end()
                 count += 1
-        elif middle == first and not images and target is not None and _ends_link(text, middle):
+        elif (
+            middle == first
+            and not images
+            and target is not None
+            and target.end() > middle + 3
+            and _ends_link(text, middle)
+        ):
             parts.append(text[:middle] if labels else "")  # a link's end: opened on a line above
             done = target.end()
         middle = text.find("](", max(middle + 2, done))
