@@ -113,14 +113,14 @@ def _links(text: str, *, images: bool, labels: bool = True) -> tuple[str, int]:
 
     Without `labels`, links leave nothing either. Returns the new text and how many images or
     links there were. A link is ``[text](target "title")``: the text holds no bracket or line
-    break, the link
-    follows no ``]`` or ``)``, and its text is no quoted key, so script text that leaks into page
-    text (``a["default"](function``, ``d["delete"](e)``, ``a[b][c](d)``) is no link. An image is
-    a link after ``!``, and leaves nothing (flattened page text has no alt text); links are read
-    after images, so a linked image is a link with no text. A line that opens with the end of
-    a link whose ``[`` is on an earlier line (Markdown writers break a link around an image:
-    ``[![](a.jpg)`` then ``The headline](/story)``) keeps the link's text. One pass from each
-    ``](`` back to its ``[``: linear time.
+    break, the link follows no ``]`` or ``)``, its text is no quoted key and its target is not
+    empty, so script text that leaks into page text (``a["default"](function``,
+    ``d["delete"](e)``, ``a[b][c](d)``, ``r[e]()``) is no link. An image is a link after ``!``,
+    and leaves nothing (flattened page text has no alt text); links are read after images, so a
+    linked image is a link with no text. A line that opens with the end of a link whose ``[``
+    is on an earlier line (Markdown writers break a link around an image: ``[![](a.jpg)`` then
+    ``The headline](/story)``) keeps the link's text. One pass from each ``](`` back to its
+    ``[``: linear time.
     """
     parts: list[str] = []
     count = 0

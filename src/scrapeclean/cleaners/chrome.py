@@ -194,7 +194,7 @@ _MODEL_WORK = 6
 #: How many lines the model's second stage reads at once (their vectors are held meanwhile).
 _SECOND_CHUNK = 256
 #: In Markdown, a line whose visible text is this much link text is a link; this many such lines
-#: in a row are a list of links (`_link_lists`).
+#: in a row are a list of links (`_link_runs`).
 _LINK_LINE = 0.8
 _LINK_RUN = 2
 #: How many lines into the story a date or byline line may stand.
