@@ -23,7 +23,10 @@ Scores:
 - snippets-dev: share of the `with` snippets present in the page text that are kept, and of the
   `without` snippets present that are removed (whitespace-folded substring test);
 - precision guard: the gold bodies themselves as input, share of their shingles kept;
-- speed: CPU time of `remove_chrome` against the C4 rules on the same texts (ratio > 1: faster).
+- speed: CPU time of `remove_chrome` against the C4 rules on the same texts (ratio > 1: faster),
+  and of ``floor``: the least a line classifier that reads the issue's features does, written
+  in plain Python (each line split into words, its function words counted, one search for a URL
+  or handle, its end read), to show how far below C4's time such a classifier can go.
 """
 
 from __future__ import annotations
@@ -279,14 +282,37 @@ def bench_guard(golds: list[str]) -> list[Row]:
     return found
 
 
+_FLOOR_WORDS = frozenset(
+    "the a an of and to in is for on that with as by at from it this be are was".split()
+)
+_FLOOR_URL = re.compile(r"https?://|www\.|@\w")
+
+
+def floor_features(text: str) -> list[tuple[int, int, bool, bool]]:
+    """Four features of each line, the least a line classifier reads (no model, no context).
+
+    Words, function words among them, whether it holds a URL or handle, whether it ends a
+    sentence: a reference for speed only (`bench_speed`), not a cleaner.
+    """
+    found: list[tuple[int, int, bool, bool]] = []
+    for raw in text.splitlines():
+        line = raw.strip()
+        words = line.lower().split()
+        function = sum(1 for word in words if word in _FLOOR_WORDS)
+        url = _FLOOR_URL.search(line) is not None
+        found.append((len(words), function, url, line.endswith((".", "!", "?"))))
+    return found
+
+
 def bench_speed(texts: list[str]) -> list[Row]:
-    """Print CPU time of `remove_chrome` and of the C4 rules over `texts`, and the ratio."""
+    """Print CPU time of `remove_chrome`, the C4 rules and the floor over `texts`, and ratios."""
     cleaner = remove_chrome()
     documents = [Document.from_text(text) for text in texts]
     cleaner(documents[0])  # warm up: regexes and the model are loaded on first use
     timings: dict[str, float] = {}
     for name, run in (
         ("c4", lambda: [c4_lines(text) for text in texts]),
+        ("floor", lambda: [floor_features(text) for text in texts]),
         ("remove_chrome", lambda: [cleaner(doc) for doc in documents]),
     ):
         best = float("inf")
@@ -299,6 +325,7 @@ def bench_speed(texts: list[str]) -> list[Row]:
     for name, seconds in timings.items():
         print(f"  {name:<14} {seconds:7.3f} s CPU for {size:.1f} MB")
     print(f"  remove_chrome speed = {timings['c4'] / timings['remove_chrome']:.2f}x C4 rules")
+    print(f"  floor (four features a line, no model) = {timings['c4'] / timings['floor']:.2f}x C4")
     return [
         {"method": name, "cpu_s": seconds, "x_c4": timings["c4"] / seconds}
         for name, seconds in timings.items()
