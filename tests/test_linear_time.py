@@ -252,6 +252,7 @@ HOSTILE_UNITS = {
     "unclosed markdown links": "[a](",
     "script keys": 'x["k"](e) ',
     "link ends and table cells": "| a](b) | ](c) |",
+    "wrapped lines": "The council said that the budget was not in the plan for next year, and\n",
 }
 CLEANER_FACTORIES = [name for name in cleaners.__all__ if name[0].islower()]
 

@@ -39,7 +39,7 @@ from typing import Any
 from scrapeclean import _vocabulary
 from scrapeclean._model import ChangeKind
 from scrapeclean._regex import LazyRegex
-from scrapeclean.cleaners._text import FUNCTION_WORDS, Flag, is_prose, nonblank_lines
+from scrapeclean.cleaners._text import FUNCTION_WORDS, Flag, Line, is_prose, nonblank_lines
 from scrapeclean.exceptions import ProfileError
 
 __all__ = ["ChromeProfile", "with_profile_lines"]
@@ -345,7 +345,7 @@ def with_profile_lines(text: str, flagged: list[Flag], profile: ChromeProfile) -
     flags does).
     """
     lines, texts = nonblank_lines(text)
-    taken = {flag[0].start for flag in flagged}
+    taken = _covered(lines, flagged)
     known: dict[str, tuple[str, str] | None] = {}
     verdicts: list[tuple[str, str] | None] = []
     for line, stripped in zip(lines, texts, strict=True):
@@ -370,6 +370,22 @@ def with_profile_lines(text: str, flagged: list[Flag], profile: ChromeProfile) -
     if not added:
         return flagged
     return sorted([*flagged, *added], key=lambda flag: flag[0].start)
+
+
+def _covered(lines: list[Line], flagged: list[Flag]) -> set[int]:
+    """The starts of the `lines` inside a flagged line, both in order.
+
+    A flagged line may span several lines of the text (a paragraph of wrapped text is one).
+    """
+    spans = iter([(flag[0].start, flag[0].end) for flag in flagged])
+    span = next(spans, None)
+    covered: set[int] = set()
+    for line in lines:
+        while span is not None and span[1] < line.start:
+            span = next(spans, None)
+        if span is not None and span[0] <= line.start <= span[1]:
+            covered.add(line.start)
+    return covered
 
 
 def _checked_pages(texts: Iterable[str]) -> list[str]:

@@ -38,6 +38,7 @@ from scrapeclean._regex import LazyRegex
 from scrapeclean.cleaners._base import BaseCleaner, read_from_html
 from scrapeclean.cleaners._markdown import link_shares, looks_like_markdown, markdown_views
 from scrapeclean.cleaners._text import Flag, Line, is_prose, line_removals, nonblank_lines
+from scrapeclean.cleaners._wrap import joined, unwrapped, wrap_width
 
 if TYPE_CHECKING:
     from scrapeclean.cleaners._chrome_model import LineShapes
@@ -437,9 +438,13 @@ def _readable_lines(text: str) -> _Readable:
     place, so a removal takes the whole line, markup and all. A line that is only markup is not
     read (flattened page text, which the line model learned from, has no such line): it goes
     with the lines around it (`_silent_flags`). Text that is not Markdown has no such lines:
-    None.
+    None. A text wrapped at a fixed width is read a paragraph at a time (`unwrapped`).
     """
     lines, texts = nonblank_lines(text)
+    width = wrap_width([line.text for line in lines])
+    if width is not None:  # a wrapped text: a line for each paragraph
+        lines = unwrapped(text, lines, width)
+        texts = [line.text.strip() for line in lines]
     if not looks_like_markdown(text):
         return lines, texts, None
     readable: list[Line] = []
@@ -457,7 +462,7 @@ def _links_of(text: str, lines: list[Line]) -> list[bool]:
 
     A link: at least `_LINK_LINE` of what a reader sees of the line is links' text.
     """
-    shares = link_shares([text[line.start : line.end].strip() for line in lines])
+    shares = link_shares([joined(text[line.start : line.end]) for line in lines])
     return [share >= _LINK_LINE for share in shares]
 
 

@@ -1,0 +1,116 @@
+"""Page text hard-wrapped at a fixed width, read as the paragraphs it was cut from.
+
+Some flatteners wrap their output: ``html2text.html2text(html)`` breaks every paragraph into
+lines of at most 78 characters, as text-mode browsers' dumps and e-mail do. A line cleaner then
+judges fragments of sentences (a story's line looks like a label, a menu's does not), and the
+line model learned from page text whose paragraphs are lines. `wrap_width` tells a wrapped text
+from one that is not; `unwrapped` joins the lines of each paragraph into one `Line` that spans
+them, so that a removal takes the paragraph whole and the text in between stays as written.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from collections.abc import Sequence
+from itertools import pairwise
+
+from scrapeclean.cleaners._text import Line
+
+__all__ = ["joined", "unwrapped", "wrap_width"]
+
+#: The widths looked for (html2text's 78, text browsers' 79 or 80, ...).
+_MIN_WIDTH, _MAX_WIDTH = 60, 200
+#: How far below the width a full line ends (a word that did not fit went to the next line).
+_BAND = 12
+#: Lines of words at least, and the share of them that must end close below the width.
+_MIN_LINES = 8
+_MIN_FULL_SHARE = 0.2
+#: The share of lines of words that may pass the width by more than their longest word.
+_MAX_OVER_SHARE = 0.03
+#: A line that opens a list item, a heading, a table row or a quote: never a paragraph's
+#: continuation. (Its indentation is read from its start only: linear on a run of spaces.)
+_OPENS_BLOCK = re.compile(r"(?<![ \t])[ \t]*(?:[*+-][ \t]|\d{1,3}[.)][ \t]|#{1,6}[ \t]|\||>)")
+
+
+def wrap_width(lines: Sequence[str]) -> int | None:
+    """The width the text of `lines` was wrapped at, or None when it was not wrapped.
+
+    The width found is that of the longest full line (at most the true width).
+
+    Wrapped text has a ceiling: many of its lines of words end a little below one width, and
+    almost none passes it, except by one word longer than the room left (a web address). Text
+    that is not wrapped keeps each paragraph on one line, far longer than any such width.
+    """
+    lengths = [len(line.rstrip()) for line in lines if " " in line.strip()]
+    if len(lengths) < _MIN_LINES:
+        return None
+    counts = Counter(lengths)
+    width, best, full = 0, 0, 0
+    for candidate in range(_MIN_WIDTH, _MAX_WIDTH + 1):
+        below = sum(counts[size] for size in range(candidate - _BAND, candidate + 1))
+        above = sum(counts[size] for size in range(candidate + 1, candidate + _BAND + 1))
+        if below - 3 * above > best:
+            width, best, full = candidate, below - 3 * above, below
+    if not width or full < max(_MIN_LINES, _MIN_FULL_SHARE * len(lengths)):
+        return None
+    over = sum(
+        1
+        for line in lines
+        if " " in line.strip() and len(line.rstrip()) - max(map(len, line.split())) > width
+    )
+    return None if over > _MAX_OVER_SHARE * len(lengths) else width
+
+
+def unwrapped(text: str, lines: list[Line], width: int) -> list[Line]:
+    """`lines` (non-blank, in order, of `text`) with each paragraph's lines joined into one.
+
+    A line continues the one above it (no blank line between) when the first word of it would
+    not have fitted at the end of that one within `width`, and it opens no list item, heading,
+    table row or quote. The joined `Line` spans from the first line's start to the last one's
+    end; its text is `joined` of what it spans.
+    """
+    result: list[Line] = []
+    group: list[Line] = []
+
+    def close() -> None:
+        first, last = group[0], group[-1]
+        if len(group) == 1:
+            result.append(first)
+        else:
+            joint = joined(text[first.start : last.end])
+            result.append(Line(first.number, first.start, last.end, joint))
+        group.clear()
+
+    for line in lines:
+        if group and _continues(group[-1], line, width):
+            group.append(line)
+            continue
+        if group:
+            close()
+        group.append(line)
+    if group:
+        close()
+    return result
+
+
+def _continues(above: Line, line: Line, width: int) -> bool:
+    if line.number != above.number + 1 or _OPENS_BLOCK.match(line.text):
+        return False
+    words = line.text.split()
+    return len(above.text.rstrip()) + 1 + len(words[0]) > width
+
+
+def joined(text: str) -> str:
+    """The lines of one paragraph of wrapped text as one line, trimmed.
+
+    A line that ends with a hyphen after a letter or digit was cut there (``well-`` then
+    ``known``; a web address broken at its hyphens): it joins the next one without a space.
+    """
+    parts = [part.strip() for part in text.split("\n")]
+    pieces = [parts[0]]
+    for before, part in pairwise(parts):
+        if not (before.endswith("-") and before[-2:-1].isalnum()):
+            pieces.append(" ")
+        pieces.append(part)
+    return "".join(pieces)
