@@ -1,13 +1,16 @@
 """Chrome removal from plain page text (no DOM), next to the peers, in one run.
 
-Run: python benchmarks/bench_chrome.py [--limit N] [--flattener html_text|bs4|markdown|both]
+Run: python benchmarks/bench_chrome.py [--limit N]
+         [--flattener html_text|bs4|markdown|wrapped|both]
 
 Input is the page text a naive scraper gets from each HTML page of ../shared/data/extraction:
 ``html_text.extract_text(html, guess_layout=True)`` (the html-text package) and BeautifulSoup's
 ``get_text("\\n")`` (``both``, the default); with ``--flattener markdown``, the Markdown of
 markdownify (ATX headings), scored on what a reader sees: every method's output has its link
 targets, heading marks, bullets and emphasis taken out (scrapeclean's own `markdown_views`,
-applied alike to all) before it is compared with the gold text. Every method sees the same text:
+applied alike to all) before it is compared with the gold text; with ``--flattener wrapped``,
+the html-text page text wrapped at 78 columns (`textwrap.fill` of each line, no word cut), as
+html2text's output and text browsers' dumps are wrapped. Every method sees the same text:
 
 - ``none``: the page text as it is;
 - ``c4``: the published line rules of C4 (Raffel et al. 2020), written out below in plain Python;
@@ -35,6 +38,7 @@ import argparse
 import json
 import re
 import sys
+import textwrap
 import time
 from collections import Counter
 from collections.abc import Callable, Iterator
@@ -71,13 +75,17 @@ def rows(name: str, limit: int | None) -> Iterator[dict[str, Any]]:
 def flatteners(which: str) -> dict[str, Method]:
     """The HTML-to-text flatteners to measure with, by name."""
     found: dict[str, Method] = {}
-    if which in ("html_text", "both"):
+    if which in ("html_text", "both", "wrapped"):
         try:
             import html_text
 
             found["html_text"] = lambda html: html_text.extract_text(html, guess_layout=True)
         except ImportError:
             print("html-text is not installed: that flattener is skipped")
+            return found
+    if which == "wrapped":
+        flat = found.pop("html_text")
+        return {"wrapped": lambda html: _wrapped(flat(html))}
     if which in ("bs4", "both"):
         from bs4 import BeautifulSoup
 
@@ -104,6 +112,14 @@ def flatteners(which: str) -> dict[str, Method]:
 
         found["markdown"] = _markdown
     return found
+
+
+def _wrapped(text: str, width: int = 78) -> str:
+    """`text` with each line wrapped at `width` columns (words are neither cut nor hyphenated)."""
+    return "\n".join(
+        textwrap.fill(line, width, break_long_words=False, break_on_hyphens=False) or line
+        for line in text.split("\n")
+    )
 
 
 def visible(method: Method) -> Method:
@@ -337,7 +353,9 @@ def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--limit", type=int, default=None, help="at most N pages per set")
     parser.add_argument(
-        "--flattener", default="both", choices=("html_text", "bs4", "markdown", "both")
+        "--flattener",
+        default="both",
+        choices=("html_text", "bs4", "markdown", "wrapped", "both"),
     )
     args = parser.parse_args()
     if not DATA.is_dir():
@@ -346,8 +364,10 @@ def main() -> int:
     zyte = list(rows("zyte-dev.jsonl", args.limit))
     snippets = list(rows("snippets-dev.jsonl", args.limit))
     measured = methods()
-    #: The benchmarks page shows the Markdown run in a section of its own.
-    group = "chrome_markdown" if args.flattener == "markdown" else "chrome"
+    #: The benchmarks page shows the Markdown and the wrapped runs in sections of their own.
+    group = {"markdown": "chrome_markdown", "wrapped": "chrome_wrapped"}.get(
+        args.flattener, "chrome"
+    )
     for flattener, flatten in flatteners(args.flattener).items():
         print(f"== page text from {flattener} ==")
         if flattener == "markdown":

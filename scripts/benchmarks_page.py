@@ -98,6 +98,14 @@ BENCHES = (
         "bullets, emphasis) before it is scored against the annotated body.",
     ),
     Bench(
+        "chrome_wrapped",
+        "bench_chrome.py",
+        ("--flattener", "wrapped"),
+        "Chrome removal from wrapped page text",
+        "The html-text page texts wrapped at 78 columns, as html2text's output and text "
+        "browsers' dumps are: each paragraph cut into lines.",
+    ),
+    Bench(
         "chrome_profile",
         "bench_chrome_profile.py",
         (),
