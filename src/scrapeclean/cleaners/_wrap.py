@@ -36,11 +36,10 @@ _OPENS_BLOCK = re.compile(r"(?<![ \t])[ \t]*(?:[*+-][ \t]|\d{1,3}[.)][ \t]|#{1,6
 def wrap_width(lines: Sequence[str]) -> int | None:
     """The width the text of `lines` was wrapped at, or None when it was not wrapped.
 
-    The width found is that of the longest full line (at most the true width).
-
     Wrapped text has a ceiling: many of its lines of words end a little below one width, and
     almost none passes it, except by one word longer than the room left (a web address). Text
-    that is not wrapped keeps each paragraph on one line, far longer than any such width.
+    that is not wrapped keeps each paragraph on one line, far longer than any such width. The
+    width found is that of the longest full line (at most the true width).
     """
     lengths = [len(line.rstrip()) for line in lines if " " in line.strip()]
     if len(lengths) < _MIN_LINES:
