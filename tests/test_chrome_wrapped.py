@@ -49,6 +49,28 @@ def test_text_that_is_not_wrapped_has_no_width() -> None:
     assert wrap_width(menu) is None
 
 
+def test_source_code_is_not_wrapped_text() -> None:
+    """Lines of script or style sheet of like lengths (page source read as text) are no
+    paragraphs: a first cleaning that took some of them would read the rest otherwise."""
+    code = [
+        "                    form.addEventListener('submit', handler, false);",
+        "                    background-color: rgba(0, 0, 0, 0.37) !important;",
+        "  .widget_price_filter .price_slider_amount .button:focus, .basel-dark,",
+        '  <div class="article-banner-adver-wrapper group" style="text-align: c">',
+    ]
+    assert wrap_width(code * 10) is None
+
+
+def test_wrapped_markdown_is_wrapped_text() -> None:
+    paragraph = (
+        "The council's [planning committee](https://example.org/committee/planning) said in a "
+        "statement that work on the [harbour wall](https://example.org/harbour-wall-works) would "
+        "begin in the spring and last until the end of next year, weather permitting. "
+    )
+    text = "\n\n".join(textwrap.fill(paragraph * 3, 78) for _ in range(4))
+    assert wrap_width(text.split("\n")) is not None
+
+
 def test_paragraphs_are_joined_and_items_are_not() -> None:
     text = (
         "A paragraph that runs on past the width of the text and was cut into three\n"

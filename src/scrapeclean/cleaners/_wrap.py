@@ -28,6 +28,11 @@ _MIN_LINES = 8
 _MIN_FULL_SHARE = 0.2
 #: The share of lines of words that may pass the width by more than their longest word.
 _MAX_OVER_SHARE = 0.03
+#: Characters of markup and code, and the share of them a line of words holds at most.
+_CODE = re.compile(r"[<>{}=;\\/\"|&$#*^~`\[\]().:_]")
+_MAX_CODE_SHARE = 0.06
+#: A Markdown link's target and brackets (not counted as code: wrapped Markdown is text).
+_LINK_MARKUP = re.compile(r"\]\([^()\s]*\)?|[\[\]!]")
 #: A line that opens a list item, a heading, a table row or a quote: never a paragraph's
 #: continuation. (Its indentation is read from its start only: linear on a run of spaces.)
 _OPENS_BLOCK = re.compile(r"(?<![ \t])[ \t]*(?:[*+-][ \t]|\d{1,3}[.)][ \t]|#{1,6}[ \t]|\||>)")
@@ -41,7 +46,7 @@ def wrap_width(lines: Sequence[str]) -> int | None:
     that is not wrapped keeps each paragraph on one line, far longer than any such width. The
     width found is that of the longest full line (at most the true width).
     """
-    lengths = [len(line.rstrip()) for line in lines if " " in line.strip()]
+    lengths = [len(line.rstrip()) for line in lines if _wordy(line)]
     if len(lengths) < _MIN_LINES:
         return None
     counts = Counter(lengths)
@@ -57,8 +62,20 @@ def wrap_width(lines: Sequence[str]) -> int | None:
         1
         for line in lines
         if " " in line.strip() and len(line.rstrip()) - max(map(len, line.split())) > width
-    )
+    )  # (any line of words counts here: source code past the width is no wrapped text)
     return None if over > _MAX_OVER_SHARE * len(lengths) else width
+
+
+def _wordy(line: str) -> bool:
+    """Whether `line` holds words, as a wrapped paragraph's lines do (not markup or code).
+
+    Markdown's links are words with their targets: the targets are not counted.
+    """
+    stripped = line.strip()
+    if " " not in stripped:
+        return False
+    words = _LINK_MARKUP.sub("", stripped) if "](" in stripped else stripped
+    return len(_CODE.findall(words)) <= _MAX_CODE_SHARE * len(words)
 
 
 def unwrapped(text: str, lines: list[Line], width: int) -> list[Line]:
