@@ -13,7 +13,7 @@ from __future__ import annotations
 import re
 from collections import Counter
 from collections.abc import Sequence
-from itertools import pairwise
+from itertools import accumulate, pairwise
 
 from scrapeclean.cleaners._text import Line
 
@@ -50,10 +50,13 @@ def wrap_width(lines: Sequence[str]) -> int | None:
     if len(lengths) < _MIN_LINES:
         return None
     counts = Counter(lengths)
+    # up_to[n]: how many lines are at most n - 1 characters long, for n up to the last width
+    # looked at past its band
+    up_to = list(accumulate((counts[size] for size in range(_MAX_WIDTH + _BAND + 1)), initial=0))
     width, best, full = 0, 0, 0
     for candidate in range(_MIN_WIDTH, _MAX_WIDTH + 1):
-        below = sum(counts[size] for size in range(candidate - _BAND, candidate + 1))
-        above = sum(counts[size] for size in range(candidate + 1, candidate + _BAND + 1))
+        below = up_to[candidate + 1] - up_to[candidate - _BAND]
+        above = up_to[candidate + _BAND + 1] - up_to[candidate + 1]
         if below - 3 * above > best:
             width, best, full = candidate, below - 3 * above, below
     if not width or full < max(_MIN_LINES, _MIN_FULL_SHARE * len(lengths)):
