@@ -224,14 +224,13 @@ def test_links_that_meet_once_a_line_between_them_goes_form_a_list() -> None:
 def test_link_shares_count_what_a_reader_sees() -> None:
     from scrapeclean.cleaners._markdown import link_shares
 
-    shares = link_shares(
-        [
-            "* [Home](/)",
-            "Teaser headline](/story)",
-            "See [the report](https://example.org/r) for the details of the plan.",
-            "no link at all",
-        ]
-    )
+    lines = [
+        "* [Home](/)",
+        "Teaser headline](/story)",
+        "See [the report](https://example.org/r) for the details of the plan.",
+        "no link at all",
+    ]
+    shares = link_shares(lines, markdown_views(lines))
     assert shares[:2] == [1.0, 1.0]
     assert 0.1 < shares[2] < 0.5
     assert shares[3] == 0.0

@@ -71,13 +71,19 @@ def markdown_views(lines: Sequence[str]) -> list[str]:
     return [_view(line) for line in lines]
 
 
-def link_shares(lines: Sequence[str]) -> list[float]:
-    """The share of each trimmed line's visible characters (spaces aside) that is link text."""
-    return [_link_share(line) if "](" in line else 0.0 for line in lines]
+def link_shares(lines: Sequence[str], views: Sequence[str]) -> list[float]:
+    """The share of each trimmed line's visible characters (spaces aside) that is link text.
+
+    `views` are the lines' `markdown_views`, which the caller has already.
+    """
+    return [
+        _link_share(line, view) if "](" in line else 0.0
+        for line, view in zip(lines, views, strict=True)
+    ]
 
 
-def _link_share(line: str) -> float:
-    seen = _visible(_view(line))
+def _link_share(line: str, view: str) -> float:
+    seen = _visible(view)
     return (seen - _visible(_view(line, labels=False))) / seen if seen else 0.0
 
 

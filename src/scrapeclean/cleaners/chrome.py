@@ -306,11 +306,13 @@ class RemoveChrome(BaseCleaner):
         decided: dict[int, tuple[str, str]] = {}
         # Markdown shows which lines are links: lists of them go with the rules' removals.
         links = None if silent is None else _links_of(text, lines)
-        rule_pass = partial(_rule_pass, lines, verdicts, decided=decided, prose=shapes.prose)
-        kept = rule_pass(list(range(len(lines))), links=links)
+        rule_pass = partial(
+            _rule_pass, lines, verdicts, decided=decided, prose=shapes.prose, links=links
+        )
+        kept = rule_pass(list(range(len(lines))))
         budget = _MODEL_WORK * len(lines) if model and len(lines) >= _MIN_MODEL_LINES else 0
         #: Past this many characters of lines, the removals pass the cap whatever comes next.
-        cap = self.max_removed * (len(text) if silent is None else sum(map(len, texts)))
+        cap = self.max_removed * _cap_whole(text, readable)
         settled = True
         if budget and kept:
             # First the model reads every line, those the rules flagged among them, as it was
@@ -321,7 +323,7 @@ class RemoveChrome(BaseCleaner):
                 budget = 0  # the rules took nothing: reading what is left would read the same
             decided.update(found)
             kept = [index for index in kept if index not in found]
-            kept = rule_pass(kept, links=links)
+            kept = rule_pass(kept)
         while budget:
             if len(kept) > budget:
                 settled = False
@@ -334,7 +336,7 @@ class RemoveChrome(BaseCleaner):
                 break
             decided.update((kept[local], verdict) for local, verdict in found.items())
             kept = [index for local, index in enumerate(kept) if local not in found]
-            kept = rule_pass(kept, links=links)
+            kept = rule_pass(kept)
             if sum(len(lines[index].text) for index in decided) > cap:
                 break  # the model's removals will be dropped (`__call__`): no need to go on
         flags = [
@@ -460,9 +462,11 @@ def _readable_lines(text: str) -> _Readable:
 def _links_of(text: str, lines: list[Line]) -> list[bool]:
     """Whether each readable line of a Markdown text is a link.
 
-    A link: at least `_LINK_LINE` of what a reader sees of the line is links' text.
+    A link: at least `_LINK_LINE` of what a reader sees of the line (its text, in `lines`) is
+    links' text.
     """
-    shares = link_shares([joined(text[line.start : line.end]) for line in lines])
+    written = [joined(text[line.start : line.end]) for line in lines]
+    shares = link_shares(written, [line.text for line in lines])
     return [share >= _LINK_LINE for share in shares]
 
 
@@ -495,10 +499,17 @@ def _cap_measures(
     more than the story beside it).
     """
     lines, _, silent = readable
+    whole = _cap_whole(text, readable)
     if silent is None:
-        return len(text), sum(len(edit.span) for edit in edits)
+        return whole, sum(len(edit.span) for edit in edits)
     seen = {line.start: len(line.text) for line in lines}
-    return sum(seen.values()), sum(seen.get(flag[0].start, 0) for flag in flagged)
+    return whole, sum(seen.get(flag[0].start, 0) for flag in flagged)
+
+
+def _cap_whole(text: str, readable: _Readable) -> int:
+    """What `max_removed` weighs the whole text at (`_cap_measures`)."""
+    _, texts, silent = readable
+    return len(text) if silent is None else sum(map(len, texts))
 
 
 def _silent_flags(silent: list[_Silent], removed: set[int], count: int) -> list[Flag]:
