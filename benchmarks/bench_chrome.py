@@ -50,6 +50,7 @@ from _results import record
 from scrapeclean import Document, clean
 from scrapeclean.cleaners import remove_chrome
 from scrapeclean.cleaners._markdown import markdown_views
+from scrapeclean.cleaners._text import FUNCTION_WORDS
 
 DATA = Path(__file__).resolve().parents[1].parent / "shared" / "data" / "extraction"
 _TOKEN = re.compile(r"\w+", re.UNICODE)
@@ -298,23 +299,21 @@ def bench_guard(golds: list[str]) -> list[Row]:
     return found
 
 
-_FLOOR_WORDS = frozenset(
-    "the a an of and to in is for on that with as by at from it this be are was".split()
-)
 _FLOOR_URL = re.compile(r"https?://|www\.|@\w")
 
 
 def floor_features(text: str) -> list[tuple[int, int, bool, bool]]:
     """Four features of each line, the least a line classifier reads (no model, no context).
 
-    Words, function words among them, whether it holds a URL or handle, whether it ends a
-    sentence: a reference for speed only (`bench_speed`), not a cleaner.
+    Words, function words among them (the line model's own list), whether it holds a URL or
+    handle, whether it ends a sentence: a reference for speed only (`bench_speed`), not a
+    cleaner.
     """
     found: list[tuple[int, int, bool, bool]] = []
     for raw in text.splitlines():
         line = raw.strip()
         words = line.lower().split()
-        function = sum(1 for word in words if word in _FLOOR_WORDS)
+        function = sum(1 for word in words if word in FUNCTION_WORDS)
         url = _FLOOR_URL.search(line) is not None
         found.append((len(words), function, url, line.endswith((".", "!", "?"))))
     return found
