@@ -57,6 +57,20 @@ def chrome_rules_after_story(line: str) -> tuple[str, list[str]]:
     return result.text, [change.rule for change in result.changes]
 
 
+def assert_removed(found: tuple[str, list[str]], line: str) -> None:
+    """`found` (`chrome_rules_on` or `chrome_rules_after_story` of `line`): the line went, as
+    a call to action, and the story stayed."""
+    text, rules = found
+    assert line not in text and "9,000 riders" in text
+    assert rules == ["chrome.call_to_action"]
+
+
+def assert_kept(found: tuple[str, list[str]], line: str) -> None:
+    """`found` (as in `assert_removed`): the line stayed and no rule fired."""
+    text, rules = found
+    assert line in text and rules == []
+
+
 def chrome_rules_on(line: str) -> tuple[str, list[str]]:
     """`STORY` around `line` after `remove_chrome`'s rules (no model): the text, the rule ids."""
     from scrapeclean import Pipeline, cleaners
