@@ -166,22 +166,30 @@ def _ends_link(text: str, middle: int) -> bool:
     """Whether the ``](`` at `middle`, with no ``[`` before it, ends a link opened earlier.
 
     Its text is all of `text` before it, on one line, without a bracket, and no quoted key
-    (script text: ``"delete"](e)``).
+    (script text: ``"delete"](e)``): `_one_line`, not `_quoted_key`.
     """
     if middle > _MAX_LINK_TEXT:
         return False
     label = text[:middle]
-    if "\n" in label or "]" in label:
-        return False
-    return not (label[:1] in ("\"", "'") and label[-1:] in ("\"", "'"))
+    return _one_line(label) and not _quoted_key(label)
 
 
 def _is_link(text: str, opening: int, label: str, image: bool) -> bool:
     """Whether the bracket at `opening` (of `label`) opens a link or image, not script text."""
-    if "]" in label or "\n" in label:
+    if not _one_line(label):
         return False
     if image:
         return True
     if opening > 0 and text[opening - 1] in "])":
         return False
-    return not (len(label) >= 2 and label[0] in "\"'" and label[-1] in "\"'")
+    return not _quoted_key(label)
+
+
+def _one_line(label: str) -> bool:
+    """Whether a link's text holds no bracket and no line break."""
+    return "]" not in label and "\n" not in label
+
+
+def _quoted_key(label: str) -> bool:
+    """Whether a link's text is a quoted key of script text (``"delete"`` in ``d["delete"](e)``)."""
+    return len(label) >= 2 and label[0] in "\"'" and label[-1] in "\"'"
